@@ -1,0 +1,87 @@
+// The vocabulary of ../shared/domain/DOMAIN.md as data. One place: the schema, the seed, search and the
+// pages all read their slugs and labels from here, so a slug is never spelled twice.
+
+export const MEDIATOR_KINDS = ["senior-mediator", "expert", "lawyer"] as const;
+export type MediatorKind = (typeof MEDIATOR_KINDS)[number];
+/** What a search hit can be: any mediator kind, or a committee. */
+export const HIT_KINDS = [...MEDIATOR_KINDS, "committee"] as const;
+export type HitKind = (typeof HIT_KINDS)[number];
+
+export const KIND_LABELS: Record<HitKind, { zh: string; en: string }> = {
+  "senior-mediator": { zh: "资深调解员", en: "Senior mediator" },
+  expert: { zh: "调解专家", en: "Expert mediator" },
+  lawyer: { zh: "律师", en: "Lawyer" },
+  committee: { zh: "调解委员会", en: "Mediation committee" },
+};
+
+export const CATEGORIES = [
+  { slug: "medical", zh: "医疗纠纷", en: "Medical disputes" },
+  { slug: "labour", zh: "劳动争议", en: "Labour disputes" },
+  { slug: "maritime-fishery", zh: "海事渔事纠纷", en: "Maritime & fishery disputes" },
+  { slug: "traffic-accident", zh: "交通事故纠纷", en: "Traffic-accident disputes" },
+  { slug: "property-management", zh: "房屋质量与物业纠纷", en: "Housing quality & property management" },
+  { slug: "personal-injury", zh: "人身损害赔偿纠纷", en: "Personal-injury compensation" },
+  { slug: "environment", zh: "环境污染纠纷", en: "Environmental pollution disputes" },
+  { slug: "marriage-family", zh: "婚姻家庭纠纷", en: "Marriage & family disputes" },
+  { slug: "neighbourhood", zh: "邻里纠纷", en: "Neighbourhood disputes" },
+  { slug: "consumer", zh: "消费纠纷", en: "Consumer disputes" },
+  { slug: "tourism", zh: "旅游纠纷", en: "Tourism disputes" },
+  { slug: "construction", zh: "建设工程纠纷", en: "Construction disputes" },
+  { slug: "contract-debt", zh: "合同与借贷纠纷", en: "Contract & debt disputes" },
+  { slug: "migrant-workers", zh: "新居民维权", en: "New residents' (migrant workers') rights" },
+] as const;
+export type CategorySlug = (typeof CATEGORIES)[number]["slug"];
+
+export const TOWNS = [
+  { slug: "shenjiamen", zh: "沈家门街道", en: "Shenjiamen", island: false },
+  { slug: "donggang", zh: "东港街道", en: "Donggang", island: false },
+  { slug: "zhanmao", zh: "展茅街道", en: "Zhanmao", island: false },
+  { slug: "goushan", zh: "勾山街道", en: "Goushan", island: false },
+  { slug: "zhujiajian", zh: "朱家尖街道", en: "Zhujiajian", island: true },
+  { slug: "liuheng", zh: "六横镇", en: "Liuheng", island: true },
+  { slug: "taohua", zh: "桃花镇", en: "Taohua", island: true },
+  { slug: "xiazhi", zh: "虾峙镇", en: "Xiazhi", island: true },
+  { slug: "dongji", zh: "东极镇", en: "Dongji", island: true },
+  { slug: "putuoshan", zh: "普陀山镇", en: "Putuoshan", island: true },
+] as const;
+export type TownSlug = (typeof TOWNS)[number]["slug"];
+
+export const LANGUAGES = [
+  { slug: "mandarin", zh: "普通话", en: "Mandarin" },
+  { slug: "zhoushan-dialect", zh: "舟山话", en: "Zhoushan dialect" },
+  { slug: "english", zh: "英语", en: "English" },
+] as const;
+export type LanguageSlug = (typeof LANGUAGES)[number]["slug"];
+
+/** Where a session happens: at the centre, online, or on site in a town (上岛). */
+export const MODES = [
+  { slug: "centre", zh: "中心现场", en: "At the centre" },
+  { slug: "online", zh: "线上调解", en: "Online" },
+  { slug: "onsite", zh: "上门/上岛", en: "On site in town" },
+] as const;
+export type ModeSlug = (typeof MODES)[number]["slug"];
+
+export const CATEGORY_SLUGS = CATEGORIES.map((c) => c.slug) as [CategorySlug, ...CategorySlug[]];
+export const TOWN_SLUGS = TOWNS.map((t) => t.slug) as [TownSlug, ...TownSlug[]];
+export const LANGUAGE_SLUGS = LANGUAGES.map((l) => l.slug) as [LanguageSlug, ...LanguageSlug[]];
+export const MODE_SLUGS = MODES.map((m) => m.slug) as [ModeSlug, ...ModeSlug[]];
+
+export const FACETS = ["kind", "category", "town", "mode", "language"] as const;
+export type FacetName = (typeof FACETS)[number];
+
+export type Locale = "zh" | "en";
+
+/** Label of any facet value in the page's language; unknown values fall back to the slug. */
+export function facetLabel(facet: FacetName, slug: string, locale: Locale): string {
+  const table: ReadonlyArray<{ slug: string; zh: string; en: string }> =
+    facet === "kind"
+      ? HIT_KINDS.map((k) => ({ slug: k, ...KIND_LABELS[k] }))
+      : facet === "category"
+        ? CATEGORIES
+        : facet === "town"
+          ? TOWNS
+          : facet === "mode"
+            ? MODES
+            : LANGUAGES;
+  return table.find((e) => e.slug === slug)?.[locale] ?? slug;
+}

@@ -1,0 +1,91 @@
+// Mediator and committee profiles, and the pool's headline counts. Reads only public fields.
+import { and, asc, count, eq } from "drizzle-orm";
+import { committeeMembers, committees, mediators } from "../../db/schema";
+import { getDb } from "../db.server";
+import { committeeToDocument, mediatorToDocument } from "../../search/document";
+import { loadCommitteeRecords, loadMediatorRecords } from "../../search/records";
+import { toHitView, type SearchHitView } from "./search.server";
+import type { HitKind } from "../domain";
+
+export interface MediatorProfile extends SearchHitView {
+  kind: Exclude<HitKind, "committee">;
+  licenceNo: string | null;
+  bio: string;
+  gender: "female" | "male" | null;
+  committees: { id: number; name: string; role: "chair" | "member" }[];
+}
+
+export interface CommitteeProfile extends SearchHitView {
+  description: string;
+  members: (SearchHitView & { role: "chair" | "member" })[];
+}
+
+export function getMediator({ id }: { id: number }): MediatorProfile | null {
+  const db = getDb();
+  const [record] = loadMediatorRecords(db, { ids: [id] });
+  if (!record) return null;
+  const row = db
+    .select({ licenceNo: mediators.licenceNo, gender: mediators.gender })
+    .from(mediators)
+    .where(eq(mediators.id, id))
+    .get();
+  const memberships = db
+    .select({ id: committees.id, name: committees.name, role: committeeMembers.role })
+    .from(committeeMembers)
+    .innerJoin(committees, eq(committees.id, committeeMembers.committeeId))
+    .where(and(eq(committeeMembers.mediatorId, id), eq(committees.active, true)))
+    .orderBy(asc(committees.id))
+    .all();
+  return {
+    ...toHitView(mediatorToDocument(record), {}),
+    kind: record.kind,
+    licenceNo: row?.licenceNo ?? null,
+    gender: row?.gender ?? null,
+    bio: record.bio,
+    committees: memberships,
+  };
+}
+
+export function getCommittee({ id }: { id: number }): CommitteeProfile | null {
+  const db = getDb();
+  const [record] = loadCommitteeRecords(db, { ids: [id] });
+  if (!record) return null;
+  const roles = new Map(
+    db
+      .select({ mediatorId: committeeMembers.mediatorId, role: committeeMembers.role })
+      .from(committeeMembers)
+      .where(eq(committeeMembers.committeeId, id))
+      .all()
+      .map((r) => [r.mediatorId, r.role]),
+  );
+  const members = record.members
+    .map((m) => ({ ...toHitView(mediatorToDocument(m), {}), role: roles.get(m.id) ?? ("member" as const) }))
+    // Chairs first, then by record.
+    .sort((a, b) => (a.role === b.role ? b.stats.score - a.stats.score : a.role === "chair" ? -1 : 1));
+  return { ...toHitView(committeeToDocument(record), {}), description: record.description, members };
+}
+
+export interface PoolCounts {
+  "senior-mediator": number;
+  expert: number;
+  lawyer: number;
+  committee: number;
+}
+
+export function getPoolCounts(): PoolCounts {
+  const db = getDb();
+  const rows = db
+    .select({ kind: mediators.kind, n: count() })
+    .from(mediators)
+    .where(eq(mediators.active, true))
+    .groupBy(mediators.kind)
+    .all();
+  const [c] = db.select({ n: count() }).from(committees).where(eq(committees.active, true)).all();
+  const by = Object.fromEntries(rows.map((r) => [r.kind, r.n]));
+  return {
+    "senior-mediator": by["senior-mediator"] ?? 0,
+    expert: by.expert ?? 0,
+    lawyer: by.lawyer ?? 0,
+    committee: c?.n ?? 0,
+  };
+}

@@ -1,0 +1,28 @@
+// JSON API helpers: every error has the shape {error: {code, message, fields?}}.
+import { z } from "zod";
+
+export function apiJson(body: unknown, init: ResponseInit = {}): Response {
+  const headers = new Headers(init.headers);
+  headers.set("Cache-Control", headers.get("Cache-Control") ?? "no-store");
+  return Response.json(body, { ...init, headers });
+}
+
+export function apiError(
+  status: number,
+  code: string,
+  message: string,
+  fields?: Record<string, string[]>,
+): Response {
+  return apiJson({ error: { code, message, ...(fields ? { fields } : {}) } }, { status });
+}
+
+export const notFound = (what: string) => apiError(404, "not_found", `${what} not found`);
+
+const idSchema = z.coerce.number().int().positive().max(2 ** 31 - 1);
+
+/** A route's numeric id, or null when it cannot name anything (which callers turn into a 404). */
+export function parseId(raw: string | undefined): number | null {
+  if (!raw || !/^\d+$/.test(raw)) return null;
+  const parsed = idSchema.safeParse(raw);
+  return parsed.success ? parsed.data : null;
+}

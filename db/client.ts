@@ -1,0 +1,32 @@
+// The database client: one better-sqlite3 connection per process and file, in WAL mode so several
+// server processes can share the file (readers never block the single writer).
+import fs from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import * as schema from "./schema";
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+const open = new Map<string, Db>();
+
+export function openDb(file: string): Db {
+  const key = file === ":memory:" ? file : path.resolve(file);
+  const existing = open.get(key);
+  if (existing) return existing;
+  if (file !== ":memory:") fs.mkdirSync(path.dirname(key), { recursive: true });
+  const sqlite = new Database(file);
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("synchronous = NORMAL");
+  sqlite.pragma("foreign_keys = ON");
+  // Writers from other processes wait instead of failing with SQLITE_BUSY.
+  sqlite.pragma("busy_timeout = 5000");
+  const db = drizzle(sqlite, { schema }) as Db;
+  if (file !== ":memory:") open.set(key, db);
+  return db;
+}
+
+export function closeDb(db: Db): void {
+  for (const [key, value] of open) if (value === db) open.delete(key);
+  db.$client.close();
+}

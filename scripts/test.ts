@@ -1,0 +1,83 @@
+// `npm test`: unit, integration and contract tests (vitest), then end-to-end tests (Playwright, real
+// Chromium). Prints one closing line with the totals of both runners.
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { CHROMIUM_HELP, findChromium } from "./browser";
+
+const root = path.resolve(import.meta.dirname, "..");
+const bin = (name: string) => path.join(root, "node_modules/.bin", name);
+const out = fs.mkdtempSync(path.join(os.tmpdir(), "mediators-test-"));
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+interface Totals { passed: number; failed: number; skipped: number }
+const totals: Totals = { passed: 0, failed: 0, skipped: 0 };
+
+function readJson(file: string): any {
+  try {
+    return JSON.parse(fs.readFileSync(file, "utf8"));
+  } catch {
+    return null;
+  }
+}
+
+// 1. vitest
+const vitestJson = path.join(out, "vitest.json");
+const vitest = spawnSync(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`], {
+  cwd: root,
+  stdio: "inherit",
+  env: { ...process.env, NODE_ENV: "test" },
+});
+const vr = readJson(vitestJson);
+if (vr) {
+  totals.passed += vr.numPassedTests ?? 0;
+  totals.failed += (vr.numFailedTests ?? 0) + (vr.numFailedTestSuites ?? 0);
+  totals.skipped += (vr.numPendingTests ?? 0) + (vr.numTodoTests ?? 0);
+} else if (vitest.status !== 0) totals.failed += 1;
+
+// 2. Playwright
+let e2eStatus = 0;
+if (process.env.SKIP_E2E === "1") {
+  console.log("\nend-to-end tests skipped: SKIP_E2E=1");
+} else if (!findChromium()) {
+  console.error(`\n${CHROMIUM_HELP}`);
+  e2eStatus = 1;
+  totals.failed += 1;
+} else {
+  const port = await freePort();
+  const pwJson = path.join(out, "playwright.json");
+  const pw = spawnSync(bin("playwright"), ["test", "--reporter=list,json"], {
+    cwd: root,
+    stdio: "inherit",
+    env: {
+      ...process.env,
+      E2E_PORT: String(port),
+      E2E_DATABASE_PATH: path.join(out, "e2e.db"),
+      PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson,
+    },
+  });
+  e2eStatus = pw.status ?? 1;
+  const pr = readJson(pwJson);
+  if (pr?.stats) {
+    totals.passed += (pr.stats.expected ?? 0) + (pr.stats.flaky ?? 0);
+    totals.failed += pr.stats.unexpected ?? 0;
+    totals.skipped += pr.stats.skipped ?? 0;
+  } else if (e2eStatus !== 0) totals.failed += 1;
+}
+
+fs.rmSync(out, { recursive: true, force: true });
+console.log(`\ntotal: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+process.exit(vitest.status === 0 && e2eStatus === 0 && totals.failed === 0 ? 0 : 1);

@@ -1,0 +1,67 @@
+// SearchDocument ⇄ the document stored in Meilisearch. Pure.
+import type { HitKind } from "../../app/domain";
+import type { SearchDocument } from "../types";
+
+export const PRIMARY_KEY = "id";
+
+/** What Meilisearch stores: a SearchDocument, except that an unknown next free slot is left out. */
+export type MeiliDocument = Omit<SearchDocument, "nextAvailableAt"> & { nextAvailableAt?: number };
+
+/** Meilisearch document ids: letters, digits, `-` and `_`, at most 511 bytes ("mediator-12" is fine). */
+const DOCUMENT_ID = /^[A-Za-z0-9_-]{1,511}$/;
+
+export function assertValidDocumentId(id: string): void {
+  if (typeof id !== "string" || !DOCUMENT_ID.test(id)) {
+    throw new Error(`Invalid Meilisearch document id ${JSON.stringify(id)}: use letters, digits, - and _`);
+  }
+}
+
+/**
+ * `nextAvailableAt: null` is omitted rather than stored as null. Meilisearch's `sort` puts documents
+ * that have no value for the sort field after all documents that have one, in both directions, so
+ * `nextAvailableAt:asc` lists "free soonest" first and "no free slot known" last. Leaving the field
+ * out (not null) is the documented form of "no value", and since upsert uses addDocuments (replace,
+ * not merge), a slot that disappears really disappears from the stored document.
+ */
+export function toMeiliDocument(doc: SearchDocument): MeiliDocument {
+  assertValidDocumentId(doc.id);
+  const { nextAvailableAt, ...rest } = doc;
+  return nextAvailableAt === null || nextAvailableAt === undefined ? rest : { ...rest, nextAvailableAt };
+}
+
+const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : []);
+const num = (v: unknown): number => (typeof v === "number" && Number.isFinite(v) ? v : 0);
+const numOrNull = (v: unknown): number | null => (typeof v === "number" && Number.isFinite(v) ? v : null);
+const str = (v: unknown): string => (typeof v === "string" ? v : "");
+
+/**
+ * A hit (or stored document) back into a SearchDocument. Copies only the document's own fields, so the
+ * hit's `_formatted`, `_rankingScore`… never leak into it; a missing nextAvailableAt becomes null.
+ */
+export function fromMeiliDocument(hit: Record<string, unknown>): SearchDocument {
+  return {
+    id: str(hit.id),
+    entityId: num(hit.entityId),
+    kind: str(hit.kind) as HitKind,
+    name: str(hit.name),
+    namePinyin: str(hit.namePinyin),
+    namePinyinJoined: str(hit.namePinyinJoined),
+    nameInitials: str(hit.nameInitials),
+    title: str(hit.title),
+    organisation: typeof hit.organisation === "string" ? hit.organisation : null,
+    bio: str(hit.bio),
+    categories: strings(hit.categories),
+    categoryNames: strings(hit.categoryNames),
+    towns: strings(hit.towns),
+    townNames: strings(hit.townNames),
+    modes: strings(hit.modes),
+    languages: strings(hit.languages),
+    memberNames: strings(hit.memberNames),
+    yearsOfExperience: num(hit.yearsOfExperience),
+    closed: num(hit.closed),
+    agreements: num(hit.agreements),
+    successRate: numOrNull(hit.successRate),
+    score: num(hit.score),
+    nextAvailableAt: numOrNull(hit.nextAvailableAt),
+  };
+}
