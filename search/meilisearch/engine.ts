@@ -1,0 +1,157 @@
+// The SearchEngine port on a Meilisearch server, through the official client. The request/response
+// shaping is pure and lives in query.ts, response.ts, filters.ts, documents.ts and settings.ts; this
+// file only talks to the server and turns every failure into a MeilisearchEngineError.
+import { Meilisearch, type EnqueuedTaskPromise, type IndexObject, type MultiSearchResponse, type RecordAny } from "meilisearch";
+import type { SearchDocument, SearchEngine, SearchQuery, SearchResult } from "../types";
+import { PRIMARY_KEY, toMeiliDocument, type MeiliDocument } from "./documents";
+import { apiErrorCode, assertTaskSucceeded, MeilisearchEngineError, wrapError } from "./errors";
+import { buildSearchRequest } from "./query";
+import { mergeSearchResponses } from "./response";
+import { buildIndexSettings } from "./settings";
+
+export interface MeilisearchEngineOptions {
+  /** e.g. "http://127.0.0.1:7700". */
+  url: string;
+  apiKey?: string;
+  indexName: string;
+  /** How long to wait for one indexing task (settings changes reindex everything). Default 60 s. */
+  taskTimeoutMs?: number;
+  /** Timeout of each HTTP request. Default 10 s. */
+  requestTimeoutMs?: number;
+}
+
+/** Meilisearch index uids: letters, digits, `-` and `_`, at most 400 bytes. */
+const INDEX_UID = /^[A-Za-z0-9_-]{1,400}$/;
+/** Documents per addDocuments call, to keep each payload and task small. */
+export const UPSERT_BATCH_SIZE = 1_000;
+
+export class MeilisearchEngine implements SearchEngine {
+  readonly name = "meilisearch" as const;
+  readonly indexName: string;
+  readonly #client: Meilisearch;
+
+  constructor(options: MeilisearchEngineOptions) {
+    if (!options.url?.trim()) throw new Error("MeilisearchEngine needs a url (MEILI_URL)");
+    if (!INDEX_UID.test(options.indexName ?? "")) {
+      throw new Error(`Invalid Meilisearch index name ${JSON.stringify(options.indexName)}: use letters, digits, - and _`);
+    }
+    this.indexName = options.indexName;
+    this.#client = new Meilisearch({
+      host: options.url.trim(),
+      apiKey: options.apiKey || undefined,
+      timeout: options.requestTimeoutMs ?? 10_000,
+      defaultWaitOptions: { timeout: options.taskTimeoutMs ?? 60_000, interval: 50 },
+    });
+  }
+
+  get #index() {
+    return this.#client.index<MeiliDocument>(this.indexName);
+  }
+
+  /** Run one operation; whatever goes wrong leaves as a MeilisearchEngineError naming it. */
+  async #run<T>(operation: string, fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (error) {
+      throw wrapError(operation, this.indexName, error);
+    }
+  }
+
+  /** Wait for an enqueued task and fail unless it succeeded (waitTask also resolves failed tasks). */
+  async #wait(operation: string, enqueued: EnqueuedTaskPromise): Promise<void> {
+    const task = await enqueued.waitTask();
+    assertTaskSucceeded(operation, this.indexName, task);
+  }
+
+  async #rawIndex(): Promise<IndexObject | undefined> {
+    try {
+      return await this.#client.getRawIndex(this.indexName);
+    } catch (error) {
+      if (apiErrorCode(error) === "index_not_found") return undefined;
+      throw error;
+    }
+  }
+
+  async #ensureIndex(): Promise<void> {
+    let info = await this.#rawIndex();
+    if (!info) {
+      const task = await this.#client.createIndex(this.indexName, { primaryKey: PRIMARY_KEY }).waitTask();
+      // Another process may have created it between our look and our create: that is fine.
+      if (task.error?.code !== "index_already_exists") assertTaskSucceeded("create index", this.indexName, task);
+      info = await this.#rawIndex();
+    }
+    if (!info?.primaryKey) {
+      await this.#wait("set primary key", this.#client.updateIndex(this.indexName, { primaryKey: PRIMARY_KEY }));
+    } else if (info.primaryKey !== PRIMARY_KEY) {
+      throw new MeilisearchEngineError(
+        "setup",
+        this.indexName,
+        `the index has primary key "${info.primaryKey}", not "${PRIMARY_KEY}"; delete the index and reindex`,
+      );
+    }
+  }
+
+  /** Create the index if missing (primary key `id`) and apply settings.ts, waiting until applied. */
+  async setup(): Promise<void> {
+    await this.#run("setup", async () => {
+      await this.#ensureIndex();
+      await this.#wait("update settings", this.#index.updateSettings(buildIndexSettings()));
+    });
+  }
+
+  /** Add or replace whole documents by id (replace, so a field that became null is really dropped). */
+  async upsert(documents: SearchDocument[]): Promise<void> {
+    if (documents.length === 0) return;
+    await this.#run("upsert", async () => {
+      const docs = documents.map(toMeiliDocument);
+      // Enqueue the batches in order (a later copy of an id must win), then wait for them all;
+      // Meilisearch indexes consecutive additions to one index together.
+      const enqueued: EnqueuedTaskPromise[] = [];
+      for (let i = 0; i < docs.length; i += UPSERT_BATCH_SIZE) {
+        const task = this.#index.addDocuments(docs.slice(i, i + UPSERT_BATCH_SIZE), { primaryKey: PRIMARY_KEY });
+        await task;
+        enqueued.push(task);
+      }
+      for (const task of enqueued) await this.#wait("add documents", task);
+    });
+  }
+
+  async delete(ids: string[]): Promise<void> {
+    if (ids.length === 0) return;
+    await this.#run("delete", () => this.#wait("delete documents", this.#index.deleteDocuments(ids)));
+  }
+
+  async clear(): Promise<void> {
+    await this.#run("clear", () => this.#wait("delete all documents", this.#index.deleteAllDocuments()));
+  }
+
+  /** A missing index holds no documents: 0, so a fresh deployment's first count() says "reindex me". */
+  async count(): Promise<number> {
+    return this.#run("count", async () => {
+      try {
+        return (await this.#index.getStats()).numberOfDocuments;
+      } catch (error) {
+        if (apiErrorCode(error) === "index_not_found") return 0;
+        throw error;
+      }
+    });
+  }
+
+  /** One multiSearch round trip: the main query plus one query per facet with a selection. */
+  async search(query: SearchQuery): Promise<SearchResult> {
+    // Bad input (an unknown facet) throws here, before any request, as its own error type.
+    const plan = buildSearchRequest(this.indexName, query);
+    const response: MultiSearchResponse<RecordAny> = await this.#run("search", () =>
+      this.#client.multiSearch({ queries: plan.queries }),
+    );
+    return mergeSearchResponses(plan, response);
+  }
+
+  /** Drop the whole index (test cleanup, or before a reindex that changes the primary key). */
+  async deleteIndex(): Promise<void> {
+    await this.#run("delete index", async () => {
+      const task = await this.#client.deleteIndex(this.indexName).waitTask();
+      if (task.error?.code !== "index_not_found") assertTaskSucceeded("delete index", this.indexName, task);
+    });
+  }
+}

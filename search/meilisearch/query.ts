@@ -1,0 +1,101 @@
+// A SearchQuery as one Meilisearch multi-search request. Pure: no client, no I/O.
+//
+// Facets are disjunctive, the Algolia way: the main query is filtered by every selection and returns
+// the counts of the facets that have none; each facet that has a selection gets one more query, filtered
+// by the *other* facets only (limit 0), whose counts say "how many would match if you also ticked this
+// value". All of it goes in one multiSearch round trip.
+import type { MatchingStrategies, MultiSearchQuery } from "meilisearch";
+import { FACETS, type FacetName } from "../../app/domain";
+import { FACET_FIELDS, HIGHLIGHT_POST, HIGHLIGHT_PRE, type SearchQuery, type SortOrder } from "../types";
+import { buildFilter, buildFilterExcept, selectedFacets } from "./filters";
+import { CHINESE_LOCALE } from "./settings";
+
+export const HIGHLIGHTED_ATTRIBUTES = ["name", "title", "organisation", "bio", "categoryNames"] as const;
+
+/**
+ * Every query word must match. `sort` is the first ranking rule (see settings.ts), so with the default
+ * "last" strategy a sorted list would mix documents that match only the first word in among full
+ * matches, and totals would count them; "all" keeps the result set exactly "matches the query".
+ */
+export const MATCHING_STRATEGY: MatchingStrategies = "all";
+
+export interface MeiliSearchPlan {
+  /** queries[0] is the main query; queries[i + 1] computes the counts of disjunctiveFacets[i]. */
+  queries: MultiSearchQuery[];
+  disjunctiveFacets: FacetName[];
+}
+
+export interface BuildOptions {
+  /** Extra conditions in Meilisearch filter syntax, AND'ed into every query (main and facet ones). */
+  extraFilters?: readonly string[];
+}
+
+/** The `sort` parameter for a SortOrder; undefined means "rank by relevance only". */
+export function sortFor(sort: SortOrder, q: string): string[] | undefined {
+  switch (sort) {
+    case "relevance":
+      // Nothing to be relevant to: show the most successful first rather than insertion order.
+      return q.trim() ? undefined : ["score:desc"];
+    case "success":
+      return ["score:desc", "closed:desc"];
+    case "available":
+      // Documents without nextAvailableAt (omitted, see documents.ts) come after all dated ones.
+      return ["nextAvailableAt:asc"];
+    default:
+      throw new Error(`Unknown sort order ${JSON.stringify(sort satisfies never)}`);
+  }
+}
+
+/** 1-based page and page size, made safe: page ≥ 1, hitsPerPage ≥ 0, both integers. */
+export function pagination(page: number, perPage: number): { page: number; hitsPerPage: number } {
+  const p = Number.isFinite(page) ? Math.floor(page) : 1;
+  const n = Number.isFinite(perPage) ? Math.floor(perPage) : 0;
+  return { page: Math.max(1, p), hitsPerPage: Math.max(0, n) };
+}
+
+/**
+ * Short Han-only queries ("王芳", "欠薪") are easily taken for Japanese; say they are Mandarin, as the
+ * fields are (localizedAttributes). Pinyin and English queries keep automatic detection.
+ */
+export function queryLocales(q: string): string[] | undefined {
+  return /\p{Script=Han}/u.test(q) ? [CHINESE_LOCALE] : undefined;
+}
+
+/** Only set the keys that have a value, so the request says exactly what it means. */
+function compact<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+}
+
+export function buildSearchRequest(indexUid: string, query: SearchQuery, opts: BuildOptions = {}): MeiliSearchPlan {
+  const q = (query.q ?? "").trim();
+  const filters = query.filters ?? {};
+  const selected = selectedFacets(filters);
+  const disjunctiveFacets = FACETS.filter((f) => selected.includes(f));
+  const locales = queryLocales(q);
+  const common = compact({ indexUid, q, matchingStrategy: MATCHING_STRATEGY, locales });
+
+  // Page/hitsPerPage (not offset/limit): Meilisearch then counts exhaustively and returns totalHits.
+  const unselected = FACETS.filter((f) => !selected.includes(f)).map((f) => FACET_FIELDS[f]);
+  const main: MultiSearchQuery = compact({
+    ...common,
+    filter: buildFilter(filters, { extra: opts.extraFilters }),
+    sort: sortFor(query.sort, q),
+    ...pagination(query.page, query.perPage),
+    facets: unselected.length ? unselected : undefined,
+    attributesToHighlight: q ? [...HIGHLIGHTED_ATTRIBUTES] : undefined,
+    highlightPreTag: q ? HIGHLIGHT_PRE : undefined,
+    highlightPostTag: q ? HIGHLIGHT_POST : undefined,
+  });
+
+  const facetQueries = disjunctiveFacets.map(
+    (facet): MultiSearchQuery =>
+      compact({
+        ...common,
+        filter: buildFilterExcept(filters, facet, opts.extraFilters),
+        facets: [FACET_FIELDS[facet]],
+        limit: 0,
+      }),
+  );
+
+  return { queries: [main, ...facetQueries], disjunctiveFacets };
+}

@@ -1,0 +1,65 @@
+// Meilisearch multi-search responses → the port's SearchResult. Pure.
+import type { MultiSearchResponse, MultiSearchResult, RecordAny } from "meilisearch";
+import { FACETS, type FacetName } from "../../app/domain";
+import { FACET_FIELDS, HIGHLIGHT_PRE, type FacetCounts, type Highlight, type SearchHit, type SearchResult } from "../types";
+import { fromMeiliDocument } from "./documents";
+import { HIGHLIGHTED_ATTRIBUTES, type MeiliSearchPlan } from "./query";
+
+/** How the highlighted entries of an array field (categoryNames) are joined into one string. */
+export const ARRAY_HIGHLIGHT_SEPARATOR = " · ";
+
+/**
+ * The highlighted copies of the fields that actually matched. `_formatted` holds every displayed field,
+ * matched or not, so a field counts only when it contains the pre tag; for an array field only the
+ * entries that matched are kept.
+ */
+export function highlightFromFormatted(formatted: RecordAny | undefined): Highlight {
+  const highlight: Highlight = {};
+  if (!formatted) return highlight;
+  for (const field of HIGHLIGHTED_ATTRIBUTES) {
+    const value: unknown = formatted[field];
+    if (typeof value === "string") {
+      if (value.includes(HIGHLIGHT_PRE)) highlight[field] = value;
+    } else if (Array.isArray(value)) {
+      const matched = value.filter((v): v is string => typeof v === "string" && v.includes(HIGHLIGHT_PRE));
+      if (matched.length) highlight[field] = matched.join(ARRAY_HIGHLIGHT_SEPARATOR);
+    }
+  }
+  return highlight;
+}
+
+function emptyFacets(): FacetCounts {
+  return Object.fromEntries(FACETS.map((f) => [f, {}])) as FacetCounts;
+}
+
+function countsOf(result: MultiSearchResult<RecordAny>, facet: FacetName): Record<string, number> {
+  return { ...(result.facetDistribution?.[FACET_FIELDS[facet]] ?? {}) };
+}
+
+/** totalHits when the query paged with page/hitsPerPage (exact), else the estimate. */
+export function totalOf(result: MultiSearchResult<RecordAny>): number {
+  return result.totalHits ?? result.estimatedTotalHits ?? result.hits.length;
+}
+
+/** Merge the responses of buildSearchRequest's queries, in the same order, into one SearchResult. */
+export function mergeSearchResponses(plan: MeiliSearchPlan, response: MultiSearchResponse<RecordAny>): SearchResult {
+  const results = response.results;
+  if (results.length !== plan.queries.length) {
+    throw new Error(`Meilisearch multi-search returned ${results.length} results for ${plan.queries.length} queries`);
+  }
+  const [main, ...facetResults] = results;
+
+  const hits: SearchHit[] = main.hits.map((hit) => ({
+    document: fromMeiliDocument(hit),
+    highlight: highlightFromFormatted(hit._formatted),
+  }));
+
+  const facets = emptyFacets();
+  for (const facet of FACETS) {
+    const i = plan.disjunctiveFacets.indexOf(facet);
+    // A facet with a selection takes its counts from its own query (filtered by the other facets only).
+    facets[facet] = countsOf(i === -1 ? main : facetResults[i], facet);
+  }
+
+  return { total: totalOf(main), hits, facets };
+}

@@ -1,0 +1,143 @@
+// The v1 JSON API, through the route modules themselves against a real seeded SQLite file.
+import { beforeAll, describe, expect, it } from "vitest";
+import { freshDatabase } from "./setup-db";
+import { CATEGORIES, FACETS, TOWNS } from "~/domain";
+
+freshDatabase();
+const search = await import("~/routes/api.v1.search");
+const mediator = await import("~/routes/api.v1.mediators.$id");
+const committee = await import("~/routes/api.v1.committees.$id");
+const catchAll = await import("~/routes/api.v1.$");
+
+type Json = any;
+async function get(mod: { loader: (args: any) => Promise<Response> | Response }, url: string, params: Record<string, string> = {}) {
+  const res = await mod.loader({ request: new Request(`http://test${url}`), params, context: {} });
+  return { status: res.status, body: (await res.json()) as Json };
+}
+
+beforeAll(async () => {
+  const { getSearchService } = await import("~/search.server");
+  await getSearchService().ready;
+});
+
+describe("GET /api/v1/search", () => {
+  it("returns the documented shape", async () => {
+    const { status, body } = await get(search, "/api/v1/search?q=医疗");
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ page: 1, perPage: 20, engine: "embedded" });
+    expect(typeof body.tookMs).toBe("number");
+    expect(body.total).toBeGreaterThan(0);
+    expect(Object.keys(body.facets).sort()).toEqual([...FACETS].sort());
+    const hit = body.hits[0];
+    for (const key of ["id", "kind", "name", "namePinyin", "title", "organisation", "categories", "towns", "modes", "languages", "yearsOfExperience", "stats", "nextAvailableAt", "highlight"])
+      expect(hit).toHaveProperty(key);
+    expect(Object.keys(hit.stats).sort()).toEqual(["agreements", "closed", "score", "successRate"]);
+  });
+
+  it("reproduces the centre's pool: 10 senior mediators, 30+ experts, 43 lawyers, 12 committees", async () => {
+    const { body } = await get(search, "/api/v1/search");
+    expect(body.facets.kind["senior-mediator"]).toBe(10);
+    expect(body.facets.kind.expert).toBeGreaterThanOrEqual(30);
+    expect(body.facets.kind.lawyer).toBe(43);
+    expect(body.facets.kind.committee).toBe(12);
+    for (const c of CATEGORIES) expect(body.facets.category[c.slug], c.slug).toBeGreaterThan(0);
+    for (const t of TOWNS) expect(body.facets.town[t.slug], t.slug).toBeGreaterThan(0);
+    expect(body.facets.language["zhoushan-dialect"]).toBeGreaterThan(0);
+    expect(body.facets.mode.onsite).toBeGreaterThan(0);
+  });
+
+  it("filters: values of one facet are OR, facets are AND", async () => {
+    const a = await get(search, "/api/v1/search?category=medical&perPage=50");
+    const b = await get(search, "/api/v1/search?category=labour&perPage=50");
+    const both = await get(search, "/api/v1/search?category=medical&category=labour&perPage=50");
+    const union = new Set([...a.body.hits, ...b.body.hits].map((h: Json) => `${h.kind}:${h.id}`));
+    expect(both.body.total).toBe(union.size);
+    const and = await get(search, "/api/v1/search?category=medical&kind=expert&perPage=50");
+    expect(and.body.total).toBeGreaterThan(0);
+    for (const h of and.body.hits) {
+      expect(h.kind).toBe("expert");
+      expect(h.categories).toContain("medical");
+    }
+    // Disjunctive: the category counts ignore the category selection itself.
+    expect(and.body.facets.category.labour).toBeGreaterThan(0);
+  });
+
+  it("sorts by the small-sample-safe success score", async () => {
+    const { body } = await get(search, "/api/v1/search?sort=success&perPage=50");
+    const scores = body.hits.map((h: Json) => h.stats.score);
+    expect(scores).toEqual([...scores].sort((x: number, y: number) => y - x));
+    const tiny = body.hits.find((h: Json) => h.stats.closed > 0 && h.stats.closed <= 3);
+    if (tiny) expect(body.hits.indexOf(tiny)).toBeGreaterThan(5);
+  });
+
+  it("pages through results without overlap", async () => {
+    const p1 = await get(search, "/api/v1/search?perPage=10&page=1");
+    const p2 = await get(search, "/api/v1/search?perPage=10&page=2");
+    expect(p1.body.hits).toHaveLength(10);
+    const ids1 = new Set(p1.body.hits.map((h: Json) => `${h.kind}:${h.id}`));
+    for (const h of p2.body.hits) expect(ids1.has(`${h.kind}:${h.id}`)).toBe(false);
+    expect(p2.body.total).toBe(p1.body.total);
+  });
+
+  it.each([
+    ["perPage=51", "perPage"],
+    ["perPage=0", "perPage"],
+    ["page=-1", "page"],
+    ["page=abc", "page"],
+    ["page=1.5", "page"],
+    ["sort=bogus", "sort"],
+    ["sort=success&sort=relevance", "sort"],
+    ["category=not-a-category", "category"],
+    ["kind=judge", "kind"],
+    ["town=hangzhou", "town"],
+    ["mode=teleport", "mode"],
+    ["language=klingon", "language"],
+    [`q=${"调".repeat(101)}`, "q"],
+    ["page=10000&perPage=50", "page"],
+  ])("rejects %s with 400 and a field error", async (query, field) => {
+    const { status, body } = await get(search, `/api/v1/search?${query}`);
+    expect(status).toBe(400);
+    expect(body.error.code).toBe("invalid_query");
+    expect(typeof body.error.message).toBe("string");
+    expect(body.error.fields[field]).toBeDefined();
+  });
+
+  it("accepts odd but harmless input without a 500", async () => {
+    for (const q of ["'; drop table mediators; --", "<script>alert(1)</script>", "%%%", "🙂", "   ", "a".repeat(100), "\u0000"]) {
+      const { status } = await get(search, `/api/v1/search?q=${encodeURIComponent(q)}`);
+      expect(status, q).toBe(200);
+    }
+  });
+});
+
+describe("GET /api/v1/mediators/:id and /api/v1/committees/:id", () => {
+  it("returns a mediator profile", async () => {
+    const { status, body } = await get(mediator, "/api/v1/mediators/1", { id: "1" });
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ id: 1, kind: "senior-mediator" });
+    expect(body.namePinyin).toMatch(/^[a-z ]+$/);
+    expect(Array.isArray(body.committees)).toBe(true);
+  });
+
+  it("returns a committee with its members, chair first", async () => {
+    const { status, body } = await get(committee, "/api/v1/committees/1", { id: "1" });
+    expect(status).toBe(200);
+    expect(body.kind).toBe("committee");
+    expect(body.members.length).toBeGreaterThanOrEqual(3);
+    expect(body.members[0].role).toBe("chair");
+  });
+
+  it.each(["999999", "0", "abc", "1e3", "-1", "99999999999999999999"])("404s for id %s", async (id) => {
+    for (const [mod, path] of [[mediator, "mediators"], [committee, "committees"]] as const) {
+      const { status, body } = await get(mod, `/api/v1/${path}/${id}`, { id });
+      expect(status).toBe(404);
+      expect(body.error.code).toBe("not_found");
+    }
+  });
+
+  it("answers unknown API paths with a JSON 404", async () => {
+    const { status, body } = await get(catchAll, "/api/v1/nope", { "*": "nope" });
+    expect(status).toBe(404);
+    expect(body.error.code).toBe("not_found");
+  });
+});
