@@ -32,7 +32,7 @@ export default defineConfig({
     { name: "phone", use: { ...devices["Pixel 5"], viewport: { width: 375, height: 740 } }, grep: /@phone/ },
   ],
   webServer: {
-    command: "node_modules/.bin/tsx scripts/prepare.ts && node_modules/.bin/remix-serve build/server/index.js",
+    command: "node_modules/.bin/tsx scripts/prepare.ts && node server.mjs build/server/index.js",
     url: `http://127.0.0.1:${port}/healthz`,
     reuseExistingServer: false,
     timeout: 180_000,

@@ -85,3 +85,6 @@ export function facetLabel(facet: FacetName, slug: string, locale: Locale): stri
             : LANGUAGES;
   return table.find((e) => e.slug === slug)?.[locale] ?? slug;
 }
+
+/** The centre's zone: availability is kept and shown in it; instants are stored in UTC. */
+export const CENTRE_TIMEZONE = "Asia/Shanghai";

@@ -1,7 +1,7 @@
 // The one schema module (drizzle). snake_case columns; migrations are generated from this file into
 // db/migrations by `npm run db:generate` and committed.
 import { sql } from "drizzle-orm";
-import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 const timestamps = {
   createdAt: integer("created_at", { mode: "timestamp_ms" })
@@ -172,4 +172,205 @@ export const searchOutbox = sqliteTable(
     meiliLastError: text("meili_last_error"),
   },
   (t) => [index("search_outbox_pending_idx").on(t.meiliDeliveredAt, t.meiliNextAttemptAt)],
+);
+
+// ── Accounts ────────────────────────────────────────────────────────────────────────────────────────
+
+export const users = sqliteTable(
+  "users",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    /** Lower-cased on write. Personal data: never indexed, never logged. */
+    email: text("email").notNull(),
+    passwordHash: text("password_hash").notNull(),
+    name: text("name").notNull(),
+    phone: text("phone"),
+    role: text("role", { enum: ["party", "mediator", "staff", "admin"] }).notNull(),
+    /** For role mediator: the mediator record this account acts for. */
+    mediatorId: integer("mediator_id").references(() => mediators.id),
+    disabledAt: integer("disabled_at", { mode: "timestamp_ms" }),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex("users_email_idx").on(t.email),
+    uniqueIndex("users_mediator_idx").on(t.mediatorId),
+  ],
+);
+
+/**
+ * Browser sessions and API tokens alike: the cookie or bearer value is a random secret; only its
+ * SHA-256 is stored, so a leaked database does not leak live credentials. Revoking sets revoked_at.
+ */
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    id: text("id").primaryKey(), // sha256(secret), hex
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: ["cookie", "token"] }).notNull(),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),
+    createdAt: integer("created_at", { mode: "timestamp_ms" })
+      .notNull()
+      .default(sql`(unixepoch('subsec') * 1000)`),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
+/** Fixed-window counters for login attempts, per account and per address; shared by all processes. */
+export const rateLimits = sqliteTable("rate_limits", {
+  key: text("key").primaryKey(),
+  windowStart: integer("window_start").notNull(),
+  count: integer("count").notNull(),
+});
+
+// ── Availability ────────────────────────────────────────────────────────────────────────────────────
+
+/** The booking rules of one mediator (Cal.com: properties of what is booked). */
+export const availabilitySettings = sqliteTable("availability_settings", {
+  mediatorId: integer("mediator_id")
+    .primaryKey()
+    .references(() => mediators.id, { onDelete: "cascade" }),
+  timezone: text("timezone").notNull().default("Asia/Shanghai"),
+  sessionMinutes: integer("session_minutes").notNull().default(60),
+  bufferMinutes: integer("buffer_minutes").notNull().default(15),
+  minNoticeHours: integer("min_notice_hours").notNull().default(24),
+  horizonDays: integer("horizon_days").notNull().default(60),
+  dailyCap: integer("daily_cap").notNull().default(4),
+  /** Cached earliest bookable start (epoch ms), recomputed on every change and as the clock passes it. */
+  nextAvailableAt: integer("next_available_at"),
+  /** When that cached value stops being bookable (start − minimum notice): the clock job's trigger. */
+  nextAvailableValidUntil: integer("next_available_valid_until"),
+  ...timestamps,
+}, (t) => [index("availability_valid_until_idx").on(t.nextAvailableValidUntil)]);
+
+/** Weekly hours in the mediator's zone; weekday 1 = Monday … 7 = Sunday; end < start crosses midnight. */
+export const availabilityWeekly = sqliteTable(
+  "availability_weekly",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    mediatorId: integer("mediator_id")
+      .notNull()
+      .references(() => mediators.id, { onDelete: "cascade" }),
+    weekday: integer("weekday").notNull(),
+    startMinute: integer("start_minute").notNull(),
+    endMinute: integer("end_minute").notNull(),
+    modes: text("modes", { mode: "json" }).$type<string[]>().notNull(),
+    towns: text("towns", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+  },
+  (t) => [index("availability_weekly_mediator_idx").on(t.mediatorId)],
+);
+
+/** Date overrides: a day off (unavailable) or extra/replacement hours on that date. */
+export const availabilityOverrides = sqliteTable(
+  "availability_overrides",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    mediatorId: integer("mediator_id")
+      .notNull()
+      .references(() => mediators.id, { onDelete: "cascade" }),
+    date: text("date").notNull(), // YYYY-MM-DD in the mediator's zone
+    unavailable: integer("unavailable", { mode: "boolean" }).notNull().default(false),
+    startMinute: integer("start_minute"),
+    endMinute: integer("end_minute"),
+    modes: text("modes", { mode: "json" }).$type<string[]>(),
+    towns: text("towns", { mode: "json" }).$type<string[]>(),
+  },
+  (t) => [index("availability_overrides_mediator_idx").on(t.mediatorId, t.date)],
+);
+
+/** Rooms at the centre: a `centre` session needs one free. */
+export const rooms = sqliteTable("rooms", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  name: text("name").notNull(),
+  active: integer("active", { mode: "boolean" }).notNull().default(true),
+});
+
+// ── Cases and bookings ──────────────────────────────────────────────────────────────────────────────
+
+/** A dispute brought by a party. Minimal here; the case issue extends it (intake → fulfilment). */
+export const cases = sqliteTable(
+  "cases",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    partyUserId: integer("party_user_id")
+      .notNull()
+      .references(() => users.id),
+    category: text("category_slug")
+      .notNull()
+      .references(() => categories.slug),
+    summary: text("summary").notNull(),
+    /** Personal data of the other side: shown only to the parties and the case's mediator. */
+    counterpartyName: text("counterparty_name"),
+    status: text("status", { enum: ["open", "closed"] }).notNull().default("open"),
+    ...timestamps,
+  },
+  (t) => [index("cases_party_idx").on(t.partyUserId)],
+);
+
+export const BOOKING_STATUSES = ["pending", "confirmed", "declined", "expired", "cancelled"] as const;
+
+export const bookings = sqliteTable(
+  "bookings",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    caseId: integer("case_id")
+      .notNull()
+      .references(() => cases.id),
+    partyUserId: integer("party_user_id")
+      .notNull()
+      .references(() => users.id),
+    mediatorId: integer("mediator_id")
+      .notNull()
+      .references(() => mediators.id),
+    /** Set when the party ordered a committee and the centre's rotation picked the member. */
+    committeeId: integer("committee_id").references(() => committees.id),
+    roomId: integer("room_id").references(() => rooms.id),
+    startAt: integer("start_at").notNull(), // epoch ms, UTC
+    endAt: integer("end_at").notNull(),
+    mode: text("mode", { enum: ["centre", "online", "onsite"] }).notNull(),
+    town: text("town_slug").references(() => towns.slug),
+    status: text("status", { enum: BOOKING_STATUSES }).notNull().default("pending"),
+    /** Why this mediator: "picked" by the party, or "committee-rotation". */
+    assignmentReason: text("assignment_reason").notNull().default("picked"),
+    respondBy: integer("respond_by").notNull(),
+    idempotencyKey: text("idempotency_key"),
+    declineReason: text("decline_reason"),
+    cancelReason: text("cancel_reason"),
+    cancelledBy: text("cancelled_by", { enum: ["party", "mediator", "staff"] }),
+    rescheduledFromId: integer("rescheduled_from_id"),
+    ...timestamps,
+  },
+  (t) => [
+    index("bookings_mediator_time_idx").on(t.mediatorId, t.startAt),
+    index("bookings_room_time_idx").on(t.roomId, t.startAt),
+    index("bookings_party_idx").on(t.partyUserId),
+    index("bookings_pending_idx").on(t.status, t.respondBy),
+    uniqueIndex("bookings_idempotency_idx").on(t.partyUserId, t.idempotencyKey),
+  ],
+);
+
+/**
+ * Notifications outbox: every booking change writes one row per recipient in its transaction.
+ * No real provider: the dev provider marks rows delivered and staff read them at /staff/notifications.
+ */
+export const notifications = sqliteTable(
+  "notifications",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id").references(() => users.id),
+    channel: text("channel", { enum: ["email", "sms"] }).notNull(),
+    to: text("to_address").notNull(),
+    subject: text("subject").notNull(),
+    body: text("body").notNull(),
+    bookingId: integer("booking_id"),
+    createdAt: integer("created_at", { mode: "timestamp_ms" })
+      .notNull()
+      .default(sql`(unixepoch('subsec') * 1000)`),
+    deliveredAt: integer("delivered_at", { mode: "timestamp_ms" }),
+    attempts: integer("attempts").notNull().default(0),
+    lastError: text("last_error"),
+  },
+  (t) => [index("notifications_pending_idx").on(t.deliveredAt)],
 );

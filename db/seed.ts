@@ -2,11 +2,15 @@
 // CLI: `tsx db/seed.ts [--scale N]`.
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { count, sql } from "drizzle-orm";
+import { count, eq, sql } from "drizzle-orm";
 import { CATEGORIES, LANGUAGES, TOWNS } from "../app/domain";
 import { recordSearchChange } from "../search/outbox";
 import { openDb, type Db } from "./client";
 import { generatePool } from "./demo-pool";
+import { DEMO_ROOMS, demoAvailability } from "./demo-availability";
+import { hashSync } from "@node-rs/argon2";
+import { writeAvailability, refreshNextAvailable } from "../app/models/availability.server";
+import { availabilitySchema } from "../app/models/availability-schema";
 import { migrateDb } from "./migrate";
 import {
   categories,
@@ -14,6 +18,8 @@ import {
   committeeMembers,
   committees,
   languages,
+  rooms,
+  users,
   mediatorCategories,
   mediatorLanguages,
   mediatorModes,
@@ -67,21 +73,47 @@ export function seedDemoPool(db: Db, opts: { scale?: number } = {}): { mediators
         .values(c.memberIndexes.map((i, n) => ({ committeeId: id, mediatorId: ids[i], role: n === 0 ? ("chair" as const) : ("member" as const) })))
         .run();
     }
+    pool.mediators.forEach((m, i) => writeAvailability(tx, ids[i], availabilitySchema.parse(demoAvailability(m, i))));
+    if (tx.select({ n: count() }).from(rooms).get()?.n === 0) tx.insert(rooms).values(DEMO_ROOMS.map((name) => ({ name }))).run();
+    refreshNextAvailable(tx, ids, Date.now());
     recordSearchChange(tx, "mediator", ids);
     recordSearchChange(tx, "committee", committeeIds);
     return { mediators: ids.length, committees: committeeIds.length };
   });
 }
 
+export const DEMO_PASSWORD = "demo12345";
+
+/** The README's demo logins. Never in production (unless DEMO_ACCOUNTS=1 asks for them). */
+export function seedDemoAccounts(db: Db): number {
+  const mediatorId = db.select({ id: mediators.id }).from(mediators).where(eq(mediators.kind, "senior-mediator")).orderBy(mediators.id).get()?.id;
+  const passwordHash = hashSync(DEMO_PASSWORD);
+  const accounts = [
+    { email: "party@example.com", name: "王海燕（示例当事人）", phone: "13800000001", role: "party" as const },
+    { email: "party2@example.com", name: "李建国（示例当事人）", phone: null, role: "party" as const },
+    { email: "mediator@example.com", name: "示例调解员账号", phone: null, role: "mediator" as const, mediatorId },
+    { email: "staff@example.com", name: "中心工作人员（示例）", phone: null, role: "staff" as const },
+    { email: "admin@example.com", name: "系统管理员（示例）", phone: null, role: "admin" as const },
+  ];
+  let n = 0;
+  for (const a of accounts) n += db.insert(users).values({ ...a, passwordHash }).onConflictDoNothing().run().changes;
+  return n;
+}
+
+function wantsDemoAccounts(): boolean {
+  return process.env.DEMO_ACCOUNTS === "1" || (process.env.NODE_ENV !== "production" && process.env.DEMO_ACCOUNTS !== "0");
+}
+
 /** Migrate, reference data, and the demo pool when the pool is empty. What `npm start` runs first. */
-export function prepareDatabase(file: string, opts: { scale?: number } = {}): { seeded: boolean } {
+export function prepareDatabase(file: string, opts: { scale?: number; demoAccounts?: boolean } = {}): { seeded: boolean } {
   const db = openDb(file);
   migrateDb(db);
   seedReferenceData(db);
-  if (!poolIsEmpty(db)) return { seeded: false };
-  seedDemoPool(db, opts);
-  db.run(sql`pragma optimize`);
-  return { seeded: true };
+  const empty = poolIsEmpty(db);
+  if (empty) seedDemoPool(db, opts);
+  if (opts.demoAccounts ?? wantsDemoAccounts()) seedDemoAccounts(db);
+  if (empty) db.run(sql`pragma optimize`);
+  return { seeded: empty };
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {

@@ -3,6 +3,7 @@
 import { and, asc, eq, gt, inArray } from "drizzle-orm";
 import type { Db } from "../db/client";
 import {
+  availabilitySettings,
   committeeCategories,
   committeeMembers,
   committees,
@@ -47,12 +48,19 @@ export function loadMediatorRecords(
   const langs: { mediatorId: number; languageSlug: string }[] = [];
   const modes: { mediatorId: number; mode: string }[] = [];
   const towns: { mediatorId: number; townSlug: string }[] = [];
+  const next = new Map<number, number | null>();
   for (let i = 0; i < ids.length; i += 5000) {
     const chunk = ids.slice(i, i + 5000);
     cats.push(...db.select().from(mediatorCategories).where(inArray(mediatorCategories.mediatorId, chunk)).all());
     langs.push(...db.select().from(mediatorLanguages).where(inArray(mediatorLanguages.mediatorId, chunk)).all());
     modes.push(...db.select().from(mediatorModes).where(inArray(mediatorModes.mediatorId, chunk)).all());
     towns.push(...db.select().from(mediatorTowns).where(inArray(mediatorTowns.mediatorId, chunk)).all());
+    for (const a of db
+      .select({ id: availabilitySettings.mediatorId, next: availabilitySettings.nextAvailableAt })
+      .from(availabilitySettings)
+      .where(inArray(availabilitySettings.mediatorId, chunk))
+      .all())
+      next.set(a.id, a.next);
   }
   const catMap = groupBy(cats, (r) => r.mediatorId, (r) => r.categorySlug);
   const langMap = groupBy(langs, (r) => r.mediatorId, (r) => r.languageSlug);
@@ -73,8 +81,8 @@ export function loadMediatorRecords(
     towns: townMap.get(r.id) ?? [],
     modes: modeMap.get(r.id) ?? [],
     languages: langMap.get(r.id) ?? [],
-    // Availability arrives with the booking issue; until then no one has a known next free slot.
-    nextAvailableAt: null,
+    // Cached by app/models/availability.server.ts on every change and as the clock passes it.
+    nextAvailableAt: next.get(r.id) ?? null,
   }));
 }
 

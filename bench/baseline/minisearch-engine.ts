@@ -3,7 +3,7 @@
 // JavaScript over MiniSearch's full result list. It is what one would write first; the embedded engine
 // has to beat it on every query class (see bench/search.bench.ts and docs/performance.md).
 //
-// Fairness: the same searchable fields with boosts in the same order as the Meilisearch settings, the
+// Fairness: the same searchable fields with the embedded engine's field weights as boosts, the
 // same synonym table (search/synonyms.ts, a query word also matches its synonyms), every query word
 // must match (AND), prefix search on every word, typo tolerance only for Latin words (fuzzy 0.2 from
 // five letters, as Meilisearch's oneTypo threshold: initials such as "lxm" stay exact), disjunctive
@@ -25,16 +25,19 @@ import {
   type SearchResult,
 } from "../../search/types";
 
-/** Searchable fields and their boosts, most important first (the order of the Meilisearch settings). */
+/**
+ * Searchable fields and their boosts: the field weights of the embedded engine (name and its pinyin
+ * forms 10, category and member names 6, title 4, organisation 3, town names 2, bio 1).
+ */
 export const BASELINE_BOOSTS = {
-  name: 8,
-  namePinyinJoined: 6,
-  nameInitials: 5,
-  namePinyin: 5,
-  categoryNames: 4,
-  memberNames: 3,
-  title: 3,
-  organisation: 2,
+  name: 10,
+  namePinyinJoined: 10,
+  nameInitials: 10,
+  namePinyin: 10,
+  categoryNames: 6,
+  memberNames: 6,
+  title: 4,
+  organisation: 3,
   townNames: 2,
   bio: 1,
 } as const;

@@ -5,8 +5,9 @@
 // - Latin run: the word, plus every proper prefix as a separate "prefix" term, so as-you-type prefix
 //   search on the last query word is one posting lookup instead of a vocabulary scan.
 // Titles, organisations, category and town names repeat across thousands of documents, so results are
-// cached per distinct string; bios are mostly unique, so they are not.
-import { getJieba, normalize, runs } from "./text";
+// cached per distinct string. Bios are mostly unique, so they are not cached, and get no jieba words
+// (a third of a bulk build's time for a ranking nicety: a bio matches "医疗纠纷" by its bigrams).
+import { getJieba, normalize, scanRuns } from "./text";
 import type { TermDict } from "./terms";
 
 /** Prefix terms stop here: longer prefixes of a word are rare queries and cost memory. */
@@ -20,8 +21,12 @@ export class Analyzer {
 
   constructor(private readonly dict: TermDict) {}
 
-  /** Appends the term ids of `text` to `out` (with repeats; the caller de-duplicates per document). */
-  termsInto(text: string, out: number[], cache: boolean): void {
+  /**
+   * Appends the term ids of `text` to `out` (with repeats; the caller de-duplicates per document).
+   * `short`: a title/name-like value, cached and cut into jieba words; else a bio.
+   */
+  termsInto(text: string, out: number[], short: boolean): void {
+    const cache = short;
     if (!text) return;
     const hit = cache ? this.textCache.get(text) : undefined;
     if (hit) {
@@ -29,10 +34,11 @@ export class Analyzer {
       return;
     }
     const start = out.length;
-    for (const run of runs(normalize(text))) {
-      if (run.cjk) this.cjkTerms(run.text, out);
-      else this.latinTerms(run.text, out);
-    }
+    const s = normalize(text);
+    scanRuns(s, (start, end, cjk) => {
+      if (cjk) this.cjkTerms(s, start, end, short, out);
+      else this.latinTerms(s.slice(start, end), out);
+    });
     if (cache) {
       if (this.textCache.size >= CACHE_LIMIT) this.textCache.clear();
       this.textCache.set(text, Int32Array.from(out.slice(start)));
@@ -44,17 +50,17 @@ export class Analyzer {
     return this.dict.name(nameKey(name), create);
   }
 
-  private cjkTerms(run: string, out: number[]): void {
+  private cjkTerms(s: string, start: number, end: number, words: boolean, out: number[]): void {
     const dict = this.dict;
     let prev = -1;
-    for (let i = 0; i < run.length; i++) {
-      const c = run.charCodeAt(i);
+    for (let i = start; i < end; i++) {
+      const c = s.charCodeAt(i);
       out.push(dict.unigram(c, true));
       if (prev >= 0) out.push(dict.bigram(prev, c, true));
       prev = c;
     }
-    if (run.length >= 3) {
-      for (const w of getJieba().cutForSearch(run, true)) if (w.length >= 3) out.push(dict.word(w, true));
+    if (words && end - start >= 3) {
+      for (const w of getJieba().cutForSearch(s.slice(start, end), true)) if (w.length >= 3) out.push(dict.word(w, true));
     }
   }
 

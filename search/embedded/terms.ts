@@ -7,7 +7,7 @@ export type TermKind = "unigram" | "bigram" | "word" | "prefix" | "name";
 
 export class TermDict {
   private readonly unigrams = new Int32Array(0x10000).fill(-1);
-  private readonly bigrams = new Map<number, number>();
+  private readonly bigrams = new IntMap();
   /** jieba words of 3+ characters and whole Latin words. */
   private readonly words = new Map<string, number>();
   /** Latin edge n-grams ("z", "zh", … "zhangwe" of "zhangwei"): a prefix query is one lookup. */
@@ -25,12 +25,9 @@ export class TermDict {
   }
 
   bigram(a: number, b: number, create: boolean): number {
-    const key = a * 0x10000 + b;
+    const key = (a << 16) | b;
     let id = this.bigrams.get(key);
-    if (id === undefined) {
-      if (!create) return -1;
-      this.bigrams.set(key, (id = this.size++));
-    }
+    if (id < 0 && create) this.bigrams.set(key, (id = this.size++));
     return id;
   }
 
@@ -66,5 +63,49 @@ export class TermDict {
       map.set(text, (id = this.size++));
     }
     return id;
+  }
+}
+
+/**
+ * int → non-negative int, open addressing with linear probing: several times faster than a Map for
+ * the millions of bigram lookups of a bulk build. Keys must not be 0 (the empty slot); bigram keys
+ * never are, their first character is a CJK code point.
+ */
+export class IntMap {
+  private keys = new Int32Array(1024);
+  private vals = new Int32Array(1024);
+  private count = 0;
+
+  get(key: number): number {
+    const keys = this.keys;
+    const mask = keys.length - 1;
+    for (let i = Math.imul(key, 0x9e3779b1) >>> 0 & mask; ; i = (i + 1) & mask) {
+      const k = keys[i];
+      if (k === key) return this.vals[i];
+      if (k === 0) return -1;
+    }
+  }
+
+  set(key: number, value: number): void {
+    if ((this.count + 1) * 2 > this.keys.length) this.rehash();
+    const keys = this.keys;
+    const mask = keys.length - 1;
+    for (let i = Math.imul(key, 0x9e3779b1) >>> 0 & mask; ; i = (i + 1) & mask) {
+      const k = keys[i];
+      if (k === key || k === 0) {
+        if (k === 0) this.count++;
+        keys[i] = key;
+        this.vals[i] = value;
+        return;
+      }
+    }
+  }
+
+  private rehash(): void {
+    const { keys, vals } = this;
+    this.keys = new Int32Array(keys.length * 2);
+    this.vals = new Int32Array(keys.length * 2);
+    this.count = 0;
+    for (let i = 0; i < keys.length; i++) if (keys[i] !== 0) this.set(keys[i], vals[i]);
   }
 }

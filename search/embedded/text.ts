@@ -1,6 +1,6 @@
 // Text normalisation and script runs shared by indexing, querying and highlighting.
 // Chinese has no spaces, so text is split into runs of CJK characters and runs of Latin letters/digits;
-// CJK runs are then cut by jieba (words) and into unigrams/bigrams (so 1- and 2-character queries work
+// CJK runs are then cut by jieba (words) and into unigrams/bigrams (so 1- and 2-character queries match
 // whatever jieba decided), Latin runs are words.
 import { Jieba } from "@node-rs/jieba";
 // The ".js" suffix: the package has no "exports" map, so plain Node ESM needs the file name.
@@ -12,26 +12,56 @@ export function getJieba(): Jieba {
   return (jieba ??= Jieba.withDict(dict));
 }
 
+// Characters whose NFKC form could matter (full-width letters and digits, compatibility ideographs,
+// ligatures…). Text without any, which is almost all of it, skips the normalisation call; punctuation,
+// full-width or not, separates words either way.
+const MAY_CHANGE = /[^\u0000-\u009f\u00c0-\u024f\u2000-\u206f\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]/;
+
 /** Full-width forms to ASCII (NFKC) and lower case: "ＺＨＡＮＧ" and "Zhang" index as "zhang". */
 export function normalize(text: string): string {
-  return text.normalize("NFKC").toLowerCase();
+  return (MAY_CHANGE.test(text) ? text.normalize("NFKC") : text).toLowerCase();
 }
 
 export function isCjk(code: number): boolean {
   return (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf) || (code >= 0xf900 && code <= 0xfaff);
 }
 
-const RUN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[a-z0-9\u00c0-\u024f]+/g;
+/** Latin letters (with accents) and digits, after lower-casing. */
+export function isWordChar(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 0xc0 && code <= 0x24f && code !== 0xd7 && code !== 0xf7);
+}
+
+/**
+ * Calls `visit(start, end, cjk)` for each CJK run and each Latin/digit run of normalised text, in
+ * order; everything else separates. A plain loop: this runs over every bio of a bulk build.
+ */
+export function scanRuns(s: string, visit: (start: number, end: number, cjk: boolean) => void): void {
+  const n = s.length;
+  let i = 0;
+  while (i < n) {
+    const c = s.charCodeAt(i);
+    if (isCjk(c)) {
+      let j = i + 1;
+      while (j < n && isCjk(s.charCodeAt(j))) j++;
+      visit(i, j, true);
+      i = j;
+    } else if (isWordChar(c)) {
+      let j = i + 1;
+      while (j < n && isWordChar(s.charCodeAt(j))) j++;
+      visit(i, j, false);
+      i = j;
+    } else i++;
+  }
+}
 
 export interface Run {
   text: string;
   cjk: boolean;
 }
 
-/** CJK runs and Latin/digit runs of already-normalised text, in order; everything else separates. */
 export function runs(normalized: string): Run[] {
   const out: Run[] = [];
-  for (const m of normalized.matchAll(RUN)) out.push({ text: m[0], cjk: isCjk(m[0].charCodeAt(0)) });
+  scanRuns(normalized, (start, end, cjk) => out.push({ text: normalized.slice(start, end), cjk }));
   return out;
 }
 

@@ -57,9 +57,13 @@ export class MeilisearchEngine implements SearchEngine {
     }
   }
 
-  /** Wait for an enqueued task and fail unless it succeeded (waitTask also resolves failed tasks). */
-  async #wait(operation: string, enqueued: EnqueuedTaskPromise): Promise<void> {
+  /**
+   * Wait for an enqueued task and fail unless it succeeded (waitTask also resolves failed tasks).
+   * `tolerate` names error codes that mean "already so" for this operation.
+   */
+  async #wait(operation: string, enqueued: EnqueuedTaskPromise, tolerate: string[] = []): Promise<void> {
     const task = await enqueued.waitTask();
+    if (task.error && tolerate.includes(task.error.code)) return;
     assertTaskSucceeded(operation, this.indexName, task);
   }
 
@@ -75,9 +79,10 @@ export class MeilisearchEngine implements SearchEngine {
   async #ensureIndex(): Promise<void> {
     let info = await this.#rawIndex();
     if (!info) {
-      const task = await this.#client.createIndex(this.indexName, { primaryKey: PRIMARY_KEY }).waitTask();
       // Another process may have created it between our look and our create: that is fine.
-      if (task.error?.code !== "index_already_exists") assertTaskSucceeded("create index", this.indexName, task);
+      await this.#wait("create index", this.#client.createIndex(this.indexName, { primaryKey: PRIMARY_KEY }), [
+        "index_already_exists",
+      ]);
       info = await this.#rawIndex();
     }
     if (!info?.primaryKey) {
@@ -116,13 +121,18 @@ export class MeilisearchEngine implements SearchEngine {
     });
   }
 
+  /** Deleting from an index that does not exist yet is already done. */
   async delete(ids: string[]): Promise<void> {
     if (ids.length === 0) return;
-    await this.#run("delete", () => this.#wait("delete documents", this.#index.deleteDocuments(ids)));
+    await this.#run("delete", () =>
+      this.#wait("delete documents", this.#index.deleteDocuments(ids), ["index_not_found"]),
+    );
   }
 
   async clear(): Promise<void> {
-    await this.#run("clear", () => this.#wait("delete all documents", this.#index.deleteAllDocuments()));
+    await this.#run("clear", () =>
+      this.#wait("delete all documents", this.#index.deleteAllDocuments(), ["index_not_found"]),
+    );
   }
 
   /** A missing index holds no documents: 0, so a fresh deployment's first count() says "reindex me". */
@@ -149,9 +159,8 @@ export class MeilisearchEngine implements SearchEngine {
 
   /** Drop the whole index (test cleanup, or before a reindex that changes the primary key). */
   async deleteIndex(): Promise<void> {
-    await this.#run("delete index", async () => {
-      const task = await this.#client.deleteIndex(this.indexName).waitTask();
-      if (task.error?.code !== "index_not_found") assertTaskSucceeded("delete index", this.indexName, task);
-    });
+    await this.#run("delete index", () =>
+      this.#wait("delete index", this.#client.deleteIndex(this.indexName), ["index_not_found"]),
+    );
   }
 }

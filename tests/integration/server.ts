@@ -31,9 +31,9 @@ export interface RunningServer {
 
 export async function startServer(env: Record<string, string>): Promise<RunningServer> {
   const port = await freePort();
-  const child = spawn(path.join(root, "node_modules/.bin/remix-serve"), ["build/server/index.js"], {
+  const child = spawn(process.execPath, ["server.mjs", "build/server/index.js"], {
     cwd: root,
-    env: { ...process.env, NODE_ENV: "production", HOST: "127.0.0.1", PORT: String(port), ...env },
+    env: { ...process.env, NODE_ENV: "production", ACCESS_LOG: "0", HOST: "127.0.0.1", PORT: String(port), ...env },
     stdio: ["ignore", "ignore", "pipe"],
   });
   let stderr = "";

@@ -1,0 +1,56 @@
+// Labels of a hit's or a profile's categories, towns, modes and languages in the page's language.
+import { TOWNS, facetLabel, type FacetName } from "~/domain";
+import { useLocale, useT } from "~/i18n";
+import { HighlightedParts, markTerms, splitHighlight } from "./highlight";
+
+export function isIslandTown(slug: string): boolean {
+  return TOWNS.some((t) => t.slug === slug && t.island);
+}
+
+export function IslandBadge() {
+  const t = useT();
+  return <span className="island-badge">{t.search.island}</span>;
+}
+
+/** Tags for a list of facet values; `terms` are matched words to mark in the labels. */
+export function FacetTags({ facet, values, terms = [] }: { facet: FacetName; values: string[]; terms?: string[] }) {
+  const locale = useLocale();
+  if (values.length === 0) return null;
+  return (
+    <ul className="tags">
+      {values.map((slug) => (
+        <li key={slug} className="tag">
+          <HighlightedParts parts={splitHighlight(markTerms(facetLabel(facet, slug, locale), terms))} />
+          {facet === "town" && isIslandTown(slug) ? (
+            <>
+              {" "}
+              <IslandBadge />
+            </>
+          ) : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** A facet's values as a comma-separated line: "沈家门街道、六横镇（海岛）". */
+export function FacetLine({ facet, values }: { facet: FacetName; values: string[] }) {
+  const locale = useLocale();
+  const t = useT();
+  const sep = locale === "zh" ? "、" : ", ";
+  return (
+    <>
+      {values.map((slug, i) => (
+        <span key={slug} className="facet-line-item">
+          {facetLabel(facet, slug, locale)}
+          {facet === "town" && isIslandTown(slug) ? (
+            <span className="island-inline">
+              {locale === "zh" ? `（${t.search.island}）` : ` (${t.search.island})`}
+            </span>
+          ) : null}
+          {i < values.length - 1 ? sep : null}
+        </span>
+      ))}
+    </>
+  );
+}

@@ -1,0 +1,186 @@
+// Reading and writing a mediator's availability, computing their free slots (and a committee's), and
+// keeping the cached "next free slot" that search shows in step with changes and with the clock.
+import { and, eq, gte, inArray, isNotNull, lte, lt, sql } from "drizzle-orm";
+import { DateTime } from "luxon";
+import type { Db } from "../../db/client";
+import { availabilityOverrides, availabilitySettings, availabilityWeekly, bookings, committeeMembers, mediators, rooms } from "../../db/schema";
+import { recordSearchChange } from "../../search/outbox";
+import { CENTRE_TIMEZONE, type ModeSlug, type TownSlug } from "../domain";
+import { getDb } from "../db.server";
+import { DEFAULT_RULES, availabilitySchema, type AvailabilityDocument } from "./availability-schema";
+import { computeSlots, firstFreeSlot, hhmmToMinutes, minutesToHhmm, unionSlots, type BookingRules, type DateOverride, type Interval, type Slot, type WeeklyRange } from "./slots";
+
+export const ZONE = CENTRE_TIMEZONE;
+export const HOLDING = ["pending", "confirmed"] as const;
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+type Reader = Db | Tx;
+
+export interface MediatorAvailability {
+  rules: BookingRules;
+  weekly: WeeklyRange[];
+  overrides: DateOverride[];
+}
+
+export function loadAvailability(db: Reader, mediatorId: number): MediatorAvailability {
+  const s = db.select().from(availabilitySettings).where(eq(availabilitySettings.mediatorId, mediatorId)).get();
+  const weekly = db.select().from(availabilityWeekly).where(eq(availabilityWeekly.mediatorId, mediatorId)).all();
+  const overrides = db.select().from(availabilityOverrides).where(eq(availabilityOverrides.mediatorId, mediatorId)).all();
+  return {
+    rules: s
+      ? { timezone: s.timezone, sessionMinutes: s.sessionMinutes, bufferMinutes: s.bufferMinutes, minNoticeHours: s.minNoticeHours, horizonDays: s.horizonDays, dailyCap: s.dailyCap }
+      : { timezone: ZONE, ...DEFAULT_RULES },
+    weekly: weekly
+      .sort((a, b) => a.weekday - b.weekday || a.startMinute - b.startMinute)
+      .map((w) => ({ weekday: w.weekday, startMinute: w.startMinute, endMinute: w.endMinute, modes: w.modes as ModeSlug[], towns: w.towns })),
+    overrides: overrides
+      .sort((a, b) => a.date.localeCompare(b.date) || (a.startMinute ?? 0) - (b.startMinute ?? 0))
+      .map((o) =>
+        o.unavailable
+          ? { date: o.date, unavailable: true as const }
+          : { date: o.date, unavailable: false as const, startMinute: o.startMinute ?? 0, endMinute: o.endMinute ?? 0, modes: (o.modes ?? []) as ModeSlug[], towns: o.towns ?? [] },
+      ),
+  };
+}
+
+/** The document GET /api/v1/me/availability returns: exactly what PUT accepts. */
+export function getAvailabilityDocument({ mediatorId }: { mediatorId: number }): AvailabilityDocument {
+  const a = loadAvailability(getDb(), mediatorId);
+  return {
+    weekly: a.weekly.map((w) => ({ weekday: w.weekday, start: minutesToHhmm(w.startMinute), end: minutesToHhmm(w.endMinute), modes: w.modes, towns: w.towns as TownSlug[] })),
+    overrides: a.overrides.map((o) =>
+      o.unavailable ? { date: o.date, unavailable: true as const } : { date: o.date, start: minutesToHhmm(o.startMinute), end: minutesToHhmm(o.endMinute), modes: o.modes, towns: o.towns as TownSlug[] },
+    ),
+    sessionMinutes: a.rules.sessionMinutes,
+    bufferMinutes: a.rules.bufferMinutes,
+    minNoticeHours: a.rules.minNoticeHours,
+    horizonDays: a.rules.horizonDays,
+    dailyCap: a.rules.dailyCap,
+  };
+}
+
+/** Replaces a mediator's availability in one transaction and refreshes what search shows. */
+export function putAvailability({ mediatorId, input }: { mediatorId: number; input: unknown }): AvailabilityDocument {
+  const doc = availabilitySchema.parse(input);
+  const db = getDb();
+  db.transaction(
+    (tx) => {
+      writeAvailability(tx, mediatorId, doc);
+      refreshNextAvailable(tx, [mediatorId], Date.now());
+    },
+    { behavior: "immediate" },
+  );
+  return getAvailabilityDocument({ mediatorId });
+}
+
+export function writeAvailability(tx: Reader, mediatorId: number, doc: AvailabilityDocument): void {
+  const rules = {
+    sessionMinutes: doc.sessionMinutes,
+    bufferMinutes: doc.bufferMinutes,
+    minNoticeHours: doc.minNoticeHours,
+    horizonDays: doc.horizonDays,
+    dailyCap: doc.dailyCap,
+  };
+  tx.insert(availabilitySettings)
+    .values({ mediatorId, ...rules })
+    .onConflictDoUpdate({ target: availabilitySettings.mediatorId, set: { ...rules, updatedAt: new Date() } })
+    .run();
+  tx.delete(availabilityWeekly).where(eq(availabilityWeekly.mediatorId, mediatorId)).run();
+  tx.delete(availabilityOverrides).where(eq(availabilityOverrides.mediatorId, mediatorId)).run();
+  if (doc.weekly.length)
+    tx.insert(availabilityWeekly)
+      .values(doc.weekly.map((w) => ({ mediatorId, weekday: w.weekday, startMinute: hhmmToMinutes(w.start), endMinute: hhmmToMinutes(w.end), modes: w.modes, towns: w.towns })))
+      .run();
+  if (doc.overrides.length)
+    tx.insert(availabilityOverrides)
+      .values(
+        doc.overrides.map((o) =>
+          "start" in o
+            ? { mediatorId, date: o.date, unavailable: false, startMinute: hhmmToMinutes(o.start), endMinute: hhmmToMinutes(o.end), modes: o.modes, towns: o.towns }
+            : { mediatorId, date: o.date, unavailable: true },
+        ),
+      )
+      .run();
+}
+
+/** Time held by a mediator's pending and confirmed bookings that could matter to [from, to). */
+function busyOf(db: Reader, mediatorId: number, from: number, to: number): Interval[] {
+  return db
+    .select({ start: bookings.startAt, end: bookings.endAt })
+    .from(bookings)
+    .where(and(eq(bookings.mediatorId, mediatorId), inArray(bookings.status, [...HOLDING]), lt(bookings.startAt, to), gte(bookings.endAt, from)))
+    .all();
+}
+
+function roomsState(db: Reader, from: number, to: number): { count: number; busy: Interval[] } {
+  const count = db.select({ n: sql<number>`count(*)` }).from(rooms).where(eq(rooms.active, true)).get()?.n ?? 0;
+  const busy = db
+    .select({ start: bookings.startAt, end: bookings.endAt })
+    .from(bookings)
+    .where(and(isNotNull(bookings.roomId), inArray(bookings.status, [...HOLDING]), lt(bookings.startAt, to), gte(bookings.endAt, from)))
+    .all();
+  return { count, busy };
+}
+
+const DAY = 86_400_000;
+
+/** Everything computeSlots needs for one mediator around [from, to] (local dates). */
+export function slotContext(db: Reader, mediatorId: number, from: string, to: string) {
+  const availability = loadAvailability(db, mediatorId);
+  const start = DateTime.fromISO(from, { zone: availability.rules.timezone }).toMillis() - 2 * DAY;
+  const end = DateTime.fromISO(to, { zone: availability.rules.timezone }).toMillis() + 3 * DAY;
+  return { ...availability, busy: busyOf(db, mediatorId, start, end), rooms: roomsState(db, start, end) };
+}
+
+export function mediatorSlots(db: Reader, mediatorId: number, q: { from: string; to: string; mode?: ModeSlug; now: number }): Slot[] {
+  return computeSlots({ ...slotContext(db, mediatorId, q.from, q.to), now: q.now, from: q.from, to: q.to, mode: q.mode });
+}
+
+export function committeeMemberIds(db: Reader, committeeId: number): number[] {
+  return db
+    .select({ id: committeeMembers.mediatorId })
+    .from(committeeMembers)
+    .innerJoin(mediators, eq(mediators.id, committeeMembers.mediatorId))
+    .where(and(eq(committeeMembers.committeeId, committeeId), eq(mediators.active, true)))
+    .all()
+    .map((r) => r.id);
+}
+
+/** A committee is free whenever one of its members is. */
+export function committeeSlots(db: Reader, committeeId: number, q: { from: string; to: string; mode?: ModeSlug; now: number }): Slot[] {
+  return unionSlots(committeeMemberIds(db, committeeId).map((id) => mediatorSlots(db, id, q)));
+}
+
+/**
+ * Recomputes the cached next free slot of these mediators and, where it changed, writes a search
+ * outbox row. "Valid until" is when the slot stops being bookable (start − notice); with no free slot
+ * we look again in an hour, since the horizon moves on with the clock.
+ */
+export function refreshNextAvailable(tx: Reader, mediatorIds: number[], now: number): void {
+  const changed: number[] = [];
+  for (const id of mediatorIds) {
+    const a = loadAvailability(tx, id);
+    const from = now - DAY;
+    const to = now + (a.rules.horizonDays + 2) * DAY;
+    const first = firstFreeSlot({ ...a, busy: busyOf(tx, id, from, to), rooms: roomsState(tx, from, to), now });
+    const next = first?.start ?? null;
+    const validUntil = first ? first.start - a.rules.minNoticeHours * 3_600_000 : now + 3_600_000;
+    const before = tx.select({ next: availabilitySettings.nextAvailableAt }).from(availabilitySettings).where(eq(availabilitySettings.mediatorId, id)).get();
+    tx.insert(availabilitySettings)
+      .values({ mediatorId: id, nextAvailableAt: next, nextAvailableValidUntil: validUntil })
+      .onConflictDoUpdate({ target: availabilitySettings.mediatorId, set: { nextAvailableAt: next, nextAvailableValidUntil: validUntil } })
+      .run();
+    if (!before || before.next !== next) changed.push(id);
+  }
+  recordSearchChange(tx, "mediator", changed);
+}
+
+/** Mediators whose cached next slot the clock has overtaken. Cheap: an indexed range read. */
+export function staleAvailability(db: Reader, now: number, limit = 200): number[] {
+  return db
+    .select({ id: availabilitySettings.mediatorId })
+    .from(availabilitySettings)
+    .where(lte(availabilitySettings.nextAvailableValidUntil, now))
+    .limit(limit)
+    .all()
+    .map((r) => r.id);
+}

@@ -1,0 +1,275 @@
+// Ordering a session. The check that a slot is free and the insert happen in ONE `BEGIN IMMEDIATE`
+// transaction, so they hold across processes sharing the file; the database triggers of migration
+// 0002 refuse an overlapping booking even if a check here were wrong.
+import { and, count, desc, eq, gte, inArray, lte, sql } from "drizzle-orm";
+import { DateTime } from "luxon";
+import { z } from "zod";
+import type { Db } from "../../db/client";
+import { bookings, cases, committees, mediators, rooms, users } from "../../db/schema";
+import { CATEGORY_SLUGS, MODE_SLUGS, TOWN_SLUGS, type ModeSlug } from "../domain";
+import { getDb } from "../db.server";
+import { env } from "../env.server";
+import type { User } from "./auth.server";
+import { HOLDING, ZONE, committeeMemberIds, loadAvailability, refreshNextAvailable, slotContext } from "./availability.server";
+import { iso, toBookingView, type BookingView } from "./booking-view";
+import { notifyMediator, notifyUser } from "./notifications.server";
+import { computeSlots } from "./slots";
+
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+export class BookingError extends Error {
+  constructor(
+    readonly status: 400 | 403 | 404 | 409 | 422,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const isoInstant = z.iso.datetime({ offset: true, message: "an ISO 8601 time with offset, e.g. 2026-12-01T09:00:00+08:00" });
+
+export const createBookingSchema = z
+  .object({
+    mediatorId: z.number().int().positive().optional(),
+    committeeId: z.number().int().positive().optional(),
+    start: isoInstant,
+    mode: z.enum(MODE_SLUGS),
+    town: z.enum(TOWN_SLUGS).optional(),
+    category: z.enum(CATEGORY_SLUGS),
+    summary: z.string().trim().min(5, "describe the dispute in at least 5 characters").max(1000),
+    counterpartyName: z.string().trim().max(60).optional(),
+    idempotencyKey: z.string().regex(/^[A-Za-z0-9_.:-]{8,100}$/, "8–100 letters, digits or _ . : -").optional(),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    if ((v.mediatorId === undefined) === (v.committeeId === undefined))
+      ctx.addIssue({ code: "custom", path: ["mediatorId"], message: "give exactly one of mediatorId and committeeId" });
+    if (v.mode === "onsite" && !v.town) ctx.addIssue({ code: "custom", path: ["town"], message: "on-site sessions need a town" });
+    if (v.mode !== "onsite" && v.town) ctx.addIssue({ code: "custom", path: ["town"], message: "a town applies to on-site sessions only" });
+  });
+export type CreateBookingInput = z.infer<typeof createBookingSchema>;
+
+export const reasonSchema = z.object({ reason: z.string().trim().min(2, "give a short reason").max(500) }).strict();
+export const rescheduleSchema = z
+  .object({ start: isoInstant, mode: z.enum(MODE_SLUGS).optional(), town: z.enum(TOWN_SLUGS).optional() })
+  .strict();
+
+// ── reading ────────────────────────────────────────────────────────────────────────────────────────
+
+function viewOf(db: Db | Tx, b: typeof bookings.$inferSelect): BookingView {
+  const c = db.select().from(cases).where(eq(cases.id, b.caseId)).get()!;
+  const m = db.select({ name: mediators.name }).from(mediators).where(eq(mediators.id, b.mediatorId)).get();
+  const r = b.roomId ? db.select({ name: rooms.name }).from(rooms).where(eq(rooms.id, b.roomId)).get() : undefined;
+  const p = db.select({ name: users.name }).from(users).where(eq(users.id, b.partyUserId)).get();
+  return toBookingView(b, c, { mediatorName: m?.name ?? "", roomName: r?.name ?? null, partyName: p?.name ?? "" });
+}
+
+/** Who may see a booking, as a WHERE clause: its party, its mediator, or the centre's staff. */
+function visibleTo(user: User) {
+  if (user.role === "staff" || user.role === "admin") return sql`1 = 1`;
+  if (user.role === "mediator") return eq(bookings.mediatorId, user.mediatorId ?? -1);
+  return eq(bookings.partyUserId, user.id);
+}
+
+export function listBookings({ user, limit = 100 }: { user: User; limit?: number }): BookingView[] {
+  const db = getDb();
+  expireOverdue(db, Date.now());
+  return db.select().from(bookings).where(visibleTo(user)).orderBy(desc(bookings.startAt)).limit(limit).all().map((b) => viewOf(db, b));
+}
+
+/** The booking if the user may see it; 404 when it does not exist, 403 when it is someone else's. */
+export function getBooking({ user, id }: { user: User; id: number }): BookingView {
+  const db = getDb();
+  expireOverdue(db, Date.now());
+  const row = db.select().from(bookings).where(and(eq(bookings.id, id), visibleTo(user))).get();
+  if (row) return viewOf(db, row);
+  const exists = db.select({ id: bookings.id }).from(bookings).where(eq(bookings.id, id)).get();
+  throw exists ? new BookingError(403, "forbidden", "This booking is not yours") : new BookingError(404, "not_found", "Booking not found");
+}
+
+// ── creating ───────────────────────────────────────────────────────────────────────────────────────
+
+function localDate(ms: number): string {
+  return DateTime.fromMillis(ms, { zone: ZONE }).toISODate()!;
+}
+
+/** Is `start` a free slot of this mediator for this mode (and town)? `ignoreBookings` asks "ever?". */
+function slotFits(tx: Tx, mediatorId: number, start: number, mode: ModeSlug, town: string | undefined, now: number, ignoreBookings = false) {
+  const date = localDate(start);
+  const ctx = slotContext(tx, mediatorId, date, date);
+  const slots = computeSlots({
+    ...ctx,
+    busy: ignoreBookings ? [] : ctx.busy,
+    rooms: ignoreBookings ? { count: ctx.rooms.count, busy: [] } : ctx.rooms,
+    now,
+    from: date,
+    to: date,
+    mode,
+  });
+  const slot = slots.find((s) => s.start === start);
+  if (!slot) return null;
+  if (mode === "onsite" && !slot.towns.includes(town ?? "")) return null;
+  return slot;
+}
+
+/** Fair rotation for committee orders: fewest sessions held lately, then least recently assigned. */
+function pickFairly(tx: Tx, candidates: number[], now: number): number {
+  const since = now - 30 * 86_400_000;
+  const load = new Map(
+    tx
+      .select({ id: bookings.mediatorId, n: count(), last: sql<number>`max(${bookings.createdAt})` })
+      .from(bookings)
+      .where(and(inArray(bookings.mediatorId, candidates), inArray(bookings.status, [...HOLDING]), gte(bookings.startAt, since)))
+      .groupBy(bookings.mediatorId)
+      .all()
+      .map((r) => [r.id, r]),
+  );
+  return [...candidates].sort((a, b) => {
+    const la = load.get(a);
+    const lb = load.get(b);
+    return (la?.n ?? 0) - (lb?.n ?? 0) || (la?.last ?? 0) - (lb?.last ?? 0) || a - b;
+  })[0];
+}
+
+function freeRoom(tx: Tx, start: number, end: number): number | null {
+  const taken = tx
+    .select({ id: bookings.roomId })
+    .from(bookings)
+    .where(and(inArray(bookings.status, [...HOLDING]), sql`${bookings.roomId} is not null`, sql`${bookings.startAt} < ${end}`, sql`${bookings.endAt} > ${start}`))
+    .all()
+    .map((r) => r.id);
+  const room = tx
+    .select({ id: rooms.id })
+    .from(rooms)
+    .where(and(eq(rooms.active, true), taken.length ? sql`${rooms.id} not in (${sql.join(taken.map((t) => sql`${t}`), sql`, `)})` : undefined))
+    .orderBy(rooms.id)
+    .get();
+  return room?.id ?? null;
+}
+
+function isTriggerRefusal(error: unknown): boolean {
+  return String(error).includes("slot_taken");
+}
+
+export interface PlaceOptions {
+  /** Rescheduling keeps the case and records where the booking came from. */
+  reuseCase?: number;
+  rescheduledFromId?: number;
+}
+
+export function createBooking(args: { party: User; input: CreateBookingInput; now?: number } & PlaceOptions & { tx?: Tx }): { booking: BookingView; replayed: boolean } {
+  if (args.party.role !== "party") throw new BookingError(403, "forbidden", "Only parties order sessions");
+  const now = args.now ?? Date.now();
+  try {
+    if (args.tx) return placeBooking(args.tx, args.party, args.input, now, args);
+    return getDb().transaction((tx) => placeBooking(tx, args.party, args.input, now, args), { behavior: "immediate" });
+  } catch (error) {
+    if (isTriggerRefusal(error)) throw new BookingError(409, "slot_taken", "Someone else holds this time; pick another slot");
+    throw error;
+  }
+}
+
+function placeBooking(tx: Tx, party: User, input: CreateBookingInput, now: number, opts: PlaceOptions): { booking: BookingView; replayed: boolean } {
+  const start = Date.parse(input.start);
+  if (input.idempotencyKey) {
+    const prior = tx.select().from(bookings).where(and(eq(bookings.partyUserId, party.id), eq(bookings.idempotencyKey, input.idempotencyKey))).get();
+    if (prior) {
+      const same =
+        prior.startAt === start &&
+        prior.mode === input.mode &&
+        (input.mediatorId ? prior.mediatorId === input.mediatorId && !prior.committeeId : prior.committeeId === input.committeeId);
+      if (!same) throw new BookingError(422, "idempotency_mismatch", "This idempotencyKey was used for a different booking");
+      return { booking: viewOf(tx, prior), replayed: true };
+    }
+  }
+  expireOverdue(tx, now);
+  let candidates: number[];
+  if (input.mediatorId !== undefined) {
+    const m = tx.select({ id: mediators.id }).from(mediators).where(and(eq(mediators.id, input.mediatorId), eq(mediators.active, true))).get();
+    if (!m) throw new BookingError(404, "not_found", "Mediator not found");
+    candidates = [m.id];
+  } else {
+    const c = tx.select({ id: committees.id }).from(committees).where(and(eq(committees.id, input.committeeId!), eq(committees.active, true))).get();
+    if (!c) throw new BookingError(404, "not_found", "Committee not found");
+    candidates = committeeMemberIds(tx, c.id);
+  }
+  const free = candidates.filter((id) => slotFits(tx, id, start, input.mode, input.town, now));
+  if (free.length === 0) {
+    const ever = candidates.some((id) => slotFits(tx, id, start, input.mode, input.town, now, true));
+    throw ever
+      ? new BookingError(409, "slot_taken", "Someone else holds this time; pick another slot")
+      : new BookingError(422, "not_available", "This time is not a free slot (past, outside hours, too soon, or wrong mode or town)");
+  }
+  const mediatorId = free.length === 1 ? free[0] : pickFairly(tx, free, now);
+  const rules = loadAvailability(tx, mediatorId).rules;
+  const end = start + rules.sessionMinutes * 60_000;
+  const roomId = input.mode === "centre" ? freeRoom(tx, start, end) : null;
+  if (input.mode === "centre" && roomId === null) throw new BookingError(409, "slot_taken", "No room is free at the centre at this time");
+  const caseId =
+    opts.reuseCase ??
+    tx
+      .insert(cases)
+      .values({ partyUserId: party.id, category: input.category, summary: input.summary, counterpartyName: input.counterpartyName || null })
+      .returning({ id: cases.id })
+      .get().id;
+  const respondBy = Math.min(now + env().BOOKING_RESPONSE_HOURS * 3_600_000, start);
+  const row = tx
+    .insert(bookings)
+    .values({
+      caseId,
+      partyUserId: party.id,
+      mediatorId,
+      committeeId: input.committeeId ?? null,
+      roomId,
+      startAt: start,
+      endAt: end,
+      mode: input.mode,
+      town: input.town ?? null,
+      status: "pending",
+      assignmentReason: input.committeeId ? "committee-rotation" : "picked",
+      respondBy,
+      idempotencyKey: input.idempotencyKey ?? null,
+      rescheduledFromId: opts.rescheduledFromId ?? null,
+    })
+    .returning()
+    .get();
+  refreshNextAvailable(tx, [mediatorId], now);
+  const view = viewOf(tx, row);
+  const what = opts.rescheduledFromId ? `改期（原预约 #${opts.rescheduledFromId}）` : "新的调解预约请求";
+  notifyMediator(tx, mediatorId, {
+    subject: `${what} #${row.id}`,
+    body: `${view.partyName} 预约了 ${view.start} 的调解（${input.mode}）。请在 ${iso(respondBy)} 前确认或婉拒。`,
+    bookingId: row.id,
+  });
+  notifyUser(tx, party.id, {
+    subject: `预约已提交 #${row.id}`,
+    body: `您预约了 ${view.mediatorName} ${view.start} 的调解，等待调解员确认（${iso(respondBy)} 前）。`,
+    bookingId: row.id,
+  });
+  return { booking: view, replayed: false };
+}
+
+// ── expiry ─────────────────────────────────────────────────────────────────────────────────────────
+
+/** Pending requests past their response window expire and release their time. Idempotent. */
+export function expireOverdue(db: Db | Tx, now: number): number {
+  const overdue = db.select().from(bookings).where(and(eq(bookings.status, "pending"), lte(bookings.respondBy, now))).all();
+  if (overdue.length === 0) return 0;
+  const run = (tx: Tx | Db) => {
+    for (const b of overdue) {
+      const res = tx.update(bookings).set({ status: "expired", updatedAt: new Date(now) }).where(and(eq(bookings.id, b.id), eq(bookings.status, "pending"))).run();
+      if (res.changes === 0) continue;
+      const msg = { subject: `预约 #${b.id} 已过期`, body: `调解员未在时限内答复，预约已自动取消、时段已释放。您可以选择其他调解员。`, bookingId: b.id };
+      notifyUser(tx, b.partyUserId, msg);
+      notifyMediator(tx, b.mediatorId, msg);
+    }
+    refreshNextAvailable(tx, [...new Set(overdue.map((b) => b.mediatorId))], now);
+  };
+  // Inside a caller's transaction already (one connection per process)? Then just run; otherwise
+  // take the write lock first.
+  if (getDb().$client.inTransaction) run(db);
+  else getDb().transaction((tx) => run(tx), { behavior: "immediate" });
+  return overdue.length;
+}
+

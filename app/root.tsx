@@ -1,0 +1,138 @@
+// The document: header (site and centre name, navigation, language switch), main landmark, footer
+// with the demo-data notice. `Layout` wraps both the app and the error boundary, so error pages keep
+// the header and the language.
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import {
+  Link,
+  Links,
+  Meta,
+  NavLink,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLocation,
+  useNavigation,
+} from "@remix-run/react";
+import type { ReactNode } from "react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { localeFromMatches, messages, useLocale } from "~/i18n";
+import { getLocale } from "~/i18n/locale.server";
+import stylesHref from "~/styles/app.css";
+
+// Single fetch: loaders return plain objects, and useLoaderData's types follow from that.
+declare module "@remix-run/node" {
+  interface Future {
+    v3_singleFetch: true;
+  }
+}
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesHref },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  return { locale: getLocale(request) };
+}
+
+export const meta: MetaFunction = ({ matches, error }) => {
+  const t = messages[localeFromMatches(matches)];
+  if (error) return [{ title: `${t.meta.notFound} · ${t.siteName}` }];
+  return [{ title: t.siteName }];
+};
+
+function LanguageSwitch() {
+  const t = messages[useLocale()];
+  const location = useLocation();
+  const next = `${location.pathname}${location.search}`;
+  const s = t.switchLanguage;
+  return (
+    <a
+      className="lang-switch"
+      href={`/lang/${s.to}?next=${encodeURIComponent(next)}`}
+      hrefLang={s.toLang}
+      lang={s.toLang}
+      aria-label={s.label}
+    >
+      <span aria-hidden="true" className="lang-icon">
+        文/A
+      </span>{" "}
+      {s.text}
+    </a>
+  );
+}
+
+function SiteHeader() {
+  const t = messages[useLocale()];
+  return (
+    <header className="site-header">
+      <div className="container header-inner">
+        <Link to="/" className="brand">
+          <span className="brand-name">{t.siteName}</span>
+          <span className="brand-centre">
+            {t.centreName}
+            <span className="demo-tag">{t.demoTag}</span>
+          </span>
+        </Link>
+        <nav aria-label={t.nav.label} className="site-nav">
+          <NavLink to="/" end>
+            {t.nav.home}
+          </NavLink>
+          <NavLink to="/search">{t.nav.search}</NavLink>
+          <LanguageSwitch />
+        </nav>
+      </div>
+    </header>
+  );
+}
+
+function ProgressBar() {
+  const navigation = useNavigation();
+  return <div className={`progress${navigation.state === "idle" ? "" : " is-active"}`} aria-hidden="true" />;
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const t = messages[useLocale()];
+  return (
+    <html lang={t.htmlLang}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="color-scheme" content="light" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <a className="skip-link" href="#main">
+          {t.skipLink}
+        </a>
+        <ProgressBar />
+        <SiteHeader />
+        <main id="main" tabIndex={-1} className="container">
+          {children}
+        </main>
+        <footer className="site-footer">
+          <div className="container">
+            <p className="footer-demo">
+              <strong>{t.footer.demoLabel}</strong> {t.footer.demo}
+            </p>
+            <p>{t.footer.about}</p>
+            <p>
+              {t.siteName} · {t.centreName}
+            </p>
+          </div>
+        </footer>
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

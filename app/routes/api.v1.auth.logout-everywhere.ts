@@ -1,0 +1,15 @@
+// Revokes every browser session and API token of the caller.
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { revokeAllSessions } from "~/models/auth.server";
+import { apiJson } from "~/utils/api.server";
+import { handleApi, methodNotAllowed } from "~/utils/api-handler.server";
+import { requireApiUser } from "~/utils/auth.server";
+
+export const loader = () => methodNotAllowed(["POST"]);
+
+export const action = ({ request }: ActionFunctionArgs) =>
+  handleApi(() => {
+    if (request.method !== "POST") return methodNotAllowed(["POST"]);
+    const auth = requireApiUser(request);
+    return apiJson({ revoked: revokeAllSessions(auth.user.id) });
+  });

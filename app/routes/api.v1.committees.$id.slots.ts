@@ -1,0 +1,3 @@
+import { slotsLoader } from "~/utils/slots-route.server";
+
+export const loader = slotsLoader("committee");

@@ -1,0 +1,123 @@
+// A mediation committee: what it handles, what its members offer together, their combined record, and
+// the members (chair first), each linking to their profile.
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { Avatar } from "~/components/avatar";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { FacetTags } from "~/components/facet-values";
+import { BookingPlaceholder, ProfileService } from "~/components/profile-parts";
+import { RecordFigures, RecordLine } from "~/components/record";
+import { KIND_LABELS } from "~/domain";
+import { dataLang, localeFromMatches, messages, useLocale, useT } from "~/i18n";
+import { getCommittee } from "~/models/mediators.server";
+import { parseId } from "~/utils/api.server";
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const id = parseId(params.id);
+  const committee = id === null ? null : getCommittee({ id });
+  if (!committee) throw new Response(null, { status: 404 });
+  return { committee };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const t = messages[localeFromMatches(matches)];
+  if (!data) return [{ title: `${t.meta.notFound} · ${t.siteName}` }];
+  const c = data.committee;
+  return [
+    { title: `${c.name} · ${t.siteName}` },
+    { name: "description", content: c.description },
+  ];
+};
+
+export default function CommitteePage() {
+  const { committee: c } = useLoaderData<typeof loader>();
+  const t = useT();
+  const locale = useLocale();
+  const lang = dataLang(locale);
+  return (
+    <article className="profile" aria-labelledby="profile-name">
+      <p className="back-link">
+        <Link to="/search?kind=committee">← {t.profile.back}</Link>
+      </p>
+
+      <header className="profile-head">
+        <Avatar name={c.name} seed={c.id + 3} size="lg" />
+        <div>
+          <h1 id="profile-name">
+            <span lang={lang}>{c.name}</span>
+          </h1>
+          <p className="profile-sub">
+            <span className="kind-badge kind-committee">{t.committee.kind}</span>
+          </p>
+          {c.organisation ? (
+            <p className="profile-org">
+              {t.committee.organisation}
+              {t.colon}
+              <span lang={lang}>{c.organisation}</span>
+            </p>
+          ) : null}
+        </div>
+      </header>
+
+      <div className="profile-grid">
+        <div className="profile-main">
+          <section aria-labelledby="about-heading" className="panel">
+            <h2 id="about-heading">{t.committee.description}</h2>
+            <p className="bio" lang={lang}>
+              {c.description}
+            </p>
+            <h3 className="subheading">{t.committee.categories}</h3>
+            <FacetTags facet="category" values={c.categories} />
+          </section>
+
+          <ProfileService
+            modes={c.modes}
+            towns={c.towns}
+            languages={c.languages}
+            heading={t.committee.service}
+            note={t.committee.serviceNote}
+          />
+
+          <section aria-labelledby="members-heading" className="panel">
+            <h2 id="members-heading">{t.committee.members(c.members.length)}</h2>
+            <ul className="members">
+              {c.members.map((m) => (
+                <li key={m.id} className="member">
+                  <Avatar name={m.name} seed={m.id} size="sm" />
+                  <div className="member-body">
+                    <p className="member-name">
+                      <Link to={`/mediators/${m.id}`} lang={lang}>
+                        {m.name}
+                      </Link>{" "}
+                      <span className={`role-badge${m.role === "chair" ? " role-chair" : ""}`}>
+                        {m.role === "chair" ? t.profile.chair : t.profile.member}
+                      </span>
+                    </p>
+                    <p className="member-sub">
+                      {KIND_LABELS[m.kind][locale]} · <span lang={lang}>{m.title}</span>
+                    </p>
+                    <RecordLine stats={m.stats} />
+                  </div>
+                </li>
+              ))}
+            </ul>
+          </section>
+        </div>
+
+        <div className="profile-side">
+          <section aria-labelledby="record-heading" className="panel">
+            <h2 id="record-heading">{t.committee.recordHeading}</h2>
+            <RecordFigures stats={c.stats} />
+            <p className="small muted">{t.profile.scoreNote}</p>
+          </section>
+          <BookingPlaceholder note={t.committee.bookingNote} />
+          <p className="small muted">{t.profile.demoNote}</p>
+        </div>
+      </div>
+    </article>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

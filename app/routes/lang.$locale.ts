@@ -1,0 +1,15 @@
+// GET /lang/en?next=/search?q=… : remember the language in a cookie and go back to where the visitor
+// was. A plain link, so it works without JavaScript; `next` may only be a path on this site.
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { isLocale } from "~/i18n";
+import { localeCookie, safeRedirectPath } from "~/i18n/locale.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  if (!isLocale(params.locale)) throw new Response(null, { status: 404 });
+  const next = safeRedirectPath(new URL(request.url).searchParams.get("next"));
+  return redirect(next, {
+    status: 303,
+    headers: { "Set-Cookie": localeCookie(params.locale), "Cache-Control": "no-store" },
+  });
+}

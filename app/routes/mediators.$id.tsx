@@ -1,0 +1,158 @@
+// A mediator's profile: who they are, what they handle, where and how they mediate, and their record.
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { Avatar } from "~/components/avatar";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { FacetTags } from "~/components/facet-values";
+import { BookingPlaceholder, ProfileService } from "~/components/profile-parts";
+import { RecordFigures } from "~/components/record";
+import { KIND_LABELS } from "~/domain";
+import { dataLang, localeFromMatches, messages, useLocale, useT } from "~/i18n";
+import { formatCentreTime } from "~/i18n/format";
+import { getMediator } from "~/models/mediators.server";
+import { parseId } from "~/utils/api.server";
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const id = parseId(params.id);
+  const mediator = id === null ? null : getMediator({ id });
+  if (!mediator) throw new Response(null, { status: 404 });
+  return { mediator };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const locale = localeFromMatches(matches);
+  const t = messages[locale];
+  if (!data) return [{ title: `${t.meta.notFound} · ${t.siteName}` }];
+  const m = data.mediator;
+  return [
+    { title: `${m.name}（${KIND_LABELS[m.kind][locale]}） · ${t.siteName}` },
+    { name: "description", content: `${m.name} · ${m.title}${m.organisation ? ` · ${m.organisation}` : ""}` },
+  ];
+};
+
+export default function MediatorPage() {
+  const { mediator: m } = useLoaderData<typeof loader>();
+  const t = useT();
+  const locale = useLocale();
+  const lang = dataLang(locale);
+  return (
+    <article className="profile" aria-labelledby="profile-name">
+      <p className="back-link">
+        <Link to="/search">← {t.profile.back}</Link>
+      </p>
+
+      <header className="profile-head">
+        <Avatar name={m.name} seed={m.id} size="lg" />
+        <div>
+          <h1 id="profile-name">
+            <span lang={lang}>{m.name}</span>
+            <span className="pinyin" lang="zh-Latn-pinyin">
+              {m.namePinyin}
+            </span>
+          </h1>
+          <p className="profile-sub">
+            <span className={`kind-badge kind-${m.kind}`}>{KIND_LABELS[m.kind][locale]}</span>
+            <span lang={lang}>{m.title}</span>
+          </p>
+          {m.organisation ? (
+            <p className="profile-org" lang={lang}>
+              {m.organisation}
+            </p>
+          ) : null}
+        </div>
+      </header>
+
+      <div className="profile-grid">
+        <div className="profile-main">
+          <section aria-labelledby="facts-heading" className="panel">
+            <h2 id="facts-heading" className="visually-hidden">
+              {t.profile.kind}
+            </h2>
+            <dl className="facts">
+              <div>
+                <dt>{t.profile.kind}</dt>
+                <dd>{KIND_LABELS[m.kind][locale]}</dd>
+              </div>
+              <div>
+                <dt>{t.profile.title}</dt>
+                <dd lang={lang}>{m.title}</dd>
+              </div>
+              {m.organisation ? (
+                <div>
+                  <dt>{t.profile.organisation}</dt>
+                  <dd lang={lang}>{m.organisation}</dd>
+                </div>
+              ) : null}
+              {m.licenceNo ? (
+                <div>
+                  <dt>{t.profile.licence}</dt>
+                  <dd>
+                    <span className="mono">{m.licenceNo}</span>{" "}
+                    <span className="demo-note">（{t.profile.licenceNote}）</span>
+                  </dd>
+                </div>
+              ) : null}
+              <div>
+                <dt>{t.profile.years}</dt>
+                <dd>{t.profile.yearsValue(m.yearsOfExperience)}</dd>
+              </div>
+            </dl>
+          </section>
+
+          <section aria-labelledby="categories-heading" className="panel">
+            <h2 id="categories-heading">{t.profile.categories}</h2>
+            <FacetTags facet="category" values={m.categories} />
+          </section>
+
+          <ProfileService modes={m.modes} towns={m.towns} languages={m.languages} heading={t.profile.service} />
+
+          {m.bio ? (
+            <section aria-labelledby="bio-heading" className="panel">
+              <h2 id="bio-heading">{t.profile.bio}</h2>
+              <p className="bio" lang={lang}>
+                {m.bio}
+              </p>
+            </section>
+          ) : null}
+
+          {m.committees.length > 0 ? (
+            <section aria-labelledby="committees-heading" className="panel">
+              <h2 id="committees-heading">{t.profile.committees}</h2>
+              <ul className="link-list">
+                {m.committees.map((c) => (
+                  <li key={c.id}>
+                    <Link to={`/committees/${c.id}`} lang={lang}>
+                      {c.name}
+                    </Link>{" "}
+                    <span className="role-badge">{c.role === "chair" ? t.profile.chair : t.profile.member}</span>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+        </div>
+
+        <div className="profile-side">
+          <section aria-labelledby="record-heading" className="panel">
+            <h2 id="record-heading">{t.profile.recordHeading}</h2>
+            <RecordFigures stats={m.stats} />
+            <p className="small muted">{t.profile.scoreNote}</p>
+          </section>
+          <BookingPlaceholder note={t.profile.bookingNote}>
+            <p>
+              {m.nextAvailableAt
+                ? t.hit.nextAvailable(formatCentreTime(m.nextAvailableAt, locale))
+                : t.profile.noAvailability}
+            </p>
+          </BookingPlaceholder>
+          <p className="small muted">{t.profile.demoNote}</p>
+        </div>
+      </div>
+    </article>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
+

@@ -1,0 +1,228 @@
+// /search: one GET form holds the query, the facet checkboxes and the sort, so the page works as a
+// plain form without JavaScript. With JavaScript, typing searches as you go (debounced; Remix cancels
+// the stale request when a newer one starts) and ticking a facet or changing the sort applies at once.
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useLoaderData, useLocation, useNavigation, useSubmit } from "@remix-run/react";
+import { useEffect, useRef } from "react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { FacetFieldsets } from "~/components/facets";
+import { HitCard } from "~/components/hit-card";
+import { Pagination } from "~/components/pagination";
+import { SearchBox } from "~/components/search-box";
+import { searchHref } from "~/components/search-url";
+import { useHydrated } from "~/components/use-hydrated";
+import { FACETS } from "~/domain";
+import { localeFromMatches, messages, useT, type Messages } from "~/i18n";
+import { MAX_PER_PAGE, MAX_RESULT_WINDOW, parseSearchParams } from "~/models/search-params";
+import { searchPool } from "~/models/search.server";
+
+const SORTS = ["relevance", "success", "available"] as const;
+const TYPING_DEBOUNCE_MS = 150;
+/** Keep in step with the sidebar breakpoint in app/styles/app.css. */
+const WIDE_SCREEN = "(min-width: 60rem)";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const parsed = parseSearchParams(new URL(request.url).searchParams);
+  if (!parsed.ok) {
+    // Bad input is the visitor's to fix: show the form and what is wrong, with a 400, never a 500.
+    return data({ ok: false as const, fields: Object.keys(parsed.fields), result: null, pages: 0 }, { status: 400 });
+  }
+  const result = await searchPool(parsed.value);
+  const perPage = Math.min(result.perPage, MAX_PER_PAGE);
+  const pages = Math.max(1, Math.min(Math.ceil(result.total / perPage), Math.floor(MAX_RESULT_WINDOW / perPage)));
+  return { ok: true as const, fields: [] as string[], result, pages };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ matches, location }) => {
+  const t = messages[localeFromMatches(matches)];
+  const q = (new URLSearchParams(location.search).get("q") ?? "").trim();
+  return [{ title: `${t.meta.search(q)} · ${t.siteName}` }, { name: "robots", content: "noindex" }];
+};
+
+function invalidMessage(t: Messages, field: string): string {
+  const known: Record<string, unknown> = t.search.invalidFields;
+  const message = known[field];
+  return typeof message === "string" ? message : t.search.invalidFields.other(field);
+}
+
+/** The parameters the form shows: those being navigated to while a search is pending, else the URL's. */
+function useShownParams(): URLSearchParams {
+  const location = useLocation();
+  const navigation = useNavigation();
+  const pending = navigation.location?.pathname === "/search" ? navigation.location.search : null;
+  return new URLSearchParams(pending ?? location.search);
+}
+
+export default function SearchPage() {
+  const { ok, fields, result, pages } = useLoaderData<typeof loader>();
+  const t = useT();
+  const hydrated = useHydrated();
+  const submit = useSubmit();
+  const navigation = useNavigation();
+  const location = useLocation();
+  const current = new URLSearchParams(location.search);
+  const shown = useShownParams();
+  const formRef = useRef<HTMLFormElement>(null);
+  const inputRef = useRef<HTMLInputElement>(null);
+  const detailsRef = useRef<HTMLDetailsElement>(null);
+  const timer = useRef<ReturnType<typeof setTimeout>>();
+  const q = current.get("q") ?? "";
+  const selectedCount = FACETS.reduce((n, f) => n + shown.getAll(f).length, 0);
+  const searching = navigation.state !== "idle" && navigation.location?.pathname === "/search";
+
+  // Back/forward or a link changes the query under a field the visitor is not typing in: follow it.
+  useEffect(() => {
+    const input = inputRef.current;
+    if (input && document.activeElement !== input && input.value !== q) input.value = q;
+  }, [q]);
+  useEffect(() => () => clearTimeout(timer.current), []);
+  // On a wide screen the filters are a sidebar, not a collapsed panel (CSS does this without JS where
+  // the browser supports ::details-content).
+  useEffect(() => {
+    if (detailsRef.current && window.matchMedia(WIDE_SCREEN).matches) detailsRef.current.open = true;
+  }, []);
+
+  const submitNow = (replace: boolean) => {
+    clearTimeout(timer.current);
+    if (formRef.current) submit(formRef.current, { replace, preventScrollReset: true });
+  };
+  const onType = () => {
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => submitNow(true), TYPING_DEBOUNCE_MS);
+  };
+
+  const perPage = current.get("perPage");
+  const clearFiltersHref = searchHref(new URLSearchParams(), {
+    q: q || null,
+    sort: current.get("sort"),
+    perPage,
+  });
+
+  return (
+    <div className="search-page">
+      <h1 className="page-title">{t.search.heading}</h1>
+      <Form
+        method="get"
+        action="/search"
+        ref={formRef}
+        className="search-form"
+        onSubmit={() => clearTimeout(timer.current)}
+      >
+        <div role="search">
+          <SearchBox
+            id="q"
+            label={t.search.searchLabel}
+            placeholder={t.search.searchPlaceholder}
+            button={t.search.searchButton}
+            defaultValue={q}
+            inputRef={inputRef}
+            onChange={hydrated ? onType : undefined}
+          />
+        </div>
+        {perPage && ok ? <input type="hidden" name="perPage" value={perPage} /> : null}
+
+        {!ok ? (
+          <div className="notice notice-error" role="alert">
+            <h2>{t.search.invalidHeading}</h2>
+            <p>{t.search.invalidIntro}</p>
+            <ul>
+              {fields.map((f) => (
+                <li key={f}>{invalidMessage(t, f)}</li>
+              ))}
+            </ul>
+            <p>
+              <Link to={searchHref(current, Object.fromEntries(fields.map((f) => [f, null])))} className="button">
+                {t.search.invalidFix}
+              </Link>
+            </p>
+          </div>
+        ) : null}
+
+        <div className="search-layout">
+          <details className="filters" ref={detailsRef}>
+            <summary>{t.search.filtersSummary(selectedCount)}</summary>
+            <div className="filters-body">
+              <h2 className="filters-heading">{t.search.filtersHeading}</h2>
+              <FacetFieldsets
+                counts={result?.facets ?? null}
+                params={shown}
+                onToggle={hydrated ? () => submitNow(false) : undefined}
+              />
+              <div className="filters-actions">
+                <button type="submit" className="button button-primary" hidden={hydrated}>
+                  {t.search.apply}
+                </button>
+                {selectedCount > 0 ? (
+                  <Link to={clearFiltersHref} preventScrollReset>
+                    {t.search.clearFilters}
+                  </Link>
+                ) : null}
+              </div>
+            </div>
+          </details>
+
+          <section className="results" aria-labelledby="results-heading" aria-busy={searching}>
+            <div className="results-head">
+              <h2 id="results-heading" className="visually-hidden">
+                {t.search.resultsHeading}
+              </h2>
+              <p className="result-count" role="status" aria-live="polite">
+                {result ? t.search.count(result.total, q) : ""}
+                {result && pages > 1 ? <span className="page-of">{` · ${t.search.pageOf(result.page, pages)}`}</span> : null}
+              </p>
+              <div className="sort">
+                <label htmlFor="sort">{t.search.sortLabel}</label>
+                <select
+                  id="sort"
+                  name="sort"
+                  value={SORTS.find((s) => s === shown.get("sort")) ?? "relevance"}
+                  onChange={hydrated ? () => submitNow(false) : undefined}
+                >
+                  {SORTS.map((s) => (
+                    <option key={s} value={s}>
+                      {t.search.sorts[s]}
+                    </option>
+                  ))}
+                </select>
+                <button type="submit" className="button button-small" hidden={hydrated}>
+                  {t.search.applySort}
+                </button>
+              </div>
+            </div>
+
+            {result && result.hits.length > 0 ? (
+              <ol className={`hits${searching ? " is-stale" : ""}`}>
+                {result.hits.map((hit) => (
+                  <li key={`${hit.kind}-${hit.id}`}>
+                    <HitCard hit={hit} />
+                  </li>
+                ))}
+              </ol>
+            ) : null}
+
+            {result && result.hits.length === 0 ? (
+              <div className="notice empty">
+                <p>
+                  <strong>{t.search.noResults}</strong>
+                </p>
+                <ul>
+                  {t.search.noResultsHints.map((h) => (
+                    <li key={h}>{h}</li>
+                  ))}
+                </ul>
+                {selectedCount > 0 ? <Link to={clearFiltersHref}>{t.search.clearFilters}</Link> : null}
+              </div>
+            ) : null}
+
+            {result ? <Pagination params={current} page={result.page} pages={pages} /> : null}
+          </section>
+        </div>
+      </Form>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,54 @@
+// Wraps API loaders and actions: known failures become {error: {code, message, fields}} with the
+// right status; anything thrown as a Response passes through; input can never cause a 500.
+import { z } from "zod";
+import { BookingError } from "../models/bookings.server";
+import { apiError } from "./api.server";
+
+export function fieldErrors(error: z.ZodError): Record<string, string[]> {
+  const fields: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length ? issue.path.join(".") : "_";
+    (fields[key] ??= []).push(issue.message);
+  }
+  return fields;
+}
+
+export function invalid(error: z.ZodError): Response {
+  return apiError(400, "invalid_input", "Some fields are invalid", fieldErrors(error));
+}
+
+export async function handleApi(run: () => Promise<Response> | Response): Promise<Response> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof Response) return error;
+    if (error instanceof BookingError) return apiError(error.status, error.code, error.message);
+    if (error instanceof z.ZodError) return invalid(error);
+    console.error(error);
+    return apiError(500, "internal", "Something went wrong on our side");
+  }
+}
+
+const MAX_BODY = 64 * 1024;
+
+/** The request's JSON body parsed with `schema`; 400 for a body that is not JSON or does not fit. */
+export async function readJson<T extends z.ZodType>(request: Request, schema: T): Promise<z.infer<T>> {
+  const text = await request.text();
+  if (text.length > MAX_BODY) throw apiError(400, "body_too_large", `The body must be at most ${MAX_BODY} bytes`);
+  let body: unknown;
+  try {
+    body = text ? JSON.parse(text) : {};
+  } catch {
+    throw apiError(400, "invalid_json", "The body is not valid JSON");
+  }
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) throw invalid(parsed.error);
+  return parsed.data;
+}
+
+export function methodNotAllowed(allowed: string[]): Response {
+  return new Response(JSON.stringify({ error: { code: "method_not_allowed", message: `Use ${allowed.join(" or ")}` } }), {
+    status: 405,
+    headers: { Allow: allowed.join(", "), "Content-Type": "application/json" },
+  });
+}

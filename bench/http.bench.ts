@@ -1,0 +1,389 @@
+// `bench:http`: requests/s and latency of GET /api/v1/search under autocannon, end to end through the
+// production server (remix-serve, embedded engine), over a temporary database seeded with a generated
+// pool. Figures go to stdout, bench/results/http-<timestamp>.json (+ http-latest.json) and the
+// bench:http section of docs/performance.md.
+//
+// Options:
+//   --scale 10000        pool size(s), comma separated for several runs (default 10000)
+//   --connections 50     concurrent connections (default 50)
+//   --duration 10        measured seconds per run (default 10), after --warmup seconds (default 3)
+//   --rebuild            run `remix build` even when build/ is up to date
+//   --quick              5 s, 1 s warm-up; no docs, no -latest
+//   --docs / --no-docs   force or suppress rewriting docs/performance.md (default: unless --quick)
+//
+// The server and autocannon share the machine: on a small machine the load generator takes CPU from
+// the server, so the figures are a floor, not a capacity.
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import { createRequire } from "node:module";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { generatePool } from "../db/demo-pool";
+import { prepareDatabase } from "../db/seed";
+import type { SearchQuery } from "../search/types";
+import { describeMachine, machineInfo } from "./lib/machine";
+import { QUERY_CLASSES, queryMix } from "./lib/queries";
+import { ROOT, fileTimestamp, mdTable, resultsFile, updateDocSection, writeResults } from "./lib/report";
+import { fmtInt, fmtMs, round } from "./lib/stats";
+
+// autocannon ships no types; this is the part of its programmatic API used here.
+interface Histogram {
+  average: number;
+  mean: number;
+  stddev: number;
+  min: number;
+  max: number;
+  p50: number;
+  p90: number;
+  p97_5: number;
+  p99: number;
+  total?: number;
+}
+interface AutocannonResult {
+  requests: Histogram;
+  latency: Histogram;
+  throughput: Histogram;
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+  "2xx": number;
+  duration: number;
+  statusCodeStats?: Record<string, { count: number }>;
+}
+interface AutocannonOptions {
+  url: string;
+  connections: number;
+  duration: number;
+  timeout?: number;
+  requests: Array<{ method: "GET"; setupRequest: (req: { path?: string }) => { path: string } }>;
+}
+const autocannon = createRequire(import.meta.url)("autocannon") as (opts: AutocannonOptions) => Promise<AutocannonResult>;
+
+const { values: opts } = parseArgs({
+  options: {
+    scale: { type: "string", default: "10000" },
+    connections: { type: "string", default: "50" },
+    duration: { type: "string" },
+    warmup: { type: "string" },
+    rebuild: { type: "boolean", default: false },
+    quick: { type: "boolean", default: false },
+    docs: { type: "boolean" },
+    "no-docs": { type: "boolean", default: false },
+  },
+});
+
+const positiveInt = (name: string, raw: string): number => {
+  const n = Number(raw.trim().replace(/_/g, "").replace(/k$/i, "000"));
+  if (!Number.isInteger(n) || n <= 0) {
+    console.error(`--${name} needs a positive whole number, got ${JSON.stringify(raw)}`);
+    process.exit(2);
+  }
+  return n;
+};
+const scales = opts.scale.split(",").map((s) => positiveInt("scale", s));
+const connections = positiveInt("connections", opts.connections);
+const duration = positiveInt("duration", opts.duration ?? (opts.quick ? "5" : "10"));
+const warmup = Number(opts.warmup ?? (opts.quick ? 1 : 3));
+const writeDocs = opts["no-docs"] ? false : (opts.docs ?? !opts.quick);
+
+// ── the server ──────────────────────────────────────────────────────────────────────────────────────
+
+const children = new Set<ChildProcess>();
+const tempDirs = new Set<string>();
+
+function cleanup(): void {
+  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+  for (const dir of tempDirs) fs.rmSync(dir, { recursive: true, force: true });
+  tempDirs.clear();
+}
+process.on("exit", cleanup);
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    console.error(`\n${signal}: stopping the server`);
+    cleanup();
+    process.exit(130);
+  });
+}
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === "build" || entry.name === "node_modules") continue;
+    const p = path.join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestMtime(p));
+    else if (/\.(tsx?|css|js|json)$/.test(entry.name) && !/\.test\./.test(entry.name)) newest = Math.max(newest, fs.statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+/** Builds the site when asked, when build/ is missing, or when a source is newer (as scripts/prepare.ts). */
+function ensureBuilt(): { built: boolean; ms: number } {
+  const server = path.join(ROOT, "build/server/index.js");
+  const sources = Math.max(
+    ...["app", "search", "db", "public"].filter((d) => fs.existsSync(path.join(ROOT, d))).map((d) => newestMtime(path.join(ROOT, d))),
+    fs.statSync(path.join(ROOT, "remix.config.js")).mtimeMs,
+  );
+  if (!opts.rebuild && fs.existsSync(server) && fs.statSync(server).mtimeMs >= sources) return { built: false, ms: 0 };
+  console.log("building the site (remix build)…");
+  const t0 = performance.now();
+  execFileSync(path.join(ROOT, "node_modules/.bin/remix"), ["build"], { cwd: ROOT, stdio: ["ignore", "ignore", "inherit"] });
+  return { built: true, ms: performance.now() - t0 };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.on("error", reject);
+    s.listen(0, "127.0.0.1", () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+interface Server {
+  url: string;
+  child: ChildProcess;
+  readyMs: number;
+  stop(): Promise<void>;
+}
+
+async function startServer(databasePath: string): Promise<Server> {
+  const port = await freePort();
+  const t0 = performance.now();
+  const child = spawn(path.join(ROOT, "node_modules/.bin/remix-serve"), ["build/server/index.js"], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      HOST: "127.0.0.1",
+      PORT: String(port),
+      DATABASE_PATH: databasePath,
+      MEILI_URL: "", // the embedded engine, whatever the caller's environment says
+    },
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  children.add(child);
+  let stderr = "";
+  child.stderr?.on("data", (d) => (stderr = (stderr + String(d)).slice(-4000)));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 300_000;
+  for (;;) {
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`the server exited (${child.exitCode ?? child.signalCode}): ${stderr}`);
+    try {
+      const res = await fetch(`${url}/healthz`);
+      if (res.status === 200) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`the server did not answer /healthz 200 within 300 s: ${stderr}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const readyMs = performance.now() - t0;
+  return {
+    url,
+    child,
+    readyMs,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) {
+          children.delete(child);
+          return resolve();
+        }
+        const force = setTimeout(() => child.kill("SIGKILL"), 5000);
+        child.once("exit", () => {
+          clearTimeout(force);
+          children.delete(child);
+          resolve();
+        });
+        child.kill("SIGTERM");
+      }),
+  };
+}
+
+// ── the requests ────────────────────────────────────────────────────────────────────────────────────
+
+function searchPath(q: SearchQuery): string {
+  const params = new URLSearchParams();
+  if (q.q) params.set("q", q.q);
+  for (const [facet, values] of Object.entries(q.filters)) for (const v of values ?? []) params.append(facet, v);
+  if (q.sort !== "relevance") params.set("sort", q.sort);
+  if (q.page !== 1) params.set("page", String(q.page));
+  params.set("perPage", String(q.perPage));
+  return `/api/v1/search?${params.toString()}`;
+}
+
+/** The search benchmark's query mix for this pool, as API paths, classes interleaved. */
+function requestPaths(scale: number): string[] {
+  const mix = queryMix(generatePool({ scale }));
+  const lists = QUERY_CLASSES.map((c) => mix[c].map((bq) => searchPath(bq.query)));
+  const out: string[] = [];
+  for (let i = 0; lists.some((l) => i < l.length); i++) for (const l of lists) if (i < l.length) out.push(l[i]);
+  return out;
+}
+
+function load(url: string, paths: string[], seconds: number): Promise<AutocannonResult> {
+  let next = 0;
+  return autocannon({
+    url,
+    connections,
+    duration: seconds,
+    timeout: 10,
+    requests: [{ method: "GET", setupRequest: (req) => ({ ...req, path: paths[next++ % paths.length] }) }],
+  });
+}
+
+// ── a run ───────────────────────────────────────────────────────────────────────────────────────────
+
+interface HttpFigures {
+  scale: number;
+  seedMs: number;
+  serverReadyMs: number;
+  urls: number;
+  sampleUrls: string[];
+  connections: number;
+  durationS: number;
+  requests: number;
+  requestsPerSecond: { mean: number; p50: number; min: number; max: number };
+  latencyMs: { mean: number; p50: number; p90: number; p97_5: number; p99: number; max: number };
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+  statusCodes: Record<string, number>;
+  /** The API's own tookMs of one search per URL, before the load: the engine's share of a request. */
+  engineTookMs: { mean: number; max: number };
+}
+
+async function runScale(scale: number): Promise<HttpFigures> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "mediators-http-bench-"));
+  tempDirs.add(dir);
+  const dbFile = path.join(dir, "bench.db");
+  console.log(`\n── ${fmtInt(scale)} mediators: seeding ${dbFile}`);
+  let t0 = performance.now();
+  prepareDatabase(dbFile, { scale });
+  const seedMs = performance.now() - t0;
+  console.log(`   seeded in ${fmtInt(seedMs)} ms; starting remix-serve`);
+
+  const server = await startServer(dbFile);
+  try {
+    console.log(`   ${server.url} healthy after ${fmtInt(server.readyMs)} ms (index built at start)`);
+    const paths = requestPaths(scale);
+    const took: number[] = [];
+    for (const p of paths) {
+      const res = await fetch(server.url + p);
+      if (res.status !== 200) throw new Error(`GET ${p} answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
+      const body = (await res.json()) as { engine?: string; tookMs?: number };
+      if (body.engine !== "embedded") throw new Error(`GET ${p} was answered by ${body.engine}, not the embedded engine`);
+      if (typeof body.tookMs === "number") took.push(body.tookMs);
+    }
+    if (warmup > 0) {
+      console.log(`   warm-up ${warmup} s…`);
+      await load(server.url, paths, warmup);
+    }
+    console.log(`   autocannon: ${connections} connections, ${duration} s, ${paths.length} URLs in rotation…`);
+    t0 = performance.now();
+    const r = await load(server.url, paths, duration);
+    const statusCodes = Object.fromEntries(Object.entries(r.statusCodeStats ?? {}).map(([code, s]) => [code, s.count]));
+    const figures: HttpFigures = {
+      scale,
+      seedMs: round(seedMs),
+      serverReadyMs: round(server.readyMs),
+      urls: paths.length,
+      sampleUrls: paths.slice(0, 8),
+      connections,
+      durationS: round(r.duration || (performance.now() - t0) / 1000),
+      requests: r["2xx"] + r.non2xx,
+      requestsPerSecond: { mean: round(r.requests.average), p50: round(r.requests.p50), min: round(r.requests.min), max: round(r.requests.max) },
+      latencyMs: {
+        mean: round(r.latency.average),
+        p50: round(r.latency.p50),
+        p90: round(r.latency.p90),
+        p97_5: round(r.latency.p97_5),
+        p99: round(r.latency.p99),
+        max: round(r.latency.max),
+      },
+      non2xx: r.non2xx,
+      errors: r.errors,
+      timeouts: r.timeouts,
+      statusCodes,
+      engineTookMs: {
+        mean: round(took.reduce((a, b) => a + b, 0) / Math.max(1, took.length)),
+        max: round(Math.max(0, ...took)),
+      },
+    };
+    console.log(
+      `   ${fmtInt(figures.requestsPerSecond.mean)} req/s · latency p50 ${fmtMs(figures.latencyMs.p50)} ms, p99 ${fmtMs(figures.latencyMs.p99)} ms` +
+        ` · ${fmtInt(figures.requests)} requests, non-2xx ${figures.non2xx}, errors ${figures.errors}, timeouts ${figures.timeouts}`,
+    );
+    return figures;
+  } finally {
+    await server.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+    tempDirs.delete(dir);
+  }
+}
+
+function docSection(run: { finishedAt: string; machineLine: string; resultsFile: string; runs: HttpFigures[] }): string {
+  const lines = [
+    `Last run: ${run.finishedAt.slice(0, 16).replace("T", " ")} UTC · ${run.machineLine} · server and load generator on the same machine · \`${run.resultsFile}\``,
+    "",
+    mdTable(
+      ["mediators", "connections", "seconds", "requests/s", "latency p50 ms", "p90 ms", "p99 ms", "non-2xx", "errors", "engine tookMs (mean / max)"],
+      run.runs.map((f) => [
+        fmtInt(f.scale),
+        String(f.connections),
+        String(Math.round(f.durationS)),
+        fmtInt(f.requestsPerSecond.mean),
+        fmtMs(f.latencyMs.p50),
+        fmtMs(f.latencyMs.p90),
+        fmtMs(f.latencyMs.p99),
+        String(f.non2xx),
+        String(f.errors + f.timeouts),
+        `${fmtMs(f.engineTookMs.mean)} / ${fmtMs(f.engineTookMs.max)}`,
+      ]),
+      ["r", "r", "r", "r", "r", "r", "r", "r", "r", "r"],
+    ),
+  ];
+  return lines.join("\n");
+}
+
+async function main(): Promise<void> {
+  const machine = machineInfo();
+  const startedAt = new Date().toISOString();
+  console.log(`HTTP benchmark · ${describeMachine(machine)}`);
+  const build = ensureBuilt();
+  if (build.built) console.log(`   built in ${fmtInt(build.ms)} ms`);
+  const runs: HttpFigures[] = [];
+  for (const scale of scales) runs.push(await runScale(scale));
+
+  const timestamp = fileTimestamp();
+  const run = {
+    benchmark: "http" as const,
+    startedAt,
+    finishedAt: new Date().toISOString(),
+    machine,
+    machineLine: describeMachine(machine),
+    resultsFile: path.relative(ROOT, resultsFile("http", timestamp)),
+    options: { scales, connections, durationS: duration, warmupS: warmup, quick: !!opts.quick, endpoint: "/api/v1/search" },
+    runs,
+  };
+  const files = writeResults("http", run, { latest: !opts.quick, timestamp });
+  console.log(`\nresults: ${files.join(", ")}`);
+  if (writeDocs) {
+    updateDocSection("http", docSection(run));
+    console.log("docs/performance.md: bench:http section rewritten");
+  }
+}
+
+main()
+  .then(() => {
+    cleanup();
+    process.exit(0);
+  })
+  .catch((error) => {
+    console.error(error);
+    cleanup();
+    process.exit(1);
+  });

@@ -1,0 +1,198 @@
+// The in-process index: documents → postings, facet columns and sort columns; queries → one page of
+// hits with disjunctive facet counts. Everything here is synchronous; engine.ts wraps it in the port.
+import { FACETS, type FacetName } from "../../app/domain";
+import type { SearchDocument, SearchQuery, SearchResult } from "../types";
+import { FACET_FIELDS } from "../types";
+import { Analyzer } from "./analyze";
+import { Arena } from "./arena";
+import { DocStore } from "./docs";
+import { evaluateQuery } from "./evaluate";
+import { FacetIndex, scanDisjunctive, type ActiveFilter } from "./facets";
+import { F_BIO, F_CATEGORY, F_MEMBERS, F_NAME, F_ORG, F_PINYIN, F_TITLE, F_TOWN, MASK_WEIGHT } from "./fields";
+import { grow } from "./growable";
+import { highlightDocument } from "./highlight";
+import { MAX_ORDINAL, PostingStore } from "./postings";
+import { parseQuery, type Marks } from "./query";
+import { ranking } from "./ranking";
+import { boost } from "./sparse";
+import { TermDict } from "./terms";
+import { TopK } from "./topk";
+import { TypoIndex } from "./typo";
+
+/** Extra score when the whole query is a document's name: 张伟 above 张伟明 for "张伟". */
+const NAME_BONUS = 5;
+/** Delta postings are folded into the base once they outgrow it (doubling: O(n) amortised). */
+const MIN_DELTA = 1 << 16;
+/** Dead slots are compacted away once they are a quarter of all slots. */
+const MIN_DEAD = 1024;
+
+function facetValues(doc: SearchDocument, facet: FacetName): readonly string[] {
+  const field = FACET_FIELDS[facet];
+  return field === "kind" ? [doc.kind] : doc[field];
+}
+
+export class EmbeddedIndex {
+  private dict!: TermDict;
+  private analyzer!: Analyzer;
+  private typos!: TypoIndex;
+  private postings!: PostingStore;
+  private store!: DocStore;
+  private facets!: FacetIndex;
+  // Per-document de-duplication of terms: seen[t] === stamp means t is already in docTerms.
+  private seen = new Int32Array(0);
+  private seenMask = new Uint8Array(0);
+  private stamp = 0;
+  private readonly docTerms: number[] = [];
+  private readonly termBuf: number[] = [];
+  private hitsBuf = new Int32Array(0);
+  private readonly arena = new Arena();
+
+  constructor() {
+    this.clear();
+  }
+
+  clear(): void {
+    this.dict = new TermDict();
+    this.typos = new TypoIndex();
+    this.dict.onNewLatinWord = (id, word) => this.typos.add(id, word);
+    this.analyzer = new Analyzer(this.dict);
+    this.postings = new PostingStore();
+    this.store = new DocStore();
+    this.facets = new FacetIndex();
+    this.seen = new Int32Array(0);
+    this.seenMask = new Uint8Array(0);
+  }
+
+  count(): number {
+    return this.store.live;
+  }
+
+  /** Insert or replace: a replaced document's old slot dies, so its old terms stop matching. */
+  upsert(documents: readonly SearchDocument[]): void {
+    for (const doc of documents) {
+      this.store.remove(doc.id);
+      if (this.store.size >= MAX_ORDINAL) this.merge(true);
+      this.add(doc);
+    }
+    this.maintain();
+  }
+
+  delete(ids: readonly string[]): void {
+    for (const id of ids) this.store.remove(id);
+    this.maintain();
+  }
+
+  search(query: SearchQuery): SearchResult {
+    const store = this.store;
+    const words = parseQuery(query.q ?? "", this.dict, this.typos);
+    let cand: Int32Array | null = null;
+    let scores: Float32Array | null = null;
+    let n = store.size;
+    let marks: Marks = { cjk: [], latin: [] };
+    if (words.length > 0) {
+      this.arena.reset(store.size);
+      const { matches, used } = evaluateQuery(words, this.postings, store.alive, this.arena);
+      if (used === words.length && matches.n > 0) {
+        const nameTerm = this.analyzer.nameTerm(query.q, false);
+        const named = this.postings.collect(nameTerm, store.alive, MASK_WEIGHT, 1, 0, this.arena);
+        boost(matches, named, NAME_BONUS);
+      }
+      cand = matches.docs;
+      scores = matches.scores;
+      n = matches.n;
+      marks = {
+        cjk: words.slice(0, used).flatMap((w) => w.marks.cjk),
+        latin: words.slice(0, used).flatMap((w) => w.marks.latin),
+      };
+    }
+
+    const filters: ActiveFilter[] = [];
+    FACETS.forEach((facet, f) => {
+      const selected = query.filters?.[facet];
+      if (selected && selected.length > 0) filters.push({ facet: f, bits: this.facets.filterBits(f, selected) });
+    });
+    this.hitsBuf = grow(this.hitsBuf, n);
+    const scan = scanDisjunctive(this.facets, filters, cand, n, store.alive, this.hitsBuf);
+
+    const perPage = Math.max(0, Math.floor(query.perPage));
+    const page = Math.max(1, Math.floor(query.page));
+    const k = Math.min(page * perPage, scan.hitCount);
+    const ord = cand ? (i: number) => cand[i] : (i: number) => i;
+    const text = scores ? (i: number) => scores[i] : null;
+    const { key, tieBefore } = ranking(query.sort, store, ord, text);
+    const top = new TopK(k, tieBefore);
+    const hits = this.hitsBuf;
+    for (let h = 0; h < scan.hitCount; h++) top.push(hits[h], key(hits[h]));
+
+    return {
+      total: scan.hitCount,
+      hits: top
+        .sorted()
+        .slice((page - 1) * perPage)
+        .map((i) => {
+          const document = store.docs[ord(i)]!;
+          return { document, highlight: highlightDocument(document, marks) };
+        }),
+      facets: this.facets.toFacetCounts(scan.counts),
+    };
+  }
+
+  private add(doc: SearchDocument): void {
+    const ord = this.store.add(doc);
+    this.facets.add(ord, FACETS.map((facet) => facetValues(doc, facet)));
+    this.stamp++;
+    this.docTerms.length = 0;
+    this.field(F_NAME, doc.name, true);
+    this.field(F_PINYIN, doc.namePinyin, true);
+    this.field(F_PINYIN, doc.namePinyinJoined, true);
+    this.field(F_PINYIN, doc.nameInitials, true);
+    this.field(F_TITLE, doc.title, true);
+    this.field(F_ORG, doc.organisation, true);
+    this.field(F_BIO, doc.bio, false);
+    for (const s of doc.categoryNames) this.field(F_CATEGORY, s, true);
+    for (const s of doc.townNames) this.field(F_TOWN, s, true);
+    for (const s of doc.memberNames) this.field(F_MEMBERS, s, true);
+    this.mark(F_NAME, this.analyzer.nameTerm(doc.name, true));
+    for (const t of this.docTerms) this.postings.add(t, ord, this.seenMask[t]);
+  }
+
+  /** `short`: see Analyzer.termsInto (false only for the bio). */
+  private field(bit: number, text: string | null, short: boolean): void {
+    if (!text) return;
+    const buf = this.termBuf;
+    buf.length = 0;
+    this.analyzer.termsInto(text, buf, short);
+    for (let i = 0; i < buf.length; i++) this.mark(bit, buf[i]);
+  }
+
+  private mark(bit: number, term: number): void {
+    if (term >= this.seen.length) {
+      this.seen = grow(this.seen, this.dict.size + 1);
+      this.seenMask = grow(this.seenMask, this.dict.size + 1);
+    }
+    if (this.seen[term] !== this.stamp) {
+      this.seen[term] = this.stamp;
+      this.seenMask[term] = bit;
+      this.docTerms.push(term);
+    } else this.seenMask[term] |= bit;
+  }
+
+  private maintain(): void {
+    const store = this.store;
+    const dead = store.size - store.live;
+    if (dead > MIN_DEAD && dead * 4 > store.size) this.merge(true);
+    else if (this.postings.deltaSize >= Math.max(MIN_DELTA, this.postings.baseSize)) this.merge(false);
+  }
+
+  private merge(compact: boolean): void {
+    const store = this.store;
+    if (!compact) {
+      this.postings.merge(this.dict.size, store.alive, null, store.live === store.size);
+      return;
+    }
+    const alive = store.alive.slice();
+    const remap = store.compact();
+    this.postings.merge(this.dict.size, alive, remap, false);
+    this.facets.remap(remap, store.size);
+  }
+}

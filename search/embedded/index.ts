@@ -1,0 +1,2 @@
+export { EmbeddedEngine } from "./engine";
+export { EmbeddedIndex } from "./embedded-index";

@@ -1,0 +1,114 @@
+// Query analysis: the query string → words, each a set of alternative ways to match it.
+// - CJK runs of 1–2 characters (or a synonym key) are one word; longer runs are cut by jieba, each
+//   piece a word, so "医疗纠纷律师" is two words, both required (and droppable from the end).
+// - A CJK word of 1–2 characters is one unigram/bigram term. A longer one matches as the jieba word
+//   if the index has it, or as all of its bigrams (so a segmentation that differs between the query
+//   and a document never loses the document).
+// - A Latin word matches exactly, by prefix if it is the last word (as you type), and with one typo
+//   if it has 5+ letters. Typo matches are put in a lower tier, so they rank below every exact match.
+// - A word that is a key of CATEGORY_SYNONYMS also matches its values, a little below itself.
+import { CATEGORY_SYNONYMS } from "../synonyms";
+import { bigrams, getJieba, isCjk, normalize, runs } from "./text";
+import type { TermDict } from "./terms";
+import type { TypoIndex } from "./typo";
+
+/** Scores: exact matches of every word live in a tier above any typo match (tier = +TIER). */
+export const TIER = 100;
+export const PREFIX_FACTOR = 0.7;
+export const TYPO_FACTOR = 0.5;
+export const SYNONYM_FACTOR = 0.8;
+/** A CJK word matched as its bigrams rather than as a whole word. */
+export const BIGRAMS_FACTOR = 0.9;
+export const MAX_WORDS = 10;
+
+/** Single characters jieba leaves between words that carry no meaning in a search. */
+const STOP_CHARS = new Set(["的", "和", "与", "及", "或", "在", "了", "是", "被", "我", "要", "找", "个"]);
+
+/** One way to match a word: all `terms` must be present (one term, or the bigrams of a word). */
+export interface Alternative {
+  terms: number[];
+  factor: number;
+  tier: number;
+}
+
+/** What to mark in highlights: CJK substrings and Latin words (or prefixes) from the query. */
+export interface Marks {
+  cjk: string[];
+  latin: Array<{ text: string; prefix: boolean }>;
+}
+
+export interface QueryWord {
+  text: string;
+  alternatives: Alternative[];
+  marks: Marks;
+}
+
+interface RawWord {
+  text: string;
+  cjk: boolean;
+}
+
+/** The query's words in order (at most MAX_WORDS), before looking anything up. */
+export function splitQuery(q: string): RawWord[] {
+  const out: RawWord[] = [];
+  for (const run of runs(normalize(q))) {
+    if (!run.cjk || run.text.length <= 2 || CATEGORY_SYNONYMS[run.text]) {
+      out.push({ text: run.text, cjk: run.cjk });
+      continue;
+    }
+    const pieces = getJieba().cut(run.text, true);
+    const kept = pieces.filter((p) => !(p.length === 1 && STOP_CHARS.has(p)));
+    for (const p of kept.length ? kept : pieces) out.push({ text: p, cjk: true });
+  }
+  return out.slice(0, MAX_WORDS);
+}
+
+export function parseQuery(q: string, dict: TermDict, typos: TypoIndex): QueryWord[] {
+  const raw = splitQuery(q);
+  return raw.map((w, i) => {
+    const last = i === raw.length - 1;
+    const marks: Marks = { cjk: [], latin: [] };
+    const alternatives: Alternative[] = [];
+    const addText = (text: string, factor: number, asLast: boolean) => {
+      if (!isCjk(text.charCodeAt(0))) latinAlternatives(text, factor, asLast, dict, typos, alternatives, marks);
+      else cjkAlternatives(text, factor, dict, alternatives, marks);
+    };
+    addText(w.text, 1, last);
+    for (const synonym of CATEGORY_SYNONYMS[w.text] ?? []) addText(normalize(synonym), SYNONYM_FACTOR, false);
+    return { text: w.text, alternatives, marks };
+  });
+}
+
+function cjkAlternatives(text: string, factor: number, dict: TermDict, out: Alternative[], marks: Marks): void {
+  marks.cjk.push(text);
+  const whole = dict.cjk(text);
+  if (whole >= 0) out.push({ terms: [whole], factor, tier: TIER });
+  if (text.length <= 2) return;
+  const pieces = bigrams(text);
+  const terms = pieces.map((b) => dict.cjk(b));
+  // A bigram the index has never seen: this alternative cannot match anything.
+  if (terms.every((t) => t >= 0)) out.push({ terms, factor: factor * BIGRAMS_FACTOR, tier: TIER });
+  marks.cjk.push(...pieces);
+}
+
+function latinAlternatives(
+  text: string,
+  factor: number,
+  last: boolean,
+  dict: TermDict,
+  typos: TypoIndex,
+  out: Alternative[],
+  marks: Marks,
+): void {
+  marks.latin.push({ text, prefix: last });
+  const exact = dict.word(text, false);
+  if (exact >= 0) out.push({ terms: [exact], factor, tier: TIER });
+  if (last) {
+    const prefix = dict.prefix(text, false);
+    if (prefix >= 0) out.push({ terms: [prefix], factor: factor * PREFIX_FACTOR, tier: TIER });
+  }
+  for (const { id, word } of typos.lookup(text)) {
+    out.push({ terms: [id], factor: factor * TYPO_FACTOR, tier: 0 });
+    marks.latin.push({ text: word, prefix: false });
+  }
+}

@@ -1,0 +1,167 @@
+import type { SearchQuery } from "../types";
+import { buildSearchRequest, pagination, queryLocales, sortFor } from "./query";
+
+const INDEX = "mediators_test";
+
+function query(overrides: Partial<SearchQuery> = {}): SearchQuery {
+  return { q: "", filters: {}, sort: "relevance", page: 1, perPage: 20, ...overrides };
+}
+
+describe("sortFor", () => {
+  it("leaves relevance to the ranking rules when there is a query", () => {
+    expect(sortFor("relevance", "王芳")).toBeUndefined();
+  });
+
+  it("orders an empty (or blank) query by success score", () => {
+    expect(sortFor("relevance", "")).toEqual(["score:desc"]);
+    expect(sortFor("relevance", "   ")).toEqual(["score:desc"]);
+  });
+
+  it("sorts by score then closed cases for success", () => {
+    expect(sortFor("success", "劳动")).toEqual(["score:desc", "closed:desc"]);
+    expect(sortFor("success", "")).toEqual(["score:desc", "closed:desc"]);
+  });
+
+  it("sorts by the next free slot, soonest first, for available", () => {
+    expect(sortFor("available", "")).toEqual(["nextAvailableAt:asc"]);
+  });
+
+  it("rejects an unknown order", () => {
+    expect(() => sortFor("cheapest" as never, "")).toThrow(/cheapest/);
+  });
+});
+
+describe("pagination", () => {
+  it("passes a 1-based page and its size through", () => {
+    expect(pagination(3, 20)).toEqual({ page: 3, hitsPerPage: 20 });
+  });
+
+  it("clamps nonsense to page 1 and a non-negative whole page size", () => {
+    expect(pagination(0, -5)).toEqual({ page: 1, hitsPerPage: 0 });
+    expect(pagination(2.7, 10.9)).toEqual({ page: 2, hitsPerPage: 10 });
+    expect(pagination(Number.NaN, Number.POSITIVE_INFINITY)).toEqual({ page: 1, hitsPerPage: 0 });
+  });
+});
+
+describe("queryLocales", () => {
+  it("says Mandarin for queries with Han characters", () => {
+    expect(queryLocales("欠薪")).toEqual(["cmn"]);
+    expect(queryLocales("wang 芳")).toEqual(["cmn"]);
+  });
+
+  it("leaves pinyin and English to detection", () => {
+    expect(queryLocales("wangfang")).toBeUndefined();
+    expect(queryLocales("labour")).toBeUndefined();
+  });
+});
+
+describe("buildSearchRequest", () => {
+  it("builds one query when nothing is selected, asking for every facet", () => {
+    const plan = buildSearchRequest(INDEX, query({ q: " 王芳 " }));
+    expect(plan.disjunctiveFacets).toEqual([]);
+    expect(plan.queries).toEqual([
+      {
+        indexUid: INDEX,
+        q: "王芳",
+        matchingStrategy: "all",
+        locales: ["cmn"],
+        page: 1,
+        hitsPerPage: 20,
+        facets: ["kind", "categories", "towns", "modes", "languages"],
+        attributesToHighlight: ["name", "title", "organisation", "bio", "categoryNames"],
+        highlightPreTag: "<mark>",
+        highlightPostTag: "</mark>",
+      },
+    ]);
+  });
+
+  it("pages with page/hitsPerPage (exact totals), never offset/limit, on the main query", () => {
+    const [main] = buildSearchRequest(INDEX, query({ page: 4, perPage: 25 })).queries;
+    expect(main).toMatchObject({ page: 4, hitsPerPage: 25 });
+    expect(main).not.toHaveProperty("offset");
+    expect(main).not.toHaveProperty("limit");
+  });
+
+  it.each([
+    ["relevance", "", ["score:desc"]],
+    ["relevance", "劳动", undefined],
+    ["success", "劳动", ["score:desc", "closed:desc"]],
+    ["available", "", ["nextAvailableAt:asc"]],
+  ] as const)("sends sort %s with q=%j as %j", (sort, q, expected) => {
+    const [main] = buildSearchRequest(INDEX, query({ sort, q })).queries;
+    if (expected) expect(main.sort).toEqual(expected);
+    else expect(main).not.toHaveProperty("sort");
+  });
+
+  it("asks for no highlighting and no locale for an empty query", () => {
+    const [main] = buildSearchRequest(INDEX, query({ q: "" })).queries;
+    expect(main.q).toBe("");
+    expect(main).not.toHaveProperty("attributesToHighlight");
+    expect(main).not.toHaveProperty("highlightPreTag");
+    expect(main).not.toHaveProperty("locales");
+    expect(main).not.toHaveProperty("filter");
+  });
+
+  it("adds one count query per facet with a selection, filtered by the other facets only", () => {
+    const plan = buildSearchRequest(
+      INDEX,
+      query({ q: "调解", filters: { town: ["liuheng"], category: ["labour", "medical"] }, sort: "success", page: 2 }),
+    );
+    expect(plan.disjunctiveFacets).toEqual(["category", "town"]);
+    const [main, categoryCounts, townCounts] = plan.queries;
+    expect(plan.queries).toHaveLength(3);
+
+    expect(main.filter).toBe('(categories = "labour" OR categories = "medical") AND towns = "liuheng"');
+    expect(main.facets).toEqual(["kind", "modes", "languages"]);
+    expect(main.sort).toEqual(["score:desc", "closed:desc"]);
+    expect(main.page).toBe(2);
+
+    expect(categoryCounts).toEqual({
+      indexUid: INDEX,
+      q: "调解",
+      matchingStrategy: "all",
+      locales: ["cmn"],
+      filter: 'towns = "liuheng"',
+      facets: ["categories"],
+      limit: 0,
+    });
+    expect(townCounts).toEqual({
+      indexUid: INDEX,
+      q: "调解",
+      matchingStrategy: "all",
+      locales: ["cmn"],
+      filter: '(categories = "labour" OR categories = "medical")',
+      facets: ["towns"],
+      limit: 0,
+    });
+  });
+
+  it("leaves the filter off a count query whose facet is the only selection", () => {
+    const plan = buildSearchRequest(INDEX, query({ filters: { kind: ["lawyer"] } }));
+    expect(plan.queries[1]).not.toHaveProperty("filter");
+    expect(plan.queries[1].facets).toEqual(["kind"]);
+  });
+
+  it("asks the main query for no facets when every facet has a selection", () => {
+    const plan = buildSearchRequest(
+      INDEX,
+      query({
+        filters: { kind: ["lawyer"], category: ["labour"], town: ["dongji"], mode: ["online"], language: ["english"] },
+      }),
+    );
+    expect(plan.queries).toHaveLength(6);
+    expect(plan.queries[0]).not.toHaveProperty("facets");
+  });
+
+  it("ANDs extra filter conditions into every query", () => {
+    const plan = buildSearchRequest(INDEX, query({ filters: { mode: ["online"] } }), {
+      extraFilters: ["nextAvailableAt EXISTS"],
+    });
+    expect(plan.queries[0].filter).toBe('modes = "online" AND (nextAvailableAt EXISTS)');
+    expect(plan.queries[1].filter).toBe("(nextAvailableAt EXISTS)");
+  });
+
+  it("rejects an unknown facet before building anything", () => {
+    expect(() => buildSearchRequest(INDEX, query({ filters: { price: ["1"] } as never }))).toThrow(/price/);
+  });
+});

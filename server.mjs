@@ -1,0 +1,61 @@
+// The production server: Express around the Remix build, like remix-serve, plus what remix-serve
+// cannot give the app: the client's address (for login rate limits) and security headers.
+// Access logs carry method, path and status only: query strings may hold what a party typed.
+import path from "node:path";
+import { createRequestHandler } from "@remix-run/express";
+import { installGlobals } from "@remix-run/node";
+import compression from "compression";
+import express from "express";
+
+process.env.NODE_ENV ??= "production";
+installGlobals({ nativeFetch: true });
+
+const buildPath = path.resolve(process.argv[2] ?? "build/server/index.js");
+const build = await import(buildPath);
+const port = Number(process.env.PORT ?? 3000);
+const host = process.env.HOST; // unset: every interface, as remix-serve does
+
+const app = express();
+app.disable("x-powered-by");
+// Behind a proxy set TRUST_PROXY=1 so X-Forwarded-For names the client; otherwise it is ignored.
+app.set("trust proxy", process.env.TRUST_PROXY === "1");
+app.use(compression());
+app.use((_req, res, next) => {
+  res.setHeader("X-Content-Type-Options", "nosniff");
+  res.setHeader("X-Frame-Options", "DENY");
+  res.setHeader("Referrer-Policy", "same-origin");
+  res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+  next();
+});
+app.use(build.publicPath, express.static(build.assetsBuildDirectory, { immutable: true, maxAge: "1y" }));
+app.use(express.static("public", { maxAge: "1h" }));
+if (process.env.ACCESS_LOG !== "0") {
+  app.use((req, res, next) => {
+    const started = performance.now();
+    res.on("finish", () => {
+      const ms = (performance.now() - started).toFixed(1);
+      console.log(`${req.method} ${req.path} ${res.statusCode} ${ms}ms`);
+    });
+    next();
+  });
+}
+app.all(
+  "*",
+  createRequestHandler({
+    build,
+    mode: process.env.NODE_ENV,
+    getLoadContext: (req) => ({ clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown" }),
+  }),
+);
+
+const server = host ? app.listen(port, host, onListen) : app.listen(port, onListen);
+function onListen() {
+  console.log(`serving http://${host ?? "localhost"}:${port}`);
+}
+for (const signal of ["SIGTERM", "SIGINT"]) {
+  process.once(signal, () => {
+    server.close(() => process.exit(0));
+    // Keep-alive connections would hold close() open; do not wait on them for long.
+    setTimeout(() => process.exit(0), 3000).unref();
+  });
+}
