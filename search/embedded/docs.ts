@@ -9,6 +9,8 @@ export class DocStore {
   size = 0;
   live = 0;
   alive = new Uint8Array(0);
+  /** The same as a bitset, for the facet scan of queries matching most documents. */
+  aliveBits = new Uint32Array(0);
   /** The success score (`score`) and `closed`, for sorting and tie-breaks. */
   success = new Float64Array(0);
   closed = new Float64Array(0);
@@ -30,6 +32,8 @@ export class DocStore {
       this.next = grow(this.next, ord + 1);
     }
     this.alive[ord] = 1;
+    this.aliveBits = grow(this.aliveBits, (ord >>> 5) + 1);
+    this.aliveBits[ord >>> 5] |= 1 << (ord & 31);
     this.success[ord] = doc.score;
     this.closed[ord] = doc.closed;
     this.next[ord] = doc.nextAvailableAt ?? Infinity;
@@ -44,6 +48,7 @@ export class DocStore {
     if (ord === undefined) return false;
     this.byId.delete(id);
     this.alive[ord] = 0;
+    this.aliveBits[ord >>> 5] &= ~(1 << (ord & 31));
     this.docs[ord] = undefined;
     this.live--;
     return true;
@@ -66,6 +71,8 @@ export class DocStore {
     this.docs.length = w;
     this.alive.fill(0, w);
     this.alive.fill(1, 0, w);
+    this.aliveBits.fill(0);
+    for (let d = 0; d < w; d++) this.aliveBits[d >>> 5] |= 1 << (d & 31);
     this.size = w;
     return remap;
   }

@@ -13,7 +13,7 @@ import { grow } from "./growable";
 import { highlightDocument } from "./highlight";
 import { MAX_ORDINAL, PostingStore } from "./postings";
 import { parseQuery, type Marks } from "./query";
-import { ranking } from "./ranking";
+import { primaryKeys, ranking } from "./ranking";
 import { boost } from "./sparse";
 import { TermDict } from "./terms";
 import { TopK } from "./topk";
@@ -45,6 +45,7 @@ export class EmbeddedIndex {
   private readonly docTerms: number[] = [];
   private readonly termBuf: number[] = [];
   private hitsBuf = new Int32Array(0);
+  private keyBuf = new Float64Array(0);
   private readonly arena = new Arena();
 
   constructor() {
@@ -112,17 +113,19 @@ export class EmbeddedIndex {
       if (selected && selected.length > 0) filters.push({ facet: f, bits: this.facets.filterBits(f, selected) });
     });
     this.hitsBuf = grow(this.hitsBuf, n);
-    const scan = scanDisjunctive(this.facets, filters, cand, n, store.alive, this.hitsBuf);
+    const scan = scanDisjunctive(this.facets, filters, cand, n, store.alive, store.aliveBits, this.hitsBuf);
 
     const perPage = Math.max(0, Math.floor(query.perPage));
     const page = Math.max(1, Math.floor(query.page));
     const k = Math.min(page * perPage, scan.hitCount);
     const ord = cand ? (i: number) => cand[i] : (i: number) => i;
     const text = scores ? (i: number) => scores[i] : null;
-    const { key, tieBefore } = ranking(query.sort, store, ord, text);
+    const { tieBefore } = ranking(query.sort, store, ord, text);
     const top = new TopK(k, tieBefore);
     const hits = this.hitsBuf;
-    for (let h = 0; h < scan.hitCount; h++) top.push(hits[h], key(hits[h]));
+    const keys = (this.keyBuf = grow(this.keyBuf, scan.hitCount));
+    primaryKeys(query.sort, store, cand, scores, hits, scan.hitCount, keys);
+    for (let h = 0; h < scan.hitCount; h++) if (!top.rejects(keys[h])) top.push(hits[h], keys[h]);
 
     return {
       total: scan.hitCount,

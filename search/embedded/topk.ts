@@ -16,6 +16,11 @@ export class TopK {
     this.keys = new Float64Array(Math.max(0, k));
   }
 
+  /** Would an item with this key be rejected for sure? (A cheap test before `push`.) */
+  rejects(key: number): boolean {
+    return this.size === this.k && key < this.keys[0];
+  }
+
   push(item: number, key: number): void {
     if (this.size < this.k) {
       let i = this.size++;

@@ -1,0 +1,11 @@
+import { chromium } from "@playwright/test";
+const b = await chromium.launch({ executablePath: "/usr/bin/chromium" });
+const p = await b.newPage();
+p.on("console", (m) => console.log("console:", m.type(), m.text().slice(0, 400)));
+p.on("pageerror", (e) => console.log("pageerror:", e.message.slice(0, 400)));
+p.on("requestfailed", (r) => console.log("failed:", r.url()));
+p.on("response", (r) => { if (r.status() >= 400) console.log("status", r.status(), r.url()); });
+await p.goto(process.argv[2] ?? "http://127.0.0.1:34567/search?q=%E5%8C%BB%E7%96%97");
+await p.waitForTimeout(2000);
+console.log(await p.evaluate(() => document.querySelector(".filters")?.open));
+await b.close();

@@ -1,0 +1,62 @@
+// Accounts that only an admin creates: mediators (linked to one mediator record), staff and admins.
+import { and, asc, eq, isNull } from "drizzle-orm";
+import { z } from "zod";
+import { mediators, users } from "../../db/schema";
+import { getDb } from "../db.server";
+import { createUser, emailSchema, passwordSchema, type User } from "./auth.server";
+
+export const createAccountSchema = z
+  .object({
+    email: emailSchema,
+    password: passwordSchema,
+    name: z.string().trim().min(1, "a name is required").max(60),
+    role: z.enum(["mediator", "staff", "admin"]),
+    mediatorId: z.coerce.number().int().positive().optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.role === "mediator" && !v.mediatorId) ctx.addIssue({ code: "custom", path: ["mediatorId"], message: "a mediator account must be linked to a mediator" });
+    if (v.role !== "mediator" && v.mediatorId) ctx.addIssue({ code: "custom", path: ["mediatorId"], message: "only mediator accounts are linked to a mediator" });
+  });
+export type CreateAccountInput = z.infer<typeof createAccountSchema>;
+
+export class AccountError extends Error {
+  constructor(readonly field: string, message: string) {
+    super(message);
+  }
+}
+
+/** `by` must be an admin; the check is here, not only in the page. */
+export async function createAccount({ by, input }: { by: User | "cli"; input: CreateAccountInput }): Promise<User> {
+  if (by !== "cli" && by.role !== "admin") throw new AccountError("_", "only an admin creates accounts");
+  const v = createAccountSchema.parse(input);
+  const db = getDb();
+  if (v.mediatorId) {
+    const m = db.select({ id: mediators.id }).from(mediators).where(eq(mediators.id, v.mediatorId)).get();
+    if (!m) throw new AccountError("mediatorId", "no such mediator");
+    const linked = db.select({ id: users.id }).from(users).where(eq(users.mediatorId, v.mediatorId)).get();
+    if (linked) throw new AccountError("mediatorId", "this mediator already has an account");
+  }
+  return createUser({ email: v.email, password: v.password, name: v.name, role: v.role, mediatorId: v.mediatorId ?? null });
+}
+
+export function listAccounts({ by }: { by: User }) {
+  if (by.role !== "admin") throw new AccountError("_", "only an admin lists accounts");
+  return getDb()
+    .select({ id: users.id, email: users.email, name: users.name, role: users.role, mediatorId: users.mediatorId, mediatorName: mediators.name })
+    .from(users)
+    .leftJoin(mediators, eq(mediators.id, users.mediatorId))
+    .where(isNull(users.disabledAt))
+    .orderBy(asc(users.id))
+    .all();
+}
+
+/** Mediators without an account yet, for the admin's link picker. */
+export function unlinkedMediators() {
+  return getDb()
+    .select({ id: mediators.id, name: mediators.name, kind: mediators.kind })
+    .from(mediators)
+    .leftJoin(users, eq(users.mediatorId, mediators.id))
+    .where(and(isNull(users.id), eq(mediators.active, true)))
+    .orderBy(asc(mediators.id))
+    .all();
+}
