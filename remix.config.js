@@ -2,6 +2,7 @@
 export default {
   ignoredRouteFiles: ["**/.*", "**/*.test.{ts,tsx}"],
   serverModuleFormat: "esm",
+  serverBuildPath: "build/server/index.js",
   future: {
     v3_fetcherPersist: true,
     v3_relativeSplatPath: true,

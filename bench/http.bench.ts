@@ -1,10 +1,12 @@
-// `bench:http`: requests/s and latency of GET /api/v1/search under autocannon, end to end through the
-// production server (remix-serve, embedded engine), over a temporary database seeded with a generated
-// pool. Figures go to stdout, bench/results/http-<timestamp>.json (+ http-latest.json) and the
+// `bench:http`: requests/s and latency of GET /api/v1/search under autocannon, end to end through a
+// production server (embedded engine) over a temporary database seeded with a generated pool: plain
+// `remix-serve`, and the app's own server (`server.mjs`, what `npm start` runs: Express, compression,
+// security headers, access log). Figures go to stdout, bench/results/http-<timestamp>.json (+ http-latest.json) and the
 // bench:http section of docs/performance.md.
 //
 // Options:
 //   --scale 10000        pool size(s), comma separated for several runs (default 10000)
+//   --server LIST        remix-serve, app or both (default remix-serve,app; app only when server.mjs exists)
 //   --connections 50     concurrent connections (default 50)
 //   --duration 10        measured seconds per run (default 10), after --warmup seconds (default 3)
 //   --rebuild            run `remix build` even when build/ is up to date
@@ -23,7 +25,7 @@ import { parseArgs } from "node:util";
 import { generatePool } from "../db/demo-pool";
 import { prepareDatabase } from "../db/seed";
 import type { SearchQuery } from "../search/types";
-import { describeMachine, machineInfo } from "./lib/machine";
+import { describeMachine, loadPerCore, machineInfo, warnIfBusy } from "./lib/machine";
 import { QUERY_CLASSES, queryMix } from "./lib/queries";
 import { ROOT, fileTimestamp, mdTable, resultsFile, updateDocSection, writeResults } from "./lib/report";
 import { fmtInt, fmtMs, round } from "./lib/stats";
@@ -64,6 +66,7 @@ const autocannon = createRequire(import.meta.url)("autocannon") as (opts: Autoca
 const { values: opts } = parseArgs({
   options: {
     scale: { type: "string", default: "10000" },
+    server: { type: "string", default: "remix-serve,app" },
     connections: { type: "string", default: "50" },
     duration: { type: "string" },
     warmup: { type: "string" },
@@ -87,6 +90,15 @@ const connections = positiveInt("connections", opts.connections);
 const duration = positiveInt("duration", opts.duration ?? (opts.quick ? "5" : "10"));
 const warmup = Number(opts.warmup ?? (opts.quick ? 1 : 3));
 const writeDocs = opts["no-docs"] ? false : (opts.docs ?? !opts.quick);
+
+type ServerKind = "remix-serve" | "app";
+const SERVER_KINDS: ServerKind[] = ["remix-serve", "app"];
+const servers = opts.server.split(",").map((s) => s.trim()) as ServerKind[];
+if (servers.length === 0 || servers.some((s) => !SERVER_KINDS.includes(s))) {
+  console.error(`--server takes ${SERVER_KINDS.join(", ")} (comma separated)`);
+  process.exit(2);
+}
+const APP_SERVER = path.join(ROOT, "server.mjs");
 
 // ── the server ──────────────────────────────────────────────────────────────────────────────────────
 
@@ -118,18 +130,29 @@ function newestMtime(dir: string): number {
   return newest;
 }
 
-/** Builds the site when asked, when build/ is missing, or when a source is newer (as scripts/prepare.ts). */
-function ensureBuilt(): { built: boolean; ms: number } {
-  const server = path.join(ROOT, "build/server/index.js");
+/** Where the server build is: build/server/index.js, or build/index.js (the compiler's default). */
+const BUILD_CANDIDATES = ["build/server/index.js", "build/index.js"];
+function serverBuild(): string | undefined {
+  const found = BUILD_CANDIDATES.map((p) => path.join(ROOT, p)).filter((p) => fs.existsSync(p));
+  found.sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs);
+  return found[0];
+}
+
+/** Builds the site when asked, when the build is missing, or when a source is newer (as scripts/prepare.ts). */
+function ensureBuilt(): { built: boolean; ms: number; serverBuild: string } {
   const sources = Math.max(
     ...["app", "search", "db", "public"].filter((d) => fs.existsSync(path.join(ROOT, d))).map((d) => newestMtime(path.join(ROOT, d))),
     fs.statSync(path.join(ROOT, "remix.config.js")).mtimeMs,
   );
-  if (!opts.rebuild && fs.existsSync(server) && fs.statSync(server).mtimeMs >= sources) return { built: false, ms: 0 };
+  const existing = serverBuild();
+  if (!opts.rebuild && existing && fs.statSync(existing).mtimeMs >= sources)
+    return { built: false, ms: 0, serverBuild: path.relative(ROOT, existing) };
   console.log("building the site (remix build)…");
   const t0 = performance.now();
   execFileSync(path.join(ROOT, "node_modules/.bin/remix"), ["build"], { cwd: ROOT, stdio: ["ignore", "ignore", "inherit"] });
-  return { built: true, ms: performance.now() - t0 };
+  const built = serverBuild();
+  if (!built) throw new Error(`remix build wrote none of ${BUILD_CANDIDATES.join(", ")}`);
+  return { built: true, ms: performance.now() - t0, serverBuild: path.relative(ROOT, built) };
 }
 
 function freePort(): Promise<number> {
@@ -150,10 +173,14 @@ interface Server {
   stop(): Promise<void>;
 }
 
-async function startServer(databasePath: string): Promise<Server> {
+async function startServer(kind: ServerKind, build: string, databasePath: string): Promise<Server> {
   const port = await freePort();
   const t0 = performance.now();
-  const child = spawn(path.join(ROOT, "node_modules/.bin/remix-serve"), ["build/server/index.js"], {
+  const [command, args] =
+    kind === "remix-serve"
+      ? [path.join(ROOT, "node_modules/.bin/remix-serve"), [build]]
+      : [process.execPath, [APP_SERVER, build]];
+  const child = spawn(command, args, {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -239,6 +266,7 @@ function load(url: string, paths: string[], seconds: number): Promise<Autocannon
 
 interface HttpFigures {
   scale: number;
+  server: ServerKind;
   seedMs: number;
   serverReadyMs: number;
   urls: number;
@@ -256,20 +284,31 @@ interface HttpFigures {
   engineTookMs: { mean: number; max: number };
 }
 
-async function runScale(scale: number): Promise<HttpFigures> {
+async function runScale(scale: number, build: string): Promise<HttpFigures[]> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "mediators-http-bench-"));
   tempDirs.add(dir);
   const dbFile = path.join(dir, "bench.db");
-  console.log(`\n── ${fmtInt(scale)} mediators: seeding ${dbFile}`);
-  let t0 = performance.now();
-  prepareDatabase(dbFile, { scale });
-  const seedMs = performance.now() - t0;
-  console.log(`   seeded in ${fmtInt(seedMs)} ms; starting remix-serve`);
-
-  const server = await startServer(dbFile);
   try {
-    console.log(`   ${server.url} healthy after ${fmtInt(server.readyMs)} ms (index built at start)`);
+    console.log(`\n── ${fmtInt(scale)} mediators: seeding ${dbFile}`);
+    const t0 = performance.now();
+    prepareDatabase(dbFile, { scale });
+    const seedMs = performance.now() - t0;
+    console.log(`   seeded in ${fmtInt(seedMs)} ms`);
     const paths = requestPaths(scale);
+    const out: HttpFigures[] = [];
+    for (const kind of servers) out.push(await runServer(kind, build, dbFile, scale, seedMs, paths));
+    return out;
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+    tempDirs.delete(dir);
+  }
+}
+
+async function runServer(kind: ServerKind, build: string, dbFile: string, scale: number, seedMs: number, paths: string[]): Promise<HttpFigures> {
+  console.log(`   ${kind}: starting`);
+  const server = await startServer(kind, build, dbFile);
+  try {
+    console.log(`   ${kind}: ${server.url} healthy after ${fmtInt(server.readyMs)} ms (the index is built at start)`);
     const took: number[] = [];
     for (const p of paths) {
       const res = await fetch(server.url + p);
@@ -278,16 +317,14 @@ async function runScale(scale: number): Promise<HttpFigures> {
       if (body.engine !== "embedded") throw new Error(`GET ${p} was answered by ${body.engine}, not the embedded engine`);
       if (typeof body.tookMs === "number") took.push(body.tookMs);
     }
-    if (warmup > 0) {
-      console.log(`   warm-up ${warmup} s…`);
-      await load(server.url, paths, warmup);
-    }
-    console.log(`   autocannon: ${connections} connections, ${duration} s, ${paths.length} URLs in rotation…`);
-    t0 = performance.now();
+    if (warmup > 0) await load(server.url, paths, warmup);
+    console.log(`   ${kind}: autocannon, ${connections} connections, ${duration} s, ${paths.length} URLs in rotation (after ${warmup} s warm-up)…`);
+    const t0 = performance.now();
     const r = await load(server.url, paths, duration);
     const statusCodes = Object.fromEntries(Object.entries(r.statusCodeStats ?? {}).map(([code, s]) => [code, s.count]));
     const figures: HttpFigures = {
       scale,
+      server: kind,
       seedMs: round(seedMs),
       serverReadyMs: round(server.readyMs),
       urls: paths.length,
@@ -314,25 +351,24 @@ async function runScale(scale: number): Promise<HttpFigures> {
       },
     };
     console.log(
-      `   ${fmtInt(figures.requestsPerSecond.mean)} req/s · latency p50 ${fmtMs(figures.latencyMs.p50)} ms, p99 ${fmtMs(figures.latencyMs.p99)} ms` +
+      `   ${kind}: ${fmtInt(figures.requestsPerSecond.mean)} req/s · latency p50 ${fmtMs(figures.latencyMs.p50)} ms, p99 ${fmtMs(figures.latencyMs.p99)} ms` +
         ` · ${fmtInt(figures.requests)} requests, non-2xx ${figures.non2xx}, errors ${figures.errors}, timeouts ${figures.timeouts}`,
     );
     return figures;
   } finally {
     await server.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
-    tempDirs.delete(dir);
   }
 }
 
-function docSection(run: { finishedAt: string; machineLine: string; resultsFile: string; runs: HttpFigures[] }): string {
+function docSection(run: { finishedAt: string; machineLine: string; loadPerCore: { start: number }; resultsFile: string; runs: HttpFigures[] }): string {
   const lines = [
-    `Last run: ${run.finishedAt.slice(0, 16).replace("T", " ")} UTC · ${run.machineLine} · server and load generator on the same machine · \`${run.resultsFile}\``,
+    `Last run: ${run.finishedAt.slice(0, 16).replace("T", " ")} UTC · ${run.machineLine} · load ${run.loadPerCore.start}/core at start · server and load generator on the same machine · \`${run.resultsFile}\``,
     "",
     mdTable(
-      ["mediators", "connections", "seconds", "requests/s", "latency p50 ms", "p90 ms", "p99 ms", "non-2xx", "errors", "engine tookMs (mean / max)"],
+      ["mediators", "server", "connections", "seconds", "requests/s", "latency p50 ms", "p90 ms", "p99 ms", "non-2xx", "errors", "engine tookMs (mean / max)"],
       run.runs.map((f) => [
         fmtInt(f.scale),
+        f.server === "app" ? "app (`server.mjs`)" : "`remix-serve`",
         String(f.connections),
         String(Math.round(f.durationS)),
         fmtInt(f.requestsPerSecond.mean),
@@ -343,7 +379,7 @@ function docSection(run: { finishedAt: string; machineLine: string; resultsFile:
         String(f.errors + f.timeouts),
         `${fmtMs(f.engineTookMs.mean)} / ${fmtMs(f.engineTookMs.max)}`,
       ]),
-      ["r", "r", "r", "r", "r", "r", "r", "r", "r", "r"],
+      ["r", "l", "r", "r", "r", "r", "r", "r", "r", "r", "r"],
     ),
   ];
   return lines.join("\n");
@@ -352,11 +388,17 @@ function docSection(run: { finishedAt: string; machineLine: string; resultsFile:
 async function main(): Promise<void> {
   const machine = machineInfo();
   const startedAt = new Date().toISOString();
+  const loadAtStart = loadPerCore();
   console.log(`HTTP benchmark · ${describeMachine(machine)}`);
+  warnIfBusy();
+  if (servers.includes("app") && !fs.existsSync(APP_SERVER)) {
+    console.log("server.mjs not found: benchmarking remix-serve only");
+    servers.splice(servers.indexOf("app"), 1);
+  }
   const build = ensureBuilt();
-  if (build.built) console.log(`   built in ${fmtInt(build.ms)} ms`);
+  console.log(`server build: ${build.serverBuild}${build.built ? ` (built in ${fmtInt(build.ms)} ms)` : " (up to date)"}`);
   const runs: HttpFigures[] = [];
-  for (const scale of scales) runs.push(await runScale(scale));
+  for (const scale of scales) runs.push(...(await runScale(scale, build.serverBuild)));
 
   const timestamp = fileTimestamp();
   const run = {
@@ -365,8 +407,9 @@ async function main(): Promise<void> {
     finishedAt: new Date().toISOString(),
     machine,
     machineLine: describeMachine(machine),
+    loadPerCore: { start: loadAtStart, end: loadPerCore() },
     resultsFile: path.relative(ROOT, resultsFile("http", timestamp)),
-    options: { scales, connections, durationS: duration, warmupS: warmup, quick: !!opts.quick, endpoint: "/api/v1/search" },
+    options: { scales, servers, serverBuild: build.serverBuild, connections, durationS: duration, warmupS: warmup, quick: !!opts.quick, endpoint: "/api/v1/search" },
     runs,
   };
   const files = writeResults("http", run, { latest: !opts.quick, timestamp });

@@ -20,7 +20,7 @@ import { FACETS } from "../app/domain";
 import type { SearchDocument, SearchEngine, SearchQuery, SearchResult } from "../search/types";
 import { MiniSearchEngine } from "./baseline/minisearch-engine";
 import { MB, fullGc, getGc, memorySnapshot } from "./lib/gc";
-import { describeMachine, machineInfo } from "./lib/machine";
+import { describeMachine, loadPerCore, machineInfo, warnIfBusy } from "./lib/machine";
 import { benchPool } from "./lib/pool";
 import { CLASS_DESCRIPTIONS, QUERY_CLASSES, describeQuery, queryMix, type BenchQuery, type QueryClass } from "./lib/queries";
 import path from "node:path";
@@ -284,7 +284,7 @@ const mark = (pass: boolean | null | undefined) => (pass === null || pass === un
 
 function docSection(run: SearchRun): string {
   const lines: string[] = [];
-  lines.push(`Last run: ${run.finishedAt.slice(0, 16).replace("T", " ")} UTC · ${run.machineLine} · ${run.options.samplesPerClass}+ samples per class per engine · \`${run.resultsFile}\``);
+  lines.push(`Last run: ${run.finishedAt.slice(0, 16).replace("T", " ")} UTC · ${run.machineLine} · load ${run.loadPerCore.start}/core at start · ${run.options.samplesPerClass}+ samples per class per engine · \`${run.resultsFile}\``);
   lines.push("");
   lines.push("**Targets** (at 100 000 mediators, top-20 + all facets):");
   const t = run.targets;
@@ -363,6 +363,7 @@ interface SearchRun {
   finishedAt: string;
   machine: ReturnType<typeof machineInfo>;
   machineLine: string;
+  loadPerCore: { start: number; end: number };
   resultsFile: string;
   options: { sizes: number[]; samplesPerClass: number; warmupPasses: number; quick: boolean; upsertBatch: number; perPage: number };
   specs: Array<{ id: EngineId; label: string }>;
@@ -375,8 +376,10 @@ async function main(): Promise<void> {
   getGc(); // fail early if the GC cannot be reached
   const machine = machineInfo();
   const startedAt = new Date().toISOString();
+  const loadAtStart = loadPerCore();
   const specs = await engineSpecs();
   console.log(`search benchmark · ${describeMachine(machine)}`);
+  warnIfBusy();
   console.log(`engines: ${specs.map((s) => `${s.id} (${s.label})`).join(" vs ")} · sizes ${sizes.map(fmtInt).join(", ")} · ≥${minSamples} samples per class per engine`);
 
   // Load lazily initialised pieces (jieba's dictionary, ICU segmentation data) and JIT-warm both
@@ -404,6 +407,7 @@ async function main(): Promise<void> {
     finishedAt: new Date().toISOString(),
     machine,
     machineLine: describeMachine(machine),
+    loadPerCore: { start: loadAtStart, end: loadPerCore() },
     resultsFile: "",
     options: { sizes, samplesPerClass: minSamples, warmupPasses, quick: !!opts.quick, upsertBatch: UPSERT_BATCH, perPage: 20 },
     specs: specs.map(({ id, label }) => ({ id, label })),

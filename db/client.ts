@@ -21,6 +21,7 @@ export function openDb(file: string): Db {
   sqlite.pragma("foreign_keys = ON");
   // Writers from other processes wait instead of failing with SQLITE_BUSY.
   sqlite.pragma("busy_timeout = 5000");
+  cachePreparedStatements(sqlite);
   const db = drizzle(sqlite, { schema }) as Db;
   if (file !== ":memory:") open.set(key, db);
   return db;
@@ -29,4 +30,27 @@ export function openDb(file: string): Db {
 export function closeDb(db: Db): void {
   for (const [key, value] of open) if (value === db) open.delete(key);
   db.$client.close();
+}
+
+/**
+ * drizzle prepares a fresh statement for every query it runs, and preparing costs more than running a
+ * small query. Statements are reusable, so they are kept by SQL text (bounded, oldest out first).
+ * drizzle switches a statement to raw (array) rows for some calls, so each hand-out resets that mode.
+ */
+function cachePreparedStatements(sqlite: Database.Database, max = 2000): void {
+  const prepare = sqlite.prepare.bind(sqlite);
+  const cache = new Map<string, Database.Statement>();
+  sqlite.prepare = ((source: string) => {
+    const hit = cache.get(source);
+    if (hit && !hit.busy) {
+      if (hit.reader) hit.raw(false);
+      return hit;
+    }
+    const statement = prepare(source);
+    if (!hit) {
+      cache.set(source, statement);
+      if (cache.size > max) cache.delete(cache.keys().next().value!);
+    }
+    return statement;
+  }) as typeof sqlite.prepare;
 }

@@ -1,5 +1,6 @@
 // Labels of a hit's or a profile's categories, towns, modes and languages in the page's language.
-import { TOWNS, facetLabel, type FacetName } from "~/domain";
+import { Fragment } from "react";
+import { TOWNS, facetLabel, type FacetName, type Locale } from "~/domain";
 import { useLocale, useT } from "~/i18n";
 import { HighlightedParts, markTerms, splitHighlight } from "./highlight";
 
@@ -12,6 +13,19 @@ export function IslandBadge() {
   return <span className="island-badge">{t.search.island}</span>;
 }
 
+/**
+ * A label with the matched words marked. The match may be in the other language's name (a Chinese
+ * query on the English page): then the whole label is marked.
+ */
+function markLabel(facet: FacetName, slug: string, locale: Locale, terms: string[]): string {
+  const label = facetLabel(facet, slug, locale);
+  if (terms.length === 0) return label;
+  const marked = markTerms(label, terms);
+  if (marked !== label) return marked;
+  const other = facetLabel(facet, slug, locale === "zh" ? "en" : "zh");
+  return markTerms(other, terms) !== other ? markTerms(label, [label]) : label;
+}
+
 /** Tags for a list of facet values; `terms` are matched words to mark in the labels. */
 export function FacetTags({ facet, values, terms = [] }: { facet: FacetName; values: string[]; terms?: string[] }) {
   const locale = useLocale();
@@ -20,7 +34,7 @@ export function FacetTags({ facet, values, terms = [] }: { facet: FacetName; val
     <ul className="tags">
       {values.map((slug) => (
         <li key={slug} className="tag">
-          <HighlightedParts parts={splitHighlight(markTerms(facetLabel(facet, slug, locale), terms))} />
+          <HighlightedParts parts={splitHighlight(markLabel(facet, slug, locale, terms))} />
           {facet === "town" && isIslandTown(slug) ? (
             <>
               {" "}
@@ -41,15 +55,17 @@ export function FacetLine({ facet, values }: { facet: FacetName; values: string[
   return (
     <>
       {values.map((slug, i) => (
-        <span key={slug} className="facet-line-item">
-          {facetLabel(facet, slug, locale)}
-          {facet === "town" && isIslandTown(slug) ? (
-            <span className="island-inline">
-              {locale === "zh" ? `（${t.search.island}）` : ` (${t.search.island})`}
-            </span>
-          ) : null}
-          {i < values.length - 1 ? sep : null}
-        </span>
+        <Fragment key={slug}>
+          {i > 0 ? sep : null}
+          <span className="facet-line-item">
+            {facetLabel(facet, slug, locale)}
+            {facet === "town" && isIslandTown(slug) ? (
+              <span className="island-inline">
+                {locale === "zh" ? `（${t.search.island}）` : ` (${t.search.island})`}
+              </span>
+            ) : null}
+          </span>
+        </Fragment>
       ))}
     </>
   );

@@ -1,6 +1,7 @@
 // The facet checkboxes of the search form. Counts are disjunctive (a facet's counts ignore its own
 // selection), so ticking a second town shows how many the union would give. A selected value stays
-// listed even when its count drops to 0, so it can be unticked.
+// listed even when its count drops to 0, so it can be unticked. The checkboxes are uncontrolled: a tick
+// shows at once while the search runs, and the search page re-syncs them with the URL afterwards.
 import {
   CATEGORY_SLUGS,
   FACETS,
@@ -60,7 +61,7 @@ export function FacetFieldsets({
                       id={id}
                       name={facet}
                       value={o.slug}
-                      checked={o.checked}
+                      defaultChecked={o.checked}
                       onChange={(e) => onToggle?.(e.currentTarget)}
                     />
                     <label htmlFor={id}>

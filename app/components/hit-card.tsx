@@ -31,7 +31,7 @@ export function HitCard({ hit }: { hit: SearchHitView }) {
           </h3>
           <p className="hit-sub">
             <span className={`kind-badge kind-${hit.kind}`}>{KIND_LABELS[hit.kind][locale]}</span>
-            {hit.kind !== "committee" ? (
+            {hit.kind !== "committee" && hit.title !== KIND_LABELS[hit.kind].zh ? (
               <span className="hit-title" lang={lang}>
                 <Highlighted text={hit.title} highlighted={hit.highlight.title} />
               </span>

@@ -184,3 +184,12 @@ export function staleAvailability(db: Reader, now: number, limit = 200): number[
     .all()
     .map((r) => r.id);
 }
+
+/**
+ * Bookings call this instead of recomputing in their own transaction: it keeps the write lock short.
+ * The background job (app/jobs.server.ts) recomputes stale entries within half a second.
+ */
+export function markAvailabilityStale(tx: Reader, mediatorIds: number[]): void {
+  if (mediatorIds.length === 0) return;
+  tx.update(availabilitySettings).set({ nextAvailableValidUntil: 0 }).where(inArray(availabilitySettings.mediatorId, mediatorIds)).run();
+}

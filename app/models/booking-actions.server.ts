@@ -4,7 +4,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import { bookings } from "../../db/schema";
 import { getDb } from "../db.server";
 import type { User } from "./auth.server";
-import { HOLDING, loadAvailability, refreshNextAvailable } from "./availability.server";
+import { HOLDING, loadAvailability, markAvailabilityStale } from "./availability.server";
 import { BookingError, createBooking, expireOverdue, getBooking, type Tx } from "./bookings.server";
 import type { BookingView } from "./booking-view";
 import { notifyMediator, notifyUser } from "./notifications.server";
@@ -34,7 +34,7 @@ function respond(user: User, id: number, decision: "confirmed" | "declined", rea
         .set({ status: decision, declineReason: reason ?? null, updatedAt: new Date(now) })
         .where(and(eq(bookings.id, id), eq(bookings.mediatorId, user.mediatorId ?? -1), eq(bookings.status, "pending")))
         .run();
-      if (decision === "declined") refreshNextAvailable(tx, [row.mediatorId], now);
+      if (decision === "declined") markAvailabilityStale(tx, [row.mediatorId]);
       notifyUser(tx, row.partyUserId, {
         subject: decision === "confirmed" ? `预约 #${id} 已确认` : `预约 #${id} 被婉拒`,
         body:
@@ -65,7 +65,7 @@ export function cancelBooking({ user, id, reason }: { user: User; id: number; re
         .set({ status: "cancelled", cancelReason: reason, cancelledBy: by, updatedAt: new Date(now) })
         .where(and(eq(bookings.id, id), inArray(bookings.status, [...HOLDING])))
         .run();
-      refreshNextAvailable(tx, [row.mediatorId], now);
+      markAvailabilityStale(tx, [row.mediatorId]);
       const msg = { subject: `预约 #${id} 已取消`, body: `${by === "party" ? "当事人" : "调解员"}取消了预约，理由：${reason}`, bookingId: id };
       if (by === "party") notifyMediator(tx, row.mediatorId, msg);
       else notifyUser(tx, row.partyUserId, msg);

@@ -2,9 +2,10 @@
 import { DateTime } from "luxon";
 import type { bookings, cases } from "../../db/schema";
 import { CENTRE_TIMEZONE, MODES, TOWNS } from "../domain";
+import { isoInZone } from "../utils/zone";
 
 export const ZONE = CENTRE_TIMEZONE;
-export const iso = (ms: number) => DateTime.fromMillis(ms, { zone: ZONE }).toISO({ suppressMilliseconds: true })!;
+export const iso = (ms: number) => isoInZone(ms, ZONE);
 
 type BookingRow = typeof bookings.$inferSelect;
 type CaseRow = typeof cases.$inferSelect;

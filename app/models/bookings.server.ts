@@ -2,7 +2,7 @@
 // transaction, so they hold across processes sharing the file; the database triggers of migration
 // 0002 refuse an overlapping booking even if a check here were wrong.
 import { and, count, desc, eq, gte, inArray, lte, sql } from "drizzle-orm";
-import { DateTime } from "luxon";
+import { localDateInZone } from "../utils/zone";
 import { z } from "zod";
 import type { Db } from "../../db/client";
 import { bookings, cases, committees, mediators, rooms, users } from "../../db/schema";
@@ -10,7 +10,7 @@ import { CATEGORY_SLUGS, MODE_SLUGS, TOWN_SLUGS, type ModeSlug } from "../domain
 import { getDb } from "../db.server";
 import { env } from "../env.server";
 import type { User } from "./auth.server";
-import { HOLDING, ZONE, committeeMemberIds, loadAvailability, refreshNextAvailable, slotContext } from "./availability.server";
+import { HOLDING, ZONE, committeeMemberIds, markAvailabilityStale, slotContext } from "./availability.server";
 import { iso, toBookingView, type BookingView } from "./booking-view";
 import { notifyMediator, notifyUser } from "./notifications.server";
 import { computeSlots } from "./slots";
@@ -90,9 +90,7 @@ export function getBooking({ user, id }: { user: User; id: number }): BookingVie
 
 // ── creating ───────────────────────────────────────────────────────────────────────────────────────
 
-function localDate(ms: number): string {
-  return DateTime.fromMillis(ms, { zone: ZONE }).toISODate()!;
-}
+const localDate = (ms: number) => localDateInZone(ms, ZONE);
 
 /** Is `start` a free slot of this mediator for this mode (and town)? `ignoreBookings` asks "ever?". */
 function slotFits(tx: Tx, mediatorId: number, start: number, mode: ModeSlug, town: string | undefined, now: number, ignoreBookings = false) {
@@ -110,7 +108,7 @@ function slotFits(tx: Tx, mediatorId: number, start: number, mode: ModeSlug, tow
   const slot = slots.find((s) => s.start === start);
   if (!slot) return null;
   if (mode === "onsite" && !slot.towns.includes(town ?? "")) return null;
-  return slot;
+  return { slot, rules: ctx.rules };
 }
 
 /** Fair rotation for committee orders: fewest sessions held lately, then least recently assigned. */
@@ -194,7 +192,8 @@ function placeBooking(tx: Tx, party: User, input: CreateBookingInput, now: numbe
     if (!c) throw new BookingError(404, "not_found", "Committee not found");
     candidates = committeeMemberIds(tx, c.id);
   }
-  const free = candidates.filter((id) => slotFits(tx, id, start, input.mode, input.town, now));
+  const fits = new Map(candidates.map((id) => [id, slotFits(tx, id, start, input.mode, input.town, now)]));
+  const free = candidates.filter((id) => fits.get(id));
   if (free.length === 0) {
     const ever = candidates.some((id) => slotFits(tx, id, start, input.mode, input.town, now, true));
     throw ever
@@ -202,8 +201,7 @@ function placeBooking(tx: Tx, party: User, input: CreateBookingInput, now: numbe
       : new BookingError(422, "not_available", "This time is not a free slot (past, outside hours, too soon, or wrong mode or town)");
   }
   const mediatorId = free.length === 1 ? free[0] : pickFairly(tx, free, now);
-  const rules = loadAvailability(tx, mediatorId).rules;
-  const end = start + rules.sessionMinutes * 60_000;
+  const end = fits.get(mediatorId)!.slot.end;
   const roomId = input.mode === "centre" ? freeRoom(tx, start, end) : null;
   if (input.mode === "centre" && roomId === null) throw new BookingError(409, "slot_taken", "No room is free at the centre at this time");
   const caseId =
@@ -234,7 +232,7 @@ function placeBooking(tx: Tx, party: User, input: CreateBookingInput, now: numbe
     })
     .returning()
     .get();
-  refreshNextAvailable(tx, [mediatorId], now);
+  markAvailabilityStale(tx, [mediatorId]);
   const view = viewOf(tx, row);
   const what = opts.rescheduledFromId ? `改期（原预约 #${opts.rescheduledFromId}）` : "新的调解预约请求";
   notifyMediator(tx, mediatorId, {
@@ -264,7 +262,7 @@ export function expireOverdue(db: Db | Tx, now: number): number {
       notifyUser(tx, b.partyUserId, msg);
       notifyMediator(tx, b.mediatorId, msg);
     }
-    refreshNextAvailable(tx, [...new Set(overdue.map((b) => b.mediatorId))], now);
+    markAvailabilityStale(tx, [...new Set(overdue.map((b) => b.mediatorId))]);
   };
   // Inside a caller's transaction already (one connection per process)? Then just run; otherwise
   // take the write lock first.

@@ -87,6 +87,14 @@ describe("computeSlots", () => {
     expect(slots({ mode: "onsite" })).toEqual([]);
   });
 
+  it("stays exact in a zone that changes its clocks (the slow path)", () => {
+    const berlin = { ...rules, timezone: "Europe/Berlin", bufferMinutes: 0 };
+    const sunday: WeeklyRange = { weekday: 7, startMinute: 9 * 60, endMinute: 10 * 60, modes: ["online"], towns: [] };
+    const s = computeSlots({ rules: berlin, weekly: [sunday], overrides: [], busy: [], now: Date.parse("2026-03-01T00:00:00Z"), from: "2026-03-22", to: "2026-03-29" });
+    // 09:00 in Berlin is 08:00 UTC before the change to summer time and 07:00 UTC after it.
+    expect(s.map((x) => new Date(x.start).toISOString())).toEqual(["2026-03-22T08:00:00.000Z", "2026-03-29T07:00:00.000Z"]);
+  });
+
   it("rejects a reversed or invalid window", () => {
     expect(slots({ from: "2026-12-02", to: "2026-12-01" })).toEqual([]);
     expect(slots({ from: "not-a-date" })).toEqual([]);

@@ -2,6 +2,7 @@
 // booking rules (session length, buffer, minimum notice, horizon, daily cap), the bookings that hold
 // time, and the centre's rooms. Pure: no database, no clock (now is an argument), so it is unit-tested.
 import { DateTime } from "luxon";
+import { localDateInZone, offsetMinutes } from "../utils/zone";
 import type { ModeSlug } from "../domain";
 
 export interface WeeklyRange {
@@ -69,17 +70,74 @@ interface Range extends Interval {
   towns: string[];
 }
 
+interface LocalDay {
+  date: string; // YYYY-MM-DD
+  midnight: number; // epoch ms of local 00:00
+  weekday: number; // 1 = Monday … 7 = Sunday
+}
+
+const DAY_MS = 86_400_000;
+
+function parseDate(date: string): number | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!m) return null;
+  const utc = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  return new Date(utc).toISOString().startsWith(date) ? utc : null;
+}
+
+/** Epoch ms of local midnight of a calendar date (given as its UTC-midnight ms) in `zone`. */
+function localMidnight(utcMidnight: number, zone: string): number {
+  const guess = utcMidnight - offsetMinutes(zone, utcMidnight) * 60_000;
+  return utcMidnight - offsetMinutes(zone, guess) * 60_000;
+}
+
+/**
+ * The local days between two calendar dates (UTC-midnight ms), inclusive. Time-zone conversions are
+ * the slow part, so when the offset is the same at both ends of a window shorter than half a year
+ * (always in Asia/Shanghai; between clock changes elsewhere) days are plain arithmetic on remembered
+ * offsets; otherwise luxon walks the calendar day by day.
+ */
+function localDays(fromUtc: number, toUtc: number, zone: string): { days: LocalDay[]; uniform: boolean } {
+  const span = Math.round((toUtc - fromUtc) / DAY_MS);
+  const firstMidnight = localMidnight(fromUtc, zone);
+  const lastMidnight = localMidnight(toUtc, zone);
+  const days: LocalDay[] = [];
+  const uniform = firstMidnight - fromUtc === lastMidnight - toUtc && span < 180;
+  const firstWeekday = ((new Date(fromUtc).getUTCDay() + 6) % 7) + 1;
+  if (uniform) {
+    for (let k = 0; k <= span; k++)
+      days.push({ date: new Date(fromUtc + k * DAY_MS).toISOString().slice(0, 10), midnight: firstMidnight + k * DAY_MS, weekday: ((firstWeekday - 1 + k) % 7) + 1 });
+    return { days, uniform };
+  }
+  const first = DateTime.fromMillis(firstMidnight, { zone });
+  for (let k = 0; k <= span; k++) {
+    const d = first.plus({ days: k });
+    days.push({ date: d.toISODate()!, midnight: d.toMillis(), weekday: d.weekday });
+  }
+  return { days, uniform };
+}
+
+/** An instant `minutes` after local midnight of `day` (exact across DST changes via luxon when needed). */
+function atMinute(day: LocalDay, minutes: number, zone: string, uniformOffset: boolean): number {
+  if (uniformOffset) return day.midnight + minutes * 60_000;
+  // Wall-clock time, not elapsed time: on a day the clocks jump, 09:00 is still 09:00.
+  const d = DateTime.fromMillis(day.midnight, { zone }).plus({ days: Math.floor(minutes / DAY_MINUTES) });
+  const m = minutes % DAY_MINUTES;
+  return d.set({ hour: Math.floor(m / 60), minute: m % 60 }).toMillis();
+}
+
 /** The working ranges that start on one local date (weekly hours plus extra hours of an override). */
-function rangesStartingOn(day: DateTime, input: SlotInput, overridesByDate: Map<string, DateOverride[]>): Range[] {
-  const date = day.toISODate()!;
+function rangesStartingOn(day: LocalDay, input: SlotInput, overridesByDate: Map<string, DateOverride[]>, uniform: boolean): Range[] {
   const out: Range[] = [];
-  const toRange = (startMinute: number, endMinute: number, modes: ModeSlug[], towns: string[]): Range => {
-    const start = day.plus({ minutes: startMinute });
-    const end = day.plus({ minutes: endMinute <= startMinute ? endMinute + DAY_MINUTES : endMinute });
-    return { start: start.toMillis(), end: end.toMillis(), modes, towns };
-  };
+  const zone = input.rules.timezone;
+  const toRange = (startMinute: number, endMinute: number, modes: ModeSlug[], towns: string[]): Range => ({
+    start: atMinute(day, startMinute, zone, uniform),
+    end: atMinute(day, endMinute <= startMinute ? endMinute + DAY_MINUTES : endMinute, zone, uniform),
+    modes,
+    towns,
+  });
   for (const w of input.weekly) if (w.weekday === day.weekday) out.push(toRange(w.startMinute, w.endMinute, w.modes, w.towns));
-  for (const o of overridesByDate.get(date) ?? [])
+  for (const o of overridesByDate.get(day.date) ?? [])
     if (!o.unavailable) out.push(toRange(o.startMinute, o.endMinute, o.modes, o.towns));
   return out;
 }
@@ -87,20 +145,18 @@ function rangesStartingOn(day: DateTime, input: SlotInput, overridesByDate: Map<
 export function computeSlots(input: SlotInput): Slot[] {
   const { rules, now } = input;
   const zone = rules.timezone;
-  const first = DateTime.fromISO(input.from, { zone }).startOf("day");
-  const last = DateTime.fromISO(input.to, { zone }).startOf("day");
-  if (!first.isValid || !last.isValid || last < first) return [];
+  const from = parseDate(input.from);
+  const to = parseDate(input.to);
+  if (from === null || to === null || to < from) return [];
 
   const overridesByDate = new Map<string, DateOverride[]>();
   for (const o of input.overrides) overridesByDate.set(o.date, [...(overridesByDate.get(o.date) ?? []), o]);
 
-  // Local midnights of every day in play, computed once by the time-zone library; an instant's local
-  // date is then a lookup, not a conversion (this keeps a mediator-month well under 2 ms).
-  const days: { date: string; midnight: number; dayOff: boolean }[] = [];
-  for (let d = first.minus({ days: 2 }); d <= last.plus({ days: 2 }); d = d.plus({ days: 1 })) {
-    const date = d.toISODate()!;
-    days.push({ date, midnight: d.toMillis(), dayOff: (overridesByDate.get(date) ?? []).some((o) => o.unavailable) });
-  }
+  // Every day in play, two days either side for ranges past midnight and buffers; an instant's
+  // local date is then a lookup, not a conversion.
+  const local = localDays(from - 2 * DAY_MS, to + 2 * DAY_MS, zone);
+  const uniform = local.uniform;
+  const days = local.days.map((d) => ({ ...d, dayOff: (overridesByDate.get(d.date) ?? []).some((o) => o.unavailable) }));
   const dayOf = (ms: number) => {
     let i = days.length - 1;
     while (i > 0 && days[i].midnight > ms) i--;
@@ -110,8 +166,8 @@ export function computeSlots(input: SlotInput): Slot[] {
 
   const earliest = now + rules.minNoticeHours * 60 * MINUTE;
   const latest = now + rules.horizonDays * DAY_MINUTES * MINUTE;
-  const windowStart = first.toMillis();
-  const windowEnd = last.plus({ days: 1 }).toMillis();
+  const windowStart = days[2].midnight;
+  const windowEnd = days[days.length - 2].midnight;
   const session = rules.sessionMinutes * MINUTE;
   const step = (rules.sessionMinutes + rules.bufferMinutes) * MINUTE;
   const buffer = rules.bufferMinutes * MINUTE;
@@ -126,8 +182,8 @@ export function computeSlots(input: SlotInput): Slot[] {
 
   const byStart = new Map<number, Slot>();
   // Start a day early: a range that crosses midnight puts slots on the first date.
-  for (let day = first.minus({ days: 1 }); day <= last; day = day.plus({ days: 1 })) {
-    for (const range of rangesStartingOn(day, input, overridesByDate)) {
+  for (const day of days.slice(1, days.length - 2)) {
+    for (const range of rangesStartingOn(day, input, overridesByDate, uniform)) {
       for (let start = range.start; start + session <= range.end; start += step) {
         if (start < windowStart || start >= windowEnd) continue;
         if (start < earliest || start > latest) continue;
@@ -155,12 +211,11 @@ export function computeSlots(input: SlotInput): Slot[] {
 
 /** The first free slot from now on, searched a week at a time up to the horizon; null when none. */
 export function firstFreeSlot(input: Omit<SlotInput, "from" | "to" | "mode">): Slot | null {
-  const zone = input.rules.timezone;
-  const today = DateTime.fromMillis(input.now, { zone }).startOf("day");
-  const lastDay = today.plus({ days: input.rules.horizonDays + 1 });
-  for (let from = today; from <= lastDay; from = from.plus({ days: 7 })) {
-    const to = DateTime.min(from.plus({ days: 6 }), lastDay);
-    const slots = computeSlots({ ...input, from: from.toISODate()!, to: to.toISODate()! });
+  const today = parseDate(localDateInZone(input.now, input.rules.timezone))!;
+  const lastDay = today + (input.rules.horizonDays + 1) * DAY_MS;
+  const iso = (utc: number) => new Date(utc).toISOString().slice(0, 10);
+  for (let from = today; from <= lastDay; from += 7 * DAY_MS) {
+    const slots = computeSlots({ ...input, from: iso(from), to: iso(Math.min(from + 6 * DAY_MS, lastDay)) });
     if (slots.length) return slots[0];
   }
   return null;

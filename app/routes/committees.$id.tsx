@@ -56,6 +56,7 @@ export default function CommitteePage() {
               <span lang={lang}>{c.organisation}</span>
             </p>
           ) : null}
+          <RecordLine stats={c.stats} />
         </div>
       </header>
 
@@ -94,7 +95,13 @@ export default function CommitteePage() {
                       </span>
                     </p>
                     <p className="member-sub">
-                      {KIND_LABELS[m.kind][locale]} · <span lang={lang}>{m.title}</span>
+                      {KIND_LABELS[m.kind][locale]}
+                      {m.title !== KIND_LABELS[m.kind].zh ? (
+                        <>
+                          {" · "}
+                          <span lang={lang}>{m.title}</span>
+                        </>
+                      ) : null}
                     </p>
                     <RecordLine stats={m.stats} />
                   </div>

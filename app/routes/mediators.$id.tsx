@@ -5,7 +5,7 @@ import { Avatar } from "~/components/avatar";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FacetTags } from "~/components/facet-values";
 import { BookingPlaceholder, ProfileService } from "~/components/profile-parts";
-import { RecordFigures } from "~/components/record";
+import { RecordFigures, RecordLine } from "~/components/record";
 import { KIND_LABELS } from "~/domain";
 import { dataLang, localeFromMatches, messages, useLocale, useT } from "~/i18n";
 import { formatCentreTime } from "~/i18n/format";
@@ -52,31 +52,22 @@ export default function MediatorPage() {
           </h1>
           <p className="profile-sub">
             <span className={`kind-badge kind-${m.kind}`}>{KIND_LABELS[m.kind][locale]}</span>
-            <span lang={lang}>{m.title}</span>
+            {m.title !== KIND_LABELS[m.kind].zh ? <span lang={lang}>{m.title}</span> : null}
           </p>
           {m.organisation ? (
             <p className="profile-org" lang={lang}>
               {m.organisation}
             </p>
           ) : null}
+          <RecordLine stats={m.stats} />
         </div>
       </header>
 
       <div className="profile-grid">
         <div className="profile-main">
           <section aria-labelledby="facts-heading" className="panel">
-            <h2 id="facts-heading" className="visually-hidden">
-              {t.profile.kind}
-            </h2>
+            <h2 id="facts-heading">{t.profile.facts}</h2>
             <dl className="facts">
-              <div>
-                <dt>{t.profile.kind}</dt>
-                <dd>{KIND_LABELS[m.kind][locale]}</dd>
-              </div>
-              <div>
-                <dt>{t.profile.title}</dt>
-                <dd lang={lang}>{m.title}</dd>
-              </div>
               {m.organisation ? (
                 <div>
                   <dt>{t.profile.organisation}</dt>

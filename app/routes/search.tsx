@@ -3,7 +3,7 @@
 // the stale request when a newer one starts) and ticking a facet or changing the sort applies at once.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useLoaderData, useLocation, useNavigation, useSubmit } from "@remix-run/react";
+import { Form, Link, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FacetFieldsets } from "~/components/facets";
@@ -22,16 +22,24 @@ const TYPING_DEBOUNCE_MS = 150;
 /** Keep in step with the sidebar breakpoint in app/styles/app.css. */
 const WIDE_SCREEN = "(min-width: 60rem)";
 
+/**
+ * Bad input is the visitor's to fix, never a 500: the page answers 400, says which conditions it could
+ * not understand, and shows the results of the rest (the invalid parameters dropped).
+ */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const parsed = parseSearchParams(new URL(request.url).searchParams);
+  const params = new URL(request.url).searchParams;
+  let parsed = parseSearchParams(params);
+  const invalid = parsed.ok ? [] : Object.keys(parsed.fields);
   if (!parsed.ok) {
-    // Bad input is the visitor's to fix: show the form and what is wrong, with a 400, never a 500.
-    return data({ ok: false as const, fields: Object.keys(parsed.fields), result: null, pages: 0 }, { status: 400 });
+    for (const key of invalid) params.delete(key);
+    parsed = parseSearchParams(params);
   }
+  const status = invalid.length ? 400 : 200;
+  if (!parsed.ok) return data({ invalid, query: params.toString(), result: null, pages: 0 }, { status });
   const result = await searchPool(parsed.value);
   const perPage = Math.min(result.perPage, MAX_PER_PAGE);
   const pages = Math.max(1, Math.min(Math.ceil(result.total / perPage), Math.floor(MAX_RESULT_WINDOW / perPage)));
-  return { ok: true as const, fields: [] as string[], result, pages };
+  return data({ invalid, query: params.toString(), result, pages }, { status });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ matches, location }) => {
@@ -46,23 +54,47 @@ function invalidMessage(t: Messages, field: string): string {
   return typeof message === "string" ? message : t.search.invalidFields.other(field);
 }
 
-/** The parameters the form shows: those being navigated to while a search is pending, else the URL's. */
-function useShownParams(): URLSearchParams {
-  const location = useLocation();
+function sortOf(params: URLSearchParams): (typeof SORTS)[number] {
+  return SORTS.find((s) => s === params.get("sort")) ?? "relevance";
+}
+
+/** The form's values, defaults left out of the URL: /search?q=医疗, not /search?q=医疗&sort=relevance. */
+function formValues(form: HTMLFormElement): URLSearchParams {
+  const values = new URLSearchParams();
+  for (const [key, value] of new FormData(form)) {
+    if (typeof value !== "string" || value === "") continue;
+    if (key === "sort" && value === "relevance") continue;
+    values.append(key, value);
+  }
+  return values;
+}
+
+/** What a search asks for (query, filters, sort), in a comparable form; the page number is not part. */
+function searchKey(params: URLSearchParams): string {
+  const keys = ["q", "sort", ...FACETS];
+  return [...params]
+    .filter(([key, value]) => keys.includes(key) && !(key === "sort" && value === "relevance"))
+    .map(([key, value]) => `${key}=${value}`)
+    .sort()
+    .join("&");
+}
+
+/** The parameters of the search being loaded, else of the one shown. */
+function useShownParams(loaded: URLSearchParams): URLSearchParams {
   const navigation = useNavigation();
   const pending = navigation.location?.pathname === "/search" ? navigation.location.search : null;
-  return new URLSearchParams(pending ?? location.search);
+  return pending === null ? loaded : new URLSearchParams(pending);
 }
 
 export default function SearchPage() {
-  const { ok, fields, result, pages } = useLoaderData<typeof loader>();
+  const { invalid, query, result, pages } = useLoaderData<typeof loader>();
   const t = useT();
   const hydrated = useHydrated();
   const submit = useSubmit();
   const navigation = useNavigation();
-  const location = useLocation();
-  const current = new URLSearchParams(location.search);
-  const shown = useShownParams();
+  // The valid parameters of the search shown (the URL's, less any invalid ones).
+  const current = new URLSearchParams(query);
+  const shown = useShownParams(current);
   const formRef = useRef<HTMLFormElement>(null);
   const inputRef = useRef<HTMLInputElement>(null);
   const detailsRef = useRef<HTMLDetailsElement>(null);
@@ -83,9 +115,31 @@ export default function SearchPage() {
     if (detailsRef.current && window.matchMedia(WIDE_SCREEN).matches) detailsRef.current.open = true;
   }, []);
 
+  // Checkboxes and the sort are uncontrolled (a tick shows at once); the URL is the truth they follow
+  // after every navigation, including back and forward. On the first run, anything ticked or typed
+  // before JavaScript woke up is applied rather than lost.
+  const firstSync = useRef(true);
+  useEffect(() => {
+    const form = formRef.current;
+    if (!form) return;
+    if (firstSync.current) {
+      firstSync.current = false;
+      if (searchKey(formValues(form)) !== searchKey(current)) submitNow(true);
+      return;
+    }
+    const params = new URLSearchParams(query);
+    for (const box of form.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')) {
+      box.checked = params.getAll(box.name).includes(box.value);
+    }
+    const select = form.querySelector<HTMLSelectElement>('select[name="sort"]');
+    if (select) select.value = sortOf(params);
+  }, [query]);
+
   const submitNow = (replace: boolean) => {
     clearTimeout(timer.current);
-    if (formRef.current) submit(formRef.current, { replace, preventScrollReset: true });
+    const form = formRef.current;
+    if (!form) return;
+    submit(formValues(form), { method: "get", action: "/search", replace, preventScrollReset: true });
   };
   const onType = () => {
     clearTimeout(timer.current);
@@ -107,7 +161,12 @@ export default function SearchPage() {
         action="/search"
         ref={formRef}
         className="search-form"
-        onSubmit={() => clearTimeout(timer.current)}
+        onSubmit={(event) => {
+          clearTimeout(timer.current);
+          if (!hydrated) return;
+          event.preventDefault();
+          submitNow(false);
+        }}
       >
         <div role="search">
           <SearchBox
@@ -120,19 +179,20 @@ export default function SearchPage() {
             onChange={hydrated ? onType : undefined}
           />
         </div>
-        {perPage && ok ? <input type="hidden" name="perPage" value={perPage} /> : null}
+        {perPage ? <input type="hidden" name="perPage" value={perPage} /> : null}
 
-        {!ok ? (
+        {invalid.length ? (
           <div className="notice notice-error" role="alert">
             <h2>{t.search.invalidHeading}</h2>
             <p>{t.search.invalidIntro}</p>
             <ul>
-              {fields.map((f) => (
+              {invalid.map((f) => (
                 <li key={f}>{invalidMessage(t, f)}</li>
               ))}
             </ul>
+            {result ? <p>{t.search.invalidIgnored}</p> : null}
             <p>
-              <Link to={searchHref(current, Object.fromEntries(fields.map((f) => [f, null])))} className="button">
+              <Link to={searchHref(current)} className="button">
                 {t.search.invalidFix}
               </Link>
             </p>
@@ -146,13 +206,18 @@ export default function SearchPage() {
               <h2 className="filters-heading">{t.search.filtersHeading}</h2>
               <FacetFieldsets
                 counts={result?.facets ?? null}
-                params={shown}
+                params={current}
                 onToggle={hydrated ? () => submitNow(false) : undefined}
               />
               <div className="filters-actions">
                 <button type="submit" className="button button-primary" hidden={hydrated}>
                   {t.search.apply}
                 </button>
+                {result ? (
+                  <a href="#results" className="to-results">
+                    {t.search.toResults(result.total)}
+                  </a>
+                ) : null}
                 {selectedCount > 0 ? (
                   <Link to={clearFiltersHref} preventScrollReset>
                     {t.search.clearFilters}
@@ -162,7 +227,7 @@ export default function SearchPage() {
             </div>
           </details>
 
-          <section className="results" aria-labelledby="results-heading" aria-busy={searching}>
+          <section id="results" className="results" aria-labelledby="results-heading" aria-busy={searching}>
             <div className="results-head">
               <h2 id="results-heading" className="visually-hidden">
                 {t.search.resultsHeading}
@@ -176,7 +241,7 @@ export default function SearchPage() {
                 <select
                   id="sort"
                   name="sort"
-                  value={SORTS.find((s) => s === shown.get("sort")) ?? "relevance"}
+                  defaultValue={sortOf(current)}
                   onChange={hydrated ? () => submitNow(false) : undefined}
                 >
                   {SORTS.map((s) => (

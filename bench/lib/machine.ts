@@ -29,3 +29,15 @@ export function machineInfo(): MachineInfo {
 export function describeMachine(m: MachineInfo): string {
   return `Node ${m.node}, ${m.cpuModel}, ${m.cores} cores, ${m.totalMemoryGB} GB, ${m.platform} ${m.arch}`;
 }
+
+/** 1-minute load average per core: above ~0.5 before a run, other work is competing for the CPU. */
+export function loadPerCore(): number {
+  const cores = typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length;
+  return Math.round((os.loadavg()[0] / cores) * 100) / 100;
+}
+
+export function warnIfBusy(): void {
+  const load = loadPerCore();
+  if (load > 0.5)
+    console.log(`note: the machine is busy (1-minute load ${load} per core); figures will be noisier and slower than on an idle machine`);
+}

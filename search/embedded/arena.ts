@@ -24,9 +24,11 @@ export class Arena {
     this.used = 0;
   }
 
-  /** An empty list with room for `n` entries. */
+  /**
+   * An empty list with room for `n` entries. Lists hold distinct ordinals below the capacity given to
+   * `reset`, so a request beyond it (a union's a.n + b.n) never needs more than the capacity.
+   */
   take(n: number): Sparse {
-    if (n > this.capacity) return fresh(n);
     if (this.used === this.docs.length) {
       if (this.used >= KEEP) return fresh(n);
       this.docs.push(new Int32Array(this.capacity));

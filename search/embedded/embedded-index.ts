@@ -84,6 +84,9 @@ export class EmbeddedIndex {
   }
 
   search(query: SearchQuery): SearchResult {
+    // Queries walk delta lists entry by entry; a large delta (after a bulk load) is folded in first.
+    if (this.postings.deltaSize > Math.max(MIN_DELTA, this.postings.baseSize >> 3)) this.merge(false);
+    this.postings.trim();
     const store = this.store;
     const words = parseQuery(query.q ?? "", this.dict, this.typos);
     let cand: Int32Array | null = null;
@@ -145,26 +148,25 @@ export class EmbeddedIndex {
     this.facets.add(ord, FACETS.map((facet) => facetValues(doc, facet)));
     this.stamp++;
     this.docTerms.length = 0;
-    this.field(F_NAME, doc.name, true);
-    this.field(F_PINYIN, doc.namePinyin, true);
-    this.field(F_PINYIN, doc.namePinyinJoined, true);
-    this.field(F_PINYIN, doc.nameInitials, true);
-    this.field(F_TITLE, doc.title, true);
-    this.field(F_ORG, doc.organisation, true);
-    this.field(F_BIO, doc.bio, false);
-    for (const s of doc.categoryNames) this.field(F_CATEGORY, s, true);
-    for (const s of doc.townNames) this.field(F_TOWN, s, true);
-    for (const s of doc.memberNames) this.field(F_MEMBERS, s, true);
+    this.field(F_NAME, doc.name, "name");
+    this.field(F_PINYIN, doc.namePinyin, "name");
+    this.field(F_PINYIN, doc.namePinyinJoined, "name");
+    this.field(F_PINYIN, doc.nameInitials, "name");
+    this.field(F_TITLE, doc.title, "value");
+    this.field(F_ORG, doc.organisation, "value");
+    this.field(F_BIO, doc.bio, "long");
+    for (const s of doc.categoryNames) this.field(F_CATEGORY, s, "value");
+    for (const s of doc.townNames) this.field(F_TOWN, s, "value");
+    for (const s of doc.memberNames) this.field(F_MEMBERS, s, "name");
     this.mark(F_NAME, this.analyzer.nameTerm(doc.name, true));
     for (const t of this.docTerms) this.postings.add(t, ord, this.seenMask[t]);
   }
 
-  /** `short`: see Analyzer.termsInto (false only for the bio). */
-  private field(bit: number, text: string | null, short: boolean): void {
+  private field(bit: number, text: string | null, kind: "value" | "name" | "long"): void {
     if (!text) return;
     const buf = this.termBuf;
     buf.length = 0;
-    this.analyzer.termsInto(text, buf, short);
+    this.analyzer.termsInto(text, buf, kind);
     for (let i = 0; i < buf.length; i++) this.mark(bit, buf[i]);
   }
 

@@ -13,9 +13,7 @@ export function evaluateAlternative(alt: Alternative, postings: PostingStore, al
   // All pieces required: start from the rarest so every intersection is as small as possible.
   const terms = [...alt.terms].sort((a, b) => postings.length(a) - postings.length(b));
   let acc = postings.collect(terms[0], alive, MASK_WEIGHT, 1, 0, arena);
-  for (let i = 1; i < terms.length && acc.n > 0; i++) {
-    acc = intersect(acc, postings.collect(terms[i], alive, MASK_WEIGHT, 1, 0, arena), "min", arena);
-  }
+  for (let i = 1; i < terms.length && acc.n > 0; i++) acc = postings.intersectTerm(acc, terms[i], alive, MASK_WEIGHT, arena);
   for (let i = 0; i < acc.n; i++) acc.scores[i] = acc.scores[i] * alt.factor + alt.tier;
   return acc;
 }

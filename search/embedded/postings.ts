@@ -3,8 +3,9 @@
 //
 // Two segments, like a tiny LSM tree:
 // - base: one CSR (offsets per term + one Uint32Array of entries), compact and fast to scan;
-// - delta: appends since the last merge, as linked lists in flat typed arrays (no object per term),
-//   so a single outbox upsert is O(its terms).
+// - delta: appends since the last merge, as per-term linked lists in fixed-size chunks of flat typed
+//   arrays, so a single outbox upsert is O(its terms) and a bulk load never copies a growing buffer
+//   (copying 100 MB buffers as they double is what made V8 run full collections during a build).
 // Ordinals only grow between merges, so base entries, then delta entries, are in ordinal order and
 // every list read is sorted. Deleted ordinals are skipped on read and dropped at the next merge,
 // which can also renumber ordinals (compaction).
@@ -22,15 +23,20 @@ export interface Sparse {
 
 export const EMPTY: Sparse = { docs: new Int32Array(0), scores: new Float32Array(0), n: 0 };
 
+const CHUNK_BITS = 16;
+const CHUNK = 1 << CHUNK_BITS;
+const IN_CHUNK = CHUNK - 1;
+
 export class PostingStore {
   private baseOff = new Int32Array(1);
   private base = new Uint32Array(0);
   private baseTerms = 0;
 
-  private dEntry = new Uint32Array(0);
-  private dNext = new Int32Array(0);
-  /** The term of each delta entry, so a merge can bucket the delta in one linear pass. */
-  private dTerm = new Int32Array(0);
+  // Delta entry p lives at chunk p >>> CHUNK_BITS, slot p & IN_CHUNK.
+  private dEntry: Uint32Array[] = [];
+  private dNext: Int32Array[] = [];
+  /** The term of each delta entry, so a merge buckets the delta in one linear pass. */
+  private dTerm: Int32Array[] = [];
   private dLen = 0;
   private head = new Int32Array(0);
   private tail = new Int32Array(0);
@@ -50,17 +56,19 @@ export class PostingStore {
       this.dCount = grow(this.dCount, term + 1);
     }
     const p = this.dLen++;
-    if (p >= this.dEntry.length) {
-      this.dEntry = grow(this.dEntry, p + 1);
-      this.dNext = grow(this.dNext, p + 1);
-      this.dTerm = grow(this.dTerm, p + 1);
+    const c = p >>> CHUNK_BITS;
+    const o = p & IN_CHUNK;
+    if (c === this.dEntry.length) {
+      this.dEntry.push(new Uint32Array(CHUNK));
+      this.dNext.push(new Int32Array(CHUNK));
+      this.dTerm.push(new Int32Array(CHUNK));
     }
-    this.dEntry[p] = ordinal * 256 + mask;
-    this.dTerm[p] = term;
-    this.dNext[p] = -1;
+    this.dEntry[c][o] = ordinal * 256 + mask;
+    this.dTerm[c][o] = term;
+    this.dNext[c][o] = -1;
     const t = this.tail[term];
     if (t < 0) this.head[term] = p;
-    else this.dNext[t] = p;
+    else this.dNext[t >>> CHUNK_BITS][t & IN_CHUNK] = p;
     this.tail[term] = p;
     this.dCount[term]++;
   }
@@ -94,20 +102,73 @@ export class PostingStore {
       }
     }
     if (term < this.head.length) {
-      const entry = this.dEntry;
-      const next = this.dNext;
-      for (let p = this.head[term]; p >= 0; p = next[p]) {
-        const e = entry[p];
+      for (let p = this.head[term]; p >= 0; ) {
+        const c = p >>> CHUNK_BITS;
+        const o = p & IN_CHUNK;
+        const e = this.dEntry[c][o];
         const d = e >>> 8;
         if (alive[d]) {
           docs[n] = d;
           scores[n] = weights[e & 255] * factor + tier;
           n++;
         }
+        p = this.dNext[c][o];
       }
     }
     out.n = n;
     return out;
+  }
+
+  /**
+   * `acc` ∩ the term's live documents without building the term's list: the AND of a word's bigrams
+   * where one bigram (纠纷) is in every document and the rarest in a few hundred. Scores combine
+   * with `min(acc score, weights[mask])`. When `acc` is much shorter than the list, each document is
+   * found by galloping (exponential then binary search) over the sorted entries.
+   */
+  intersectTerm(acc: Sparse, term: number, alive: Uint8Array, weights: Float32Array, arena?: Arena): Sparse {
+    if (acc.n === 0 || term < 0 || this.length(term) === 0) return EMPTY;
+    const out = allocate(arena, acc.n);
+    let n = 0;
+    const hasBase = term < this.baseTerms;
+    const base = this.base;
+    let p = hasBase ? this.baseOff[term] : 0;
+    const end = hasBase ? this.baseOff[term + 1] : 0;
+    let q = term < this.head.length ? this.head[term] : -1;
+    const gallop = acc.n * 8 < end - p;
+    for (let i = 0; i < acc.n; i++) {
+      const d = acc.docs[i];
+      const lo = d * 256;
+      let e = -1;
+      if (p < end) {
+        if (gallop) {
+          // Exponential steps to bracket the first entry >= lo, then binary search in the bracket.
+          let step = 1;
+          let hi = p;
+          while (hi < end && base[hi] < lo) {
+            p = hi + 1;
+            hi += step;
+            step *= 2;
+          }
+          hi = Math.min(hi, end);
+          while (p < hi) {
+            const mid = (p + hi) >>> 1;
+            if (base[mid] < lo) p = mid + 1;
+            else hi = mid;
+          }
+        } else while (p < end && base[p] < lo) p++;
+        if (p < end && base[p] >>> 8 === d) e = base[p];
+      }
+      if (e < 0) {
+        while (q >= 0 && this.dEntry[q >>> CHUNK_BITS][q & IN_CHUNK] < lo) q = this.dNext[q >>> CHUNK_BITS][q & IN_CHUNK];
+        if (q >= 0 && this.dEntry[q >>> CHUNK_BITS][q & IN_CHUNK] >>> 8 === d) e = this.dEntry[q >>> CHUNK_BITS][q & IN_CHUNK];
+      }
+      if (e >= 0 && alive[d]) {
+        out.docs[n] = d;
+        out.scores[n++] = Math.min(acc.scores[i], weights[e & 255]);
+      }
+    }
+    out.n = n;
+    return n === 0 ? EMPTY : out;
   }
 
   /**
@@ -124,7 +185,11 @@ export class PostingStore {
       if (allAlive) off[t + 1] = baseOff[t + 1] - baseOff[t];
       else for (let i = baseOff[t], end = baseOff[t + 1]; i < end; i++) off[t + 1] += alive[base[i] >>> 8];
     }
-    for (let p = 0; p < dLen; p++) if (alive[dEntry[p] >>> 8]) off[dTerm[p] + 1]++;
+    for (let p = 0; p < dLen; p++) {
+      const c = p >>> CHUNK_BITS;
+      const o = p & IN_CHUNK;
+      if (alive[dEntry[c][o] >>> 8]) off[dTerm[c][o] + 1]++;
+    }
     for (let t = 0; t < termCount; t++) off[t + 1] += off[t];
     const out = new Uint32Array(off[termCount]);
     const cursor = off.slice(0, termCount);
@@ -145,22 +210,31 @@ export class PostingStore {
       cursor[t] = w;
     }
     for (let p = 0; p < dLen; p++) {
-      const e = dEntry[p];
+      const c = p >>> CHUNK_BITS;
+      const o = p & IN_CHUNK;
+      const e = dEntry[c][o];
       const d = e >>> 8;
-      if (alive[d]) out[cursor[dTerm[p]]++] = remap ? remap[d] * 256 + (e & 255) : e;
+      if (alive[d]) out[cursor[dTerm[c][o]]++] = remap ? remap[d] * 256 + (e & 255) : e;
     }
     this.baseOff = off;
     this.base = out;
     this.baseTerms = termCount;
     this.dLen = 0;
-    // A reindex leaves a large delta buffer behind; single updates need little, so give it back.
-    if (this.dEntry.length > 1 << 16) {
-      this.dEntry = new Uint32Array(0);
-      this.dNext = new Int32Array(0);
-      this.dTerm = new Int32Array(0);
-    }
     this.head.fill(-1);
     this.tail.fill(-1);
     this.dCount.fill(0);
+  }
+
+  /**
+   * Gives back delta chunks no longer in use. Merges during a bulk load keep them for the next batch;
+   * a search means the load is over.
+   */
+  trim(): void {
+    const keep = Math.max(1, Math.ceil(this.dLen / CHUNK));
+    if (this.dEntry.length > keep) {
+      this.dEntry.length = keep;
+      this.dNext.length = keep;
+      this.dTerm.length = keep;
+    }
   }
 }

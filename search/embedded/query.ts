@@ -69,21 +69,30 @@ export function parseQuery(q: string, dict: TermDict, typos: TypoIndex): QueryWo
     const last = i === raw.length - 1;
     const marks: Marks = { cjk: [], latin: [] };
     const alternatives: Alternative[] = [];
-    const addText = (text: string, factor: number, asLast: boolean) => {
+    const addText = (text: string, factor: number, asLast: boolean, wholeIfKnown: boolean) => {
       if (!isCjk(text.charCodeAt(0))) latinAlternatives(text, factor, asLast, dict, typos, alternatives, marks);
-      else cjkAlternatives(text, factor, dict, alternatives, marks);
+      else cjkAlternatives(text, factor, wholeIfKnown, dict, alternatives, marks);
     };
-    addText(w.text, 1, last);
-    for (const synonym of CATEGORY_SYNONYMS[w.text] ?? []) addText(normalize(synonym), SYNONYM_FACTOR, false);
+    addText(w.text, 1, last, false);
+    // A synonym value names a category, so its whole-word term (indexed for short fields) is enough
+    // when the index has it; bios are not searched for it bigram by bigram.
+    for (const synonym of CATEGORY_SYNONYMS[w.text] ?? []) addText(normalize(synonym), SYNONYM_FACTOR, false, true);
     return { text: w.text, alternatives, marks };
   });
 }
 
-function cjkAlternatives(text: string, factor: number, dict: TermDict, out: Alternative[], marks: Marks): void {
+function cjkAlternatives(
+  text: string,
+  factor: number,
+  wholeIfKnown: boolean,
+  dict: TermDict,
+  out: Alternative[],
+  marks: Marks,
+): void {
   marks.cjk.push(text);
   const whole = dict.cjk(text);
   if (whole >= 0) out.push({ terms: [whole], factor, tier: TIER });
-  if (text.length <= 2) return;
+  if (text.length <= 2 || (wholeIfKnown && whole >= 0)) return;
   const pieces = bigrams(text);
   const terms = pieces.map((b) => dict.cjk(b));
   // A bigram the index has never seen: this alternative cannot match anything.
@@ -101,10 +110,10 @@ function latinAlternatives(
   marks: Marks,
 ): void {
   marks.latin.push({ text, prefix: last });
-  const exact = dict.word(text, false);
+  const exact = dict.latinWord(text);
   if (exact >= 0) out.push({ terms: [exact], factor, tier: TIER });
   if (last) {
-    const prefix = dict.prefix(text, false);
+    const prefix = dict.latinPrefix(text);
     if (prefix >= 0) out.push({ terms: [prefix], factor: factor * PREFIX_FACTOR, tier: TIER });
   }
   for (const { id, word } of typos.lookup(text)) {

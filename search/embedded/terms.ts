@@ -1,19 +1,24 @@
 // The term dictionary: every kind of term gets an integer id in one id space, so postings, the
 // per-document de-duplication scratch and the typo index all work on ints.
-// CJK unigrams and bigrams are the bulk of an index's terms; they are keyed by char codes (a table
-// and a numeric map) so indexing a bio creates no substring per character.
+// The bulk of a build's lookups avoid strings: CJK unigrams and bigrams are keyed by char codes (a
+// table and an int hash map), Latin words and their prefixes are nodes of a trie walked char by char.
 
-export type TermKind = "unigram" | "bigram" | "word" | "prefix" | "name";
+/** Latin prefixes ("z", "zh", … "zhangwe" of "zhangwei") longer than this get no term. */
+export const MAX_PREFIX = 20;
 
 export class TermDict {
   private readonly unigrams = new Int32Array(0x10000).fill(-1);
   private readonly bigrams = new IntMap();
-  /** jieba words of 3+ characters and whole Latin words. */
+  /** CJK words of 3+ characters (jieba words, whole short values). */
   private readonly words = new Map<string, number>();
-  /** Latin edge n-grams ("z", "zh", … "zhangwe" of "zhangwei"): a prefix query is one lookup. */
-  private readonly prefixes = new Map<string, number>();
   /** Whole normalised names, for the "query is exactly this name" bonus. */
   private readonly names = new Map<string, number>();
+  // Latin trie: (node, char) → child node. A node is a prefix; it may carry the term of the whole
+  // word it spells and the term of "words starting with it", which makes a prefix query one lookup.
+  private readonly trie = new IntMap();
+  private nodeCount = 1; // node 0 is the root
+  private nodeWord = new Int32Array(1024).fill(-1);
+  private nodePrefix = new Int32Array(1024).fill(-1);
   size = 0;
   /** Called once per new whole Latin word, so the typo index learns the vocabulary as it grows. */
   onNewLatinWord: ((id: number, word: string) => void) | undefined;
@@ -31,18 +36,8 @@ export class TermDict {
     return id;
   }
 
-  word(text: string, create: boolean, latin = false): number {
-    let id = this.words.get(text);
-    if (id === undefined) {
-      if (!create) return -1;
-      this.words.set(text, (id = this.size++));
-      if (latin) this.onNewLatinWord?.(id, text);
-    }
-    return id;
-  }
-
-  prefix(text: string, create: boolean): number {
-    return this.lookup(this.prefixes, text, create);
+  word(text: string, create: boolean): number {
+    return this.lookup(this.words, text, create);
   }
 
   name(text: string, create: boolean): number {
@@ -54,6 +49,66 @@ export class TermDict {
     if (text.length === 1) return this.unigram(text.charCodeAt(0), false);
     if (text.length === 2) return this.bigram(text.charCodeAt(0), text.charCodeAt(1), false);
     return this.word(text, false);
+  }
+
+  /** Appends the terms of the Latin word s[start, end): the word, then its proper prefixes. */
+  latinInto(s: string, start: number, end: number, out: number[]): void {
+    let node = 0;
+    const lastPrefix = Math.min(end - 1, start + MAX_PREFIX);
+    for (let i = start; i < end; i++) {
+      node = this.child(node, s.charCodeAt(i), true);
+      if (i < lastPrefix) {
+        let p = this.nodePrefix[node];
+        if (p < 0) this.nodePrefix[node] = p = this.size++;
+        out.push(p);
+      }
+    }
+    let w = this.nodeWord[node];
+    if (w < 0) {
+      this.nodeWord[node] = w = this.size++;
+      this.onNewLatinWord?.(w, s.slice(start, end));
+    }
+    out.push(w);
+  }
+
+  /** The term of the whole Latin word, or -1. */
+  latinWord(word: string): number {
+    const node = this.walk(word);
+    return node < 0 ? -1 : this.nodeWord[node];
+  }
+
+  /** The term of "Latin words starting with `prefix`" (longer than it), or -1. */
+  latinPrefix(prefix: string): number {
+    const node = this.walk(prefix);
+    return node < 0 ? -1 : this.nodePrefix[node];
+  }
+
+  private walk(text: string): number {
+    let node = 0;
+    for (let i = 0; i < text.length && node >= 0; i++) node = this.child(node, text.charCodeAt(i), false);
+    return node;
+  }
+
+  private child(node: number, code: number, create: boolean): number {
+    // Word characters (see text.ts) packed into 9 bits: a-z, 0-9, then Latin-1/Extended letters.
+    const c = code >= 97 && code <= 122 ? code - 96 : code <= 57 ? code - 48 + 27 : code - 0xc0 + 37;
+    // Keys stay below 2^31 up to 4M nodes (distinct prefixes), far beyond a pool's vocabulary.
+    const key = node * 512 + c;
+    let next = this.trie.get(key);
+    if (next < 0 && create) {
+      next = this.nodeCount++;
+      this.trie.set(key, next);
+      if (next >= this.nodeWord.length) {
+        const n = this.nodeWord.length * 2;
+        const word = new Int32Array(n).fill(-1);
+        const prefix = new Int32Array(n).fill(-1);
+        word.set(this.nodeWord);
+        prefix.set(this.nodePrefix);
+        this.nodeWord = word;
+        this.nodePrefix = prefix;
+      }
+    }
+    return next;
   }
 
   private lookup(map: Map<string, number>, text: string, create: boolean): number {

@@ -3,6 +3,10 @@
 // deletions. Two words are within one edit only if they share such a key, so a query looks up its own
 // ~10 keys instead of scanning the vocabulary. Keys are 32-bit hashes (no deletion strings are kept);
 // a collision only costs one extra exact check, never a wrong match.
+// Words arrive one by one while indexing. They wait in a short list (checked word by word at query
+// time), then are hashed into bucket tables kept like a binary counter: a new table merges with the
+// previous one while that one is not much larger, so building is O(n log n) and a lookup probes a
+// handful of tables.
 import { isLetters } from "./text";
 
 /** Query words shorter than this get no typo (Meilisearch's default for one typo). */
@@ -10,17 +14,13 @@ export const MIN_TYPO_QUERY = 5;
 /** A 5-letter query with one extra letter can match a 4-letter word. */
 const MIN_WORD = MIN_TYPO_QUERY - 1;
 const MAX_WORD = 32;
-const BUCKET_BITS = 16;
+const MAX_PENDING = 1024;
 
 export class TypoIndex {
   private readonly words = new Map<number, string>();
-  // Merged part: entries bucketed by the key's top 16 bits (a counting sort, O(n) to build).
-  private bucketOff = new Int32Array((1 << BUCKET_BITS) + 1);
-  private keys = new Uint32Array(0);
-  private ids = new Int32Array(0);
-  // Keys of words added since the last merge.
-  private pending = new Map<number, number[]>();
-  private pendingCount = 0;
+  private tables: HashTable[] = [];
+  /** Words not hashed yet. */
+  private pending: number[] = [];
 
   get size(): number {
     return this.words.size;
@@ -29,14 +29,14 @@ export class TypoIndex {
   add(id: number, word: string): void {
     if (word.length < MIN_WORD || word.length > MAX_WORD || !isLetters(word)) return;
     this.words.set(id, word);
-    for (let skip = -1; skip < word.length; skip++) {
-      const h = hashSkipping(word, skip);
-      const list = this.pending.get(h);
-      if (list) list.push(id);
-      else this.pending.set(h, [id]);
-      this.pendingCount++;
+    this.pending.push(id);
+    if (this.pending.length < MAX_PENDING) return;
+    let ids = this.pending;
+    this.pending = [];
+    while (this.tables.length > 0 && this.tables[this.tables.length - 1].ids.length <= ids.length * 2) {
+      ids = this.tables.pop()!.ids.concat(ids);
     }
-    if (this.pendingCount > Math.max(4096, this.keys.length >> 2)) this.merge();
+    this.tables.push(new HashTable(ids, this.words));
   }
 
   /** Vocabulary words exactly one edit away from `query` (the query itself excluded), as term ids. */
@@ -52,43 +52,56 @@ export class TypoIndex {
     };
     for (let skip = -1; skip < query.length; skip++) {
       const h = hashSkipping(query, skip);
-      const b = h >>> (32 - BUCKET_BITS);
-      for (let i = this.bucketOff[b], end = this.bucketOff[b + 1]; i < end; i++) if (this.keys[i] === h) consider(this.ids[i]);
-      for (const id of this.pending.get(h) ?? []) consider(id);
+      for (const table of this.tables) table.probe(h, consider);
     }
+    for (const id of this.pending) consider(id);
     return out;
   }
+}
 
-  private merge(): void {
-    const n = this.keys.length + this.pendingCount;
+/** (key, word id) for each word under itself and each one-letter deletion, bucketed by key (a counting sort). */
+class HashTable {
+  private readonly off: Int32Array;
+  private readonly keys: Uint32Array;
+  private readonly wordIds: Int32Array;
+  private readonly shift: number;
+
+  constructor(
+    readonly ids: number[],
+    words: Map<number, string>,
+  ) {
+    let n = 0;
+    for (const id of ids) n += words.get(id)!.length + 1;
+    let bits = 8;
+    while (1 << bits < n >> 2 && bits < 20) bits++;
+    this.shift = 32 - bits;
     const allKeys = new Uint32Array(n);
     const allIds = new Int32Array(n);
-    allKeys.set(this.keys);
-    allIds.set(this.ids);
-    let w = this.keys.length;
-    for (const [h, list] of this.pending) {
-      for (const id of list) {
-        allKeys[w] = h;
+    let w = 0;
+    for (const id of ids) {
+      const word = words.get(id)!;
+      for (let skip = -1; skip < word.length; skip++) {
+        allKeys[w] = hashSkipping(word, skip);
         allIds[w++] = id;
       }
     }
-    const off = new Int32Array((1 << BUCKET_BITS) + 1);
-    const shift = 32 - BUCKET_BITS;
-    for (let i = 0; i < n; i++) off[(allKeys[i] >>> shift) + 1]++;
-    for (let b = 0; b < 1 << BUCKET_BITS; b++) off[b + 1] += off[b];
+    const off = new Int32Array((1 << bits) + 1);
+    for (let i = 0; i < n; i++) off[(allKeys[i] >>> this.shift) + 1]++;
+    for (let b = 0; b < 1 << bits; b++) off[b + 1] += off[b];
     const fill = off.slice(0, -1);
-    const keys = new Uint32Array(n);
-    const ids = new Int32Array(n);
+    this.keys = new Uint32Array(n);
+    this.wordIds = new Int32Array(n);
     for (let i = 0; i < n; i++) {
-      const p = fill[allKeys[i] >>> shift]++;
-      keys[p] = allKeys[i];
-      ids[p] = allIds[i];
+      const p = fill[allKeys[i] >>> this.shift]++;
+      this.keys[p] = allKeys[i];
+      this.wordIds[p] = allIds[i];
     }
-    this.bucketOff = off;
-    this.keys = keys;
-    this.ids = ids;
-    this.pending = new Map();
-    this.pendingCount = 0;
+    this.off = off;
+  }
+
+  probe(key: number, visit: (id: number) => void): void {
+    const b = key >>> this.shift;
+    for (let i = this.off[b], end = this.off[b + 1]; i < end; i++) if (this.keys[i] === key) visit(this.wordIds[i]);
   }
 }
 

@@ -20,7 +20,7 @@ test("search results with facets have no serious accessibility violations", asyn
   const result = await apiSearch(request, { q: "医疗" });
   const town = Object.keys(result.facets.town)[0];
   await page.goto(`/search?q=%E5%8C%BB%E7%96%97&town=${town}`);
-  await expect(page.getByRole("group", { name: "服务镇街" })).toBeVisible();
+  await expect(page.getByRole("group", { name: "服务镇街", exact: true })).toBeVisible();
   await expectNoSeriousViolations(page);
 });
 

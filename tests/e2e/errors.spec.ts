@@ -27,6 +27,9 @@ test("invalid search parameters show a helpful message and the form", async ({ p
     expect(response?.status(), query).toBe(400);
     await expect(page.getByRole("alert")).toContainText(message);
     await expect(page.getByRole("searchbox", { name: "搜索调解员、专家、律师或调委会" })).toHaveValue("医疗");
+    // The rest of the search still runs.
+    await expect(page.getByRole("alert")).toContainText("忽略这些条件");
+    await expect(resultCards(page).first()).toContainText("医疗");
   }
   // The fix link drops only what was wrong.
   await page.getByRole("link", { name: "去掉无效条件后重新搜索" }).click();

@@ -12,7 +12,7 @@ test("switch to English and back on the search page", async ({ page, request }) 
   await expect(page).toHaveURL(/\/search\?q=%E5%8C%BB%E7%96%97$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Find a mediator");
   await expect(resultStatus(page)).toHaveText(`${result.total} results for “医疗”`);
-  await expect(page.getByRole("group", { name: "Kind" })).toBeVisible();
+  await expect(page.getByRole("group", { name: "Kind", exact: true })).toBeVisible();
   await expect(page.getByRole("contentinfo")).toContainText("invented demo data");
   await expect(page).toHaveTitle(/Order-a-Mediator/);
 

@@ -32,6 +32,9 @@ test("@phone search page fits the screen and the filters panel works", async ({ 
   await expect(page).toHaveURL(new RegExp(`town=${town}`));
   await expect(resultStatus(page)).toHaveText(`“医疗”共找到 ${count} 个结果`);
   await expect(summary).toHaveText("筛选（已选 1 项）");
+  // A link at the foot of the open panel jumps down to the results.
+  await page.getByRole("link", { name: `查看 ${count} 个结果` }).click();
+  await expect(resultCards(page).first()).toBeInViewport();
   await expectNoHorizontalOverflow(page);
 });
 

@@ -1,7 +1,7 @@
 // Searching with JavaScript: from the home page, facets applying at once, instant results while
 // typing, pinyin names, sorting, and opening a profile.
 import { expect, test } from "@playwright/test";
-import { TOWNS } from "../../app/domain";
+import { KIND_LABELS, TOWNS, type HitKind } from "../../app/domain";
 import { apiSearch, narrowingValue, resultCards, resultStatus } from "./utils";
 
 test("search in Chinese from the home page, filter by town, open a profile", async ({ page, request }) => {
@@ -21,10 +21,11 @@ test("search in Chinese from the home page, filter by town, open a profile", asy
   await expect(resultCards(page).first().getByRole("heading")).toHaveText(all.hits[0].name);
 
   // Tick a town: the URL, the count and the cards follow without pressing anything.
+  await expect(page.getByRole("button", { name: "筛选", exact: true })).toBeHidden(); // hydrated
   const [town, count] = narrowingValue(all.facets.town, all.total);
   const label = TOWNS.find((t) => t.slug === town)!.zh;
   const checkbox = page.getByRole("checkbox", { name: new RegExp(`^${label}`) });
-  await expect(page.getByRole("group", { name: "服务镇街" })).toContainText(`${label}`);
+  await expect(page.getByRole("group", { name: "服务镇街", exact: true })).toContainText(`${label}`);
   await checkbox.check();
   await expect(page).toHaveURL(new RegExp(`town=${town}`));
   await expect(resultStatus(page)).toHaveText(`“医疗”共找到 ${count} 个结果`);
@@ -34,7 +35,7 @@ test("search in Chinese from the home page, filter by town, open a profile", asy
   await expect(resultCards(page)).toHaveCount(Math.min(narrowed.total, narrowed.perPage));
   for (const card of await resultCards(page).all()) await expect(card).toContainText(label);
   // Facet counts are shown, and are disjunctive: other towns keep their counts.
-  await expect(page.getByRole("group", { name: "类型" })).toContainText(/\d/);
+  await expect(page.getByRole("group", { name: "类型", exact: true })).toContainText(/\d/);
 
   // Open the first result's profile.
   const first = narrowed.hits[0];
@@ -82,6 +83,8 @@ test("sorting by success rate and paging keep the filters", async ({ page, reque
   expect(sorted.total).toBeGreaterThan(sorted.perPage);
 
   await page.goto("/search?kind=lawyer");
+  // With JavaScript, choosing a sort applies at once (its Apply button steps aside once hydrated).
+  await expect(page.getByRole("button", { name: "应用排序" })).toBeHidden();
   await page.getByRole("combobox", { name: "排序" }).selectOption("success");
   await expect(page).toHaveURL(/sort=success/);
   await expect(resultCards(page).first().getByRole("heading")).toHaveText(sorted.hits[0].name);
@@ -93,4 +96,21 @@ test("sorting by success rate and paging keep the filters", async ({ page, reque
   await expect(page).toHaveURL(/sort=success/);
   await expect(resultCards(page).first().getByRole("heading")).toHaveText(page2.hits[0].name);
   await expect(page.getByRole("link", { name: "第 2 页" })).toHaveAttribute("aria-current", "page");
+});
+
+test("a box ticked before JavaScript wakes up is applied, not lost", async ({ page, request }) => {
+  const all = await apiSearch(request, { q: "医疗" });
+  const [kind, count] = narrowingValue(all.facets.kind, all.total);
+  // Hold the scripts back so the tick lands on the server-rendered page.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/build\/.*\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto("/search?q=%E5%8C%BB%E7%96%97", { waitUntil: "domcontentloaded" });
+  await page.getByRole("checkbox", { name: new RegExp(`^${KIND_LABELS[kind as HitKind].zh}`) }).check();
+  release();
+  await expect(page).toHaveURL(new RegExp(`kind=${kind}`));
+  await expect(resultStatus(page)).toHaveText(`“医疗”共找到 ${count} 个结果`);
 });

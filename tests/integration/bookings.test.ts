@@ -221,6 +221,7 @@ describe("booking", () => {
   it("shows the next free time in search and follows bookings within a second", async () => {
     await getSearchService().ready;
     const find = async () => {
+      await runJobsOnce();
       await getSearchService().tick();
       const res = await call(searchRoute, `/api/v1/search?perPage=50&kind=senior-mediator`);
       return res.body.hits.find((h: any) => h.id === mediatorId);

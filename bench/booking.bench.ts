@@ -1,0 +1,255 @@
+// `bench:booking`: how fast ordering is, and that the guarantee holds under load.
+//   1. slot computation: one mediator over 60 days; 100 mediators over 30 days (target ≤ 2 ms per
+//      mediator-month), the database reads and the pure computation reported apart;
+//   2. raw SQLite: the booking insert alone in a BEGIN IMMEDIATE transaction with its overlap check,
+//      and the whole `createBooking` model transaction, in-process;
+//   3. HTTP: successful bookings/s over distinct slots through the production server (target ≥ 1,000/s),
+//      with 50 concurrent clients;
+//   4. contention: 500 simultaneous requests for one slot: exactly one success, and how long it takes.
+// Options: --scale N (mediators in the pool, default 2000), --requests N (HTTP bookings, default 5000),
+// --processes N (server processes, default 2), --quick, --no-docs.
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { DateTime } from "luxon";
+import { describeMachine, machineInfo } from "./lib/machine";
+import { ROOT, fileTimestamp, mdTable, updateDocSection, writeResults } from "./lib/report";
+import { fmtInt, fmtMs, round, summarize } from "./lib/stats";
+
+const { values: opts } = parseArgs({
+  options: {
+    scale: { type: "string", default: "2000" },
+    requests: { type: "string", default: "5000" },
+    processes: { type: "string", default: "2" },
+    quick: { type: "boolean", default: false },
+    "no-docs": { type: "boolean", default: false },
+  },
+});
+const quick = opts.quick;
+const scale = quick ? 300 : Number(opts.scale);
+const httpRequests = quick ? 800 : Number(opts.requests);
+const processes = Number(opts.processes);
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-booking-"));
+const dbFile = path.join(dir, "bench.db");
+process.env.DATABASE_PATH = dbFile;
+process.env.NODE_ENV = "production";
+process.env.DEMO_ACCOUNTS = "1";
+process.env.BOOKING_RESPONSE_HOURS = "24";
+
+const { prepareDatabase } = await import("../db/seed");
+const { openDb } = await import("../db/client");
+const { getDb } = await import("../app/db.server");
+const { slotContext, mediatorSlots } = await import("../app/models/availability.server");
+const { computeSlots } = await import("../app/models/slots");
+const { createBooking } = await import("../app/models/bookings.server");
+const { getUserById } = await import("../app/models/auth.server");
+
+console.log(`bench:booking — ${describeMachine(machineInfo())}`);
+console.log(`seeding ${scale} mediators into ${dbFile}…`);
+let t0 = performance.now();
+prepareDatabase(dbFile, { scale, demoAccounts: true });
+console.log(`  seeded in ${fmtMs(performance.now() - t0)} ms`);
+const db = getDb();
+const now = Date.now();
+const zone = "Asia/Shanghai";
+const today = DateTime.fromMillis(now, { zone }).toISODate()!;
+const plus = (days: number) => DateTime.fromMillis(now, { zone }).plus({ days }).toISODate()!;
+
+// ── 1. slot computation ────────────────────────────────────────────────────────────────────────────
+function timeIt(reps: number, fn: () => void): number[] {
+  for (let i = 0; i < Math.min(20, reps); i++) fn();
+  const samples: number[] = [];
+  for (let i = 0; i < reps; i++) {
+    const s = performance.now();
+    fn();
+    samples.push(performance.now() - s);
+  }
+  return samples;
+}
+const oneSixty = summarize(timeIt(quick ? 50 : 300, () => mediatorSlots(db, 1, { from: today, to: plus(59), now })));
+const hundredIds = Array.from({ length: 100 }, (_, i) => i + 1);
+const hundredThirty = summarize(timeIt(quick ? 5 : 30, () => hundredIds.forEach((id) => mediatorSlots(db, id, { from: today, to: plus(29), now }))));
+const contexts = hundredIds.map((id) => slotContext(db, id, today, plus(29)));
+const pureHundred = summarize(timeIt(quick ? 5 : 30, () => contexts.forEach((c) => computeSlots({ ...c, now, from: today, to: plus(29) }))));
+const slotRows = [
+  ["1 mediator × 60 days", fmtMs(oneSixty.p50), fmtMs(oneSixty.p95), fmtMs(oneSixty.p50 / 2)],
+  ["100 mediators × 30 days (with reads)", fmtMs(hundredThirty.p50), fmtMs(hundredThirty.p95), fmtMs(hundredThirty.p50 / 100)],
+  ["100 mediators × 30 days (computation only)", fmtMs(pureHundred.p50), fmtMs(pureHundred.p95), fmtMs(pureHundred.p50 / 100)],
+];
+console.log(mdTable(["slot computation", "p50 ms", "p95 ms", "ms per mediator-month (p50)"], slotRows, ["l", "r", "r", "r"]));
+
+// Free slots to book: every mediator's online slots over the horizon, each used once.
+const partyUser = getUserById(1)!;
+const freeSlots: { mediatorId: number; start: string }[] = [];
+// At most three a day per mediator: the demo pool's daily caps are 3 or 4.
+for (let id = 1; id <= scale && freeSlots.length < httpRequests + 3000; id++) {
+  const perDay = new Map<string, number>();
+  for (const s of mediatorSlots(db, id, { from: today, to: plus(59), now, mode: "online" })) {
+    const day = DateTime.fromMillis(s.start, { zone }).toISODate()!;
+    if ((perDay.get(day) ?? 0) >= 3) continue;
+    perDay.set(day, (perDay.get(day) ?? 0) + 1);
+    freeSlots.push({ mediatorId: id, start: DateTime.fromMillis(s.start, { zone }).toISO()! });
+  }
+}
+console.log(`${fmtInt(freeSlots.length)} free online slots collected`);
+
+// ── 2. raw SQLite and the model transaction, in-process ─────────────────────────────────────────────
+const raw = openDb(dbFile).$client;
+const rawInsert = raw.prepare(
+  `insert into bookings (case_id, party_user_id, mediator_id, start_at, end_at, mode, status, respond_by)
+   values (1, 1, ?, ?, ?, 'online', 'pending', ?)`,
+);
+const overlap = raw.prepare(
+  `select 1 from bookings where mediator_id = ? and status in ('pending','confirmed') and start_at < ? and end_at > ?`,
+);
+raw.prepare(`insert into cases (party_user_id, category_slug, summary) values (1, 'labour', 'bench')`).run();
+const rawN = quick ? 2000 : 20000;
+const farFuture = Date.parse("2100-01-01T00:00:00Z");
+const rawTx = raw.transaction((i: number) => {
+  const start = farFuture + i * 3_600_000;
+  if (!overlap.get(scale + 1, start + 3_600_000, start)) rawInsert.run(1, start, start + 3_600_000, start);
+});
+t0 = performance.now();
+for (let i = 0; i < rawN; i++) rawTx.immediate(i);
+const rawRate = rawN / ((performance.now() - t0) / 1000);
+raw.prepare(`delete from bookings where start_at >= ?`).run(farFuture);
+
+const modelN = quick ? 200 : 1000;
+const modelSlots = freeSlots.splice(0, modelN);
+t0 = performance.now();
+for (const s of modelSlots)
+  createBooking({ party: partyUser, input: { mediatorId: s.mediatorId, start: s.start, mode: "online", category: "labour", summary: "基准测试预约" } });
+const modelRate = modelN / ((performance.now() - t0) / 1000);
+console.log(`raw insert transaction: ${fmtInt(rawRate)}/s; createBooking model transaction: ${fmtInt(modelRate)}/s`);
+
+// ── 3. HTTP ────────────────────────────────────────────────────────────────────────────────────────
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.on("error", reject);
+    s.listen(0, "127.0.0.1", () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+}
+const children: ChildProcess[] = [];
+const stopAll = () => children.forEach((c) => c.exitCode === null && c.kill("SIGTERM"));
+process.on("exit", stopAll);
+process.on("SIGINT", () => process.exit(130));
+
+async function startServer(): Promise<string> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ["server.mjs", "build/server/index.js"], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", ACCESS_LOG: "0", NODE_ENV: "production" },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  children.push(child);
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 600; i++) {
+    try {
+      if ((await fetch(`${url}/healthz`)).ok) return url;
+    } catch {
+      // starting
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error("server did not start");
+}
+if (!fs.existsSync(path.join(ROOT, "build/server/index.js"))) throw new Error("run `npm run build` first");
+const urls = await Promise.all(Array.from({ length: processes }, () => startServer()));
+const token = ((await (await fetch(`${urls[0]}/api/v1/auth/token`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ email: "party@example.com", password: "demo12345" }) })).json()) as { token: string }).token;
+
+function post(url: string, body: unknown): Promise<number> {
+  return fetch(`${url}/api/v1/bookings`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", Authorization: `Bearer ${token}` },
+    body: JSON.stringify(body),
+  }).then(async (r) => {
+    await r.arrayBuffer();
+    return r.status;
+  });
+}
+
+async function run(total: number, concurrency: number, body: (i: number) => unknown) {
+  const statuses: number[] = [];
+  const latencies: number[] = [];
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      for (;;) {
+        const i = next++;
+        if (i >= total) return;
+        const s = performance.now();
+        statuses[i] = await post(urls[i % urls.length], body(i));
+        latencies.push(performance.now() - s);
+      }
+    }),
+  );
+  return { seconds: (performance.now() - started) / 1000, statuses, latency: summarize(latencies) };
+}
+
+const httpSlots = freeSlots.splice(0, httpRequests);
+const bookBody = (s: { mediatorId: number; start: string }) => ({ mediatorId: s.mediatorId, start: s.start, mode: "online", category: "labour", summary: "基准测试预约" });
+await run(Math.min(200, freeSlots.length), 50, (i) => bookBody(freeSlots[i])); // warm-up
+const http = await run(httpSlots.length, 50, (i) => bookBody(httpSlots[i]));
+const ok = http.statuses.filter((s) => s === 201).length;
+const httpRate = ok / http.seconds;
+console.log(`HTTP: ${fmtInt(ok)} × 201 of ${fmtInt(httpSlots.length)} in ${http.seconds.toFixed(2)} s → ${fmtInt(httpRate)} bookings/s (p50 ${fmtMs(http.latency.p50)} ms, p99 ${fmtMs(http.latency.p99)} ms)`);
+
+// ── 4. contention ──────────────────────────────────────────────────────────────────────────────────
+const contested = freeSlots[freeSlots.length - 1];
+const race = await run(500, 500, () => bookBody(contested));
+const winners = race.statuses.filter((s) => s === 201).length;
+const losers = race.statuses.filter((s) => s === 409).length;
+console.log(`contention: 500 requests for one slot → ${winners} × 201, ${losers} × 409, all answered in ${fmtMs(race.seconds * 1000)} ms`);
+stopAll();
+
+// ── report ─────────────────────────────────────────────────────────────────────────────────────────
+const machine = machineInfo();
+const results = {
+  machine,
+  scale,
+  processes,
+  slots: { oneMediator60Days: oneSixty, hundredMediators30Days: hundredThirty, hundredMediators30DaysComputationOnly: pureHundred },
+  sqlite: { rawInsertPerSecond: round(rawRate), createBookingPerSecond: round(modelRate) },
+  http: { requests: httpSlots.length, created: ok, seconds: round(http.seconds), bookingsPerSecond: round(httpRate), latency: http.latency },
+  contention: { requests: 500, created: winners, conflicts: losers, milliseconds: round(race.seconds * 1000) },
+};
+const files = writeResults("booking", results, { latest: !quick, timestamp: fileTimestamp() });
+console.log(`saved ${files.join(", ")}`);
+if (!quick && !opts["no-docs"]) {
+  const perMonth = hundredThirty.p50 / 100;
+  updateDocSection(
+    "booking",
+    [
+      `### Booking (\`npm run bench:booking\`, ${DateTime.now().toISODate()}, ${describeMachine(machine)})`,
+      "",
+      `Pool of ${fmtInt(scale)} generated mediators; ${processes} server processes sharing one SQLite file; 50 concurrent clients.`,
+      "",
+      mdTable(
+        ["figure", "result", "target"],
+        [
+          ["successful bookings/s over HTTP (distinct slots)", fmtInt(httpRate), `≥ 1,000/s ${httpRate >= 1000 ? "✅" : "❌"}`],
+          ["HTTP booking latency p50 / p99", `${fmtMs(http.latency.p50)} / ${fmtMs(http.latency.p99)} ms`, ""],
+          ["raw SQLite insert transaction (same insert + overlap check)", `${fmtInt(rawRate)}/s`, "ceiling"],
+          ["`createBooking` model transaction, in-process", `${fmtInt(modelRate)}/s`, ""],
+          ["500 requests for one slot", `${winners} × 201, ${losers} × 409 in ${fmtMs(race.seconds * 1000)} ms`, `exactly one ${winners === 1 ? "✅" : "❌"}`],
+          ["slots: 1 mediator × 60 days", `${fmtMs(oneSixty.p50)} ms (p95 ${fmtMs(oneSixty.p95)})`, ""],
+          ["slots: 100 mediators × 30 days", `${fmtMs(hundredThirty.p50)} ms → ${fmtMs(perMonth)} ms per mediator-month`, `≤ 2 ms ${perMonth <= 2 ? "✅" : "❌"}`],
+          ["slots: the same, computation only", `${fmtMs(pureHundred.p50 / 100)} ms per mediator-month`, ""],
+        ],
+        ["l", "r", "l"],
+      ),
+    ].join("\n"),
+  );
+  console.log("updated docs/performance.md");
+}
+fs.rmSync(dir, { recursive: true, force: true });
+process.exit(0);
