@@ -10,6 +10,7 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
+  isRouteErrorResponse,
   useLocation,
   useNavigation,
 } from "@remix-run/react";
@@ -37,7 +38,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction = ({ matches, error }) => {
   const t = messages[localeFromMatches(matches)];
-  if (error) return [{ title: `${t.meta.notFound} · ${t.siteName}` }];
+  if (error) {
+    const notFound = isRouteErrorResponse(error) && error.status === 404;
+    return [{ title: `${notFound ? t.meta.notFound : t.meta.error} · ${t.siteName}` }];
+  }
   return [{ title: t.siteName }];
 };
 

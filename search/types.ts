@@ -48,6 +48,8 @@ export interface SearchQuery {
   /** 1-based. */
   page: number;
   perPage: number;
+  /** Only documents whose nextAvailableAt is known and at most this (epoch ms): "free within N days". */
+  availableBefore?: number;
 }
 
 /** Highlighted copies of the fields that matched, matches wrapped in HIGHLIGHT_PRE/POST. */

@@ -49,10 +49,11 @@ export function GeneralErrorBoundary({
   unexpectedErrorHandler?: (error: unknown) => ReactNode;
 }) {
   const error = useRouteError();
-  if (typeof document !== "undefined") console.error(error);
   const handlers: Record<number, StatusHandler> = { 404: () => <NotFoundPage />, ...statusHandlers };
   if (isRouteErrorResponse(error)) {
     return <>{(handlers[error.status] ?? defaultStatusHandler)({ error })}</>;
   }
+  // A thrown Response is an expected outcome (404); anything else is a bug worth seeing in the console.
+  if (typeof document !== "undefined") console.error(error);
   return <>{unexpectedErrorHandler(error)}</>;
 }

@@ -1,5 +1,5 @@
 // The search input and its button, as used on the home page and the search page.
-import type { ChangeEvent, Ref } from "react";
+import type { ChangeEvent, CompositionEvent, Ref } from "react";
 
 export function SearchBox({
   id,
@@ -9,6 +9,7 @@ export function SearchBox({
   defaultValue,
   inputRef,
   onChange,
+  onCompositionEnd,
   describedBy,
 }: {
   id: string;
@@ -18,6 +19,7 @@ export function SearchBox({
   defaultValue?: string;
   inputRef?: Ref<HTMLInputElement>;
   onChange?: (event: ChangeEvent<HTMLInputElement>) => void;
+  onCompositionEnd?: (event: CompositionEvent<HTMLInputElement>) => void;
   describedBy?: string;
 }) {
   return (
@@ -38,6 +40,7 @@ export function SearchBox({
           enterKeyHint="search"
           aria-describedby={describedBy}
           onChange={onChange}
+          onCompositionEnd={onCompositionEnd}
         />
         <button type="submit" className="button button-primary">
           {button}

@@ -78,7 +78,7 @@ const zh = {
     invalidHeading: "部分搜索条件无效",
     invalidIntro: "下列条件无法识别，请修改后重新搜索：",
     invalidFields: {
-      q: "搜索词太长（最多 100 个字）。",
+      q: "搜索词无效：只能有一个，且最多 100 个字。",
       sort: "排序方式无效，可选：相关度、成功率、最早可约。",
       page: "页码无效。",
       perPage: "每页数量无效，应为 1 到 50。",
@@ -237,7 +237,7 @@ const en: Messages = {
     invalidHeading: "Some search conditions are invalid",
     invalidIntro: "We could not understand the following; please change them and search again:",
     invalidFields: {
-      q: "The search words are too long (100 characters at most).",
+      q: "Invalid search words: give one, of 100 characters at most.",
       sort: "Unknown sort order; choose relevance, success rate or earliest available.",
       page: "Invalid page number.",
       perPage: "Invalid page size; it must be between 1 and 50.",

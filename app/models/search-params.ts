@@ -22,6 +22,8 @@ export const searchParamsSchema = z
     sort: z.enum(["relevance", "success", "available"]).default("relevance"),
     page: z.coerce.number().int().min(1).max(MAX_RESULT_WINDOW).default(1),
     perPage: z.coerce.number().int().min(1).max(MAX_PER_PAGE).default(20),
+    /** Only mediators with a free slot within this many days (from now). */
+    availableWithinDays: z.coerce.number().int().min(1).max(365).optional(),
   })
   .refine((v) => v.page * v.perPage <= MAX_RESULT_WINDOW, {
     path: ["page"],
@@ -59,12 +61,13 @@ export function parseSearchParams(
   return { ok: false, fields };
 }
 
-export function toSearchQuery(p: SearchParams): SearchQuery {
+export function toSearchQuery(p: SearchParams, now = Date.now()): SearchQuery {
   return {
     q: p.q,
     filters: { kind: p.kind, category: p.category, town: p.town, mode: p.mode, language: p.language },
     sort: p.sort,
     page: p.page,
     perPage: p.perPage,
+    ...(p.availableWithinDays ? { availableBefore: now + p.availableWithinDays * 86_400_000 } : {}),
   };
 }

@@ -19,9 +19,11 @@ export class Analyzer {
 
   /**
    * Appends the term ids of `text` to `out` (with repeats; the caller de-duplicates per document).
-   * - "value": a value many documents share (title, organisation, category/town name): cached;
-   * - "name": a person's or committee's name, or its pinyin: mostly distinct, so not cached;
-   * - "long": a bio: not cached, and no whole-run or jieba words (bigrams cover it).
+   * - "value": a value many documents share (title, organisation, category/town name): cached,
+   *   with its whole runs and jieba words;
+   * - "name": a person's or committee's name, or its pinyin: mostly distinct, so not cached; the
+   *   whole name is a word, jieba has nothing to add to it;
+   * - "long": a bio: not cached, and no words at all (bigrams cover it).
    */
   termsInto(text: string, out: number[], kind: "value" | "name" | "long"): void {
     if (!text) return;
@@ -33,9 +35,8 @@ export class Analyzer {
     }
     const from = out.length;
     const s = normalize(text);
-    const words = kind !== "long";
     scanRuns(s, (start, end, cjk) => {
-      if (cjk) this.cjkTerms(s, start, end, words, out);
+      if (cjk) this.cjkTerms(s, start, end, kind, out);
       else this.dict.latinInto(s, start, end, out);
     });
     if (cache) {
@@ -49,7 +50,7 @@ export class Analyzer {
     return this.dict.name(nameKey(name), create);
   }
 
-  private cjkTerms(s: string, start: number, end: number, words: boolean, out: number[]): void {
+  private cjkTerms(s: string, start: number, end: number, kind: "value" | "name" | "long", out: number[]): void {
     const dict = this.dict;
     let prev = -1;
     for (let i = start; i < end; i++) {
@@ -58,12 +59,12 @@ export class Analyzer {
       if (prev >= 0) out.push(dict.bigram(prev, c, true));
       prev = c;
     }
-    if (words && end - start >= 3) {
+    if (kind !== "long" && end - start >= 3) {
       // The whole run too: a short field's value ("海事渔事纠纷", "沈家门街道") is then one term, which
       // is how synonyms find their category without intersecting five bigram lists.
       const run = s.slice(start, end);
       out.push(dict.word(run, true));
-      for (const w of getJieba().cutForSearch(run, true)) if (w.length >= 3) out.push(dict.word(w, true));
+      if (kind === "value") for (const w of getJieba().cutForSearch(run, true)) if (w.length >= 3) out.push(dict.word(w, true));
     }
   }
 }

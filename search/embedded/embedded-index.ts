@@ -23,6 +23,13 @@ import { TypoIndex } from "./typo";
 const NAME_BONUS = 5;
 /** Delta postings are folded into the base once they outgrow it (doubling: O(n) amortised). */
 const MIN_DELTA = 1 << 16;
+/** The bulk log is folded in when it outgrows the base, but not before this many entries (some 25k documents). */
+const MIN_LOG = 1 << 22;
+/**
+ * Upserts of this many documents at once are a bulk load (reindex pages are 5000): their postings go
+ * to the log, merged before the next search. Outbox batches are smaller and searchable at once.
+ */
+const BULK = 2000;
 /** Dead slots are compacted away once they are a quarter of all slots. */
 const MIN_DEAD = 1024;
 
@@ -47,6 +54,7 @@ export class EmbeddedIndex {
   private hitsBuf = new Int32Array(0);
   private keyBuf = new Float64Array(0);
   private readonly arena = new Arena();
+  private mergeScheduled = false;
 
   constructor() {
     this.clear();
@@ -70,10 +78,11 @@ export class EmbeddedIndex {
 
   /** Insert or replace: a replaced document's old slot dies, so its old terms stop matching. */
   upsert(documents: readonly SearchDocument[]): void {
+    const bulk = documents.length >= BULK;
     for (const doc of documents) {
       this.store.remove(doc.id);
       if (this.store.size >= MAX_ORDINAL) this.merge(true);
-      this.add(doc);
+      this.add(doc, bulk);
     }
     this.maintain();
   }
@@ -84,9 +93,11 @@ export class EmbeddedIndex {
   }
 
   search(query: SearchQuery): SearchResult {
-    // Queries walk delta lists entry by entry; a large delta (after a bulk load) is folded in first.
-    if (this.postings.deltaSize > Math.max(MIN_DELTA, this.postings.baseSize >> 3)) this.merge(false);
-    this.postings.trim();
+    // Queries read base and delta only: a bulk load's log is folded in first, and so is a delta
+    // grown large enough to slow list walks down.
+    const postings = this.postings;
+    if (postings.logSize > 0 || postings.deltaSize > Math.max(MIN_DELTA, postings.baseSize >> 3)) this.merge(false);
+    postings.trim();
     const store = this.store;
     const words = parseQuery(query.q ?? "", this.dict, this.typos);
     let cand: Int32Array | null = null;
@@ -143,7 +154,7 @@ export class EmbeddedIndex {
     };
   }
 
-  private add(doc: SearchDocument): void {
+  private add(doc: SearchDocument, bulk: boolean): void {
     const ord = this.store.add(doc);
     this.facets.add(ord, FACETS.map((facet) => facetValues(doc, facet)));
     this.stamp++;
@@ -159,7 +170,7 @@ export class EmbeddedIndex {
     for (const s of doc.townNames) this.field(F_TOWN, s, "value");
     for (const s of doc.memberNames) this.field(F_MEMBERS, s, "name");
     this.mark(F_NAME, this.analyzer.nameTerm(doc.name, true));
-    for (const t of this.docTerms) this.postings.add(t, ord, this.seenMask[t]);
+    for (const t of this.docTerms) this.postings.append(t, ord, this.seenMask[t], bulk);
   }
 
   private field(bit: number, text: string | null, kind: "value" | "name" | "long"): void {
@@ -183,10 +194,20 @@ export class EmbeddedIndex {
   }
 
   private maintain(): void {
-    const store = this.store;
+    const { store, postings } = this;
     const dead = store.size - store.live;
     if (dead > MIN_DEAD && dead * 4 > store.size) this.merge(true);
-    else if (this.postings.deltaSize >= Math.max(MIN_DELTA, this.postings.baseSize)) this.merge(false);
+    else if (postings.deltaSize >= Math.max(MIN_DELTA, postings.baseSize)) this.merge(false);
+    else if (postings.logSize >= Math.max(MIN_LOG, postings.baseSize)) this.merge(false);
+    // A bulk load is over when the caller stops writing and yields to the event loop: fold the log
+    // in then, so the first search does not pay for it. (A search before that merges it itself.)
+    if (postings.logSize > 0 && !this.mergeScheduled) {
+      this.mergeScheduled = true;
+      setImmediate(() => {
+        this.mergeScheduled = false;
+        if (this.postings.logSize > 0) this.merge(false);
+      }).unref();
+    }
   }
 
   private merge(compact: boolean): void {

@@ -40,22 +40,29 @@ export class FacetIndex {
   add(ord: number, values: ReadonlyArray<readonly string[]>): void {
     if (ord !== this.size) throw new Error(`facets: ordinal ${ord} added out of order (expected ${this.size})`);
     this.size++;
-    this.rows = grow(this.rows, this.size * NF + 1);
+    if (this.size * NF + 1 > this.rows.length) this.rows = grow(this.rows, this.size * NF + 1);
     if (ord >= this.words * 32) {
       this.words = Math.max(64, this.words * 2);
       this.bits = this.bits.map((b) => grow(b, this.words));
     }
     let n = this.nVals;
+    let total = 0;
+    for (let f = 0; f < NF; f++) total += values[f].length;
+    if (n + total > this.vals.length) this.vals = grow(this.vals, n + total);
+    const vals = this.vals;
+    const word = ord >>> 5;
+    const bit = 1 << (ord & 31);
     for (let f = 0; f < NF; f++) {
       const rowStart = n;
-      this.vals = grow(this.vals, n + values[f].length);
+      const ids = this.ids[f];
       for (const v of values[f]) {
-        const id = this.idOf(f, v, true);
+        let id = ids.get(v);
+        if (id === undefined) id = this.idOf(f, v, true);
         let dup = false; // a value listed twice counts once
-        for (let j = rowStart; j < n; j++) if (this.vals[j] === id) dup = true;
+        for (let j = rowStart; j < n; j++) if (vals[j] === id) dup = true;
         if (dup) continue;
-        this.vals[n++] = id;
-        this.bits[id][ord >>> 5] |= 1 << (ord & 31);
+        vals[n++] = id;
+        this.bits[id][word] |= bit;
       }
       this.rows[ord * NF + f + 1] = n;
     }
@@ -208,6 +215,7 @@ function scanBits(
   else {
     c = new Uint32Array(words);
     for (let i = 0; i < n; i++) c[cand[i] >>> 5] |= 1 << (cand[i] & 31);
+    for (let w = 0; w < words; w++) c[w] &= aliveBits[w];
   }
   // H: candidates passing every filter; except[f]: passing every filter but facet f's.
   const all = andAll(c, filters, -1, words);

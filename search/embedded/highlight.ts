@@ -26,10 +26,12 @@ export function highlightDocument(doc: SearchDocument, marks: Marks): Highlight 
 /** `text` with the marks wrapped, or null when nothing in it matched. */
 export function markText(text: string, marks: Marks): string | null {
   const ranges: Range[] = [];
-  for (const s of marks.cjk) {
-    if (!s) continue;
+  const find = (s: string) => {
+    const before = ranges.length;
     for (let i = text.indexOf(s); i >= 0; i = text.indexOf(s, i + 1)) ranges.push([i, i + s.length]);
-  }
+    return ranges.length > before;
+  };
+  for (const { whole, pieces } of marks.cjk) if (!find(whole)) for (const p of pieces) find(p);
   if (marks.latin.length) {
     // ASCII-only lower-casing keeps positions identical to the original text.
     const lower = text.replace(/[A-Z]/g, (c) => c.toLowerCase());

@@ -1,14 +1,17 @@
 // Postings: term id → the ordinals of the documents holding it, each with the fields (8-bit mask) it
 // was found in, packed as one uint32 `ordinal * 256 + mask`.
 //
-// Two segments, like a tiny LSM tree:
+// Three parts, like a tiny LSM tree:
 // - base: one CSR (offsets per term + one Uint32Array of entries), compact and fast to scan;
-// - delta: appends since the last merge, as per-term linked lists in fixed-size chunks of flat typed
-//   arrays, so a single outbox upsert is O(its terms) and a bulk load never copies a growing buffer
-//   (copying 100 MB buffers as they double is what made V8 run full collections during a build).
-// Ordinals only grow between merges, so base entries, then delta entries, are in ordinal order and
-// every list read is sorted. Deleted ordinals are skipped on read and dropped at the next merge,
-// which can also renumber ordinals (compaction).
+// - delta: single updates since the last merge, as per-term linked lists in fixed-size chunks of flat
+//   typed arrays, so an outbox upsert is O(its terms) and is searchable at once;
+// - log: bulk loads (reindex, startup) appended as plain (entry, term) pairs, the cheapest possible
+//   write, folded into the base before the next search (or when it outgrows the base).
+// Chunks are never copied as they fill: copying 100 MB buffers as they doubled is what made V8 run
+// full collections during a build.
+// Ordinals only grow between merges, and once the log has entries every write goes there, so base,
+// then delta, then log entries are in ordinal order and every list read is sorted. Deleted ordinals
+// are skipped on read and dropped at the next merge, which can also renumber ordinals (compaction).
 import { allocate, type Arena } from "./arena";
 import { grow } from "./growable";
 
@@ -38,6 +41,9 @@ export class PostingStore {
   /** The term of each delta entry, so a merge buckets the delta in one linear pass. */
   private dTerm: Int32Array[] = [];
   private dLen = 0;
+  private lEntry: Uint32Array[] = [];
+  private lTerm: Int32Array[] = [];
+  private lLen = 0;
   private head = new Int32Array(0);
   private tail = new Int32Array(0);
   private dCount = new Int32Array(0);
@@ -48,8 +54,28 @@ export class PostingStore {
   get deltaSize(): number {
     return this.dLen;
   }
+  /** Bulk entries not yet merged: searches must merge first (see `needsMerge`). */
+  get logSize(): number {
+    return this.lLen;
+  }
 
-  add(term: number, ordinal: number, mask: number): void {
+  /** Appends one posting; `bulk` (or a pending log) sends it to the log instead of the delta. */
+  append(term: number, ordinal: number, mask: number, bulk: boolean): void {
+    if (!bulk && this.lLen === 0) {
+      this.add(term, ordinal, mask);
+      return;
+    }
+    const p = this.lLen++;
+    const c = p >>> CHUNK_BITS;
+    if (c === this.lEntry.length) {
+      this.lEntry.push(new Uint32Array(CHUNK));
+      this.lTerm.push(new Int32Array(CHUNK));
+    }
+    this.lEntry[c][p & IN_CHUNK] = ordinal * 256 + mask;
+    this.lTerm[c][p & IN_CHUNK] = term;
+  }
+
+  private add(term: number, ordinal: number, mask: number): void {
     if (term >= this.head.length) {
       this.head = grow(this.head, term + 1, -1);
       this.tail = grow(this.tail, term + 1, -1);
@@ -179,47 +205,60 @@ export class PostingStore {
    */
   merge(termCount: number, alive: Uint8Array, remap: Int32Array | null, allAlive: boolean): void {
     // With a remap, `alive` is the liveness from before the compaction.
-    const { base, baseOff, baseTerms, dEntry, dTerm, dLen } = this;
+    const { base, baseOff, baseTerms } = this;
+    const segments: Array<[Uint32Array[], Int32Array[], number]> = [
+      [this.dEntry, this.dTerm, this.dLen],
+      [this.lEntry, this.lTerm, this.lLen],
+    ];
     const off = new Int32Array(termCount + 1);
     for (let t = 0; t < baseTerms; t++) {
       if (allAlive) off[t + 1] = baseOff[t + 1] - baseOff[t];
       else for (let i = baseOff[t], end = baseOff[t + 1]; i < end; i++) off[t + 1] += alive[base[i] >>> 8];
     }
-    for (let p = 0; p < dLen; p++) {
-      const c = p >>> CHUNK_BITS;
-      const o = p & IN_CHUNK;
-      if (alive[dEntry[c][o] >>> 8]) off[dTerm[c][o] + 1]++;
+    for (const [entries, terms, len] of segments) {
+      for (let p = 0; p < len; p++) {
+        const c = p >>> CHUNK_BITS;
+        const o = p & IN_CHUNK;
+        if (alive[entries[c][o] >>> 8]) off[terms[c][o] + 1]++;
+      }
     }
     for (let t = 0; t < termCount; t++) off[t + 1] += off[t];
     const out = new Uint32Array(off[termCount]);
     const cursor = off.slice(0, termCount);
+    const copyWhole = allAlive && !remap;
     for (let t = 0; t < baseTerms; t++) {
       const from = baseOff[t];
       const end = baseOff[t + 1];
-      if (allAlive && !remap) {
-        out.set(base.subarray(from, end), cursor[t]);
-        cursor[t] += end - from;
-        continue;
-      }
       let w = cursor[t];
-      for (let i = from; i < end; i++) {
-        const e = base[i];
-        const d = e >>> 8;
-        if (alive[d]) out[w++] = remap ? remap[d] * 256 + (e & 255) : e;
+      if (copyWhole) {
+        // A view per long list only; most lists are short and a loop beats creating a view.
+        if (end - from > 64) {
+          out.set(base.subarray(from, end), w);
+          w += end - from;
+        } else for (let i = from; i < end; i++) out[w++] = base[i];
+      } else {
+        for (let i = from; i < end; i++) {
+          const e = base[i];
+          const d = e >>> 8;
+          if (alive[d]) out[w++] = remap ? remap[d] * 256 + (e & 255) : e;
+        }
       }
       cursor[t] = w;
     }
-    for (let p = 0; p < dLen; p++) {
-      const c = p >>> CHUNK_BITS;
-      const o = p & IN_CHUNK;
-      const e = dEntry[c][o];
-      const d = e >>> 8;
-      if (alive[d]) out[cursor[dTerm[c][o]]++] = remap ? remap[d] * 256 + (e & 255) : e;
+    for (const [entries, terms, len] of segments) {
+      for (let p = 0; p < len; p++) {
+        const c = p >>> CHUNK_BITS;
+        const o = p & IN_CHUNK;
+        const e = entries[c][o];
+        const d = e >>> 8;
+        if (alive[d]) out[cursor[terms[c][o]]++] = remap ? remap[d] * 256 + (e & 255) : e;
+      }
     }
     this.baseOff = off;
     this.base = out;
     this.baseTerms = termCount;
     this.dLen = 0;
+    this.lLen = 0;
     this.head.fill(-1);
     this.tail.fill(-1);
     this.dCount.fill(0);
@@ -236,5 +275,8 @@ export class PostingStore {
       this.dNext.length = keep;
       this.dTerm.length = keep;
     }
+    const keepLog = Math.ceil(this.lLen / CHUNK);
+    this.lEntry.length = keepLog;
+    this.lTerm.length = keepLog;
   }
 }

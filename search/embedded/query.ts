@@ -31,9 +31,13 @@ export interface Alternative {
   tier: number;
 }
 
-/** What to mark in highlights: CJK substrings and Latin words (or prefixes) from the query. */
+/**
+ * What to mark in highlights. A CJK word is marked whole where a field holds it, else by the bigrams
+ * it matched through (so 医疗纠纷 does not also mark every 纠纷); Latin words are marked whole, the
+ * last one also as a prefix.
+ */
 export interface Marks {
-  cjk: string[];
+  cjk: Array<{ whole: string; pieces: string[] }>;
   latin: Array<{ text: string; prefix: boolean }>;
 }
 
@@ -89,15 +93,17 @@ function cjkAlternatives(
   out: Alternative[],
   marks: Marks,
 ): void {
-  marks.cjk.push(text);
   const whole = dict.cjk(text);
   if (whole >= 0) out.push({ terms: [whole], factor, tier: TIER });
-  if (text.length <= 2 || (wholeIfKnown && whole >= 0)) return;
+  if (text.length <= 2 || (wholeIfKnown && whole >= 0)) {
+    marks.cjk.push({ whole: text, pieces: [] });
+    return;
+  }
   const pieces = bigrams(text);
   const terms = pieces.map((b) => dict.cjk(b));
   // A bigram the index has never seen: this alternative cannot match anything.
   if (terms.every((t) => t >= 0)) out.push({ terms, factor: factor * BIGRAMS_FACTOR, tier: TIER });
-  marks.cjk.push(...pieces);
+  marks.cjk.push({ whole: text, pieces });
 }
 
 function latinAlternatives(

@@ -75,6 +75,13 @@ describe("buildSearchRequest", () => {
     ]);
   });
 
+  it("turns availableBefore into a range filter on every query, so facet counts respect it", () => {
+    const plan = buildSearchRequest(INDEX, query({ availableBefore: 1_800_000_000_123.7, filters: { town: ["liuheng"] } }));
+    expect(plan.queries[0].filter).toBe('towns = "liuheng" AND (nextAvailableAt <= 1800000000123)');
+    expect(plan.queries[1].filter).toBe("(nextAvailableAt <= 1800000000123)");
+    expect(buildSearchRequest(INDEX, query({})).queries[0].filter).toBeUndefined();
+  });
+
   it("pages with page/hitsPerPage (exact totals), never offset/limit, on the main query", () => {
     const [main] = buildSearchRequest(INDEX, query({ page: 4, perPage: 25 })).queries;
     expect(main).toMatchObject({ page: 4, hitsPerPage: 25 });

@@ -72,13 +72,18 @@ export function buildSearchRequest(indexUid: string, query: SearchQuery, opts: B
   const selected = selectedFacets(filters);
   const disjunctiveFacets = FACETS.filter((f) => selected.includes(f));
   const locales = queryLocales(q);
+  // "Free within N days": a range condition on every query, so facet counts respect it too.
+  const extra = [
+    ...(opts.extraFilters ?? []),
+    ...(query.availableBefore !== undefined ? [`nextAvailableAt <= ${Math.floor(query.availableBefore)}`] : []),
+  ];
   const common = compact({ indexUid, q, matchingStrategy: MATCHING_STRATEGY, locales });
 
   // Page/hitsPerPage (not offset/limit): Meilisearch then counts exhaustively and returns totalHits.
   const unselected = FACETS.filter((f) => !selected.includes(f)).map((f) => FACET_FIELDS[f]);
   const main: MultiSearchQuery = compact({
     ...common,
-    filter: buildFilter(filters, { extra: opts.extraFilters }),
+    filter: buildFilter(filters, { extra }),
     sort: sortFor(query.sort, q),
     ...pagination(query.page, query.perPage),
     facets: unselected.length ? unselected : undefined,
@@ -91,7 +96,7 @@ export function buildSearchRequest(indexUid: string, query: SearchQuery, opts: B
     (facet): MultiSearchQuery =>
       compact({
         ...common,
-        filter: buildFilterExcept(filters, facet, opts.extraFilters),
+        filter: buildFilterExcept(filters, facet, extra),
         facets: [FACET_FIELDS[facet]],
         limit: 0,
       }),

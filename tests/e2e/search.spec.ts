@@ -114,3 +114,22 @@ test("a box ticked before JavaScript wakes up is applied, not lost", async ({ pa
   await expect(page).toHaveURL(new RegExp(`kind=${kind}`));
   await expect(resultStatus(page)).toHaveText(`“医疗”共找到 ${count} 个结果`);
 });
+
+test("half-typed pinyin in a Chinese input method is not searched for", async ({ page, request }) => {
+  const expected = await apiSearch(request, { q: "医疗" });
+  await page.goto("/search");
+  await expect(page.getByRole("button", { name: "筛选", exact: true })).toBeHidden(); // hydrated
+  const box = page.getByRole("searchbox", { name: "搜索调解员、专家、律师或调委会" });
+  await box.click();
+  const cdp = await page.context().newCDPSession(page);
+  for (const text of ["y", "yi", "yi'l", "yi'liao"]) {
+    await cdp.send("Input.imeSetComposition", { text, selectionStart: text.length, selectionEnd: text.length });
+    await page.waitForTimeout(60);
+  }
+  await page.waitForTimeout(400);
+  await expect(page).toHaveURL(/\/search$/);
+  // Choosing the characters ends the composition; now it searches.
+  await cdp.send("Input.insertText", { text: "医疗" });
+  await expect(page).toHaveURL(/\/search\?q=%E5%8C%BB%E7%96%97$/);
+  await expect(resultStatus(page)).toHaveText(`“医疗”共找到 ${expected.total} 个结果`);
+});

@@ -4,7 +4,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, type ChangeEvent } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FacetFieldsets } from "~/components/facets";
 import { HitCard } from "~/components/hit-card";
@@ -14,32 +14,17 @@ import { searchHref } from "~/components/search-url";
 import { useHydrated } from "~/components/use-hydrated";
 import { FACETS } from "~/domain";
 import { localeFromMatches, messages, useT, type Messages } from "~/i18n";
-import { MAX_PER_PAGE, MAX_RESULT_WINDOW, parseSearchParams } from "~/models/search-params";
-import { searchPool } from "~/models/search.server";
+import { loadSearchPage } from "./search-page.server";
 
 const SORTS = ["relevance", "success", "available"] as const;
 const TYPING_DEBOUNCE_MS = 150;
 /** Keep in step with the sidebar breakpoint in app/styles/app.css. */
 const WIDE_SCREEN = "(min-width: 60rem)";
 
-/**
- * Bad input is the visitor's to fix, never a 500: the page answers 400, says which conditions it could
- * not understand, and shows the results of the rest (the invalid parameters dropped).
- */
+/** Invalid parameters answer 400, but the page still renders: the form, what was wrong, and results. */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const params = new URL(request.url).searchParams;
-  let parsed = parseSearchParams(params);
-  const invalid = parsed.ok ? [] : Object.keys(parsed.fields);
-  if (!parsed.ok) {
-    for (const key of invalid) params.delete(key);
-    parsed = parseSearchParams(params);
-  }
-  const status = invalid.length ? 400 : 200;
-  if (!parsed.ok) return data({ invalid, query: params.toString(), result: null, pages: 0 }, { status });
-  const result = await searchPool(parsed.value);
-  const perPage = Math.min(result.perPage, MAX_PER_PAGE);
-  const pages = Math.max(1, Math.min(Math.ceil(result.total / perPage), Math.floor(MAX_RESULT_WINDOW / perPage)));
-  return data({ invalid, query: params.toString(), result, pages }, { status });
+  const page = await loadSearchPage(new URL(request.url));
+  return data(page, { status: page.invalid.length ? 400 : 200 });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ matches, location }) => {
@@ -73,7 +58,7 @@ function formValues(form: HTMLFormElement): URLSearchParams {
 function searchKey(params: URLSearchParams): string {
   const keys = ["q", "sort", ...FACETS];
   return [...params]
-    .filter(([key, value]) => keys.includes(key) && !(key === "sort" && value === "relevance"))
+    .filter(([key, value]) => keys.includes(key) && value !== "" && !(key === "sort" && value === "relevance"))
     .map(([key, value]) => `${key}=${value}`)
     .sort()
     .join("&");
@@ -145,6 +130,12 @@ export default function SearchPage() {
     clearTimeout(timer.current);
     timer.current = setTimeout(() => submitNow(true), TYPING_DEBOUNCE_MS);
   };
+  // With a Chinese input method the box holds half-typed pinyin ("yi'l") until a character is chosen:
+  // wait for the composition to end instead of searching for it.
+  const onChange = (event: ChangeEvent<HTMLInputElement>) => {
+    if ((event.nativeEvent as InputEvent).isComposing) return;
+    onType();
+  };
 
   const perPage = current.get("perPage");
   const clearFiltersHref = searchHref(new URLSearchParams(), {
@@ -176,7 +167,8 @@ export default function SearchPage() {
             button={t.search.searchButton}
             defaultValue={q}
             inputRef={inputRef}
-            onChange={hydrated ? onType : undefined}
+            onChange={hydrated ? onChange : undefined}
+            onCompositionEnd={hydrated ? onType : undefined}
           />
         </div>
         {perPage ? <input type="hidden" name="perPage" value={perPage} /> : null}
