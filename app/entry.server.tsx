@@ -6,6 +6,11 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { startBackgroundJobs } from "./jobs.server";
+
+// Loaded once per server process with the build: the search index starts following the outbox and the
+// booking clock (expiry, next-free refresh, notification delivery) starts ticking.
+if (process.env.NODE_ENV !== "test") startBackgroundJobs();
 
 /** How long deferred data may stream (single fetch reads this export). */
 export const streamTimeout = 5_000;

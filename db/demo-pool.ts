@@ -280,7 +280,7 @@ function committees(g: Gen, mediators: DemoMediator[]): DemoCommittee[] {
     if (members.length < 3) members.push(ci % 10, (ci + 3) % 10);
     return {
       name: c.name,
-      namePinyin: namePinyin(c.name),
+      namePinyin: namePinyin(c.name, "organisation"),
       description: c.description,
       organisation: `${c.organisation}（示例）`,
       categories: c.categories,

@@ -34,6 +34,13 @@ function readJson(file: string): any {
   }
 }
 
+// 0. A fresh build: integration tests start real server processes from it, and so does Playwright.
+const build = spawnSync(bin("remix"), ["build"], { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
+if (build.status !== 0) {
+  console.error("remix build failed");
+  process.exit(1);
+}
+
 // 1. vitest
 const vitestJson = path.join(out, "vitest.json");
 const vitest = spawnSync(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`], {

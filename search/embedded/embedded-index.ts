@@ -11,9 +11,9 @@ import { FacetIndex, scanDisjunctive, type ActiveFilter } from "./facets";
 import { F_BIO, F_CATEGORY, F_MEMBERS, F_NAME, F_ORG, F_PINYIN, F_TITLE, F_TOWN, MASK_WEIGHT } from "./fields";
 import { grow } from "./growable";
 import { highlightDocument } from "./highlight";
-import { MAX_ORDINAL, PostingStore } from "./postings";
+import { MAX_ORDINAL, PostingStore, type Sparse } from "./postings";
 import { parseQuery, type Marks } from "./query";
-import { primaryKeys, ranking } from "./ranking";
+import { primaryKeys, tieBreak } from "./ranking";
 import { boost } from "./sparse";
 import { TermDict } from "./terms";
 import { TopK } from "./topk";
@@ -32,6 +32,8 @@ const MIN_LOG = 1 << 22;
 const BULK = 2000;
 /** Dead slots are compacted away once they are a quarter of all slots. */
 const MIN_DEAD = 1024;
+
+const NO_MARKS: Marks = { cjk: [], latin: [] };
 
 function facetValues(doc: SearchDocument, facet: FacetName): readonly string[] {
   const field = FACET_FIELDS[facet];
@@ -95,52 +97,32 @@ export class EmbeddedIndex {
   search(query: SearchQuery): SearchResult {
     // Queries read base and delta only: a bulk load's log is folded in first, and so is a delta
     // grown large enough to slow list walks down.
-    const postings = this.postings;
+    const { postings, store } = this;
     if (postings.logSize > 0 || postings.deltaSize > Math.max(MIN_DELTA, postings.baseSize >> 3)) this.merge(false);
     postings.trim();
-    const store = this.store;
-    const words = parseQuery(query.q ?? "", this.dict, this.typos);
-    let cand: Int32Array | null = null;
-    let scores: Float32Array | null = null;
-    let n = store.size;
-    let marks: Marks = { cjk: [], latin: [] };
-    if (words.length > 0) {
-      this.arena.reset(store.size);
-      const { matches, used } = evaluateQuery(words, this.postings, store.alive, this.arena);
-      if (used === words.length && matches.n > 0) {
-        const nameTerm = this.analyzer.nameTerm(query.q, false);
-        const named = this.postings.collect(nameTerm, store.alive, MASK_WEIGHT, 1, 0, this.arena);
-        boost(matches, named, NAME_BONUS);
-      }
-      cand = matches.docs;
-      scores = matches.scores;
-      n = matches.n;
-      marks = {
-        cjk: words.slice(0, used).flatMap((w) => w.marks.cjk),
-        latin: words.slice(0, used).flatMap((w) => w.marks.latin),
-      };
-    }
 
+    const text = this.matchText(query.q ?? "");
+    // Without a query every live document is a candidate (cand null: position = ordinal).
+    const cand = text ? text.matches.docs : null;
+    const n = text ? text.matches.n : store.size;
     const filters: ActiveFilter[] = [];
     FACETS.forEach((facet, f) => {
       const selected = query.filters?.[facet];
       if (selected && selected.length > 0) filters.push({ facet: f, bits: this.facets.filterBits(f, selected) });
     });
-    this.hitsBuf = grow(this.hitsBuf, n);
-    const scan = scanDisjunctive(this.facets, filters, cand, n, store.alive, store.aliveBits, this.hitsBuf);
+    const hits = (this.hitsBuf = grow(this.hitsBuf, n));
+    const scan = scanDisjunctive(this.facets, filters, cand, n, store.alive, store.aliveBits, hits);
 
     const perPage = Math.max(0, Math.floor(query.perPage));
     const page = Math.max(1, Math.floor(query.page));
-    const k = Math.min(page * perPage, scan.hitCount);
     const ord = cand ? (i: number) => cand[i] : (i: number) => i;
-    const text = scores ? (i: number) => scores[i] : null;
-    const { tieBefore } = ranking(query.sort, store, ord, text);
-    const top = new TopK(k, tieBefore);
-    const hits = this.hitsBuf;
+    const scores = text ? text.matches.scores : null;
+    const top = new TopK(Math.min(page * perPage, scan.hitCount), tieBreak(query.sort, store, ord, scores));
     const keys = (this.keyBuf = grow(this.keyBuf, scan.hitCount));
     primaryKeys(query.sort, store, cand, scores, hits, scan.hitCount, keys);
     for (let h = 0; h < scan.hitCount; h++) if (!top.rejects(keys[h])) top.push(hits[h], keys[h]);
 
+    const marks = text ? text.marks : NO_MARKS;
     return {
       total: scan.hitCount,
       hits: top
@@ -152,6 +134,22 @@ export class EmbeddedIndex {
         }),
       facets: this.facets.toFacetCounts(scan.counts),
     };
+  }
+
+  /** The documents matching the query text with their scores, or null for an empty query. */
+  private matchText(q: string): { matches: Sparse; marks: Marks } | null {
+    const words = parseQuery(q, this.dict, this.typos);
+    if (words.length === 0) return null;
+    const { store, postings, arena } = this;
+    arena.reset(store.size);
+    const { matches, used } = evaluateQuery(words, postings, store.alive, arena);
+    if (used === words.length && matches.n > 0) {
+      const named = postings.collect(this.analyzer.nameTerm(q, false), store.alive, MASK_WEIGHT, 1, 0, arena);
+      boost(matches, named, NAME_BONUS);
+    }
+    // Words dropped by the "last" strategy are not marked either.
+    const kept = words.slice(0, used);
+    return { matches, marks: { cjk: kept.flatMap((w) => w.marks.cjk), latin: kept.flatMap((w) => w.marks.latin) } };
   }
 
   private add(doc: SearchDocument, bulk: boolean): void {

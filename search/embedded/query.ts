@@ -1,9 +1,9 @@
 // Query analysis: the query string → words, each a set of alternative ways to match it.
 // - CJK runs of 1–2 characters (or a synonym key) are one word; longer runs are cut by jieba, each
 //   piece a word, so "医疗纠纷律师" is two words, both required (and droppable from the end).
-// - A CJK word of 1–2 characters is one unigram/bigram term. A longer one matches as the jieba word
-//   if the index has it, or as all of its bigrams (so a segmentation that differs between the query
-//   and a document never loses the document).
+// - A CJK word of 1–2 characters is one unigram/bigram term. A longer one matches as a whole word
+//   (when the index has it as one) or as all of its bigrams, so a bio, which is indexed by bigrams
+//   only, or a segmentation that differs between query and document never loses the document.
 // - A Latin word matches exactly, by prefix if it is the last word (as you type), and with one typo
 //   if it has 5+ letters. Typo matches are put in a lower tier, so they rank below every exact match.
 // - A word that is a key of CATEGORY_SYNONYMS also matches its values, a little below itself.
@@ -56,7 +56,7 @@ interface RawWord {
 export function splitQuery(q: string): RawWord[] {
   const out: RawWord[] = [];
   for (const run of runs(normalize(q))) {
-    if (!run.cjk || run.text.length <= 2 || CATEGORY_SYNONYMS[run.text]) {
+    if (!run.cjk || run.text.length <= 2 || synonymsOf(run.text).length > 0) {
       out.push({ text: run.text, cjk: run.cjk });
       continue;
     }
@@ -65,6 +65,11 @@ export function splitQuery(q: string): RawWord[] {
     for (const p of kept.length ? kept : pieces) out.push({ text: p, cjk: true });
   }
   return out.slice(0, MAX_WORDS);
+}
+
+/** Own keys only: a query word like "constructor" must not find Object.prototype. */
+function synonymsOf(word: string): readonly string[] {
+  return Object.hasOwn(CATEGORY_SYNONYMS, word) ? CATEGORY_SYNONYMS[word] : [];
 }
 
 export function parseQuery(q: string, dict: TermDict, typos: TypoIndex): QueryWord[] {
@@ -80,7 +85,7 @@ export function parseQuery(q: string, dict: TermDict, typos: TypoIndex): QueryWo
     addText(w.text, 1, last, false);
     // A synonym value names a category, so its whole-word term (indexed for short fields) is enough
     // when the index has it; bios are not searched for it bigram by bigram.
-    for (const synonym of CATEGORY_SYNONYMS[w.text] ?? []) addText(normalize(synonym), SYNONYM_FACTOR, false, true);
+    for (const synonym of synonymsOf(w.text)) addText(normalize(synonym), SYNONYM_FACTOR, false, true);
     return { text: w.text, alternatives, marks };
   });
 }

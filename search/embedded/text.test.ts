@@ -1,5 +1,6 @@
 import { Analyzer } from "./analyze";
-import { splitQuery } from "./query";
+import { parseQuery, splitQuery } from "./query";
+import { TypoIndex } from "./typo";
 import { TermDict } from "./terms";
 import { normalize, runs } from "./text";
 
@@ -48,6 +49,22 @@ describe("splitQuery", () => {
 
   it("ignores punctuation-only input", () => {
     expect(words("，。!?")).toEqual([]);
+  });
+});
+
+describe("parseQuery", () => {
+  it("takes a word spelled like an Object property for a word", () => {
+    expect(() => parseQuery("constructor toString __proto__", new TermDict(), new TypoIndex())).not.toThrow();
+  });
+
+  it("expands a synonym key into alternatives for its values", () => {
+    const dict = new TermDict();
+    const out: number[] = [];
+    new Analyzer(dict).termsInto("劳动争议", out, "value");
+    const [word] = parseQuery("欠薪", dict, new TypoIndex());
+    const terms = word.alternatives.flatMap((a) => a.terms);
+    expect(terms).toContain(dict.cjk("劳动争议"));
+    expect(terms).toContain(dict.cjk("劳动"));
   });
 });
 
