@@ -26,3 +26,38 @@ export function formatCentreTime(iso: string, locale: Locale): string {
     ? `${month + 1}月${day}日 ${WEEKDAYS_ZH[weekday]} ${hh}:${mm}`
     : `${WEEKDAYS_EN[weekday]} ${day} ${MONTHS_EN[month]}, ${hh}:${mm}`;
 }
+
+/** The centre's local calendar date of an ISO instant: "2026-12-01". */
+export function centreDate(iso: string): string {
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return iso.slice(0, 10);
+  return new Date(ms + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** The centre's local clock time of an ISO instant: "09:00". */
+export function centreClock(iso: string): string {
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return iso;
+  return new Date(ms + SHANGHAI_OFFSET_MS).toISOString().slice(11, 16);
+}
+
+/** A local date ("2026-12-01") as the pages show it: "12月1日 周二" / "Tue 1 Dec". */
+export function formatDay(date: string, locale: Locale): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  if (Number.isNaN(d.getTime())) return date;
+  const day = d.getUTCDate();
+  const month = d.getUTCMonth();
+  const weekday = d.getUTCDay();
+  return locale === "zh" ? `${month + 1}月${day}日 ${WEEKDAYS_ZH[weekday]}` : `${WEEKDAYS_EN[weekday]} ${day} ${MONTHS_EN[month]}`;
+}
+
+/** "09:00–10:30". */
+export function formatTimeRange(startIso: string, endIso: string): string {
+  return `${centreClock(startIso)}–${centreClock(endIso)}`;
+}
+
+/** A session: "12月1日 周二 09:00–10:30" / "Tue 1 Dec, 09:00–10:30". */
+export function formatSession(startIso: string, endIso: string, locale: Locale): string {
+  const day = formatDay(centreDate(startIso), locale);
+  return locale === "zh" ? `${day} ${formatTimeRange(startIso, endIso)}` : `${day}, ${formatTimeRange(startIso, endIso)}`;
+}

@@ -30,7 +30,7 @@ export function evaluateQuery(words: QueryWord[], postings: PostingStore, alive:
   let used = 0;
   for (const word of words) {
     const r = evaluateWord(word, postings, alive, arena);
-    const next: Sparse = acc ? intersect(acc, r, "sum", arena) : r;
+    const next: Sparse = acc ? intersect(acc, r, arena) : r;
     if (next.n === 0) break;
     acc = next;
     used++;

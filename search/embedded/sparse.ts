@@ -38,18 +38,14 @@ export function union(a: Sparse, b: Sparse, arena?: Arena): Sparse {
   return out;
 }
 
-/**
- * Documents in both lists. `sum` adds the scores (words of a query each contribute); `min` keeps the
- * weaker (the bigrams of one word: the word is only as well placed as its worst piece).
- */
-export function intersect(a: Sparse, b: Sparse, combine: "sum" | "min", arena?: Arena): Sparse {
+/** Documents in both lists, scores added (each word of a query contributes). */
+export function intersect(a: Sparse, b: Sparse, arena?: Arena): Sparse {
   if (a.n === 0 || b.n === 0) return EMPTY;
   const out = allocate(arena, Math.min(a.n, b.n));
   const { docs, scores } = out;
   let i = 0;
   let j = 0;
   let n = 0;
-  const sum = combine === "sum";
   while (i < a.n && j < b.n) {
     const da = a.docs[i];
     const db = b.docs[j];
@@ -57,9 +53,7 @@ export function intersect(a: Sparse, b: Sparse, combine: "sum" | "min", arena?: 
     else if (db < da) j++;
     else {
       docs[n] = da;
-      const sa = a.scores[i++];
-      const sb = b.scores[j++];
-      scores[n++] = sum ? sa + sb : Math.min(sa, sb);
+      scores[n++] = a.scores[i++] + b.scores[j++];
     }
   }
   out.n = n;
