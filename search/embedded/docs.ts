@@ -54,6 +54,22 @@ export class DocStore {
     return true;
   }
 
+  /**
+   * The live mask narrowed to documents free before `before` (epoch ms): "available within N days".
+   * It stands in for `alive`/`aliveBits` in the facet scan, so hits and every facet count respect it.
+   */
+  availableBefore(before: number): { alive: Uint8Array; aliveBits: Uint32Array } {
+    const alive = new Uint8Array(this.alive.length);
+    const aliveBits = new Uint32Array(this.aliveBits.length);
+    for (let d = 0; d < this.size; d++) {
+      if (this.alive[d] && this.next[d] <= before) {
+        alive[d] = 1;
+        aliveBits[d >>> 5] |= 1 << (d & 31);
+      }
+    }
+    return { alive, aliveBits };
+  }
+
   /** Moves live slots down to 0..live-1; returns old ordinal → new ordinal (-1 for dead). */
   compact(): Int32Array {
     const remap = new Int32Array(this.size).fill(-1);

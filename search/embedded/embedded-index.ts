@@ -111,7 +111,8 @@ export class EmbeddedIndex {
       if (selected && selected.length > 0) filters.push({ facet: f, bits: this.facets.filterBits(f, selected) });
     });
     const hits = (this.hitsBuf = grow(this.hitsBuf, n));
-    const scan = scanDisjunctive(this.facets, filters, cand, n, store.alive, store.aliveBits, hits);
+    const live = query.availableBefore === undefined ? store : store.availableBefore(query.availableBefore);
+    const scan = scanDisjunctive(this.facets, filters, cand, n, live.alive, live.aliveBits, hits);
 
     const perPage = Math.max(0, Math.floor(query.perPage));
     const page = Math.max(1, Math.floor(query.page));

@@ -5,7 +5,7 @@ import { Meilisearch, type EnqueuedTaskPromise, type IndexObject, type MultiSear
 import type { SearchDocument, SearchEngine, SearchQuery, SearchResult } from "../types";
 import { PRIMARY_KEY, toMeiliDocument, type MeiliDocument } from "./documents";
 import { apiErrorCode, assertTaskSucceeded, MeilisearchEngineError, wrapError } from "./errors";
-import { buildSearchRequest } from "./query";
+import { buildSearchRequest, dropLastWord } from "./query";
 import { mergeSearchResponses } from "./response";
 import { buildIndexSettings } from "./settings";
 
@@ -154,7 +154,9 @@ export class MeilisearchEngine implements SearchEngine {
     const response: MultiSearchResponse<RecordAny> = await this.#run("search", () =>
       this.#client.multiSearch({ queries: plan.queries }),
     );
-    return mergeSearchResponses(plan, response);
+    const result = mergeSearchResponses(plan, response);
+    const shorter = result.total === 0 ? dropLastWord(query.q ?? "") : null;
+    return shorter === null ? result : this.search({ ...query, q: shorter });
   }
 
   /** Drop the whole index (test cleanup, or before a reindex that changes the primary key). */

@@ -1,5 +1,5 @@
 import type { SearchQuery } from "../types";
-import { buildSearchRequest, pagination, queryLocales, sortFor } from "./query";
+import { buildSearchRequest, dropLastWord, pagination, queryLocales, sortFor } from "./query";
 
 const INDEX = "mediators_test";
 
@@ -71,6 +71,7 @@ describe("buildSearchRequest", () => {
         attributesToHighlight: ["name", "title", "organisation", "bio", "categoryNames"],
         highlightPreTag: "<mark>",
         highlightPostTag: "</mark>",
+        showMatchesPosition: true,
       },
     ]);
   });
@@ -170,5 +171,19 @@ describe("buildSearchRequest", () => {
 
   it("rejects an unknown facet before building anything", () => {
     expect(() => buildSearchRequest(INDEX, query({ filters: { price: ["1"] } as never }))).toThrow(/price/);
+  });
+});
+
+describe("dropLastWord", () => {
+  it("drops whitespace-separated words from the end, down to one", () => {
+    expect(dropLastWord("张伟明 青蛙 海边")).toBe("张伟明 青蛙");
+    expect(dropLastWord("  张伟明   青蛙 ")).toBe("张伟明");
+    expect(dropLastWord("张伟明")).toBeNull();
+    expect(dropLastWord("")).toBeNull();
+  });
+
+  it("asks for match positions only when there is a query", () => {
+    expect(buildSearchRequest(INDEX, query({ q: "zw" })).queries[0].showMatchesPosition).toBe(true);
+    expect(buildSearchRequest(INDEX, query({})).queries[0].showMatchesPosition).toBeUndefined();
   });
 });

@@ -88,6 +88,8 @@ export function buildSearchRequest(indexUid: string, query: SearchQuery, opts: B
     ...pagination(query.page, query.perPage),
     facets: unselected.length ? unselected : undefined,
     attributesToHighlight: q ? [...HIGHLIGHTED_ATTRIBUTES] : undefined,
+    // Tells which fields matched, so a pinyin or initials match can mark the whole name.
+    showMatchesPosition: q ? true : undefined,
     highlightPreTag: q ? HIGHLIGHT_PRE : undefined,
     highlightPostTag: q ? HIGHLIGHT_POST : undefined,
   });
@@ -103,4 +105,14 @@ export function buildSearchRequest(indexUid: string, query: SearchQuery, opts: B
   );
 
   return { queries: [main, ...facetQueries], disjunctiveFacets };
+}
+
+/**
+ * The query with its last whitespace-separated word removed, or null when one word is left. With
+ * matchingStrategy "all", a query whose words never all match retries with fewer words, from the
+ * end: the contract's "last" behaviour without mixing partial matches into full ones.
+ */
+export function dropLastWord(q: string): string | null {
+  const words = q.trim().split(/\s+/).filter(Boolean);
+  return words.length > 1 ? words.slice(0, -1).join(" ") : null;
 }

@@ -158,3 +158,13 @@ describe("totalOf", () => {
     expect(totalOf(base)).toBe(2);
   });
 });
+
+describe("highlightFromFormatted with match positions", () => {
+  it("marks the whole name when the pinyin or the initials matched", () => {
+    const formatted = { name: "张伟", title: "资深调解员", bio: "", organisation: null, categoryNames: [] };
+    expect(highlightFromFormatted(formatted, { nameInitials: [{ start: 0, length: 2 }] }).name).toBe("<mark>张伟</mark>");
+    expect(highlightFromFormatted(formatted, { namePinyinJoined: [{ start: 0, length: 8 }] }).name).toBe("<mark>张伟</mark>");
+    expect(highlightFromFormatted(formatted, { bio: [{ start: 0, length: 2 }] }).name).toBeUndefined();
+    expect(highlightFromFormatted(formatted).name).toBeUndefined();
+  });
+});

@@ -1,7 +1,7 @@
 // Meilisearch multi-search responses → the port's SearchResult. Pure.
 import type { MultiSearchResponse, MultiSearchResult, RecordAny } from "meilisearch";
 import { FACETS, type FacetName } from "../../app/domain";
-import { FACET_FIELDS, HIGHLIGHT_PRE, type FacetCounts, type Highlight, type SearchHit, type SearchResult } from "../types";
+import { FACET_FIELDS, HIGHLIGHT_POST, HIGHLIGHT_PRE, type FacetCounts, type Highlight, type SearchHit, type SearchResult } from "../types";
 import { fromMeiliDocument } from "./documents";
 import { HIGHLIGHTED_ATTRIBUTES, type MeiliSearchPlan } from "./query";
 
@@ -13,9 +13,11 @@ export const ARRAY_HIGHLIGHT_SEPARATOR = " · ";
  * matched or not, so a field counts only when it contains the pre tag; for an array field only the
  * entries that matched are kept.
  */
-export function highlightFromFormatted(formatted: RecordAny | undefined): Highlight {
+export function highlightFromFormatted(formatted: RecordAny | undefined, matchesPosition?: Record<string, unknown>): Highlight {
   const highlight: Highlight = {};
   if (!formatted) return highlight;
+  // A match on the name's pinyin or initials marks the whole (Chinese) name, as the embedded engine does.
+  const pinyinMatched = PINYIN_FIELDS.some((f) => matchesPosition && f in matchesPosition);
   for (const field of HIGHLIGHTED_ATTRIBUTES) {
     const value: unknown = formatted[field];
     if (typeof value === "string") {
@@ -25,8 +27,11 @@ export function highlightFromFormatted(formatted: RecordAny | undefined): Highli
       if (matched.length) highlight[field] = matched.join(ARRAY_HIGHLIGHT_SEPARATOR);
     }
   }
+  if (pinyinMatched && !highlight.name && typeof formatted.name === "string") highlight.name = `${HIGHLIGHT_PRE}${formatted.name}${HIGHLIGHT_POST}`;
   return highlight;
 }
+
+const PINYIN_FIELDS = ["namePinyin", "namePinyinJoined", "nameInitials"];
 
 function emptyFacets(): FacetCounts {
   return Object.fromEntries(FACETS.map((f) => [f, {}])) as FacetCounts;
@@ -51,7 +56,7 @@ export function mergeSearchResponses(plan: MeiliSearchPlan, response: MultiSearc
 
   const hits: SearchHit[] = main.hits.map((hit) => ({
     document: fromMeiliDocument(hit),
-    highlight: highlightFromFormatted(hit._formatted),
+    highlight: highlightFromFormatted(hit._formatted, hit._matchesPosition as Record<string, unknown> | undefined),
   }));
 
   const facets = emptyFacets();

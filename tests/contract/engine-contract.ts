@@ -336,6 +336,19 @@ export function describeEngineContract(
         expect(dated).toEqual([...dated].sort((a, b) => a - b));
       });
 
+      it("availableBefore keeps only documents free by then, in hits and in every facet count", async () => {
+        const dated = DOCS.map((d) => d.nextAvailableAt).filter((t): t is number => t !== null).sort((a, b) => a - b);
+        expect(dated.length).toBeGreaterThan(2);
+        const before = dated[Math.floor(dated.length / 2)];
+        const expected = DOCS.filter((d) => d.nextAvailableAt !== null && d.nextAvailableAt <= before);
+        const r = await search("", { availableBefore: before });
+        expect(ids(r).sort()).toEqual(expected.map((d) => d.id).sort());
+        expect(r.facets).toEqual(expectedFacets(expected, {}));
+        const filtered = await search("", { availableBefore: before, filters: { kind: ["lawyer"] } });
+        expect(filtered.facets).toEqual(expectedFacets(expected, { kind: ["lawyer"] }));
+        expect((await search("", { availableBefore: dated[0] - 1 })).total).toBe(0);
+      });
+
       it("relevance without a query: best success score first", async () => {
         const r = await search("", { sort: "relevance" });
         const scores = r.hits.map((h) => h.document.score);
