@@ -1,8 +1,9 @@
-// The document: header (site and centre name, navigation, language switch), main landmark, footer
-// with the demo-data notice. `Layout` wraps both the app and the error boundary, so error pages keep
+// The document: header (site and centre name, navigation, the signed-in user's links, language
+// switch), main landmark, footer with the demo-data notice. `Layout` wraps both the app and the error boundary, so error pages keep
 // the header and the language.
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import {
+  Form,
   Link,
   Links,
   Meta,
@@ -16,8 +17,10 @@ import {
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { CsrfInput, useUser } from "~/components/session";
 import { localeFromMatches, messages, useLocale } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
+import { getPageAuth } from "~/utils/session.server";
 import stylesHref from "~/styles/app.css";
 
 // Single fetch: loaders return plain objects, and useLoaderData's types follow from that.
@@ -33,7 +36,10 @@ export const links: LinksFunction = () => [
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  return { locale: getLocale(request) };
+  const auth = getPageAuth(request);
+  const user = auth ? { id: auth.user.id, name: auth.user.name, role: auth.user.role, mediatorId: auth.user.mediatorId } : null;
+  // The CSRF token is bound to the session secret: every page's POST forms carry it.
+  return { locale: getLocale(request), user, csrfToken: auth?.csrfToken ?? "" };
 }
 
 export const meta: MetaFunction = ({ matches, error }) => {
@@ -66,6 +72,50 @@ function LanguageSwitch() {
   );
 }
 
+/** Where the visitor is, for "sign in and come back here" links. */
+function useHere(): string {
+  const location = useLocation();
+  return `${location.pathname}${location.search}`;
+}
+
+function AccountNav() {
+  const t = messages[useLocale()];
+  const user = useUser();
+  const here = useHere();
+  if (!user) {
+    const onAuthPage = here.startsWith("/login") || here.startsWith("/register");
+    const next = onAuthPage || here === "/" ? "" : `?next=${encodeURIComponent(here)}`;
+    return (
+      <nav aria-label={t.nav.account} className="site-nav account-nav">
+        <NavLink to={`/login${next}`}>{t.nav.login}</NavLink>
+        <NavLink to={`/register${next}`}>{t.nav.register}</NavLink>
+      </nav>
+    );
+  }
+  return (
+    <nav aria-label={t.nav.account} className="site-nav account-nav">
+      {user.role === "party" ? <NavLink to="/bookings">{t.nav.myBookings}</NavLink> : null}
+      {user.role === "mediator" ? <NavLink to="/dashboard">{t.nav.dashboard}</NavLink> : null}
+      {user.role === "staff" || user.role === "admin" ? (
+        <>
+          <NavLink to="/bookings">{t.nav.allBookings}</NavLink>
+          <NavLink to="/staff/notifications">{t.nav.notifications}</NavLink>
+        </>
+      ) : null}
+      {user.role === "admin" ? <NavLink to="/admin/accounts">{t.nav.accounts}</NavLink> : null}
+      <NavLink to="/account" className="account-link" aria-label={t.nav.me(user.name)}>
+        <span className="account-name">{user.name}</span>
+      </NavLink>
+      <Form method="post" action="/logout" className="logout-form">
+        <CsrfInput />
+        <button type="submit" className="nav-button">
+          {t.nav.logout}
+        </button>
+      </Form>
+    </nav>
+  );
+}
+
 function SiteHeader() {
   const t = messages[useLocale()];
   return (
@@ -85,6 +135,7 @@ function SiteHeader() {
           <NavLink to="/search">{t.nav.search}</NavLink>
           <LanguageSwitch />
         </nav>
+        <AccountNav />
       </div>
     </header>
   );

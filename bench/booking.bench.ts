@@ -144,7 +144,8 @@ process.on("SIGINT", () => process.exit(130));
 
 async function startServer(): Promise<string> {
   const port = await freePort();
-  const child = spawn(process.execPath, ["server.mjs", "build/server/index.js"], {
+  const profile = process.env.BENCH_SERVER_PROFILE ? [`--cpu-prof`, `--cpu-prof-dir=${process.env.BENCH_SERVER_PROFILE}`] : [];
+  const child = spawn(process.execPath, [...profile, "server.mjs", "build/server/index.js"], {
     cwd: ROOT,
     env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", ACCESS_LOG: "0", NODE_ENV: "production" },
     stdio: ["ignore", "ignore", "inherit"],

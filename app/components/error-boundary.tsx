@@ -23,6 +23,23 @@ export function NotFoundPage() {
   );
 }
 
+/** A signed-in visitor whose role may not open the page, or a form that failed the CSRF check. */
+export function ForbiddenPage({ csrf = false }: { csrf?: boolean }) {
+  const t = useT();
+  return (
+    <div className="error-page">
+      <p className="error-code">403</p>
+      <h1>{t.errorsExtra.forbiddenHeading}</h1>
+      <p>{csrf ? t.errorsExtra.csrfBody : t.errorsExtra.forbiddenBody}</p>
+      <p className="error-actions">
+        <Link className="button" to="/">
+          {t.errors.backHome}
+        </Link>
+      </p>
+    </div>
+  );
+}
+
 function GenericErrorPage({ status }: { status?: number }) {
   const t = useT();
   return (
@@ -49,7 +66,11 @@ export function GeneralErrorBoundary({
   unexpectedErrorHandler?: (error: unknown) => ReactNode;
 }) {
   const error = useRouteError();
-  const handlers: Record<number, StatusHandler> = { 404: () => <NotFoundPage />, ...statusHandlers };
+  const handlers: Record<number, StatusHandler> = {
+    404: () => <NotFoundPage />,
+    403: ({ error }) => <ForbiddenPage csrf={String(error.data).startsWith("Cross-site")} />,
+    ...statusHandlers,
+  };
   if (isRouteErrorResponse(error)) {
     return <>{(handlers[error.status] ?? defaultStatusHandler)({ error })}</>;
   }

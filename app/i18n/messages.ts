@@ -1,6 +1,8 @@
 // The pages' words in both languages. `en` is typed as `Messages`, so a string missing from either
 // dictionary is a type error, not a blank on the page. Data (names, bios, firms) is Chinese only.
 import type { Locale } from "~/domain";
+import { accountMessages } from "./messages-accounts";
+import { bookingMessages } from "./messages-booking";
 
 const zh = {
   htmlLang: "zh-CN",
@@ -9,7 +11,21 @@ const zh = {
   centreName: "普陀区社会治理综合服务中心",
   demoTag: "演示",
   skipLink: "跳到主要内容",
-  nav: { label: "主导航", home: "首页", search: "查找调解员" },
+  nav: {
+    label: "主导航",
+    home: "首页",
+    search: "查找调解员",
+    account: "账号",
+    login: "登录",
+    register: "注册",
+    myBookings: "我的预约",
+    allBookings: "全部预约",
+    dashboard: "工作台",
+    notifications: "通知记录",
+    accounts: "账号管理",
+    logout: "退出",
+    me: (name: string) => `我的账号：${name}`,
+  },
   switchLanguage: { label: "Switch language to English", text: "English", to: "en" as Locale, toLang: "en" },
   footer: {
     demoLabel: "演示数据：",
@@ -47,7 +63,7 @@ const zh = {
     steps: [
       "按纠纷类型、镇街、调解方式搜索，或直接输入姓名、拼音。",
       "查看调解员的专长、服务镇街、语言和过往调解成效。",
-      "选定您信任的调解员或调委会。在线预约即将开放，目前请到综合受理窗口或拨打12345说明您的选择。",
+      "选定您信任的调解员或调委会，登录后选一个空闲时段在线预约；调解员确认后预约即成立。不方便上网，也可以到综合受理窗口或拨打 12345 说明您的选择。",
     ],
     islandNote: "住在海岛镇？许多调解员可以线上调解或上岛调解，不出岛也能化解纠纷。",
   },
@@ -132,8 +148,7 @@ const zh = {
     member: "委员",
     noAvailability: "暂无可约时间",
     bookingHeading: "预约调解",
-    bookingButton: "预约（即将开放）",
-    bookingNote: "在线预约即将开放。目前请到中心综合受理窗口或拨打 12345，说明您希望由这位调解员参与调解。",
+    bookingNote: "先选一个空闲时段，再简要说明纠纷。调解员确认后预约即成立。也可以到中心综合受理窗口或拨打 12345 预约。",
     demoNote: "本页人员信息为虚构的演示数据。",
   },
   committee: {
@@ -145,7 +160,7 @@ const zh = {
     serviceNote: "委员会受理后由中心派出委员调解，以下为全体委员服务范围的合计。",
     recordHeading: "委员会调解成效（全体委员合计）",
     members: (n: number) => `委员（${n} 人）`,
-    bookingNote: "点单调委会后，由委员会指派一名委员调解。在线点单即将开放。",
+    bookingNote: "点单调委会后，由中心指派一名在所选时段有空的委员调解。",
   },
   errors: {
     notFoundHeading: "找不到这个页面",
@@ -156,6 +171,8 @@ const zh = {
     genericBody: "服务器暂时无法完成您的请求，请稍后再试。",
     status: (s: number) => `错误代码 ${s}`,
   },
+  ...accountMessages.zh,
+  ...bookingMessages.zh,
 };
 
 export type Messages = typeof zh;
@@ -167,7 +184,21 @@ const en: Messages = {
   centreName: "Putuo District Social Governance Service Centre",
   demoTag: "demo",
   skipLink: "Skip to main content",
-  nav: { label: "Main", home: "Home", search: "Find a mediator" },
+  nav: {
+    label: "Main",
+    home: "Home",
+    search: "Find a mediator",
+    account: "Account",
+    login: "Sign in",
+    register: "Register",
+    myBookings: "My bookings",
+    allBookings: "All bookings",
+    dashboard: "Dashboard",
+    notifications: "Notifications",
+    accounts: "Accounts",
+    logout: "Sign out",
+    me: (name: string) => `My account: ${name}`,
+  },
   switchLanguage: { label: "切换到中文", text: "中文", to: "zh", toLang: "zh-CN" },
   footer: {
     demoLabel: "Demo data:",
@@ -205,7 +236,7 @@ const en: Messages = {
     steps: [
       "Search by kind of dispute, town or mode, or type a name or its pinyin.",
       "Read each mediator's specialities, towns, languages and record.",
-      "Choose the mediator or committee you trust. Online booking is coming soon; for now, tell the general intake window or the 12345 hotline your choice.",
+      "Choose the mediator or committee you trust, sign in and book a free time online; the booking holds once the mediator confirms. You can also tell the general intake window or the 12345 hotline your choice.",
     ],
     islandNote: "Live on an island? Many mediators work online or come to your island, so you need not take the ferry.",
   },
@@ -292,9 +323,8 @@ const en: Messages = {
     member: "Member",
     noAvailability: "No free time published",
     bookingHeading: "Book a mediation",
-    bookingButton: "Book (coming soon)",
     bookingNote:
-      "Online booking is coming soon. For now, tell the centre's general intake window or the 12345 hotline that you would like this mediator to take part.",
+      "Choose a free time, then describe the dispute briefly. The booking holds once the mediator confirms. The centre's general intake window and the 12345 hotline take bookings too.",
     demoNote: "The person on this page is invented demo data.",
   },
   committee: {
@@ -306,7 +336,7 @@ const en: Messages = {
     serviceNote: "The committee assigns one of its members; below is what its members offer together.",
     recordHeading: "Committee record (all members)",
     members: (n: number) => `Members (${n})`,
-    bookingNote: "When you order a committee, it assigns one of its members. Online ordering is coming soon.",
+    bookingNote: "When you order a committee, the centre assigns a member who is free at the time you choose.",
   },
   errors: {
     notFoundHeading: "We can't find that page",
@@ -317,6 +347,8 @@ const en: Messages = {
     genericBody: "The server could not complete your request. Please try again later.",
     status: (s: number) => `Error ${s}`,
   },
+  ...accountMessages.en,
+  ...bookingMessages.en,
 };
 
 export const messages: Record<Locale, Messages> = { zh, en };

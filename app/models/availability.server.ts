@@ -189,7 +189,16 @@ export function staleAvailability(db: Reader, now: number, limit = 200): number[
  * Bookings call this instead of recomputing in their own transaction: it keeps the write lock short.
  * The background job (app/jobs.server.ts) recomputes stale entries within half a second.
  */
-export function markAvailabilityStale(tx: Reader, mediatorIds: number[]): void {
+export function markAvailabilityStale(tx: Reader, mediatorIds: number[], changedAt?: number): void {
   if (mediatorIds.length === 0) return;
-  tx.update(availabilitySettings).set({ nextAvailableValidUntil: 0 }).where(inArray(availabilitySettings.mediatorId, mediatorIds)).run();
+  // A booking made or released at `changedAt` can only move the next free slot if it falls before the
+  // end of that slot's day (buffers and the daily cap reach across the day); later changes leave it.
+  const matters =
+    changedAt === undefined
+      ? undefined
+      : sql`(${availabilitySettings.nextAvailableAt} is null or ${changedAt} < ${availabilitySettings.nextAvailableAt} + 86400000)`;
+  tx.update(availabilitySettings)
+    .set({ nextAvailableValidUntil: 0 })
+    .where(and(inArray(availabilitySettings.mediatorId, mediatorIds), matters))
+    .run();
 }

@@ -34,7 +34,7 @@ function respond(user: User, id: number, decision: "confirmed" | "declined", rea
         .set({ status: decision, declineReason: reason ?? null, updatedAt: new Date(now) })
         .where(and(eq(bookings.id, id), eq(bookings.mediatorId, user.mediatorId ?? -1), eq(bookings.status, "pending")))
         .run();
-      if (decision === "declined") markAvailabilityStale(tx, [row.mediatorId]);
+      if (decision === "declined") markAvailabilityStale(tx, [row.mediatorId], row.startAt);
       notifyUser(tx, row.partyUserId, {
         subject: decision === "confirmed" ? `预约 #${id} 已确认` : `预约 #${id} 被婉拒`,
         body:
@@ -65,7 +65,7 @@ export function cancelBooking({ user, id, reason }: { user: User; id: number; re
         .set({ status: "cancelled", cancelReason: reason, cancelledBy: by, updatedAt: new Date(now) })
         .where(and(eq(bookings.id, id), inArray(bookings.status, [...HOLDING])))
         .run();
-      markAvailabilityStale(tx, [row.mediatorId]);
+      markAvailabilityStale(tx, [row.mediatorId], row.startAt);
       const msg = { subject: `预约 #${id} 已取消`, body: `${by === "party" ? "当事人" : "调解员"}取消了预约，理由：${reason}`, bookingId: id };
       if (by === "party") notifyMediator(tx, row.mediatorId, msg);
       else notifyUser(tx, row.partyUserId, msg);

@@ -232,7 +232,7 @@ function placeBooking(tx: Tx, party: User, input: CreateBookingInput, now: numbe
     })
     .returning()
     .get();
-  markAvailabilityStale(tx, [mediatorId]);
+  markAvailabilityStale(tx, [mediatorId], start);
   const view = viewOf(tx, row);
   const what = opts.rescheduledFromId ? `改期（原预约 #${opts.rescheduledFromId}）` : "新的调解预约请求";
   notifyMediator(tx, mediatorId, {
@@ -262,7 +262,7 @@ export function expireOverdue(db: Db | Tx, now: number): number {
       notifyUser(tx, b.partyUserId, msg);
       notifyMediator(tx, b.mediatorId, msg);
     }
-    markAvailabilityStale(tx, [...new Set(overdue.map((b) => b.mediatorId))]);
+    for (const b of overdue) markAvailabilityStale(tx, [b.mediatorId], b.startAt);
   };
   // Inside a caller's transaction already (one connection per process)? Then just run; otherwise
   // take the write lock first.

@@ -216,6 +216,25 @@ describe("booking", () => {
     expect(a.body.room).toBeTruthy();
     const row = db.select().from(bookingsTable).where(and(eq(bookingsTable.id, a.body.id))).get()!;
     expect(row.roomId).not.toBeNull();
+    // The same committee slot ordered again goes to another free member (and another room), while
+    // members are free; the committee's listing keeps the slot until none is.
+    const online = (await slots(2, "?mode=online", committeeSlotsRoute)).body.slots;
+    const t = online[online.length - 1].start;
+    const first = await book(tokens.party, { committeeId: 2, start: t, mode: "online", category: "medical" });
+    const second = await book(tokens.party2, { committeeId: 2, start: t, mode: "online", category: "medical" });
+    expect(first.status).toBe(201);
+    if (second.status === 201) expect(second.body.mediatorId).not.toBe(first.body.mediatorId);
+    else expect(second.status).toBe(409);
+  });
+
+  it("leaves the cached next free time alone when a booking is later than that day", async () => {
+    await runJobsOnce();
+    const settings = () => db.$client.prepare("select next_available_at n, next_available_valid_until v from availability_settings where mediator_id = ?").get(mediatorId) as { n: number; v: number };
+    const before = settings();
+    const list = (await slots(mediatorId, `?mode=online&from=${DateTime.fromMillis(before.n).plus({ days: 3 }).toISODate()}&to=${DateTime.fromMillis(before.n).plus({ days: 40 }).toISODate()}`)).body.slots;
+    const far = list[list.length - 1];
+    expect((await book(tokens.party, { mediatorId, start: far.start, mode: "online" })).status).toBe(201);
+    expect(settings()).toEqual(before);
   });
 
   it("shows the next free time in search and follows bookings within a second", async () => {

@@ -1,0 +1,194 @@
+// Form furniture shared by every page form: labelled fields with their hint and errors (linked with
+// aria-describedby, marked aria-invalid), the error summary at the top of a form, notices after a
+// redirect, and a submit button that says when it is sending. Works the same without JavaScript: the
+// server renders the errors; with JavaScript the summary takes the focus when it appears.
+import { getInputProps, getSelectProps, getTextareaProps, type FieldMetadata } from "@conform-to/react";
+import { useEffect, useRef, type ReactNode } from "react";
+import { useT } from "~/i18n";
+
+export function FieldErrors({ id, errors }: { id: string; errors?: readonly string[] | null }) {
+  if (!errors?.length) return null;
+  return (
+    <div id={id} className="field-error">
+      {errors.map((e) => (
+        <p key={e}>{e}</p>
+      ))}
+    </div>
+  );
+}
+
+export interface SummaryItem {
+  /** The id of the control to jump to. */
+  id: string;
+  label: string;
+  errors?: readonly string[] | null;
+}
+
+/**
+ * "There are 2 problems": a list linking to each field in error, then any form-level errors. Shown
+ * after a failed submit; `focusKey` changes with each reply so the summary takes the focus again.
+ */
+export function ErrorSummary({
+  items,
+  formErrors,
+  focusKey,
+  id = "error-summary",
+}: {
+  items: SummaryItem[];
+  formErrors?: readonly string[] | null;
+  focusKey?: unknown;
+  id?: string;
+}) {
+  const t = useT();
+  const ref = useRef<HTMLDivElement>(null);
+  const withErrors = items.filter((i) => i.errors?.length);
+  const count = withErrors.reduce((n, i) => n + (i.errors?.length ?? 0), 0) + (formErrors?.length ?? 0);
+  useEffect(() => {
+    if (count > 0) ref.current?.focus();
+  }, [focusKey, count]);
+  if (count === 0) return null;
+  return (
+    <div className="notice notice-error error-summary" role="alert" tabIndex={-1} ref={ref} aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`}>{t.forms.summaryHeading(count)}</h2>
+      <ul>
+        {formErrors?.map((e) => (
+          <li key={e}>{e}</li>
+        ))}
+        {withErrors.map((i) =>
+          i.errors!.map((e) => (
+            <li key={`${i.id}-${e}`}>
+              <a href={`#${i.id}`}>
+                {i.label}
+                {t.colon}
+                {e}
+              </a>
+            </li>
+          )),
+        )}
+      </ul>
+    </div>
+  );
+}
+
+/** A success or information line, announced politely (it appears after a redirect or a fetch). */
+export function Notice({ kind = "success", children }: { kind?: "success" | "info" | "error"; children: ReactNode }) {
+  return (
+    <div className={`notice notice-${kind}`} role={kind === "error" ? "alert" : "status"}>
+      {children}
+    </div>
+  );
+}
+
+function Hint({ id, children }: { id: string; children?: ReactNode }) {
+  if (!children) return null;
+  return (
+    <p id={id} className="field-hint">
+      {children}
+    </p>
+  );
+}
+
+type Meta = FieldMetadata<unknown, Record<string, unknown>, string[]>;
+
+export function TextField({
+  field,
+  label,
+  hint,
+  type = "text",
+  autoComplete,
+  inputMode,
+  maxLength,
+}: {
+  field: Meta;
+  label: string;
+  hint?: ReactNode;
+  type?: "text" | "email" | "password" | "tel";
+  autoComplete?: string;
+  inputMode?: "text" | "email" | "tel" | "numeric";
+  maxLength?: number;
+}) {
+  const hintId = hint ? field.descriptionId : undefined;
+  const { key, ...props } = getInputProps(field, { type, ariaDescribedBy: hintId });
+  return (
+    <div className="field">
+      <label htmlFor={field.id}>{label}</label>
+      <Hint id={field.descriptionId}>{hint}</Hint>
+      <input key={key} {...props} autoComplete={autoComplete} inputMode={inputMode} maxLength={maxLength} />
+      <FieldErrors id={field.errorId} errors={field.errors} />
+    </div>
+  );
+}
+
+export function TextAreaField({
+  field,
+  label,
+  hint,
+  rows = 5,
+  maxLength,
+}: {
+  field: Meta;
+  label: string;
+  hint?: ReactNode;
+  rows?: number;
+  maxLength?: number;
+}) {
+  const hintId = hint ? field.descriptionId : undefined;
+  const { key, ...props } = getTextareaProps(field, { ariaDescribedBy: hintId });
+  return (
+    <div className="field">
+      <label htmlFor={field.id}>{label}</label>
+      <Hint id={field.descriptionId}>{hint}</Hint>
+      <textarea key={key} {...props} rows={rows} maxLength={maxLength} />
+      <FieldErrors id={field.errorId} errors={field.errors} />
+    </div>
+  );
+}
+
+export function SelectField({
+  field,
+  label,
+  hint,
+  children,
+}: {
+  field: Meta;
+  label: string;
+  hint?: ReactNode;
+  children: ReactNode;
+}) {
+  const hintId = hint ? field.descriptionId : undefined;
+  const { key, ...props } = getSelectProps(field, { ariaDescribedBy: hintId });
+  return (
+    <div className="field">
+      <label htmlFor={field.id}>{label}</label>
+      <Hint id={field.descriptionId}>{hint}</Hint>
+      <select key={key} {...props}>
+        {children}
+      </select>
+      <FieldErrors id={field.errorId} errors={field.errors} />
+    </div>
+  );
+}
+
+/** The primary button of a form; while the form is sending it says so (and stays focusable). */
+export function SubmitButton({
+  pending,
+  label,
+  pendingLabel,
+  className = "button button-primary",
+  name,
+  value,
+}: {
+  pending: boolean;
+  label: string;
+  pendingLabel?: string;
+  className?: string;
+  name?: string;
+  value?: string;
+}) {
+  const t = useT();
+  return (
+    <button type="submit" className={className} name={name} value={value} data-pending={pending || undefined}>
+      {pending ? (pendingLabel ?? t.forms.pending) : label}
+    </button>
+  );
+}

@@ -1,0 +1,46 @@
+// Page forms: parse a POSTed form with a model's zod schema into a Conform submission, with the
+// messages in the page's language. Routes pick the fields a schema knows from the form (the schemas are
+// strict and the form also carries `csrf`, `intent` and the like) and reply with `submission.reply()`.
+import { parse, type Submission } from "@conform-to/react";
+import type { z } from "zod";
+import type { Locale } from "~/domain";
+import { issueMessage } from "~/i18n/validation";
+
+/** A zod issue path as a form field name: ["weekly", 2, "end"] → "weekly[2].end"; [] → "" (the form). */
+export function fieldName(path: readonly PropertyKey[]): string {
+  let name = "";
+  for (const key of path) {
+    if (typeof key === "number") name += `[${key}]`;
+    else name += name ? `.${String(key)}` : String(key);
+  }
+  return name;
+}
+
+/** Every issue under its field's name, translated. */
+export function fieldErrors(error: z.ZodError, locale: Locale): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const list = (out[fieldName(issue.path)] ??= []);
+    const message = issueMessage(issue as Parameters<typeof issueMessage>[0], locale);
+    if (!list.includes(message)) list.push(message);
+  }
+  return out;
+}
+
+/** A form value as a string, or undefined when absent or blank. */
+export function text(value: unknown): string | undefined {
+  if (typeof value !== "string") return undefined;
+  return value.trim() === "" ? undefined : value;
+}
+
+export function parseForm<S extends z.ZodType>(
+  formData: FormData,
+  options: { schema: S; locale: Locale; input: (payload: Record<string, unknown>) => unknown },
+): Submission<z.output<S>> {
+  return parse(formData, {
+    resolve(payload) {
+      const result = options.schema.safeParse(options.input(payload));
+      return result.success ? { value: result.data as z.output<S> } : { error: fieldErrors(result.error, options.locale) };
+    },
+  }) as Submission<z.output<S>>;
+}
