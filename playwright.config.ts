@@ -42,6 +42,7 @@ export default defineConfig({
       PORT: String(port),
       HOST: "127.0.0.1",
       NODE_ENV: "production",
+      DEMO_ACCOUNTS: "1",
       DATABASE_PATH: process.env.E2E_DATABASE_PATH,
     },
   },

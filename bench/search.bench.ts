@@ -127,7 +127,12 @@ interface ClassFigures {
   engines: Partial<Record<EngineId, LatencySummary & { avgTotal: number }>>;
   /** baseline ÷ embedded; > 1 means the embedded engine is faster. */
   speedup?: { p50: number; p95: number; p99: number; mean: number };
-  perQuery: Array<{ query: string; totals: Partial<Record<EngineId, number>>; p50: Partial<Record<EngineId, number>> }>;
+  perQuery: Array<{
+    query: string;
+    totals: Partial<Record<EngineId, number>>;
+    p50: Partial<Record<EngineId, number>>;
+    p95: Partial<Record<EngineId, number>>;
+  }>;
   /**
    * The embedded engine timed again on its own, after the baseline index is dropped: what a server
    * process sees. Interleaved timings also catch GC pauses caused by the baseline's garbage.
@@ -232,6 +237,7 @@ async function benchSize(size: number, specs: EngineSpec[]): Promise<SizeFigures
       query: describeQuery(q.query),
       totals: totals.get(q) ?? {},
       p50: Object.fromEntries(specs.map((spec) => [spec.id, round(summarize(perQuery[i][spec.id]).p50)])),
+      p95: Object.fromEntries(specs.map((spec) => [spec.id, round(summarize(perQuery[i][spec.id]).p95)])),
     }));
     classes.push(figures);
     printClass(figures, specs);

@@ -3,7 +3,7 @@
 // redirect, and a submit button that says when it is sending. Works the same without JavaScript: the
 // server renders the errors; with JavaScript the summary takes the focus when it appears.
 import { getInputProps, getSelectProps, getTextareaProps, type FieldMetadata } from "@conform-to/react";
-import { useEffect, useRef, type ReactNode } from "react";
+import { useEffect, useRef, type MouseEvent, type ReactNode } from "react";
 import { useT } from "~/i18n";
 
 export function FieldErrors({ id, errors }: { id: string; errors?: readonly string[] | null }) {
@@ -22,6 +22,23 @@ export interface SummaryItem {
   id: string;
   label: string;
   errors?: readonly string[] | null;
+}
+
+/** A summary link moves the focus into the field itself, not only the scroll position. */
+function jumpTo(event: MouseEvent<HTMLAnchorElement>, id: string) {
+  const target = document.getElementById(id);
+  if (!target) return;
+  event.preventDefault();
+  target.focus();
+  target.scrollIntoView({ block: "center" });
+}
+
+/** Clears a password box after a failed submit (with JavaScript the page is not reloaded). */
+export function useClearOnReply(id: string, reply: unknown) {
+  useEffect(() => {
+    const input = document.getElementById(id);
+    if (reply && input instanceof HTMLInputElement) input.value = "";
+  }, [id, reply]);
 }
 
 /**
@@ -57,7 +74,7 @@ export function ErrorSummary({
         {withErrors.map((i) =>
           i.errors!.map((e) => (
             <li key={`${i.id}-${e}`}>
-              <a href={`#${i.id}`}>
+              <a href={`#${i.id}`} onClick={(event) => jumpTo(event, i.id)}>
                 {i.label}
                 {t.colon}
                 {e}
@@ -88,7 +105,8 @@ function Hint({ id, children }: { id: string; children?: ReactNode }) {
   );
 }
 
-type Meta = FieldMetadata<unknown, Record<string, unknown>, string[]>;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any form shape
+type Meta = FieldMetadata<any, any, string[]>;
 
 export function TextField({
   field,

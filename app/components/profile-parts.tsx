@@ -1,4 +1,5 @@
 // Pieces shared by the mediator and committee pages.
+import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useT } from "~/i18n";
 import { FacetLine, FacetTags } from "./facet-values";
@@ -44,16 +45,26 @@ export function ProfileService({
   );
 }
 
-/** Booking arrives in a later issue: say so plainly instead of pretending. */
-export function BookingPlaceholder({ note, children }: { note: string; children?: ReactNode }) {
+/** The way into booking from a profile: when the next free time is, and the link to the calendar. */
+export function BookingPanel({
+  note,
+  href,
+  buttonLabel,
+  children,
+}: {
+  note: string;
+  href: string;
+  buttonLabel: string;
+  children?: ReactNode;
+}) {
   const t = useT();
   return (
     <section aria-labelledby="booking-heading" className="panel booking">
       <h2 id="booking-heading">{t.profile.bookingHeading}</h2>
       {children}
-      <button type="button" className="button button-primary" disabled aria-describedby="booking-note">
-        {t.profile.bookingButton}
-      </button>
+      <Link to={href} className="button button-primary" aria-describedby="booking-note">
+        {buttonLabel}
+      </Link>
       <p id="booking-note" className="small muted">
         {note}
       </p>

@@ -5,7 +5,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { Avatar } from "~/components/avatar";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FacetTags } from "~/components/facet-values";
-import { BookingPlaceholder, ProfileService } from "~/components/profile-parts";
+import { BookingPanel, ProfileService } from "~/components/profile-parts";
 import { RecordFigures, RecordLine } from "~/components/record";
 import { KIND_LABELS } from "~/domain";
 import { dataLang, localeFromMatches, messages, useLocale, useT } from "~/i18n";
@@ -117,7 +117,11 @@ export default function CommitteePage() {
             <RecordFigures stats={c.stats} />
             <p className="small muted">{t.profile.scoreNote}</p>
           </section>
-          <BookingPlaceholder note={t.committee.bookingNote} />
+          <BookingPanel
+            note={t.committee.bookingNote}
+            href={`/committees/${c.id}/book`}
+            buttonLabel={t.book.profileButtonCommittee}
+          />
           <p className="small muted">{t.profile.demoNote}</p>
         </div>
       </div>

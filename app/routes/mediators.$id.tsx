@@ -4,7 +4,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { Avatar } from "~/components/avatar";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FacetTags } from "~/components/facet-values";
-import { BookingPlaceholder, ProfileService } from "~/components/profile-parts";
+import { BookingPanel, ProfileService } from "~/components/profile-parts";
 import { RecordFigures, RecordLine } from "~/components/record";
 import { KIND_LABELS } from "~/domain";
 import { dataLang, localeFromMatches, messages, useLocale, useT } from "~/i18n";
@@ -129,13 +129,13 @@ export default function MediatorPage() {
             <RecordFigures stats={m.stats} />
             <p className="small muted">{t.profile.scoreNote}</p>
           </section>
-          <BookingPlaceholder note={t.profile.bookingNote}>
+          <BookingPanel note={t.profile.bookingNote} href={`/mediators/${m.id}/book`} buttonLabel={t.book.profileButton}>
             <p>
               {m.nextAvailableAt
                 ? t.hit.nextAvailable(formatCentreTime(m.nextAvailableAt, locale))
                 : t.profile.noAvailability}
             </p>
-          </BookingPlaceholder>
+          </BookingPanel>
           <p className="small muted">{t.profile.demoNote}</p>
         </div>
       </div>

@@ -33,14 +33,26 @@ export function text(value: unknown): string | undefined {
   return value.trim() === "" ? undefined : value;
 }
 
+/**
+ * `messages` replaces whatever the schema said about a field with one sentence that fits the page
+ * ("choose a time" rather than "an ISO 8601 time with offset").
+ */
 export function parseForm<S extends z.ZodType>(
   formData: FormData,
-  options: { schema: S; locale: Locale; input: (payload: Record<string, unknown>) => unknown },
+  options: {
+    schema: S;
+    locale: Locale;
+    input: (payload: Record<string, unknown>) => unknown;
+    messages?: Record<string, string>;
+  },
 ): Submission<z.output<S>> {
   return parse(formData, {
     resolve(payload) {
       const result = options.schema.safeParse(options.input(payload));
-      return result.success ? { value: result.data as z.output<S> } : { error: fieldErrors(result.error, options.locale) };
+      if (result.success) return { value: result.data as z.output<S> };
+      const errors = fieldErrors(result.error, options.locale);
+      for (const [name, message] of Object.entries(options.messages ?? {})) if (errors[name]) errors[name] = [message];
+      return { error: errors };
     },
   }) as Submission<z.output<S>>;
 }

@@ -227,6 +227,14 @@ describe("booking", () => {
     else expect(second.status).toBe(409);
   });
 
+  it("keeps up with the clock: a next free time that has passed is recomputed by the job", async () => {
+    const past = Date.now() - 3_600_000;
+    db.$client.prepare("update availability_settings set next_available_at = ?, next_available_valid_until = ? where mediator_id = ?").run(past, past, mediatorId);
+    await runJobsOnce();
+    const row = db.$client.prepare("select next_available_at n from availability_settings where mediator_id = ?").get(mediatorId) as { n: number };
+    expect(row.n).toBeGreaterThan(Date.now());
+  });
+
   it("leaves the cached next free time alone when a booking is later than that day", async () => {
     await runJobsOnce();
     const settings = () => db.$client.prepare("select next_available_at n, next_available_valid_until v from availability_settings where mediator_id = ?").get(mediatorId) as { n: number; v: number };

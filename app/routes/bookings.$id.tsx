@@ -1,0 +1,335 @@
+// /bookings/:id: one booking as its party, its mediator or centre staff sees it. The status and what it
+// means; the case summary (the other side's name only reaches those who may see the booking at all);
+// the calendar file once confirmed; and what the viewer may do now: the mediator confirms or declines,
+// either side cancels with a reason, the party reschedules to another free slot of the same mediator.
+// A declined or expired request shows similar mediators who have free time soon.
+import { getFormProps, useForm } from "@conform-to/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
+import { useState } from "react";
+import { ConfirmForm, ReasonForm, StatusBadge, modeName, replyFor, whereText, type StepResult } from "~/components/booking-parts";
+import { revalidateAfterConflict } from "~/components/booking-form";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { ErrorSummary, Notice, SubmitButton } from "~/components/forms";
+import { HitCard } from "~/components/hit-card";
+import { CsrfInput } from "~/components/session";
+import { SlotPicker, slotPickerFocusId, type CalendarWindow, type SlotView } from "~/components/slot-calendar";
+import { CATEGORIES } from "~/domain";
+import { dataLang, localeFromMatches, messages, useLocale, useT } from "~/i18n";
+import { formatCentreTime, formatSession } from "~/i18n/format";
+import { suggestAlternatives } from "~/models/alternatives.server";
+import { getAvailabilityDocument } from "~/models/availability.server";
+import { BookingError, getBooking } from "~/models/bookings.server";
+import { getCommittee } from "~/models/mediators.server";
+import { listSlots } from "~/models/slots-query.server";
+import { parseId } from "~/utils/api.server";
+import { bookingStep, calendarWindow } from "~/utils/booking-page.server";
+import { requireCsrf, requirePageUser } from "~/utils/session.server";
+
+const HOLDING = ["pending", "confirmed"];
+
+function loadBooking(request: Request, raw: string | undefined) {
+  const auth = requirePageUser(request);
+  const id = parseId(raw);
+  if (id === null) throw new Response(null, { status: 404 });
+  try {
+    return { auth, booking: getBooking({ user: auth.user, id }) };
+  } catch (error) {
+    if (error instanceof BookingError) throw new Response(null, { status: error.status });
+    throw error;
+  }
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { auth, booking } = loadBooking(request, params.id);
+  const { user } = auth;
+  const url = new URL(request.url);
+  const isParty = user.role === "party";
+  const isMediator = user.role === "mediator" && user.mediatorId === booking.mediatorId;
+  const holding = HOLDING.includes(booking.status);
+  const future = Date.parse(booking.start) > Date.now();
+
+  let reschedule: { window: CalendarWindow; slots: SlotView[] } | "too-late" | null = null;
+  if (isParty && holding) {
+    const notice = getAvailabilityDocument({ mediatorId: booking.mediatorId }).minNoticeHours * 3_600_000;
+    if (Date.parse(booking.start) - notice < Date.now()) reschedule = "too-late";
+    else {
+      const window = calendarWindow(url.searchParams.get("from"));
+      const view = listSlots({ kind: "mediator", id: booking.mediatorId, query: { from: window.from, to: window.to, mode: booking.mode } });
+      // The new time keeps the booking's mode (and town): the other details of the case stay as they are.
+      const slots = (view?.slots ?? []).filter((s) => booking.mode !== "onsite" || s.towns.includes(booking.town ?? ""));
+      reschedule = { window, slots };
+    }
+  }
+  const alternatives =
+    isParty && (booking.status === "declined" || booking.status === "expired") ? await suggestAlternatives({ user, id: booking.id }) : null;
+
+  return {
+    booking,
+    committeeName: booking.committeeId ? (getCommittee({ id: booking.committeeId })?.name ?? null) : null,
+    viewer: isParty ? ("party" as const) : isMediator ? ("mediator" as const) : ("staff" as const),
+    can: { respond: isMediator && booking.status === "pending", cancel: (isParty || isMediator) && holding && future },
+    reschedule,
+    alternatives,
+    created: url.searchParams.has("created"),
+    done: url.searchParams.get("done"),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { auth, booking } = loadBooking(request, params.id);
+  const formData = await request.formData();
+  requireCsrf(request, auth, formData);
+  const outcome = await bookingStep(request, auth, formData, booking.id);
+  if (!("ok" in outcome)) return outcome;
+  // A reschedule makes a new booking: show that one.
+  return redirect(`/bookings/${outcome.booking.id}?done=${outcome.intent === "reschedule" ? "rescheduled" : outcome.booking.status}`);
+}
+
+export const shouldRevalidate = revalidateAfterConflict;
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const t = messages[localeFromMatches(matches)];
+  if (!data) return [{ title: `${t.meta.error} · ${t.siteName}` }];
+  return [{ title: `${t.booking.title(data.booking.id)}（${t.status[data.booking.status]}） · ${t.siteName}` }];
+};
+
+function DoneNotice({ done, created }: { done: string | null; created: boolean }) {
+  const t = useT();
+  if (created) return <Notice>{t.booking.created}</Notice>;
+  const known = t.booking.done as Record<string, string>;
+  return done && known[done] ? <Notice>{known[done]}</Notice> : null;
+}
+
+function Reschedule({ bookingId, window, slots, mode }: { bookingId: number; window: CalendarWindow; slots: SlotView[]; mode: string }) {
+  const t = useT();
+  const locale = useLocale();
+  const location = useLocation();
+  const navigation = useNavigation();
+  const pageResult = useActionData<typeof action>() as StepResult;
+  const lastResult = replyFor(pageResult, "reschedule", bookingId);
+  const [form, fields] = useForm<{ start: string }>({ id: "reschedule", lastResult });
+  const [start, setStart] = useState<string | null>(null);
+  const pending = navigation.state === "submitting" && navigation.formData?.get("intent") === "reschedule";
+  return (
+    <section className="panel" aria-labelledby="reschedule-heading">
+      <h2 id="reschedule-heading">{t.booking.rescheduleHeading}</h2>
+      <p>{t.booking.rescheduleIntro}</p>
+      <p className="small muted">{t.booking.rescheduleMode(modeName(mode, locale))}</p>
+      <details className="fold" open={Boolean(lastResult) || new URLSearchParams(location.search).has("from") || undefined}>
+        <summary>{t.booking.rescheduleOpen}</summary>
+      <Form method="post" {...getFormProps(form)} preventScrollReset>
+        <ErrorSummary
+          id="reschedule-summary"
+          focusKey={lastResult}
+          formErrors={form.errors}
+          items={[{ id: slotPickerFocusId("start", slots), label: t.calendar.legend, errors: fields.start.errors }]}
+        />
+        <CsrfInput />
+        <input type="hidden" name="intent" value="reschedule" />
+        <SlotPicker
+          name="start"
+          slots={slots}
+          window={window}
+          hrefFor={(from) => `${location.pathname}?from=${from}#reschedule-heading`}
+          selected={start}
+          onSelect={setStart}
+          errors={fields.start.errors}
+          errorId={fields.start.errorId}
+        />
+        <SubmitButton pending={pending} label={t.booking.rescheduleButton} />
+      </Form>
+      </details>
+    </section>
+  );
+}
+
+export default function BookingPage() {
+  const { booking: b, committeeName, viewer, can, reschedule, alternatives, created, done } = useLoaderData<typeof loader>();
+  const pageResult = useActionData<typeof action>() as StepResult;
+  const t = useT();
+  const locale = useLocale();
+  const lang = dataLang(locale);
+  const category = CATEGORIES.find((c) => c.slug === b.category)?.[locale] ?? b.category;
+  const cancelledText = b.cancelReason === "rescheduled" ? t.booking.rescheduledAway : b.cancelReason;
+  return (
+    <div className="booking-page">
+      <p className="back-link">
+        <Link to={viewer === "mediator" ? "/dashboard" : "/bookings"}>{viewer === "mediator" ? `← ${t.dashboard.heading}` : t.booking.back}</Link>
+      </p>
+      <DoneNotice done={done} created={created} />
+      <header className="booking-head">
+        <h1>{t.booking.title(b.id)}</h1>
+        <StatusBadge status={b.status} />
+      </header>
+      {b.status === "pending" ? <p className="respond-by">{t.booking.respondBy(formatCentreTime(b.respondBy, locale))}</p> : null}
+      {b.status === "expired" ? <p className="respond-by">{t.booking.expiredNote}</p> : null}
+
+      <section className="panel" aria-labelledby="details-heading">
+        <h2 id="details-heading">{t.booking.details}</h2>
+        <dl className="facts">
+          <div>
+            <dt>{t.booking.when}</dt>
+            <dd>
+              <strong>{formatSession(b.start, b.end, locale)}</strong>
+            </dd>
+          </div>
+          <div>
+            <dt>{t.booking.mediator}</dt>
+            <dd>
+              <Link to={`/mediators/${b.mediatorId}`} lang={lang}>
+                {b.mediatorName}
+              </Link>
+              {b.committeeId ? <span className="muted">（{t.booking.assignedByCommittee}）</span> : null}
+            </dd>
+          </div>
+          {b.committeeId ? (
+            <div>
+              <dt>{t.booking.committee}</dt>
+              <dd>
+                <Link to={`/committees/${b.committeeId}`} lang={lang}>
+                  {committeeName ?? t.booking.committee}
+                </Link>
+              </dd>
+            </div>
+          ) : null}
+          <div>
+            <dt>{t.booking.where}</dt>
+            <dd>{whereText(b, t, locale)}</dd>
+          </div>
+          <div>
+            <dt>{t.booking.category}</dt>
+            <dd>{category}</dd>
+          </div>
+          <div>
+            <dt>{t.booking.summary}</dt>
+            <dd className="bio" lang={lang}>
+              {b.summary}
+            </dd>
+          </div>
+          {b.counterpartyName ? (
+            <div>
+              <dt>{t.booking.counterparty}</dt>
+              <dd lang={lang}>{b.counterpartyName}</dd>
+            </div>
+          ) : null}
+          {viewer !== "party" ? (
+            <div>
+              <dt>{t.booking.party}</dt>
+              <dd lang={lang}>{b.partyName}</dd>
+            </div>
+          ) : null}
+          <div>
+            <dt>{t.booking.caseNo}</dt>
+            <dd>{b.caseId}</dd>
+          </div>
+          {b.declineReason ? (
+            <div>
+              <dt>{t.booking.declineReason}</dt>
+              <dd lang={lang}>{b.declineReason}</dd>
+            </div>
+          ) : null}
+          {b.status === "cancelled" && cancelledText ? (
+            <div>
+              <dt>{t.booking.cancelReason}</dt>
+              <dd>
+                <span lang={b.cancelReason === "rescheduled" ? undefined : lang}>{cancelledText}</span>
+                {b.cancelledBy ? <span className="muted">（{t.booking.cancelledBy[b.cancelledBy] ?? b.cancelledBy}）</span> : null}
+              </dd>
+            </div>
+          ) : null}
+          {b.rescheduledFromId ? (
+            <div>
+              <dt>{t.booking.rescheduleHeading}</dt>
+              <dd>
+                <Link to={`/bookings/${b.rescheduledFromId}`}>{t.booking.rescheduledFrom(b.rescheduledFromId)}</Link>
+              </dd>
+            </div>
+          ) : null}
+        </dl>
+        {b.status === "confirmed" ? (
+          <p className="ics">
+            {/* A plain link: the file comes from the API route, which accepts the session cookie. */}
+            <a href={`/api/v1/bookings/${b.id}/calendar.ics`} download={`booking-${b.id}.ics`} className="button" aria-describedby="ics-hint">
+              {t.booking.ics}
+            </a>
+            <span id="ics-hint" className="small muted">
+              {t.booking.icsHint}
+            </span>
+          </p>
+        ) : null}
+      </section>
+
+      {can.respond ? (
+        <section className="panel" aria-labelledby="respond-heading">
+          <h2 id="respond-heading">{t.booking.respondHeading}</h2>
+          <div className="respond-forms">
+            <ConfirmForm bookingId={b.id} label={t.booking.confirmButton} pageResult={pageResult} />
+            <ReasonForm
+              intent="decline"
+              bookingId={b.id}
+              label={t.booking.declineReason_label}
+              hint={t.booking.declineHint}
+              button={t.booking.declineButton}
+              pageResult={pageResult}
+            />
+          </div>
+        </section>
+      ) : null}
+
+      {reschedule === "too-late" ? (
+        <section className="panel" aria-labelledby="reschedule-heading">
+          <h2 id="reschedule-heading">{t.booking.rescheduleHeading}</h2>
+          <p>{t.booking.rescheduleTooLate}</p>
+        </section>
+      ) : reschedule ? (
+        <Reschedule bookingId={b.id} window={reschedule.window} slots={reschedule.slots} mode={b.mode} />
+      ) : null}
+
+      {can.cancel ? (
+        <section className="panel" aria-labelledby="cancel-heading">
+          <h2 id="cancel-heading">{t.booking.cancelHeading}</h2>
+          <ReasonForm
+            intent="cancel"
+            bookingId={b.id}
+            label={t.booking.cancelReason_label}
+            hint={viewer === "party" ? t.booking.cancelHintParty : t.booking.cancelHintMediator}
+            button={t.booking.cancelButton}
+            buttonClass="button button-danger"
+            pageResult={pageResult}
+          />
+        </section>
+      ) : null}
+
+      {alternatives ? (
+        <section aria-labelledby="alternatives-heading" className="alternatives">
+          <h2 id="alternatives-heading">{t.booking.alternativesHeading}</h2>
+          {alternatives.length ? (
+            <>
+              <p>{t.booking.alternativesIntro}</p>
+              <ul className="hits">
+                {alternatives.map((hit) => (
+                  <li key={hit.id} className="alternative">
+                    <HitCard hit={hit} />
+                    <p className="alternative-book">
+                      <Link to={`/mediators/${hit.id}/book`} className="button button-primary">
+                        {t.booking.bookThis(hit.name)}
+                      </Link>
+                    </p>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : (
+            <p>{t.booking.alternativesNone}</p>
+          )}
+        </section>
+      ) : null}
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,99 @@
+// /bookings: a party's own bookings; a mediator's bookings; for centre staff every booking. Newest
+// session first; each links to its page.
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { StatusBadge, whereText } from "~/components/booking-parts";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { CATEGORIES } from "~/domain";
+import { dataLang, localeFromMatches, messages, useLocale, useT } from "~/i18n";
+import { formatSession } from "~/i18n/format";
+import { listBookings } from "~/models/bookings.server";
+import { requirePageUser } from "~/utils/session.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { user } = requirePageUser(request);
+  const bookings = listBookings({ user }).map((b) => ({
+    id: b.id,
+    status: b.status,
+    start: b.start,
+    end: b.end,
+    mediatorId: b.mediatorId,
+    mediatorName: b.mediatorName,
+    mode: b.mode,
+    town: b.town,
+    room: b.room,
+    category: b.category,
+    partyName: b.partyName,
+  }));
+  return { role: user.role, bookings };
+}
+
+export const meta: MetaFunction = ({ matches }) => {
+  const t = messages[localeFromMatches(matches)];
+  return [{ title: `${t.bookings.title} · ${t.siteName}` }];
+};
+
+export default function BookingsPage() {
+  const { role, bookings } = useLoaderData<typeof loader>();
+  const t = useT();
+  const locale = useLocale();
+  const lang = dataLang(locale);
+  const heading = role === "party" ? t.bookings.title : role === "mediator" ? t.bookings.mediatorTitle : t.bookings.staffTitle;
+  return (
+    <div className="bookings-page">
+      <h1>{heading}</h1>
+      {bookings.length === 0 ? (
+        <div className="notice">
+          <p>{t.bookings.empty}</p>
+          {role === "party" ? (
+            <p>
+              <Link to="/search" className="button button-primary">
+                {t.bookings.findMediator}
+              </Link>
+            </p>
+          ) : null}
+        </div>
+      ) : (
+        <ol className="booking-list">
+          {bookings.map((b) => (
+            <li key={b.id}>
+              <article className="booking-card" aria-labelledby={`booking-${b.id}`}>
+                <div className="booking-card-head">
+                  <h2 id={`booking-${b.id}`} className="booking-card-title">
+                    <Link to={`/bookings/${b.id}`}>{formatSession(b.start, b.end, locale)}</Link>
+                  </h2>
+                  <StatusBadge status={b.status} />
+                </div>
+                <dl className="inline-facts">
+                  <div>
+                    <dt>{t.bookings.mediator}</dt>
+                    <dd lang={lang}>{b.mediatorName}</dd>
+                  </div>
+                  {role !== "party" ? (
+                    <div>
+                      <dt>{t.bookings.party}</dt>
+                      <dd lang={lang}>{b.partyName}</dd>
+                    </div>
+                  ) : null}
+                  <div>
+                    <dt>{t.bookings.mode}</dt>
+                    <dd>{whereText(b, t, locale)}</dd>
+                  </div>
+                  <div>
+                    <dt>{t.bookings.category}</dt>
+                    <dd>{CATEGORIES.find((c) => c.slug === b.category)?.[locale] ?? b.category}</dd>
+                  </div>
+                </dl>
+                <p className="small muted booking-no">{t.bookings.number(b.id)}</p>
+              </article>
+            </li>
+          ))}
+        </ol>
+      )}
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

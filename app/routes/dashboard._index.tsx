@@ -1,0 +1,191 @@
+// /dashboard: a mediator's requests awaiting an answer (confirm, or decline with a reason) and their
+// upcoming confirmed sessions (cancel with a reason). Each row's form works on its own.
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { ConfirmForm, ReasonForm, StatusBadge, whereText, type StepResult } from "~/components/booking-parts";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Notice } from "~/components/forms";
+import { CATEGORIES } from "~/domain";
+import { dataLang, localeFromMatches, messages, useLocale, useT } from "~/i18n";
+import { formatCentreTime, formatSession } from "~/i18n/format";
+import type { BookingView } from "~/models/booking-view";
+import { listBookings } from "~/models/bookings.server";
+import { parseId } from "~/utils/api.server";
+import { bookingStep } from "~/utils/booking-page.server";
+import { requireCsrf, requirePageUser } from "~/utils/session.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { user } = requirePageUser(request, ["mediator"]);
+  const url = new URL(request.url);
+  const all = user.mediatorId ? listBookings({ user, limit: 500 }) : [];
+  const now = Date.now();
+  return {
+    mediatorId: user.mediatorId,
+    pending: all.filter((b) => b.status === "pending").sort((a, b) => a.respondBy.localeCompare(b.respondBy)),
+    upcoming: all.filter((b) => b.status === "confirmed" && Date.parse(b.end) > now).sort((a, b) => a.start.localeCompare(b.start)),
+    done: url.searchParams.get("done"),
+    doneId: parseId(url.searchParams.get("id") ?? undefined),
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const auth = requirePageUser(request, ["mediator"]);
+  const formData = await request.formData();
+  requireCsrf(request, auth, formData);
+  const id = parseId(String(formData.get("bookingId") ?? ""));
+  if (id === null) throw new Response(null, { status: 404 });
+  const outcome = await bookingStep(request, auth, formData, id);
+  if (!("ok" in outcome)) return outcome;
+  return redirect(`/dashboard?done=${outcome.booking.status}&id=${id}`);
+}
+
+export const meta: MetaFunction = ({ matches }) => {
+  const t = messages[localeFromMatches(matches)];
+  return [{ title: `${t.dashboard.title} · ${t.siteName}` }];
+};
+
+function Facts({ b }: { b: BookingView }) {
+  const t = useT();
+  const locale = useLocale();
+  const lang = dataLang(locale);
+  return (
+    <>
+      <dl className="inline-facts">
+        <div>
+          <dt>{t.booking.party}</dt>
+          <dd lang={lang}>{b.partyName}</dd>
+        </div>
+        <div>
+          <dt>{t.booking.where}</dt>
+          <dd>{whereText(b, t, locale)}</dd>
+        </div>
+        <div>
+          <dt>{t.booking.category}</dt>
+          <dd>{CATEGORIES.find((c) => c.slug === b.category)?.[locale] ?? b.category}</dd>
+        </div>
+        {b.counterpartyName ? (
+          <div>
+            <dt>{t.booking.counterparty}</dt>
+            <dd lang={lang}>{b.counterpartyName}</dd>
+          </div>
+        ) : null}
+      </dl>
+      <p className="case-summary" lang={lang}>
+        {b.summary}
+      </p>
+    </>
+  );
+}
+
+function CardHead({ b }: { b: BookingView }) {
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <div className="booking-card-head">
+      <h3 id={`booking-${b.id}`} className="booking-card-title">
+        <Link to={`/bookings/${b.id}`} aria-label={`${formatSession(b.start, b.end, locale)}（${t.dashboard.detail(b.id)}）`}>
+          {formatSession(b.start, b.end, locale)}
+        </Link>
+      </h3>
+      <StatusBadge status={b.status} />
+    </div>
+  );
+}
+
+export default function Dashboard() {
+  const { mediatorId, pending, upcoming, done, doneId } = useLoaderData<typeof loader>();
+  const pageResult = useActionData<typeof action>() as StepResult;
+  const t = useT();
+  const locale = useLocale();
+  const doneText =
+    doneId && (done === "confirmed" || done === "declined" || done === "cancelled") ? t.dashboard.done[done](doneId) : null;
+  return (
+    <div className="dashboard">
+      <h1>{t.dashboard.heading}</h1>
+      {!mediatorId ? (
+        <Notice kind="info">{t.dashboard.notLinked}</Notice>
+      ) : (
+        <>
+          <ul className="quick-links dashboard-links">
+            <li>
+              <Link to="/dashboard/availability">{t.dashboard.availabilityLink}</Link>
+            </li>
+            <li>
+              <Link to="/bookings">{t.dashboard.allBookingsLink}</Link>
+            </li>
+            <li>
+              <Link to={`/mediators/${mediatorId}`}>{t.dashboard.profileLink}</Link>
+            </li>
+          </ul>
+          {doneText ? <Notice>{doneText}</Notice> : null}
+
+          <section aria-labelledby="pending-heading" className="dashboard-section">
+            <h2 id="pending-heading">{t.dashboard.pendingHeading(pending.length)}</h2>
+            {pending.length === 0 ? (
+              <p className="muted">{t.dashboard.pendingEmpty}</p>
+            ) : (
+              <ol className="booking-list">
+                {pending.map((b) => (
+                  <li key={b.id}>
+                    <article className="booking-card" aria-labelledby={`booking-${b.id}`}>
+                      <CardHead b={b} />
+                      <p className="respond-by">{t.dashboard.respondBy(formatCentreTime(b.respondBy, locale))}</p>
+                      <Facts b={b} />
+                      <div className="card-actions">
+                        <ConfirmForm bookingId={b.id} label={t.dashboard.confirm} pageResult={pageResult} />
+                        <ReasonForm
+                          intent="decline"
+                          bookingId={b.id}
+                          summary={t.dashboard.declineSummary}
+                          label={t.booking.declineReason_label}
+                          hint={t.booking.declineHint}
+                          button={t.dashboard.decline}
+                          pageResult={pageResult}
+                        />
+                      </div>
+                    </article>
+                  </li>
+                ))}
+              </ol>
+            )}
+          </section>
+
+          <section aria-labelledby="upcoming-heading" className="dashboard-section">
+            <h2 id="upcoming-heading">{t.dashboard.upcomingHeading(upcoming.length)}</h2>
+            {upcoming.length === 0 ? (
+              <p className="muted">{t.dashboard.upcomingEmpty}</p>
+            ) : (
+              <ol className="booking-list">
+                {upcoming.map((b) => (
+                  <li key={b.id}>
+                    <article className="booking-card" aria-labelledby={`booking-${b.id}`}>
+                      <CardHead b={b} />
+                      <Facts b={b} />
+                      <div className="card-actions">
+                        <ReasonForm
+                          intent="cancel"
+                          bookingId={b.id}
+                          summary={t.dashboard.cancelSummary}
+                          label={t.booking.cancelReason_label}
+                          hint={t.booking.cancelHintMediator}
+                          button={t.booking.cancelButton}
+                          buttonClass="button button-danger"
+                          pageResult={pageResult}
+                        />
+                      </div>
+                    </article>
+                  </li>
+                ))}
+              </ol>
+            )}
+          </section>
+        </>
+      )}
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

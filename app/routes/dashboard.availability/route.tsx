@@ -1,0 +1,90 @@
+// /dashboard/availability: a mediator's weekly hours, particular dates, leave and booking rules. The
+// add/remove buttons post the whole form back (nothing typed is lost); "save" validates with the
+// availability schema, shows each error next to its input, and on success replaces the availability.
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useEffect, useRef } from "react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Notice } from "~/components/forms";
+import { localeFromMatches, messages, useT } from "~/i18n";
+import { getLocale } from "~/i18n/locale.server";
+import { getAvailabilityDocument, putAvailability } from "~/models/availability.server";
+import { requireCsrf, requirePageUser } from "~/utils/session.server";
+import { AvailabilityEditor } from "./editor-form";
+import { applyIntent, stateFromDocument, stateFromForm, validate } from "./editor.server";
+
+function linkedMediator(request: Request) {
+  const auth = requirePageUser(request, ["mediator"]);
+  if (!auth.user.mediatorId) throw new Response("This account is not linked to a mediator", { status: 403 });
+  return { auth, mediatorId: auth.user.mediatorId };
+}
+
+/** Changes when the saved availability does, so the form starts afresh after a save. */
+function version(value: unknown): string {
+  let h = 5381;
+  for (const ch of JSON.stringify(value)) h = (h * 33) ^ ch.charCodeAt(0);
+  return (h >>> 0).toString(36);
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { mediatorId } = linkedMediator(request);
+  const doc = getAvailabilityDocument({ mediatorId });
+  return { mediatorId, state: stateFromDocument(doc), version: version(doc), saved: new URL(request.url).searchParams.has("saved") };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { auth, mediatorId } = linkedMediator(request);
+  const formData = await request.formData();
+  requireCsrf(request, auth, formData);
+  const locale = getLocale(request);
+  const state = stateFromForm(formData);
+  const intent = String(formData.get("intent") ?? "save");
+  if (intent !== "save") {
+    const reply = applyIntent(state, intent, locale);
+    return data(reply, { status: Object.keys(reply.errors).length ? 400 : 200 });
+  }
+  const result = validate(state, locale);
+  if (!("ok" in result)) return data(result, { status: 400 });
+  putAvailability({ mediatorId, input: result.doc });
+  return redirect("/dashboard/availability?saved=1");
+}
+
+export const meta: MetaFunction = ({ matches }) => {
+  const t = messages[localeFromMatches(matches)];
+  return [{ title: `${t.availability.title} · ${t.siteName}` }];
+};
+
+export default function AvailabilityPage() {
+  const loaded = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>();
+  const t = useT();
+  const savedRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (loaded.saved && !reply) savedRef.current?.focus();
+  }, [loaded.saved, loaded.version, reply]);
+  return (
+    <div className="availability-page">
+      <p className="back-link">
+        <Link to="/dashboard">{t.availability.back}</Link>
+      </p>
+      <h1>{t.availability.heading}</h1>
+      <p className="lead">{t.availability.intro}</p>
+      {loaded.saved && !reply ? (
+        <div ref={savedRef} tabIndex={-1} className="focus-target">
+          <Notice>{t.availability.saved}</Notice>
+        </div>
+      ) : null}
+      <AvailabilityEditor
+        key={loaded.version}
+        state={reply?.state ?? loaded.state}
+        errors={reply?.errors ?? {}}
+        focus={reply?.focus}
+      />
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,91 @@
+// /register: parties open their own account and are signed in at once. Other roles are opened by an
+// admin (/admin/accounts).
+import { getFormProps, useForm } from "@conform-to/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { ErrorSummary, useClearOnReply, SubmitButton, TextField } from "~/components/forms";
+import { localeFromMatches, messages, useT } from "~/i18n";
+import { getLocale } from "~/i18n/locale.server";
+import { EmailTakenError, createUser, registerSchema } from "~/models/auth.server";
+import { parseForm } from "~/utils/forms.server";
+import { getPageAuth, requireSameOrigin, safeNext, startSession } from "~/utils/session.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const next = new URL(request.url).searchParams.get("next") ?? "";
+  if (getPageAuth(request)) throw redirect(safeNext(next, "/"));
+  return { next: safeNext(next, "") };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  requireSameOrigin(request);
+  const locale = getLocale(request);
+  const t = messages[locale];
+  const formData = await request.formData();
+  const submission = parseForm(formData, {
+    schema: registerSchema,
+    locale,
+    input: (p) => ({ name: p.name ?? "", email: p.email ?? "", password: p.password ?? "", phone: p.phone ?? "" }),
+  });
+  if (submission.status !== "success") return data({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
+  try {
+    const user = await createUser({ ...submission.value, role: "party" });
+    const next = safeNext(String(formData.get("next") ?? ""), "/");
+    return redirect(next, { headers: startSession(request, user.id) });
+  } catch (error) {
+    if (!(error instanceof EmailTakenError)) throw error;
+    return data({ result: submission.reply({ fieldErrors: { email: [t.auth.emailTaken] }, hideFields: ["password"] }) }, { status: 409 });
+  }
+}
+
+export const meta: MetaFunction = ({ matches }) => {
+  const t = messages[localeFromMatches(matches)];
+  return [{ title: `${t.auth.registerTitle} · ${t.siteName}` }, { name: "robots", content: "noindex" }];
+};
+
+export default function RegisterPage() {
+  const { next } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const t = useT();
+  const navigation = useNavigation();
+  const [form, fields] = useForm<{ name: string; email: string; password: string; phone: string }>({
+    id: "register",
+    lastResult: actionData?.result,
+  });
+  useClearOnReply(fields.password.id, actionData);
+  const pending = navigation.state === "submitting" && navigation.formMethod === "POST";
+  const nextQuery = next ? `?next=${encodeURIComponent(next)}` : "";
+  return (
+    <div className="narrow-page">
+      <h1>{t.auth.registerHeading}</h1>
+      <p>{t.auth.registerIntro}</p>
+      <Form method="post" {...getFormProps(form)} className="panel form-panel">
+        <ErrorSummary
+          focusKey={actionData}
+          formErrors={form.errors}
+          items={[
+            { id: fields.name.id, label: t.auth.name, errors: fields.name.errors },
+            { id: fields.email.id, label: t.auth.email, errors: fields.email.errors },
+            { id: fields.password.id, label: t.auth.password, errors: fields.password.errors },
+            { id: fields.phone.id, label: t.auth.phone, errors: fields.phone.errors },
+          ]}
+        />
+        <input type="hidden" name="next" value={next} />
+        <TextField field={fields.name} label={t.auth.name} hint={t.auth.nameHint} autoComplete="name" maxLength={60} />
+        <TextField field={fields.email} label={t.auth.email} type="email" autoComplete="email" inputMode="email" />
+        <TextField field={fields.password} label={t.auth.password} hint={t.auth.passwordHint} type="password" autoComplete="new-password" />
+        <TextField field={fields.phone} label={t.auth.phone} hint={t.auth.phoneHint} type="tel" autoComplete="tel" inputMode="tel" />
+        <SubmitButton pending={pending} label={t.auth.registerButton} pendingLabel={t.auth.registering} />
+      </Form>
+      <p className="form-aside small muted">{t.auth.registerNote}</p>
+      <p className="form-aside">
+        {t.auth.haveAccount} <Link to={`/login${nextQuery}`}>{t.auth.loginLink}</Link>
+      </p>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
