@@ -86,3 +86,36 @@ export function FacetFieldsets({
     </>
   );
 }
+
+/** "Available within N days": radio buttons, so the choice is one of a few and works without JS. */
+export const AVAILABILITY_CHOICES = ["", "3", "7", "14", "30"] as const;
+
+export function AvailabilityFieldset({ params, onToggle }: { params: URLSearchParams; onToggle?: () => void }) {
+  const t = useT();
+  const current = params.get("availableWithinDays") ?? "";
+  return (
+    <fieldset className="facet">
+      <legend>{t.search.availability.legend}</legend>
+      <ul>
+        {AVAILABILITY_CHOICES.map((days) => {
+          const id = `available-within-${days || "any"}`;
+          return (
+            <li key={days}>
+              <input
+                type="radio"
+                id={id}
+                name="availableWithinDays"
+                value={days}
+                defaultChecked={current === days}
+                onChange={() => onToggle?.()}
+              />
+              <label htmlFor={id}>
+                <span className="facet-label">{days ? t.search.availability.within(Number(days)) : t.search.availability.any}</span>
+              </label>
+            </li>
+          );
+        })}
+      </ul>
+    </fieldset>
+  );
+}

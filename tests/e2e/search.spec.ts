@@ -133,3 +133,19 @@ test("half-typed pinyin in a Chinese input method is not searched for", async ({
   await expect(page).toHaveURL(/\/search\?q=%E5%8C%BB%E7%96%97$/);
   await expect(resultStatus(page)).toHaveText(`“医疗”共找到 ${expected.total} 个结果`);
 });
+
+test("the free-within filter narrows to mediators with a free slot soon, and shows when", async ({ page, request }) => {
+  const all = await apiSearch(request, {});
+  const soon = await apiSearch(request, { availableWithinDays: "7" });
+  expect(soon.total).toBeGreaterThan(0);
+  expect(soon.total).toBeLessThanOrEqual(all.total);
+  await page.goto("/search");
+  await expect(page.getByRole("button", { name: "筛选", exact: true })).toBeHidden(); // hydrated
+  await page.getByRole("radio", { name: "7 天内有空" }).check();
+  await expect(page).toHaveURL(/availableWithinDays=7/);
+  await expect(resultStatus(page)).toContainText(`${soon.total}`);
+  // Each card says when the mediator is next free.
+  await expect(resultCards(page).first()).toContainText(/可约/);
+  await page.getByRole("radio", { name: "不限" }).check();
+  await expect(page).not.toHaveURL(/availableWithinDays/);
+});

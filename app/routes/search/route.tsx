@@ -6,7 +6,7 @@ import { data } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
 import { useEffect, useRef, type ChangeEvent } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { FacetFieldsets } from "~/components/facets";
+import { AvailabilityFieldset, FacetFieldsets } from "~/components/facets";
 import { HitCard } from "~/components/hit-card";
 import { Pagination } from "~/components/pagination";
 import { SearchBox } from "~/components/search-box";
@@ -56,7 +56,7 @@ function formValues(form: HTMLFormElement): URLSearchParams {
 
 /** What a search asks for (query, filters, sort), in a comparable form; the page number is not part. */
 function searchKey(params: URLSearchParams): string {
-  const keys = ["q", "sort", ...FACETS];
+  const keys = ["q", "sort", "availableWithinDays", ...FACETS];
   return [...params]
     .filter(([key, value]) => keys.includes(key) && value !== "" && !(key === "sort" && value === "relevance"))
     .map(([key, value]) => `${key}=${value}`)
@@ -85,7 +85,7 @@ export default function SearchPage() {
   const detailsRef = useRef<HTMLDetailsElement>(null);
   const timer = useRef<ReturnType<typeof setTimeout>>();
   const q = current.get("q") ?? "";
-  const selectedCount = FACETS.reduce((n, f) => n + shown.getAll(f).length, 0);
+  const selectedCount = FACETS.reduce((n, f) => n + shown.getAll(f).length, 0) + (shown.get("availableWithinDays") ? 1 : 0);
   const searching = navigation.state !== "idle" && navigation.location?.pathname === "/search";
 
   // Back/forward or a link changes the query under a field the visitor is not typing in: follow it.
@@ -118,6 +118,9 @@ export default function SearchPage() {
     }
     const select = form.querySelector<HTMLSelectElement>('select[name="sort"]');
     if (select) select.value = sortOf(params);
+    for (const radio of form.querySelectorAll<HTMLInputElement>('input[name="availableWithinDays"]')) {
+      radio.checked = radio.value === (params.get("availableWithinDays") ?? "");
+    }
   }, [query]);
 
   const submitNow = (replace: boolean) => {
@@ -201,6 +204,7 @@ export default function SearchPage() {
                 params={current}
                 onToggle={hydrated ? () => submitNow(false) : undefined}
               />
+              <AvailabilityFieldset params={current} onToggle={hydrated ? () => submitNow(false) : undefined} />
               <div className="filters-actions">
                 <button type="submit" className="button button-primary" hidden={hydrated}>
                   {t.search.apply}
