@@ -10,7 +10,6 @@
 // --processes N (server processes, default 2), --quick, --no-docs.
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -18,6 +17,7 @@ import { DateTime } from "luxon";
 import { describeMachine, machineInfo } from "./lib/machine";
 import { ROOT, fileTimestamp, mdTable, updateDocSection, writeResults } from "./lib/report";
 import { fmtInt, fmtMs, round, summarize } from "./lib/stats";
+import { freePort } from "../scripts/free-port";
 
 const { values: opts } = parseArgs({
   options: {
@@ -127,16 +127,6 @@ const modelRate = modelN / ((performance.now() - t0) / 1000);
 console.log(`raw insert transaction: ${fmtInt(rawRate)}/s; createBooking model transaction: ${fmtInt(modelRate)}/s`);
 
 // ── 3. HTTP ────────────────────────────────────────────────────────────────────────────────────────
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.on("error", reject);
-    s.listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
 const children: ChildProcess[] = [];
 const stopAll = () => children.forEach((c) => c.exitCode === null && c.kill("SIGTERM"));
 process.on("exit", stopAll);

@@ -49,7 +49,9 @@ export default function NotificationsPage() {
           <thead>
             <tr>
               <th scope="col">{t.outbox.time}</th>
-              <th scope="col">{t.outbox.channel}</th>
+              <th scope="col" className="nowrap">
+                {t.outbox.channel}
+              </th>
               <th scope="col">{t.outbox.to}</th>
               <th scope="col">{t.outbox.subject}</th>
               <th scope="col">{t.outbox.body}</th>
@@ -62,11 +64,11 @@ export default function NotificationsPage() {
                 <td data-label={t.outbox.time} className="nowrap">
                   {formatCentreTime(n.createdAt, locale)}
                 </td>
-                <td data-label={t.outbox.channel}>{t.outbox.channels[n.channel] ?? n.channel}</td>
-                <td data-label={t.outbox.to} className="break">
+                <td data-label={t.outbox.channel} className="nowrap">{t.outbox.channels[n.channel] ?? n.channel}</td>
+                <td data-label={t.outbox.to} className="nowrap break">
                   {n.to}
                 </td>
-                <td data-label={t.outbox.subject} lang={dataLang(locale)}>
+                <td data-label={t.outbox.subject} lang={dataLang(locale)} className="outbox-subject">
                   {n.bookingId ? <Link to={`/bookings/${n.bookingId}`}>{n.subject}</Link> : n.subject}
                 </td>
                 <td data-label={t.outbox.body} lang={dataLang(locale)} className="outbox-body">

@@ -40,6 +40,26 @@ export function calendarWindow(fromParam: string | null): CalendarWindow {
 }
 
 export type Viewer = "anonymous" | "party" | "other";
+type SlotRow = SlotsView["slots"][number];
+
+/**
+ * A committee's free time is the union of its members' slots, so two members may offer the same start
+ * with different session lengths. A party picks a start (the centre assigns the member): one choice
+ * per start, offering every mode and town of any member free then, as long as the longest session.
+ */
+function oneSlotPerStart(slots: SlotRow[]): SlotRow[] {
+  const byStart = new Map<string, SlotRow>();
+  for (const s of slots) {
+    const seen = byStart.get(s.start);
+    if (!seen) byStart.set(s.start, { ...s, modes: [...s.modes], towns: [...s.towns] });
+    else {
+      seen.end = Date.parse(s.end) > Date.parse(seen.end) ? s.end : seen.end;
+      seen.modes = MODES.map((m) => m.slug).filter((m) => seen.modes.includes(m) || s.modes.includes(m));
+      seen.towns = TOWNS.map((x) => x.slug).filter((x) => seen.towns.includes(x) || s.towns.includes(x));
+    }
+  }
+  return [...byStart.values()];
+}
 
 export function bookingPageData(request: Request, kind: "mediator" | "committee", id: number) {
   const window = calendarWindow(new URL(request.url).searchParams.get("from"));
@@ -49,7 +69,7 @@ export function bookingPageData(request: Request, kind: "mediator" | "committee"
   const viewer: Viewer = !auth ? "anonymous" : auth.user.role === "party" ? "party" : "other";
   return {
     window,
-    slots: view.slots,
+    slots: oneSlotPerStart(view.slots),
     viewer,
     // A fresh key for every form shown: a double submit of this form makes one booking.
     idempotencyKey: viewer === "party" ? `page-${crypto.randomUUID()}` : "",
@@ -64,11 +84,11 @@ function townList(slugs: string[], locale: Locale): string {
 }
 
 /** The slot that starts at `start`, as the listing shows it now (null when it is not free). */
-function currentSlot(kind: "mediator" | "committee", id: number, start: string): SlotsView["slots"][number] | null {
+function currentSlot(kind: "mediator" | "committee", id: number, start: string): SlotRow | null {
   const date = centreDate(start);
   const view = listSlots({ kind, id, query: { from: date, to: date, mode: undefined } });
   if (!view) throw new Response(null, { status: 404 });
-  return view.slots.find((s) => Date.parse(s.start) === Date.parse(start)) ?? null;
+  return oneSlotPerStart(view.slots).find((s) => Date.parse(s.start) === Date.parse(start)) ?? null;
 }
 
 /** POST of the order form: parties only, CSRF checked; success goes to the new booking. */

@@ -1,5 +1,6 @@
 // Helpers for the account and booking tests. Slots always come from the running site's slots API
 // (never hard-coded dates: the calendar moves with the clock), and every test signs in by itself.
+import AxeBuilder from "@axe-core/playwright";
 import { expect, type APIRequestContext, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "demo12345";
@@ -90,4 +91,13 @@ export async function apiToken(request: APIRequestContext, email: string, passwo
   const response = await request.post("/api/v1/auth/token", { data: { email, password } });
   expect(response.ok(), `token for ${email}`).toBe(true);
   return ((await response.json()) as { token: string }).token;
+}
+
+/** axe with the WCAG 2.1 A/AA and best-practice rules: nothing serious or critical. */
+export async function expectNoSeriousViolations(page: Page, what: string) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
+  const serious = results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.join(" ")) }));
+  expect(serious, what).toEqual([]);
 }

@@ -2,8 +2,8 @@
 // server processes. Builds first when the build is missing.
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import path from "node:path";
+import { freePort } from "../../scripts/free-port";
 
 const root = path.resolve(import.meta.dirname, "../..");
 
@@ -12,16 +12,6 @@ export function ensureBuilt(): void {
     execFileSync(path.join(root, "node_modules/.bin/remix"), ["build"], { cwd: root, stdio: "ignore" });
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.on("error", reject);
-    s.listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 export interface RunningServer {
   url: string;

@@ -1,0 +1,128 @@
+// After the booking: the mediator declines (the party sees the reason and similar mediators with free
+// time), either side cancels with a reason, and the party reschedules to another free slot.
+import { expect, test, type Page } from "@playwright/test";
+import { DEMO_MEDIATOR_ID, bookSlot, dayLabel, expectNoSeriousViolations, firstSlot, login, logout, slotRadio, slotsOf, timeRange } from "./booking-utils";
+
+const card = (page: Page, id: number) => page.locator("article", { has: page.locator(`a[href="/bookings/${id}"]`) });
+
+test("a declined request shows the reason and similar mediators with free time", async ({ page, request }) => {
+  await login(page, "party2@example.com");
+  const slot = await firstSlot(request, DEMO_MEDIATOR_ID, "online");
+  const id = await bookSlot(page, `/mediators/${DEMO_MEDIATOR_ID}/book`, slot, {
+    mode: "online",
+    modeLabel: "线上调解",
+    summary: "船只碰撞后对方拒绝赔偿，希望调解。",
+  });
+  await logout(page);
+
+  await login(page, "mediator@example.com");
+  const request_ = card(page, id);
+  await expect(request_).toContainText("李建国");
+  await request_.getByText("婉拒并说明理由").click();
+  // An empty reason is refused next to the field.
+  await request_.getByRole("button", { name: "婉拒", exact: true }).click();
+  await expect(request_.getByRole("textbox", { name: "婉拒理由" })).toHaveAccessibleDescription(/请简要说明理由/);
+  await request_.getByRole("textbox", { name: "婉拒理由" }).fill("该时段需出庭，建议选择其他调解员。");
+  await request_.getByRole("button", { name: "婉拒", exact: true }).click();
+  await expect(page.getByRole("status")).toContainText(`已婉拒预约 #${id}`);
+  await expect(card(page, id)).toHaveCount(0);
+  await logout(page);
+
+  await login(page, "party2@example.com");
+  await page.goto(`/bookings/${id}`);
+  await expect(page.locator(".status-badge")).toHaveText("已婉拒");
+  await expect(page.getByRole("region", { name: "预约信息" })).toContainText("该时段需出庭，建议选择其他调解员。");
+  const alternatives = page.getByRole("region", { name: "有空档的相似调解员" });
+  const items = alternatives.getByRole("listitem").filter({ has: page.getByRole("article") });
+  await expect(items.first()).toBeVisible();
+  // Each says when it is free next and leads to its booking page; the one who declined is not among them.
+  await expect(items.first()).toContainText("最早可约");
+  await expect(alternatives.locator(`a[href="/mediators/${DEMO_MEDIATOR_ID}/book"]`)).toHaveCount(0);
+  await expectNoSeriousViolations(page, "declined booking with alternatives");
+  const bookLink = items.first().getByRole("link", { name: /^预约/ });
+  const href = await bookLink.getAttribute("href");
+  expect(href).toMatch(/^\/mediators\/\d+\/book$/);
+  await bookLink.click();
+  await expect(page).toHaveURL(href!);
+  await expect(page.getByRole("button", { name: "提交预约" })).toBeVisible();
+});
+
+test("the party cancels with a reason and the time is free again", async ({ page, request }) => {
+  await login(page, "party2@example.com");
+  const slot = await firstSlot(request, DEMO_MEDIATOR_ID, "online");
+  const id = await bookSlot(page, `/mediators/${DEMO_MEDIATOR_ID}/book`, slot, {
+    mode: "online",
+    modeLabel: "线上调解",
+    summary: "租房押金纠纷，房东不退押金。",
+  });
+  const cancel = page.getByRole("region", { name: "取消预约" });
+  await cancel.getByRole("button", { name: "取消这次预约" }).click();
+  await expect(cancel.getByRole("textbox", { name: "取消理由" })).toHaveAttribute("aria-invalid", "true");
+  await expect(cancel.getByRole("textbox", { name: "取消理由" })).toHaveAccessibleDescription(/请简要说明理由/);
+  await cancel.getByRole("textbox", { name: "取消理由" }).fill("双方已自行和解。");
+  await cancel.getByRole("button", { name: "取消这次预约" }).click();
+  await expect(page).toHaveURL(`/bookings/${id}?done=cancelled`);
+  await expect(page.getByRole("status")).toContainText("预约已取消");
+  await expect(page.locator(".status-badge")).toHaveText("已取消");
+  await expect(page.getByRole("region", { name: "预约信息" })).toContainText("双方已自行和解。");
+  await expect(page.getByRole("region", { name: "预约信息" })).toContainText("当事人取消");
+  await expect(page.getByRole("region", { name: "取消预约" })).toHaveCount(0);
+
+  await page.goto(`/mediators/${DEMO_MEDIATOR_ID}/book`);
+  await expect(slotRadio(page, slot)).toHaveCount(1);
+});
+
+test("the mediator cancels a confirmed session from the dashboard", async ({ page, request }) => {
+  await login(page, "party2@example.com");
+  const slot = await firstSlot(request, DEMO_MEDIATOR_ID, "online");
+  const id = await bookSlot(page, `/mediators/${DEMO_MEDIATOR_ID}/book`, slot, {
+    mode: "online",
+    modeLabel: "线上调解",
+    summary: "物业费争议，希望调解。",
+  });
+  await logout(page);
+
+  await login(page, "mediator@example.com");
+  await card(page, id).getByRole("button", { name: "确认" }).click();
+  await expect(page.getByRole("status")).toContainText(`已确认预约 #${id}`);
+  const upcoming = page.getByRole("region", { name: /即将进行的调解/ });
+  const session = upcoming.locator("article", { has: page.locator(`a[href="/bookings/${id}"]`) });
+  await session.getByText("取消这次调解").click();
+  await session.getByRole("textbox", { name: "取消理由" }).fill("临时有紧急案件，非常抱歉。");
+  await session.getByRole("button", { name: "取消这次预约" }).click();
+  await expect(page.getByRole("status")).toContainText(`已取消预约 #${id}`);
+  await expect(card(page, id)).toHaveCount(0);
+  await logout(page);
+
+  await login(page, "party2@example.com");
+  await page.goto(`/bookings/${id}`);
+  await expect(page.locator(".status-badge")).toHaveText("已取消");
+  await expect(page.getByRole("region", { name: "预约信息" })).toContainText("调解员取消");
+});
+
+test("the party reschedules to another free slot of the same mediator", async ({ page, request }) => {
+  await login(page, "party2@example.com");
+  const slots = await slotsOf(request, "mediators", DEMO_MEDIATOR_ID, { mode: "online" });
+  // A slot beyond the minimum notice, and a later one to move to.
+  const [first, second] = slots.slice(-2);
+  const id = await bookSlot(page, `/mediators/${DEMO_MEDIATOR_ID}/book`, first, {
+    mode: "online",
+    modeLabel: "线上调解",
+    summary: "劳动合同到期不续签的补偿争议。",
+  });
+  const section = page.getByRole("region", { name: "改期" });
+  await section.getByText("选择新的时间").click();
+  await slotRadio(page, second).check();
+  await section.getByRole("button", { name: "改到所选时段" }).click();
+  await expect(page).toHaveURL(/\/bookings\/\d+\?done=rescheduled$/);
+  const newId = Number(/\/bookings\/(\d+)/.exec(page.url())![1]);
+  expect(newId).not.toBe(id);
+  await expect(page.getByRole("status")).toContainText("已改期");
+  await expect(page.locator(".status-badge")).toHaveText("待确认");
+  const details = page.getByRole("region", { name: "预约信息" });
+  await expect(details).toContainText(`${dayLabel(second.start)} ${timeRange(second)}`);
+  await expect(details).toContainText("劳动合同到期不续签的补偿争议。");
+  await details.getByRole("link", { name: `由预约 #${id} 改期而来` }).click();
+  await expect(page.locator(".status-badge")).toHaveText("已取消");
+  await expect(page.getByRole("region", { name: "预约信息" })).toContainText("已改期到新的时间");
+});

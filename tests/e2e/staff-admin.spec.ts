@@ -1,0 +1,84 @@
+// Centre staff read the notification outbox (what would have been sent); an admin opens accounts.
+import { expect, test } from "@playwright/test";
+import { DEMO_MEDIATOR_ID, bookSlot, firstSlot, login, logout, uniqueEmail } from "./booking-utils";
+
+test("staff see a booking's notifications in the outbox, newest first; parties get 403", async ({ page, request }) => {
+  await login(page, "party@example.com");
+  const slot = await firstSlot(request, DEMO_MEDIATOR_ID, "online");
+  const id = await bookSlot(page, `/mediators/${DEMO_MEDIATOR_ID}/book`, slot, { mode: "online", modeLabel: "线上调解", summary: "通知发件箱测试。" });
+  const response = await page.goto("/staff/notifications");
+  expect(response?.status()).toBe(403);
+  await page.goto("/bookings");
+  await logout(page);
+
+  await login(page, "staff@example.com");
+  await expect(page).toHaveURL("/staff/notifications");
+  const table = page.getByRole("table");
+  for (const column of ["时间", "渠道", "收件人", "主题", "内容", "发送状态"]) {
+    await expect(table.getByRole("columnheader", { name: column })).toBeVisible();
+  }
+  const rows = table.getByRole("row").filter({ hasText: `#${id}` });
+  // To the mediator's account, and to the party by email and by text (the demo party has a phone).
+  await expect(rows.filter({ hasText: "mediator@example.com" })).toContainText(`新的调解预约请求 #${id}`);
+  await expect(rows.filter({ hasText: "party@example.com" })).toContainText(`预约已提交 #${id}`);
+  await expect(rows.filter({ hasText: "短信" })).toHaveCount(1);
+  // Newest first: this booking's rows come before any other.
+  const firstRow = table.locator("tbody tr").first();
+  await expect(firstRow).toContainText(`#${id}`);
+  // The subject links to the booking, which staff may read (with the party's name).
+  await rows.first().getByRole("link").click();
+  await expect(page).toHaveURL(`/bookings/${id}`);
+  await expect(page.getByRole("region", { name: "预约信息" })).toContainText("王海燕");
+});
+
+test("an admin opens a staff account and it can sign in", async ({ page }) => {
+  const email = uniqueEmail("staff");
+  await login(page, "admin@example.com");
+  await expect(page).toHaveURL("/admin/accounts");
+  const form = page.getByRole("region", { name: "开设新账号" });
+  await form.getByRole("textbox", { name: "姓名" }).fill("新同事");
+  await form.getByRole("textbox", { name: "电子邮箱" }).fill(email);
+  await form.getByRole("radio", { name: "中心工作人员" }).check();
+  // The mediator picker is only for mediator accounts.
+  await expect(form.getByRole("combobox", { name: "关联的调解员" })).toHaveCount(0);
+  await form.getByLabel("初始密码").fill("initial password 1");
+  await form.getByRole("button", { name: "开设账号" }).click();
+  await expect(page.getByRole("status")).toContainText(`已开设账号 ${email}`);
+  await expect(page.getByRole("table").getByRole("row").filter({ hasText: email })).toContainText("中心工作人员");
+  await logout(page);
+
+  await login(page, email, "initial password 1");
+  await expect(page).toHaveURL("/staff/notifications");
+  await expect(page.getByRole("navigation", { name: "账号" })).toContainText("新同事");
+});
+
+test("an admin links a new mediator account to a mediator; errors name the field", async ({ page }) => {
+  const email = uniqueEmail("mediator");
+  await login(page, "admin@example.com");
+  const form = page.getByRole("region", { name: "开设新账号" });
+  await form.getByRole("textbox", { name: "姓名" }).fill("新调解员账号");
+  await form.getByRole("textbox", { name: "电子邮箱" }).fill(email);
+  await form.getByRole("radio", { name: "调解员" }).check();
+  await form.getByLabel("初始密码").fill("initial password 2");
+  await form.getByRole("button", { name: "开设账号" }).click();
+  const picker = form.getByRole("combobox", { name: "关联的调解员" });
+  await expect(picker).toHaveAttribute("aria-invalid", "true");
+  await expect(picker).toHaveAccessibleDescription(/调解员账号必须关联一位调解员/);
+
+  const option = picker.locator("option").nth(1);
+  const label = (await option.textContent())!;
+  const mediatorId = Number(await option.getAttribute("value"));
+  await picker.selectOption(String(mediatorId));
+  await form.getByLabel("初始密码").fill("initial password 2");
+  await form.getByRole("button", { name: "开设账号" }).click();
+  await expect(page.getByRole("status")).toContainText(`已开设账号 ${email}`);
+  // That mediator is no longer offered.
+  await expect(form.getByRole("combobox", { name: "关联的调解员" }).locator(`option[value="${mediatorId}"]`)).toHaveCount(0);
+  await logout(page);
+
+  await login(page, email, "initial password 2");
+  await expect(page).toHaveURL("/dashboard");
+  await page.getByRole("link", { name: "我的公开主页" }).click();
+  await expect(page).toHaveURL(`/mediators/${mediatorId}`);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(label.replace(/^#\d+ /, "").replace(/（.*$/, ""));
+});
