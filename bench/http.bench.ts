@@ -360,7 +360,16 @@ async function runServer(kind: ServerKind, build: string, dbFile: string, scale:
   }
 }
 
-function docSection(run: { finishedAt: string; machineLine: string; loadPerCore: { start: number }; resultsFile: string; runs: HttpFigures[] }): string {
+interface HttpRunForDocs {
+  finishedAt: string;
+  machineLine: string;
+  loadPerCore: { start: number };
+  resultsFile: string;
+  runs: HttpFigures[];
+  failures: Array<{ scale: number; error: string }>;
+}
+
+function docSection(run: HttpRunForDocs): string {
   const lines = [
     `Last run: ${run.finishedAt.slice(0, 16).replace("T", " ")} UTC · ${run.machineLine} · load ${run.loadPerCore.start}/core at start · server and load generator on the same machine · \`${run.resultsFile}\``,
     "",
@@ -382,10 +391,11 @@ function docSection(run: { finishedAt: string; machineLine: string; loadPerCore:
       ["r", "l", "r", "r", "r", "r", "r", "r", "r", "r", "r"],
     ),
   ];
+  for (const f of run.failures) lines.push("", `- ${fmtInt(f.scale)} mediators: failed — ${f.error.split("\n")[0]}`);
   return lines.join("\n");
 }
 
-async function main(): Promise<void> {
+async function main(): Promise<boolean> {
   const machine = machineInfo();
   const startedAt = new Date().toISOString();
   const loadAtStart = loadPerCore();
@@ -398,7 +408,18 @@ async function main(): Promise<void> {
   const build = ensureBuilt();
   console.log(`server build: ${build.serverBuild}${build.built ? ` (built in ${fmtInt(build.ms)} ms)` : " (up to date)"}`);
   const runs: HttpFigures[] = [];
-  for (const scale of scales) runs.push(...(await runScale(scale, build.serverBuild)));
+  const failures: Array<{ scale: number; error: string }> = [];
+  for (const scale of scales) {
+    try {
+      runs.push(...(await runScale(scale, build.serverBuild)));
+    } catch (error) {
+      // One pool size failing (seeding, server start) must not throw away the others' figures.
+      const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+      console.error(`   ${fmtInt(scale)} mediators FAILED: ${error instanceof Error ? error.stack : message}`);
+      failures.push({ scale, error: message.slice(0, 500) });
+    }
+  }
+  if (runs.length === 0) throw new Error("no pool size could be benchmarked");
 
   const timestamp = fileTimestamp();
   const run = {
@@ -411,6 +432,7 @@ async function main(): Promise<void> {
     resultsFile: path.relative(ROOT, resultsFile("http", timestamp)),
     options: { scales, servers, serverBuild: build.serverBuild, connections, durationS: duration, warmupS: warmup, quick: !!opts.quick, endpoint: "/api/v1/search" },
     runs,
+    failures,
   };
   const files = writeResults("http", run, { latest: !opts.quick, timestamp });
   console.log(`\nresults: ${files.join(", ")}`);
@@ -418,12 +440,13 @@ async function main(): Promise<void> {
     updateDocSection("http", docSection(run));
     console.log("docs/performance.md: bench:http section rewritten");
   }
+  return failures.length === 0;
 }
 
 main()
-  .then(() => {
+  .then((ok) => {
     cleanup();
-    process.exit(0);
+    process.exit(ok ? 0 : 1);
   })
   .catch((error) => {
     console.error(error);

@@ -23,7 +23,13 @@ interface BookingFields {
 }
 
 /** After a refused booking the calendar must show what is free now (Remix skips reloading after a 4xx). */
-export function revalidateAfterConflict({ actionStatus, defaultShouldRevalidate }: { actionStatus?: number; defaultShouldRevalidate: boolean }) {
+export function revalidateAfterConflict({
+  actionStatus,
+  defaultShouldRevalidate,
+}: {
+  actionStatus?: number;
+  defaultShouldRevalidate: boolean;
+}) {
   return actionStatus === 409 || actionStatus === 422 || defaultShouldRevalidate;
 }
 

@@ -80,7 +80,7 @@ export function ErrorSummary({
                 {e}
               </a>
             </li>
-          )),
+          ))
         )}
       </ul>
     </div>
@@ -206,7 +206,7 @@ export function SubmitButton({
   const t = useT();
   return (
     <button type="submit" className={className} name={name} value={value} data-pending={pending || undefined}>
-      {pending ? (pendingLabel ?? t.forms.pending) : label}
+      {pending ? pendingLabel ?? t.forms.pending : label}
     </button>
   );
 }

@@ -111,7 +111,8 @@ const en: AccountMessages = {
     registerTitle: "Register",
     registerHeading: "Register as a party",
     registerIntro: "Once registered you can book mediators online.",
-    registerNote: "Accounts for mediators and centre staff are opened by the centre's administrator and cannot be registered here.",
+    registerNote:
+      "Accounts for mediators and centre staff are opened by the centre's administrator and cannot be registered here.",
     registerButton: "Register and sign in",
     registering: "Registering…",
     emailTaken: "This email is already registered. Sign in instead, or use another email.",
@@ -155,7 +156,8 @@ const en: AccountMessages = {
   },
   errorsExtra: {
     forbiddenHeading: "Not allowed",
-    forbiddenBody: "Your account may not open this page or do this. If you have another account, sign out and sign in with that one.",
+    forbiddenBody:
+      "Your account may not open this page or do this. If you have another account, sign out and sign in with that one.",
     csrfBody: "This submission failed a security check (the page may be out of date). Please reload the page and try again.",
   },
 };

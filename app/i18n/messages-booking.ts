@@ -35,8 +35,7 @@ const zh = {
     heading: "预约调解",
     headingCommittee: "点单调委会",
     intro: "先选择一个空闲时段，再填写纠纷情况。调解员确认后，预约才算成立；超过答复时限未确认的请求会自动取消。",
-    committeeIntro:
-      "这里显示的是全体委员空闲时间的合集。提交后，中心会指派一位在所选时段有空的委员为您调解，并通知您是谁。",
+    committeeIntro: "这里显示的是全体委员空闲时间的合集。提交后，中心会指派一位在所选时段有空的委员为您调解，并通知您是谁。",
     back: "← 返回介绍",
     detailsHeading: "预约信息",
     modeLegend: "调解方式",
@@ -83,7 +82,6 @@ const zh = {
     when: "时间",
     mediator: "调解员",
     party: "当事人",
-    mode: "方式",
     status: "状态",
     category: "纠纷类型",
     number: (id: number) => `预约 #${id}`,
@@ -224,8 +222,7 @@ const zh = {
   outbox: {
     title: "通知记录",
     heading: "通知记录（发件箱）",
-    intro:
-      "演示系统没有接入真实的短信和邮件服务。这里列出每一条“本应发出”的通知，最新的在前，供中心工作人员核对。",
+    intro: "演示系统没有接入真实的短信和邮件服务。这里列出每一条“本应发出”的通知，最新的在前，供中心工作人员核对。",
     count: (n: number) => `最近 ${n} 条`,
     time: "时间",
     channel: "渠道",
@@ -325,7 +322,6 @@ const en: BookingMessages = {
     when: "When",
     mediator: "Mediator",
     party: "Party",
-    mode: "Mode",
     status: "Status",
     category: "Dispute",
     number: (id: number) => `Booking #${id}`,
@@ -381,7 +377,8 @@ const en: BookingMessages = {
     declineButton: "Decline booking",
     alternativesHeading: "Similar mediators with free time",
     alternativesIntro: "These mediators also handle this kind of dispute and have free time soon:",
-    alternativesNone: "We found no similar mediator with free time just now. The general intake window and the 12345 hotline can help.",
+    alternativesNone:
+      "We found no similar mediator with free time just now. The general intake window and the 12345 hotline can help.",
     bookThis: (name: string) => `Book ${name}`,
     back: "← Back to my bookings",
     errors: {

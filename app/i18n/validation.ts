@@ -22,11 +22,23 @@ const KNOWN: Record<string, { zh: string; en: string }> = {
   },
   "date listed twice": { zh: "这个日期重复了。", en: "This date is listed twice." },
   "on-site sessions need a town": { zh: "上门/上岛调解请选择镇街。", en: "Choose the town for an on-site session." },
-  "a town applies to on-site sessions only": { zh: "只有上门/上岛调解才选镇街。", en: "A town applies to on-site sessions only." },
-  "describe the dispute in at least 5 characters": { zh: "请至少用 5 个字说明纠纷情况。", en: "Describe the dispute in at least 5 characters." },
+  "a town applies to on-site sessions only": {
+    zh: "只有上门/上岛调解才选镇街。",
+    en: "A town applies to on-site sessions only.",
+  },
+  "describe the dispute in at least 5 characters": {
+    zh: "请至少用 5 个字说明纠纷情况。",
+    en: "Describe the dispute in at least 5 characters.",
+  },
   "give a short reason": { zh: "请简要说明理由（至少 2 个字）。", en: "Give a short reason (at least 2 characters)." },
-  "a mediator account must be linked to a mediator": { zh: "调解员账号必须关联一位调解员。", en: "A mediator account must be linked to a mediator." },
-  "only mediator accounts are linked to a mediator": { zh: "只有调解员账号才关联调解员。", en: "Only mediator accounts are linked to a mediator." },
+  "a mediator account must be linked to a mediator": {
+    zh: "调解员账号必须关联一位调解员。",
+    en: "A mediator account must be linked to a mediator.",
+  },
+  "only mediator accounts are linked to a mediator": {
+    zh: "只有调解员账号才关联调解员。",
+    en: "Only mediator accounts are linked to a mediator.",
+  },
   "no such mediator": { zh: "没有这位调解员。", en: "No such mediator." },
   "this mediator already has an account": { zh: "这位调解员已经有账号了。", en: "This mediator already has an account." },
   "only an admin creates accounts": { zh: "只有管理员可以开设账号。", en: "Only an administrator opens accounts." },

@@ -53,7 +53,10 @@ export async function action({ request }: ActionFunctionArgs) {
     return redirect(`/admin/accounts?created=${encodeURIComponent(account.email)}`);
   } catch (error) {
     if (error instanceof EmailTakenError) {
-      return data({ result: submission.reply({ fieldErrors: { email: [t.auth.emailTaken] }, hideFields: ["password"] }) }, { status: 409 });
+      return data(
+        { result: submission.reply({ fieldErrors: { email: [t.auth.emailTaken] }, hideFields: ["password"] }) },
+        { status: 409 }
+      );
     }
     if (error instanceof AccountError) {
       const message = issueMessage({ code: "custom", message: error.message }, locale);
@@ -143,7 +146,13 @@ export default function AccountsPage() {
               ))}
             </SelectField>
           ) : null}
-          <TextField field={fields.password} label={t.adminAccounts.password} hint={t.adminAccounts.passwordHint} type="password" autoComplete="new-password" />
+          <TextField
+            field={fields.password}
+            label={t.adminAccounts.password}
+            hint={t.adminAccounts.passwordHint}
+            type="password"
+            autoComplete="new-password"
+          />
           <SubmitButton pending={pending} label={t.adminAccounts.createButton} pendingLabel={t.adminAccounts.creating} />
         </Form>
       </section>

@@ -19,6 +19,7 @@ import { CATEGORIES } from "~/domain";
 import { dataLang, localeFromMatches, messages, useLocale, useT } from "~/i18n";
 import { formatCentreTime, formatSession } from "~/i18n/format";
 import { suggestAlternatives } from "~/models/alternatives.server";
+import type { Role } from "~/models/auth.server";
 import { getAvailabilityDocument } from "~/models/availability.server";
 import { BookingError, getBooking } from "~/models/bookings.server";
 import { getCommittee } from "~/models/mediators.server";
@@ -29,8 +30,12 @@ import { requireCsrf, requirePageUser } from "~/utils/session.server";
 
 const HOLDING = ["pending", "confirmed"];
 
-function loadBooking(request: Request, raw: string | undefined) {
-  const auth = requirePageUser(request);
+/**
+ * Anyone signed in may ask for a booking (the model answers only its party, its mediator and staff);
+ * only parties and mediators act on one (the model checks it is theirs).
+ */
+function loadBooking(request: Request, raw: string | undefined, roles?: readonly Role[]) {
+  const auth = requirePageUser(request, roles);
   const id = parseId(raw);
   if (id === null) throw new Response(null, { status: 404 });
   try {
@@ -56,18 +61,24 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     if (Date.parse(booking.start) - notice < Date.now()) reschedule = "too-late";
     else {
       const window = calendarWindow(url.searchParams.get("from"));
-      const view = listSlots({ kind: "mediator", id: booking.mediatorId, query: { from: window.from, to: window.to, mode: booking.mode } });
+      const view = listSlots({
+        kind: "mediator",
+        id: booking.mediatorId,
+        query: { from: window.from, to: window.to, mode: booking.mode },
+      });
       // The new time keeps the booking's mode (and town): the other details of the case stay as they are.
       const slots = (view?.slots ?? []).filter((s) => booking.mode !== "onsite" || s.towns.includes(booking.town ?? ""));
       reschedule = { window, slots };
     }
   }
   const alternatives =
-    isParty && (booking.status === "declined" || booking.status === "expired") ? await suggestAlternatives({ user, id: booking.id }) : null;
+    isParty && (booking.status === "declined" || booking.status === "expired")
+      ? await suggestAlternatives({ user, id: booking.id })
+      : null;
 
   return {
     booking,
-    committeeName: booking.committeeId ? (getCommittee({ id: booking.committeeId })?.name ?? null) : null,
+    committeeName: booking.committeeId ? getCommittee({ id: booking.committeeId })?.name ?? null : null,
     viewer: isParty ? ("party" as const) : isMediator ? ("mediator" as const) : ("staff" as const),
     can: { respond: isMediator && booking.status === "pending", cancel: (isParty || isMediator) && holding && future },
     reschedule,
@@ -78,13 +89,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { auth, booking } = loadBooking(request, params.id);
+  const { auth, booking } = loadBooking(request, params.id, ["party", "mediator"]);
   const formData = await request.formData();
   requireCsrf(request, auth, formData);
   const outcome = await bookingStep(request, auth, formData, booking.id);
   if (!("ok" in outcome)) return outcome;
   // A reschedule makes a new booking: show that one.
-  return redirect(`/bookings/${outcome.booking.id}?done=${outcome.intent === "reschedule" ? "rescheduled" : outcome.booking.status}`);
+  return redirect(
+    `/bookings/${outcome.booking.id}?done=${outcome.intent === "reschedule" ? "rescheduled" : outcome.booking.status}`
+  );
 }
 
 export const shouldRevalidate = revalidateAfterConflict;
@@ -102,7 +115,17 @@ function DoneNotice({ done, created }: { done: string | null; created: boolean }
   return done && known[done] ? <Notice>{known[done]}</Notice> : null;
 }
 
-function Reschedule({ bookingId, window, slots, mode }: { bookingId: number; window: CalendarWindow; slots: SlotView[]; mode: string }) {
+function Reschedule({
+  bookingId,
+  window,
+  slots,
+  mode,
+}: {
+  bookingId: number;
+  window: CalendarWindow;
+  slots: SlotView[];
+  mode: string;
+}) {
   const t = useT();
   const locale = useLocale();
   const location = useLocation();
@@ -119,27 +142,27 @@ function Reschedule({ bookingId, window, slots, mode }: { bookingId: number; win
       <p className="small muted">{t.booking.rescheduleMode(modeName(mode, locale))}</p>
       <details className="fold" open={Boolean(lastResult) || new URLSearchParams(location.search).has("from") || undefined}>
         <summary>{t.booking.rescheduleOpen}</summary>
-      <Form method="post" {...getFormProps(form)} preventScrollReset>
-        <ErrorSummary
-          id="reschedule-summary"
-          focusKey={lastResult}
-          formErrors={form.errors}
-          items={[{ id: slotPickerFocusId("start", slots), label: t.calendar.legend, errors: fields.start.errors }]}
-        />
-        <CsrfInput />
-        <input type="hidden" name="intent" value="reschedule" />
-        <SlotPicker
-          name="start"
-          slots={slots}
-          window={window}
-          hrefFor={(from) => `${location.pathname}?from=${from}#reschedule-heading`}
-          selected={start}
-          onSelect={setStart}
-          errors={fields.start.errors}
-          errorId={fields.start.errorId}
-        />
-        <SubmitButton pending={pending} label={t.booking.rescheduleButton} />
-      </Form>
+        <Form method="post" {...getFormProps(form)} preventScrollReset>
+          <ErrorSummary
+            id="reschedule-summary"
+            focusKey={lastResult}
+            formErrors={form.errors}
+            items={[{ id: slotPickerFocusId("start", slots), label: t.calendar.legend, errors: fields.start.errors }]}
+          />
+          <CsrfInput />
+          <input type="hidden" name="intent" value="reschedule" />
+          <SlotPicker
+            name="start"
+            slots={slots}
+            window={window}
+            hrefFor={(from) => `${location.pathname}?from=${from}#reschedule-heading`}
+            selected={start}
+            onSelect={setStart}
+            errors={fields.start.errors}
+            errorId={fields.start.errorId}
+          />
+          <SubmitButton pending={pending} label={t.booking.rescheduleButton} />
+        </Form>
       </details>
     </section>
   );
@@ -156,7 +179,9 @@ export default function BookingPage() {
   return (
     <div className="booking-page">
       <p className="back-link">
-        <Link to={viewer === "mediator" ? "/dashboard" : "/bookings"}>{viewer === "mediator" ? `← ${t.dashboard.heading}` : t.booking.back}</Link>
+        <Link to={viewer === "mediator" ? "/dashboard" : "/bookings"}>
+          {viewer === "mediator" ? `← ${t.dashboard.heading}` : t.booking.back}
+        </Link>
       </p>
       <DoneNotice done={done} created={created} />
       <header className="booking-head">
@@ -235,7 +260,9 @@ export default function BookingPage() {
               <dt>{t.booking.cancelReason}</dt>
               <dd>
                 <span lang={b.cancelReason === "rescheduled" ? undefined : lang}>{cancelledText}</span>
-                {b.cancelledBy ? <span className="muted">（{t.booking.cancelledBy[b.cancelledBy] ?? b.cancelledBy}）</span> : null}
+                {b.cancelledBy ? (
+                  <span className="muted">（{t.booking.cancelledBy[b.cancelledBy] ?? b.cancelledBy}）</span>
+                ) : null}
               </dd>
             </div>
           ) : null}
@@ -251,7 +278,12 @@ export default function BookingPage() {
         {b.status === "confirmed" ? (
           <p className="ics">
             {/* A plain link: the file comes from the API route, which accepts the session cookie. */}
-            <a href={`/api/v1/bookings/${b.id}/calendar.ics`} download={`booking-${b.id}.ics`} className="button" aria-describedby="ics-hint">
+            <a
+              href={`/api/v1/bookings/${b.id}/calendar.ics`}
+              download={`booking-${b.id}.ics`}
+              className="button"
+              aria-describedby="ics-hint"
+            >
               {t.booking.ics}
             </a>
             <span id="ics-hint" className="small muted">

@@ -76,7 +76,7 @@ export default function BookingsPage() {
                     </div>
                   ) : null}
                   <div>
-                    <dt>{t.bookings.mode}</dt>
+                    <dt>{t.booking.where}</dt>
                     <dd>{whereText(b, t, locale)}</dd>
                   </div>
                   <div>

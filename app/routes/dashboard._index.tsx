@@ -23,7 +23,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     mediatorId: user.mediatorId,
     pending: all.filter((b) => b.status === "pending").sort((a, b) => a.respondBy.localeCompare(b.respondBy)),
-    upcoming: all.filter((b) => b.status === "confirmed" && Date.parse(b.end) > now).sort((a, b) => a.start.localeCompare(b.start)),
+    upcoming: all
+      .filter((b) => b.status === "confirmed" && Date.parse(b.end) > now)
+      .sort((a, b) => a.start.localeCompare(b.start)),
     done: url.searchParams.get("done"),
     doneId: parseId(url.searchParams.get("id") ?? undefined),
   };

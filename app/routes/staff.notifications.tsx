@@ -64,7 +64,9 @@ export default function NotificationsPage() {
                 <td data-label={t.outbox.time} className="nowrap">
                   {formatCentreTime(n.createdAt, locale)}
                 </td>
-                <td data-label={t.outbox.channel} className="nowrap">{t.outbox.channels[n.channel] ?? n.channel}</td>
+                <td data-label={t.outbox.channel} className="nowrap">
+                  {t.outbox.channels[n.channel] ?? n.channel}
+                </td>
                 <td data-label={t.outbox.to} className="nowrap break">
                   {n.to}
                 </td>

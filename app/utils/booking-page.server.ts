@@ -2,32 +2,32 @@
 // share everything but the subject: the two-week window of free slots, who may order, and the order
 // form's action. The booking detail page's reschedule calendar uses the same window.
 import crypto from "node:crypto";
+import type { SubmissionResult } from "@conform-to/react";
 import { data, redirect } from "@remix-run/node";
 import { DateTime } from "luxon";
+import { z } from "zod";
 import type { CalendarWindow } from "~/components/slot-calendar";
 import { CENTRE_TIMEZONE, MODES, TOWNS, type Locale } from "~/domain";
 import { messages } from "~/i18n";
 import { centreDate } from "~/i18n/format";
 import { getLocale } from "~/i18n/locale.server";
-import type { SubmissionResult } from "@conform-to/react";
-import { z } from "zod";
 import { cancelBooking, confirmBooking, declineBooking, rescheduleBooking } from "~/models/booking-actions.server";
 import { BookingError, createBooking, createBookingSchema, reasonSchema, rescheduleSchema } from "~/models/bookings.server";
 import { listSlots, type SlotsView } from "~/models/slots-query.server";
-import { parseForm, text } from "./forms.server";
 import type { Auth } from "./auth.server";
+import { parseForm, text } from "./forms.server";
 import { getPageAuth, requireCsrf, requirePageUser } from "./session.server";
 
 export const WINDOW_DAYS = 14;
 /** How far ahead the calendar pages (the longest horizon a mediator may set). */
 const MAX_AHEAD_DAYS = 365;
 
-
 /** Two weeks from `?from=YYYY-MM-DD` (today at the centre when absent, in the past or not a date). */
 export function calendarWindow(fromParam: string | null): CalendarWindow {
   const today = DateTime.now().setZone(CENTRE_TIMEZONE).startOf("day");
   const last = today.plus({ days: MAX_AHEAD_DAYS });
-  const asked = fromParam && /^\d{4}-\d{2}-\d{2}$/.test(fromParam) ? DateTime.fromISO(fromParam, { zone: CENTRE_TIMEZONE }) : null;
+  const asked =
+    fromParam && /^\d{4}-\d{2}-\d{2}$/.test(fromParam) ? DateTime.fromISO(fromParam, { zone: CENTRE_TIMEZONE }) : null;
   const from = asked?.isValid && asked >= today ? (asked > last ? last : asked) : today;
   const prev = from.minus({ days: WINDOW_DAYS });
   const next = from.plus({ days: WINDOW_DAYS });
@@ -121,10 +121,16 @@ export async function bookingAction(request: Request, kind: "mediator" | "commit
   // would answer a bare 422).
   const slot = currentSlot(kind, id, input.start);
   if (slot && !slot.modes.includes(input.mode)) {
-    return data({ result: submission.reply({ fieldErrors: { mode: [t.modeNotOffered(modeList(slot.modes, locale))] } }) }, { status: 422 });
+    return data(
+      { result: submission.reply({ fieldErrors: { mode: [t.modeNotOffered(modeList(slot.modes, locale))] } }) },
+      { status: 422 }
+    );
   }
   if (slot && input.mode === "onsite" && !slot.towns.includes(input.town ?? "")) {
-    return data({ result: submission.reply({ fieldErrors: { town: [t.townNotOffered(townList(slot.towns, locale))] } }) }, { status: 422 });
+    return data(
+      { result: submission.reply({ fieldErrors: { town: [t.townNotOffered(townList(slot.towns, locale))] } }) },
+      { status: 422 }
+    );
   }
 
   try {
@@ -133,9 +139,12 @@ export async function bookingAction(request: Request, kind: "mediator" | "commit
   } catch (error) {
     if (!(error instanceof BookingError)) throw error;
     if (error.status === 404) throw new Response(null, { status: 404 });
-    if (error.status === 409) return data({ result: submission.reply({ fieldErrors: { start: [t.slotTaken] } }) }, { status: 409 });
-    if (error.code === "idempotency_mismatch") return data({ result: submission.reply({ formErrors: [t.alreadyUsed] }) }, { status: 422 });
-    if (error.status === 422) return data({ result: submission.reply({ fieldErrors: { start: [t.notAvailable] } }) }, { status: 422 });
+    if (error.status === 409)
+      return data({ result: submission.reply({ fieldErrors: { start: [t.slotTaken] } }) }, { status: 409 });
+    if (error.code === "idempotency_mismatch")
+      return data({ result: submission.reply({ formErrors: [t.alreadyUsed] }) }, { status: 422 });
+    if (error.status === 422)
+      return data({ result: submission.reply({ fieldErrors: { start: [t.notAvailable] } }) }, { status: 422 });
     return data({ result: submission.reply({ formErrors: [t.partiesOnly] }) }, { status: error.status });
   }
 }
@@ -161,7 +170,11 @@ export async function bookingStep(request: Request, auth: Auth, formData: FormDa
     }
   }
   if (intent === "decline" || intent === "cancel") {
-    const submission = parseForm(formData, { schema: reasonSchema, locale, input: (p) => ({ reason: typeof p.reason === "string" ? p.reason : "" }) });
+    const submission = parseForm(formData, {
+      schema: reasonSchema,
+      locale,
+      input: (p) => ({ reason: typeof p.reason === "string" ? p.reason : "" }),
+    });
     if (submission.status !== "success") return reply(submission.reply(), 400);
     try {
       const step = intent === "decline" ? declineBooking : cancelBooking;
@@ -191,12 +204,13 @@ function refusal(
   error: unknown,
   submission: { reply: (o?: { formErrors?: string[]; fieldErrors?: Record<string, string[]> }) => SubmissionResult<string[]> },
   reply: (result: SubmissionResult<string[]>, status: number) => ReturnType<typeof data>,
-  t: (typeof messages)["zh"],
+  t: (typeof messages)["zh"]
 ) {
   if (!(error instanceof BookingError)) throw error;
   if (error.status === 404) throw new Response(null, { status: 404 });
   if (error.code === "slot_taken") return reply(submission.reply({ fieldErrors: { start: [t.book.errors.slotTaken] } }), 409);
-  if (error.code === "not_available") return reply(submission.reply({ fieldErrors: { start: [t.book.errors.notAvailable] } }), 422);
+  if (error.code === "not_available")
+    return reply(submission.reply({ fieldErrors: { start: [t.book.errors.notAvailable] } }), 422);
   if (error.code === "too_late") return reply(submission.reply({ formErrors: [t.booking.errors.tooLate] }), 409);
   if (error.status === 403) return reply(submission.reply({ formErrors: [t.booking.errors.forbidden] }), 403);
   return reply(submission.reply({ formErrors: [t.booking.errors.invalidState] }), error.status);

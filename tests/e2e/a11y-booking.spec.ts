@@ -37,7 +37,12 @@ test("profile and booking calendar: anonymous, as a party, with errors, and in E
 test("booking detail, my bookings, the dashboard", async ({ page, request }) => {
   await login(page, "party@example.com");
   const slot = await firstSlot(request, DEMO_MEDIATOR_ID, "online");
-  const id = await bookSlot(page, `/mediators/${DEMO_MEDIATOR_ID}/book`, slot, { mode: "online", modeLabel: "线上调解", summary: "无障碍检查用的预约。", counterparty: "某某" });
+  const id = await bookSlot(page, `/mediators/${DEMO_MEDIATOR_ID}/book`, slot, {
+    mode: "online",
+    modeLabel: "线上调解",
+    summary: "无障碍检查用的预约。",
+    counterparty: "某某",
+  });
   await expectNoSeriousViolations(page, "booking detail, pending");
   await page.getByRole("region", { name: "改期" }).getByText("选择新的时间").click();
   await expectNoSeriousViolations(page, "booking detail, reschedule open");

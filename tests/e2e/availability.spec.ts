@@ -88,13 +88,17 @@ test.describe("with JavaScript", () => {
 
       // The public booking page shows the new hours (90-minute sessions: 18:00–19:30) …
       await page.goto(`/mediators/${DEMO_MEDIATOR_ID}/book?from=${date}`);
-      const day = page.getByRole("region", { name: new RegExp(`^${Number(date.slice(5, 7))}月${Number(date.slice(8))}日 ${dayName}`) });
+      const day = page.getByRole("region", {
+        name: new RegExp(`^${Number(date.slice(5, 7))}月${Number(date.slice(8))}日 ${dayName}`),
+      });
       await expect(day).toContainText("18:00–19:30");
       await expect(day).toContainText("线上调解");
       // … and nothing on the day off.
       expect(await slotsOf(request, "mediators", DEMO_MEDIATOR_ID, { from: offDate, to: offDate })).toEqual([]);
       await page.goto(`/mediators/${DEMO_MEDIATOR_ID}/book?from=${offDate}`);
-      await expect(page.getByRole("region", { name: new RegExp(`^${Number(offDate.slice(5, 7))}月${Number(offDate.slice(8))}日`) })).toHaveCount(0);
+      await expect(
+        page.getByRole("region", { name: new RegExp(`^${Number(offDate.slice(5, 7))}月${Number(offDate.slice(8))}日`) })
+      ).toHaveCount(0);
     } finally {
       await restore();
     }
@@ -121,7 +125,8 @@ test.describe("with JavaScript", () => {
       await expect(overrides.nth(1).getByLabel("日期", { exact: true })).toHaveValue(to);
       await page.getByRole("button", { name: "保存", exact: true }).click();
       await expect(page.getByRole("status")).toContainText("已保存");
-      for (const date of [from, to]) expect(await slotsOf(request, "mediators", DEMO_MEDIATOR_ID, { from: date, to: date })).toEqual([]);
+      for (const date of [from, to])
+        expect(await slotsOf(request, "mediators", DEMO_MEDIATOR_ID, { from: date, to: date })).toEqual([]);
     } finally {
       await restore();
     }
@@ -143,6 +148,8 @@ test.describe("without JavaScript", () => {
 
       await page.getByRole("button", { name: `为${dayName}添加时间段` }).click();
       const row = page.getByRole("group", { name: `${dayName} 第 1 段` });
+      // The page comes back with the focus in the new row.
+      await expect(row.getByLabel("开始")).toBeFocused();
       await row.getByLabel("开始").fill("19:00");
       await row.getByLabel("结束").fill("21:00");
       await row.getByRole("checkbox", { name: "线上调解" }).check();

@@ -1,7 +1,18 @@
 // After the booking: the mediator declines (the party sees the reason and similar mediators with free
 // time), either side cancels with a reason, and the party reschedules to another free slot.
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO_MEDIATOR_ID, bookSlot, dayLabel, expectNoSeriousViolations, firstSlot, login, logout, slotRadio, slotsOf, timeRange } from "./booking-utils";
+import {
+  DEMO_MEDIATOR_ID,
+  bookSlot,
+  dayLabel,
+  expectNoSeriousViolations,
+  firstSlot,
+  login,
+  logout,
+  slotRadio,
+  slotsOf,
+  timeRange,
+} from "./booking-utils";
 
 const card = (page: Page, id: number) => page.locator("article", { has: page.locator(`a[href="/bookings/${id}"]`) });
 
@@ -125,4 +136,55 @@ test("the party reschedules to another free slot of the same mediator", async ({
   await details.getByRole("link", { name: `由预约 #${id} 改期而来` }).click();
   await expect(page.locator(".status-badge")).toHaveText("已取消");
   await expect(page.getByRole("region", { name: "预约信息" })).toContainText("已改期到新的时间");
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the mediator declines (a missing reason is explained) and confirms; the party reschedules and cancels", async ({
+    page,
+    request,
+  }) => {
+    const slots = await slotsOf(request, "mediators", DEMO_MEDIATOR_ID, { mode: "online" });
+    const [a, b, c] = slots.slice(-3);
+    await login(page, "party2@example.com");
+    const declined = await bookSlot(page, `/mediators/${DEMO_MEDIATOR_ID}/book`, a, {
+      mode: "online",
+      modeLabel: "线上调解",
+      summary: "无脚本婉拒测试。",
+    });
+    const kept = await bookSlot(page, `/mediators/${DEMO_MEDIATOR_ID}/book`, b, {
+      mode: "online",
+      modeLabel: "线上调解",
+      summary: "无脚本确认测试。",
+    });
+    await logout(page);
+
+    await login(page, "mediator@example.com");
+    await card(page, declined).getByText("婉拒并说明理由").click();
+    await card(page, declined).getByRole("button", { name: "婉拒", exact: true }).click();
+    // The page comes back with the fold open and the error by the field.
+    const reason = card(page, declined).getByRole("textbox", { name: "婉拒理由" });
+    await expect(reason).toBeVisible();
+    await expect(reason).toHaveAccessibleDescription(/请简要说明理由/);
+    await reason.fill("时间冲突。");
+    await card(page, declined).getByRole("button", { name: "婉拒", exact: true }).click();
+    await expect(page.getByRole("status")).toContainText(`已婉拒预约 #${declined}`);
+    await card(page, kept).getByRole("button", { name: "确认" }).click();
+    await expect(page.getByRole("status")).toContainText(`已确认预约 #${kept}`);
+    await logout(page);
+
+    await login(page, "party2@example.com");
+    await page.goto(`/bookings/${kept}`);
+    await expect(page.locator(".status-badge")).toHaveText("已确认");
+    await page.getByRole("region", { name: "改期" }).getByText("选择新的时间").click();
+    await slotRadio(page, c).check();
+    await page.getByRole("button", { name: "改到所选时段" }).click();
+    await expect(page).toHaveURL(/\/bookings\/\d+\?done=rescheduled$/);
+    await expect(page.getByRole("region", { name: "预约信息" })).toContainText(`${dayLabel(c.start)} ${timeRange(c)}`);
+    await page.getByRole("textbox", { name: "取消理由" }).fill("改变主意了。");
+    await page.getByRole("button", { name: "取消这次预约" }).click();
+    await expect(page.getByRole("status")).toContainText("预约已取消");
+    await expect(page.locator(".status-badge")).toHaveText("已取消");
+  });
 });

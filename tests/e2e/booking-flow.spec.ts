@@ -53,7 +53,10 @@ test("register, book online, the mediator confirms, the party downloads the .ics
   // The mediator sees the request on the dashboard and confirms it.
   await login(page, "mediator@example.com");
   await expect(page).toHaveURL("/dashboard");
-  const card = page.getByRole("article").filter({ has: page.getByRole("link", { name: new RegExp(timeRange(slot)) }) }).filter({ hasText: name });
+  const card = page
+    .getByRole("article")
+    .filter({ has: page.getByRole("link", { name: new RegExp(timeRange(slot)) }) })
+    .filter({ hasText: name });
   await expect(card).toContainText("赵某某");
   await expect(card).toContainText(/请在 .+ 前答复/);
   await card.getByRole("button", { name: "确认" }).click();
@@ -67,7 +70,10 @@ test("register, book online, the mediator confirms, the party downloads the .ics
   await page.getByRole("link", { name: `${dayLabel(slot.start)} ${timeRange(slot)}` }).click();
   await expect(page).toHaveURL(`/bookings/${bookingId}`);
   await expect(page.locator(".status-badge")).toHaveText("已确认");
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "下载日历文件（.ics）" }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "下载日历文件（.ics）" }).click(),
+  ]);
   expect(download.suggestedFilename()).toBe(`booking-${bookingId}.ics`);
   const ics = fs.readFileSync((await download.path())!, "utf8");
   expect(ics).toContain("BEGIN:VCALENDAR");

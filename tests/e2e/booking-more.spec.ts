@@ -24,7 +24,11 @@ test("order a committee: its members' free times, and the centre assigns one", a
   await page.getByRole("link", { name: "选择时间并点单" }).click();
   await expect(page).toHaveURL(`/committees/${committee!.id}/book`);
   await expect(page.getByRole("main")).toContainText("中心会指派一位在所选时段有空的委员");
-  const id = await bookSlot(page, `/committees/${committee!.id}/book`, slot!, { mode: "online", modeLabel: "线上调解", summary: "渔船雇佣合同纠纷，工资结算有争议。" });
+  const id = await bookSlot(page, `/committees/${committee!.id}/book`, slot!, {
+    mode: "online",
+    modeLabel: "线上调解",
+    summary: "渔船雇佣合同纠纷，工资结算有争议。",
+  });
   const details = page.getByRole("region", { name: "预约信息" });
   await expect(details).toContainText("由调委会指派");
   await expect(details.getByRole("link", { name: committee!.name })).toHaveAttribute("href", `/committees/${committee!.id}`);

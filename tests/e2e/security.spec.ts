@@ -25,7 +25,11 @@ test("a POST without the csrf field is refused with 403, and changes nothing", a
   // The right token from another site is refused too. (Remix's own origin check answers such a
   // document POST before our 403 can: with a bare 500. Either way the action never runs.)
   const csrf = await page.locator('input[name="csrf"]').first().inputValue();
-  const crossSite = await page.request.post("/account", { form: { csrf }, headers: { Origin: "https://evil.example" }, maxRedirects: 0 });
+  const crossSite = await page.request.post("/account", {
+    form: { csrf },
+    headers: { Origin: "https://evil.example" },
+    maxRedirects: 0,
+  });
   expect(crossSite.status()).toBeGreaterThanOrEqual(403);
   await page.goto("/bookings");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("我的预约");
@@ -33,17 +37,28 @@ test("a POST without the csrf field is refused with 403, and changes nothing", a
 
 test("the mediator's editor refuses a post without the token", async ({ page }) => {
   await login(page, "mediator@example.com");
-  const response = await page.request.post("/dashboard/availability", { form: { intent: "save", sessionMinutes: "60" }, maxRedirects: 0 });
+  const response = await page.request.post("/dashboard/availability", {
+    form: { intent: "save", sessionMinutes: "60" },
+    maxRedirects: 0,
+  });
   expect(response.status()).toBe(403);
 });
 
 test("sign-in and registration refuse other sites' posts", async ({ request }) => {
   const evil = { Origin: "https://evil.example" };
-  const login_ = await request.post("/login", { form: { email: "party@example.com", password: "demo12345" }, headers: evil, maxRedirects: 0 });
+  const login_ = await request.post("/login", {
+    form: { email: "party@example.com", password: "demo12345" },
+    headers: evil,
+    maxRedirects: 0,
+  });
   expect(login_.status()).toBeGreaterThanOrEqual(403);
   expect(login_.headers()["set-cookie"] ?? "").not.toContain("sid=");
   const email = `cross-site-${Date.now()}@example.com`;
-  const register = await request.post("/register", { form: { email, password: "long enough", name: "x" }, headers: evil, maxRedirects: 0 });
+  const register = await request.post("/register", {
+    form: { email, password: "long enough", name: "x" },
+    headers: evil,
+    maxRedirects: 0,
+  });
   expect(register.status()).toBeGreaterThanOrEqual(403);
   // No account was made: the same email registers normally afterwards.
   const again = await request.post("/register", { form: { email, password: "long enough", name: "x" }, maxRedirects: 0 });

@@ -5,7 +5,11 @@ import { DEMO_MEDIATOR_ID, bookSlot, firstSlot, login, logout, uniqueEmail } fro
 test("staff see a booking's notifications in the outbox, newest first; parties get 403", async ({ page, request }) => {
   await login(page, "party@example.com");
   const slot = await firstSlot(request, DEMO_MEDIATOR_ID, "online");
-  const id = await bookSlot(page, `/mediators/${DEMO_MEDIATOR_ID}/book`, slot, { mode: "online", modeLabel: "线上调解", summary: "通知发件箱测试。" });
+  const id = await bookSlot(page, `/mediators/${DEMO_MEDIATOR_ID}/book`, slot, {
+    mode: "online",
+    modeLabel: "线上调解",
+    summary: "通知发件箱测试。",
+  });
   const response = await page.goto("/staff/notifications");
   expect(response?.status()).toBe(403);
   await page.goto("/bookings");
@@ -29,6 +33,16 @@ test("staff see a booking's notifications in the outbox, newest first; parties g
   await rows.first().getByRole("link").click();
   await expect(page).toHaveURL(`/bookings/${id}`);
   await expect(page.getByRole("region", { name: "预约信息" })).toContainText("王海燕");
+  // Staff read bookings but do not change them: no forms, and a post is refused.
+  await expect(page.getByRole("region", { name: "取消预约" })).toHaveCount(0);
+  const csrf = await page.locator('input[name="csrf"]').first().inputValue();
+  const post = await page.request.post(`/bookings/${id}`, {
+    form: { csrf, intent: "cancel", reason: "工作人员不能取消" },
+    maxRedirects: 0,
+  });
+  expect(post.status()).toBe(403);
+  await page.reload();
+  await expect(page.locator(".status-badge")).toHaveText("待确认");
 });
 
 test("an admin opens a staff account and it can sign in", async ({ page }) => {

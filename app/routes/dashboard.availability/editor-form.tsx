@@ -18,7 +18,19 @@ function describedBy(...ids: (string | false | undefined)[]): string | undefined
   return list.length ? list.join(" ") : undefined;
 }
 
-function TimeInput({ name, label, value, errors, autoFocusId }: { name: string; label: string; value: string; errors?: string[]; autoFocusId?: string }) {
+function TimeInput({
+  name,
+  label,
+  value,
+  errors,
+  autoFocusId,
+}: {
+  name: string;
+  label: string;
+  value: string;
+  errors?: string[];
+  autoFocusId?: string;
+}) {
   const id = nameToId(name);
   const invalid = Boolean(errors?.length);
   return (
@@ -50,7 +62,14 @@ function ModeChecks({ name, values, errors }: { name: string; values: string[]; 
       <div className="choices">
         {MODES.map((m) => (
           <label key={m.slug} className="choice" htmlFor={`${id}-${m.slug}`}>
-            <input type="checkbox" id={`${id}-${m.slug}`} name={name} value={m.slug} defaultChecked={values.includes(m.slug)} aria-invalid={invalid || undefined} />
+            <input
+              type="checkbox"
+              id={`${id}-${m.slug}`}
+              name={name}
+              value={m.slug}
+              defaultChecked={values.includes(m.slug)}
+              aria-invalid={invalid || undefined}
+            />
             {m[locale]}
           </label>
         ))}
@@ -76,7 +95,14 @@ function TownChecks({ name, values, errors, open }: { name: string; values: stri
         <div className="choices town-choices">
           {TOWNS.map((x) => (
             <label key={x.slug} className="choice" htmlFor={`${id}-${x.slug}`}>
-              <input type="checkbox" id={`${id}-${x.slug}`} name={name} value={x.slug} defaultChecked={values.includes(x.slug)} aria-invalid={invalid || undefined} />
+              <input
+                type="checkbox"
+                id={`${id}-${x.slug}`}
+                name={name}
+                value={x.slug}
+                defaultChecked={values.includes(x.slug)}
+                aria-invalid={invalid || undefined}
+              />
               {x[locale]}
             </label>
           ))}
@@ -87,7 +113,19 @@ function TownChecks({ name, values, errors, open }: { name: string; values: stri
   );
 }
 
-function RangeFields({ row, index, label, errors, autoFocusId }: { row: RangeRow; index: number; label: string; errors: Errors; autoFocusId?: string }) {
+function RangeFields({
+  row,
+  index,
+  label,
+  errors,
+  autoFocusId,
+}: {
+  row: RangeRow;
+  index: number;
+  label: string;
+  errors: Errors;
+  autoFocusId?: string;
+}) {
   const t = useT();
   const n = (field: string) => rangeName(index, field);
   const rowErrors = errors[`weekly[${index}]`];
@@ -99,11 +137,29 @@ function RangeFields({ row, index, label, errors, autoFocusId }: { row: RangeRow
       <input type="hidden" name={n("weekday")} value={row.weekday} />
       <FieldErrors id={rowErrorId} errors={rowErrors} />
       <div className="range-times">
-        <TimeInput name={n("start")} label={t.availability.start} value={row.start} errors={errors[n("start")]} autoFocusId={autoFocusId} />
-        <TimeInput name={n("end")} label={t.availability.end} value={row.end} errors={errors[n("end")]} autoFocusId={autoFocusId} />
+        <TimeInput
+          name={n("start")}
+          label={t.availability.start}
+          value={row.start}
+          errors={errors[n("start")]}
+          autoFocusId={autoFocusId}
+        />
+        <TimeInput
+          name={n("end")}
+          label={t.availability.end}
+          value={row.end}
+          errors={errors[n("end")]}
+          autoFocusId={autoFocusId}
+        />
       </div>
       <ModeChecks name={n("modes")} values={row.modes} errors={errors[n("modes")]} />
-      <button type="submit" name="intent" value={`remove-range-${index}`} className="button button-small button-quiet" aria-label={t.availability.removeLabel(label)}>
+      <button
+        type="submit"
+        name="intent"
+        value={`remove-range-${index}`}
+        className="button button-small button-quiet"
+        aria-label={t.availability.removeLabel(label)}
+      >
         {t.availability.remove}
       </button>
       <TownChecks name={n("towns")} values={row.towns} errors={errors[n("towns")]} open={row.towns.length > 0} />
@@ -111,7 +167,17 @@ function RangeFields({ row, index, label, errors, autoFocusId }: { row: RangeRow
   );
 }
 
-function OverrideFields({ row, index, errors, autoFocusId }: { row: OverrideRow; index: number; errors: Errors; autoFocusId?: string }) {
+function OverrideFields({
+  row,
+  index,
+  errors,
+  autoFocusId,
+}: {
+  row: OverrideRow;
+  index: number;
+  errors: Errors;
+  autoFocusId?: string;
+}) {
   const t = useT();
   const hydrated = useHydrated();
   const [kind, setKind] = useState(row.kind);
@@ -144,7 +210,14 @@ function OverrideFields({ row, index, errors, autoFocusId }: { row: OverrideRow;
         <div className="choices">
           {(["off", "hours"] as const).map((k) => (
             <label key={k} className="choice" htmlFor={`${nameToId(n("kind"))}-${k}`}>
-              <input type="radio" id={`${nameToId(n("kind"))}-${k}`} name={n("kind")} value={k} checked={kind === k} onChange={() => setKind(k)} />
+              <input
+                type="radio"
+                id={`${nameToId(n("kind"))}-${k}`}
+                name={n("kind")}
+                value={k}
+                checked={kind === k}
+                onChange={() => setKind(k)}
+              />
               {k === "off" ? t.availability.kindOff : t.availability.kindHours}
             </label>
           ))}
@@ -158,7 +231,13 @@ function OverrideFields({ row, index, errors, autoFocusId }: { row: OverrideRow;
         <ModeChecks name={n("modes")} values={row.modes} errors={errors[n("modes")]} />
         <TownChecks name={n("towns")} values={row.towns} errors={errors[n("towns")]} open={row.towns.length > 0} />
       </div>
-      <button type="submit" name="intent" value={`remove-override-${index}`} className="button button-small button-quiet" aria-label={t.availability.removeLabel(label)}>
+      <button
+        type="submit"
+        name="intent"
+        value={`remove-override-${index}`}
+        className="button button-small button-quiet"
+        aria-label={t.availability.removeLabel(label)}
+      >
         {t.availability.remove}
       </button>
     </fieldset>
@@ -170,7 +249,14 @@ function DateField({ name, label, value, errors }: { name: string; label: string
   return (
     <div className="field field-inline">
       <label htmlFor={name}>{label}</label>
-      <input type="date" id={name} name={name} defaultValue={value} aria-invalid={invalid || undefined} aria-describedby={invalid ? `${name}-error` : undefined} />
+      <input
+        type="date"
+        id={name}
+        name={name}
+        defaultValue={value}
+        aria-invalid={invalid || undefined}
+        aria-describedby={invalid ? `${name}-error` : undefined}
+      />
       <FieldErrors id={`${name}-error`} errors={errors} />
     </div>
   );
@@ -196,20 +282,26 @@ function summaryItems(state: EditorState, errors: Errors, t: ReturnType<typeof u
     const m = /^(weekly|overrides)\[(\d+)\](?:\.(\w+))?$/.exec(name);
     if (!m) {
       const rule = RULES.find((r) => r === name);
-      const label = rule ? t.availability[rule] : name === "leaveFrom" ? t.availability.leaveFrom : name === "leaveTo" ? t.availability.leaveTo : name;
+      const label = rule
+        ? t.availability[rule]
+        : name === "leaveFrom"
+        ? t.availability.leaveFrom
+        : name === "leaveTo"
+        ? t.availability.leaveTo
+        : name;
       return { id: name, label, errors: list };
     }
     const [, listName, index, field] = m;
-    const row = listName === "weekly" ? (rangeLabel.get(Number(index)) ?? "") : t.availability.overrideLegend(Number(index) + 1);
+    const row = listName === "weekly" ? rangeLabel.get(Number(index)) ?? "" : t.availability.overrideLegend(Number(index) + 1);
     const base = `${listName}-${index}`;
     const id =
       field === undefined
         ? `${base}-${listName === "weekly" ? "start" : "date"}`
         : field === "modes"
-          ? `${base}-modes-centre`
-          : field === "towns"
-            ? `${base}-towns-${TOWNS[0].slug}`
-            : `${base}-${field}`;
+        ? `${base}-modes-centre`
+        : field === "towns"
+        ? `${base}-towns-${TOWNS[0].slug}`
+        : `${base}-${field}`;
     return { id, label: field ? `${row} · ${fieldLabels[field] ?? field}` : row, errors: list };
   });
 }
@@ -332,7 +424,13 @@ export function AvailabilityEditor({ state, errors, focus }: { state: EditorStat
       </section>
 
       <div className="save-bar">
-        <SubmitButton pending={saving} label={t.availability.save} pendingLabel={t.availability.saving} name="intent" value="save" />
+        <SubmitButton
+          pending={saving}
+          label={t.availability.save}
+          pendingLabel={t.availability.saving}
+          name="intent"
+          value="save"
+        />
         <p className="small muted">{t.availability.unsaved}</p>
       </div>
     </Form>

@@ -34,4 +34,8 @@ export interface EditorState {
 export const rangeName = (i: number, field: string) => `weekly[${i}].${field}`;
 export const overrideName = (j: number, field: string) => `overrides[${j}].${field}`;
 /** Ids for the same fields: weekly-2-end. */
-export const nameToId = (name: string) => name.replace(/\[(\d+)\]\./g, "-$1-").replace(/\[(\d+)\]$/, "-$1").replace(/\./g, "-");
+export const nameToId = (name: string) =>
+  name
+    .replace(/\[(\d+)\]\./g, "-$1-")
+    .replace(/\[(\d+)\]$/, "-$1")
+    .replace(/\./g, "-");

@@ -15,11 +15,26 @@ const newKey = () => `n${crypto.randomBytes(5).toString("hex")}`;
 
 export function stateFromDocument(doc: AvailabilityDocument): EditorState {
   return {
-    weekly: doc.weekly.map((w, i) => ({ key: `w${i}`, weekday: w.weekday, start: w.start, end: w.end, modes: [...w.modes], towns: [...w.towns] })),
+    weekly: doc.weekly.map((w, i) => ({
+      key: `w${i}`,
+      weekday: w.weekday,
+      start: w.start,
+      end: w.end,
+      modes: [...w.modes],
+      towns: [...w.towns],
+    })),
     overrides: doc.overrides.map((o, j) =>
       "start" in o
-        ? { key: `o${j}`, date: o.date, kind: "hours" as const, start: o.start, end: o.end, modes: [...o.modes], towns: [...o.towns] }
-        : { key: `o${j}`, date: o.date, kind: "off" as const, start: "", end: "", modes: [], towns: [] },
+        ? {
+            key: `o${j}`,
+            date: o.date,
+            kind: "hours" as const,
+            start: o.start,
+            end: o.end,
+            modes: [...o.modes],
+            towns: [...o.towns],
+          }
+        : { key: `o${j}`, date: o.date, kind: "off" as const, start: "", end: "", modes: [], towns: [] }
     ),
     leaveFrom: "",
     leaveTo: "",
@@ -80,10 +95,21 @@ export interface EditorReply {
 }
 
 const emptyRange = (weekday: number): RangeRow => ({ key: newKey(), weekday, start: "", end: "", modes: [], towns: [] });
-const emptyOverride = (kind: "off" | "hours", date = ""): OverrideRow => ({ key: newKey(), date, kind, start: "", end: "", modes: [], towns: [] });
+const emptyOverride = (kind: "off" | "hours", date = ""): OverrideRow => ({
+  key: newKey(),
+  date,
+  kind,
+  start: "",
+  end: "",
+  modes: [],
+  towns: [],
+});
 
 /** Leave from…to as one day off per date; dates already off are not repeated. */
-function expandLeave(state: EditorState, locale: Locale): { state: EditorState; errors: Record<string, string[]>; added: number } {
+function expandLeave(
+  state: EditorState,
+  locale: Locale
+): { state: EditorState; errors: Record<string, string[]>; added: number } {
   const t = messages[locale].availability.errors;
   const from = DateTime.fromISO(state.leaveFrom);
   const to = DateTime.fromISO(state.leaveTo);
@@ -99,7 +125,11 @@ function expandLeave(state: EditorState, locale: Locale): { state: EditorState; 
     const date = d.toISODate()!;
     if (!off.has(date)) added.push(emptyOverride("off", date));
   }
-  return { state: { ...state, overrides: [...state.overrides, ...added], leaveFrom: "", leaveTo: "" }, errors: {}, added: added.length };
+  return {
+    state: { ...state, overrides: [...state.overrides, ...added], leaveFrom: "", leaveTo: "" },
+    errors: {},
+    added: added.length,
+  };
 }
 
 /** The add and remove buttons. Unknown intents change nothing. */
@@ -138,7 +168,10 @@ const number = (s: string) => (s.trim() === "" ? undefined : /^-?\d+$/.test(s.tr
  * The state as the document to save. Blank new rows are dropped; towns count only for on-site hours.
  * Errors come back under the names of the rows they are about.
  */
-export function validate(state: EditorState, locale: Locale): { ok: true; doc: AvailabilityDocument; state: EditorState } | EditorReply {
+export function validate(
+  state: EditorState,
+  locale: Locale
+): { ok: true; doc: AvailabilityDocument; state: EditorState } | EditorReply {
   let current = state;
   if (state.leaveFrom || state.leaveTo) {
     const leave = expandLeave(state, locale);
@@ -146,7 +179,9 @@ export function validate(state: EditorState, locale: Locale): { ok: true; doc: A
     current = leave.state;
   }
   const weeklyRows = current.weekly.map((_, i) => i).filter((i) => !blank(current.weekly[i]));
-  const overrideRows = current.overrides.map((_, j) => j).filter((j) => current.overrides[j].date || !blank(current.overrides[j]));
+  const overrideRows = current.overrides
+    .map((_, j) => j)
+    .filter((j) => current.overrides[j].date || !blank(current.overrides[j]));
   const onsiteTowns = (r: { modes: string[]; towns: string[] }) => (r.modes.includes("onsite") ? r.towns : []);
   const input = {
     weekly: weeklyRows.map((i) => {
@@ -155,7 +190,9 @@ export function validate(state: EditorState, locale: Locale): { ok: true; doc: A
     }),
     overrides: overrideRows.map((j) => {
       const o = current.overrides[j];
-      return o.kind === "off" ? { date: o.date, unavailable: true } : { date: o.date, start: o.start, end: o.end, modes: o.modes, towns: onsiteTowns(o) };
+      return o.kind === "off"
+        ? { date: o.date, unavailable: true }
+        : { date: o.date, start: o.start, end: o.end, modes: o.modes, towns: onsiteTowns(o) };
     }),
     ...Object.fromEntries(RULES.map((r) => [r, number(current.rules[r])])),
   };

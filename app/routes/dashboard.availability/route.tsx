@@ -30,7 +30,12 @@ function version(value: unknown): string {
 export async function loader({ request }: LoaderFunctionArgs) {
   const { mediatorId } = linkedMediator(request);
   const doc = getAvailabilityDocument({ mediatorId });
-  return { mediatorId, state: stateFromDocument(doc), version: version(doc), saved: new URL(request.url).searchParams.has("saved") };
+  return {
+    mediatorId,
+    state: stateFromDocument(doc),
+    version: version(doc),
+    saved: new URL(request.url).searchParams.has("saved"),
+  };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
