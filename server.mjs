@@ -39,6 +39,23 @@ if (process.env.ACCESS_LOG !== "0") {
     next();
   });
 }
+// A write from another site's page is refused here with a clear 403 (Remix would otherwise throw its
+// own "potential CSRF attack" error, a 500). The app's CSRF tokens still guard same-site requests.
+const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+app.use((req, res, next) => {
+  const origin = req.get("origin");
+  if (!UNSAFE.has(req.method) || !origin || origin === "null") return next();
+  let host;
+  try {
+    host = new URL(origin).host;
+  } catch {
+    host = "";
+  }
+  if (host === req.get("x-forwarded-host") || host === req.get("host")) return next();
+  const message = "Cross-site request refused";
+  if (req.path.startsWith("/api/")) res.status(403).json({ error: { code: "csrf", message } });
+  else res.status(403).type("text/plain; charset=utf-8").send(`${message} / 已拒绝来自其他网站的请求`);
+});
 app.all(
   "*",
   createRequestHandler({
