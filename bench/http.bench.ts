@@ -18,12 +18,12 @@
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import { createRequire } from "node:module";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { generatePool } from "../db/demo-pool";
 import { prepareDatabase } from "../db/seed";
+import { freePort } from "../scripts/free-port";
 import type { SearchQuery } from "../search/types";
 import { describeMachine, loadPerCore, machineInfo, warnIfBusy } from "./lib/machine";
 import { QUERY_CLASSES, queryMix } from "./lib/queries";
@@ -153,17 +153,6 @@ function ensureBuilt(): { built: boolean; ms: number; serverBuild: string } {
   const built = serverBuild();
   if (!built) throw new Error(`remix build wrote none of ${BUILD_CANDIDATES.join(", ")}`);
   return { built: true, ms: performance.now() - t0, serverBuild: path.relative(ROOT, built) };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.on("error", reject);
-    s.listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 interface Server {

@@ -15,14 +15,17 @@
 //   --docs / --no-docs   force or suppress rewriting docs/performance.md (default: rewrite when the
 //                        run is not --quick and includes 100000)
 //   --baseline-only      run without the embedded engine (while it does not exist yet)
+//   --render FILE        measure nothing: rewrite the docs section from a saved results file
 import { parseArgs } from "node:util";
 import { FACETS } from "../app/domain";
 import type { SearchDocument, SearchEngine, SearchQuery, SearchResult } from "../search/types";
 import { MiniSearchEngine } from "./baseline/minisearch-engine";
 import { MB, fullGc, getGc, memorySnapshot } from "./lib/gc";
+import { GcWatch, type GcOverlap, type Interval } from "./lib/gc-watch";
 import { describeMachine, loadPerCore, machineInfo, warnIfBusy } from "./lib/machine";
 import { benchPool } from "./lib/pool";
 import { CLASS_DESCRIPTIONS, QUERY_CLASSES, describeQuery, queryMix, type BenchQuery, type QueryClass } from "./lib/queries";
+import fs from "node:fs";
 import path from "node:path";
 import { ROOT, fileTimestamp, mdTable, resultsFile, updateDocSection, writeResults } from "./lib/report";
 import { fmtInt, fmtMs, round, roundSummary, summarize, type LatencySummary } from "./lib/stats";
@@ -50,6 +53,7 @@ const { values: opts } = parseArgs({
     docs: { type: "boolean" },
     "no-docs": { type: "boolean", default: false },
     "baseline-only": { type: "boolean", default: false },
+    render: { type: "string" },
   },
 });
 
@@ -138,6 +142,9 @@ interface ClassFigures {
    * process sees. Interleaved timings also catch GC pauses caused by the baseline's garbage.
    */
   embeddedAlone?: LatencySummary;
+  embeddedAloneGc?: GcOverlap;
+  /** GC pauses inside each engine's timed samples (interleaved run). */
+  gc: Partial<Record<EngineId, GcOverlap>>;
 }
 
 interface SizeFigures {
@@ -151,11 +158,15 @@ interface SizeFigures {
   embeddedAlone?: LatencySummary;
 }
 
-async function timeOnce(engine: Engine, q: SearchQuery): Promise<number> {
+async function timeOnce(engine: Engine, q: SearchQuery, intervals?: Interval[]): Promise<number> {
   const t0 = performance.now();
   await engine.search(q);
-  return performance.now() - t0;
+  const t1 = performance.now();
+  intervals?.push({ start: t0, end: t1 });
+  return t1 - t0;
 }
+
+const gcWatch = new GcWatch();
 
 async function benchSize(size: number, specs: EngineSpec[]): Promise<SizeFigures> {
   const t0 = performance.now();
@@ -204,18 +215,22 @@ async function benchSize(size: number, specs: EngineSpec[]): Promise<SizeFigures
     const rounds = Math.ceil(minSamples / queries.length);
     const samples: Record<EngineId, number[]> = { embedded: [], baseline: [] };
     const perQuery = queries.map(() => ({ embedded: [] as number[], baseline: [] as number[] }));
+    const intervals: Record<EngineId, Interval[]> = { embedded: [], baseline: [] };
     fullGc();
+    gcWatch.start();
     for (let r = 0; r < rounds; r++) {
       for (let i = 0; i < queries.length; i++) {
         const order = (r + i) % 2 === 0 ? specs : [...specs].reverse();
         for (const spec of order) {
-          const ms = await timeOnce(engines.get(spec.id)!, queries[i].query);
+          const ms = await timeOnce(engines.get(spec.id)!, queries[i].query, intervals[spec.id]);
           samples[spec.id].push(ms);
           perQuery[i][spec.id].push(ms);
         }
       }
     }
-    const figures: ClassFigures = { cls, queries: queries.length, engines: {}, perQuery: [] };
+    await gcWatch.stop();
+    const figures: ClassFigures = { cls, queries: queries.length, engines: {}, perQuery: [], gc: {} };
+    for (const spec of specs) figures.gc[spec.id] = gcWatch.overlap(intervals[spec.id]);
     for (const spec of specs) {
       const avgTotal = queries.reduce((n, q) => n + (totals.get(q)?.[spec.id] ?? 0), 0) / queries.length;
       figures.engines[spec.id] = { ...roundSummary(summarize(samples[spec.id])), avgTotal: round(avgTotal) };
@@ -257,14 +272,22 @@ async function benchSize(size: number, specs: EngineSpec[]): Promise<SizeFigures
       const queries = mix[figures.cls];
       const rounds = Math.ceil(minSamples / queries.length);
       const samples: number[] = [];
+      const intervals: Interval[] = [];
       fullGc();
-      for (let r = 0; r < rounds; r++) for (const q of queries) samples.push(await timeOnce(embedded, q.query));
+      gcWatch.start();
+      for (let r = 0; r < rounds; r++) for (const q of queries) samples.push(await timeOnce(embedded, q.query, intervals));
+      await gcWatch.stop();
       figures.embeddedAlone = roundSummary(summarize(samples));
+      figures.embeddedAloneGc = gcWatch.overlap(intervals);
       every.push(...samples);
       line.push(`${figures.cls} ${fmtMs(figures.embeddedAlone.p50)}/${fmtMs(figures.embeddedAlone.p95)}`);
     }
     embeddedAlone = roundSummary(summarize(every));
     console.log(`   embedded alone (baseline dropped), p50/p95 ms: ${line.join(" · ")}`);
+    console.log(
+      `   GC pauses in the embedded engine's slowest 5 % of samples, interleaved → alone: ` +
+        classes.map((c) => `${c.cls} ${Math.round((c.gc.embedded?.tailShareWithGc ?? 0) * 100)} → ${Math.round((c.embeddedAloneGc?.tailShareWithGc ?? 0) * 100)} %`).join(" · "),
+    );
   }
   return { size, documents: documents.length, committees, poolMs: round(poolMs), build: buildFigures, classes, all: allFigures, embeddedAlone };
 }
@@ -285,18 +308,43 @@ function printClass(c: ClassFigures, specs: EngineSpec[]): void {
 
 interface TargetCheck {
   measured: boolean;
-  p95: Array<{ cls: string; p95: number; pass: boolean }>;
+  /**
+   * p95 per class, of the embedded engine alone (what a server process sees; the verdict when measured)
+   * and interleaved with the baseline (which adds pauses for collecting the baseline's garbage).
+   */
+  p95: Array<{
+    cls: string;
+    alone: number | null;
+    interleaved: number;
+    passAlone: boolean | null;
+    passInterleaved: boolean;
+    /** Share of the embedded engine's slowest 5 % of interleaved samples that a GC pause fell into. */
+    interleavedTailGc: number | null;
+  }>;
   faster: Array<{ cls: string; embeddedP50: number; baselineP50: number; embeddedP95: number; baselineP95: number; pass: boolean }>;
+  /** p95 ≤ target on every class: alone when measured, else interleaved. */
   p95Pass: boolean | null;
+  p95InterleavedPass: boolean | null;
   fasterPass: boolean | null;
 }
 
 function checkTargets(figures: SizeFigures[]): TargetCheck {
   const at = figures.find((f) => f.size === TARGETS.size);
-  if (!at) return { measured: false, p95: [], faster: [], p95Pass: null, fasterPass: null };
+  if (!at) return { measured: false, p95: [], faster: [], p95Pass: null, p95InterleavedPass: null, fasterPass: null };
   const p95 = at.classes
     .filter((c) => c.engines.embedded)
-    .map((c) => ({ cls: c.cls, p95: c.engines.embedded!.p95, pass: c.engines.embedded!.p95 <= TARGETS.p95Ms }));
+    .map((c) => {
+      const interleaved = c.engines.embedded!.p95;
+      const alone = c.embeddedAlone?.p95 ?? null;
+      return {
+        cls: c.cls,
+        alone,
+        interleaved,
+        passAlone: alone === null ? null : alone <= TARGETS.p95Ms,
+        passInterleaved: interleaved <= TARGETS.p95Ms,
+        interleavedTailGc: c.gc?.embedded?.tailShareWithGc ?? null,
+      };
+    });
   const faster = at.classes
     .filter((c) => c.engines.embedded && c.engines.baseline)
     .map((c) => {
@@ -304,11 +352,13 @@ function checkTargets(figures: SizeFigures[]): TargetCheck {
       const b = c.engines.baseline!;
       return { cls: c.cls, embeddedP50: e.p50, baselineP50: b.p50, embeddedP95: e.p95, baselineP95: b.p95, pass: e.p50 < b.p50 && e.p95 < b.p95 };
     });
+  const aloneMeasured = p95.length > 0 && p95.every((x) => x.passAlone !== null);
   return {
     measured: p95.length > 0,
     p95,
     faster,
-    p95Pass: p95.length ? p95.every((x) => x.pass) : null,
+    p95Pass: p95.length ? p95.every((x) => (aloneMeasured ? x.passAlone : x.passInterleaved)) : null,
+    p95InterleavedPass: p95.length ? p95.every((x) => x.passInterleaved) : null,
     fasterPass: faster.length ? faster.every((x) => x.pass) : null,
   };
 }
@@ -323,23 +373,35 @@ function docSection(run: SearchRun): string {
   const t = run.targets;
   if (!t.measured) lines.push("", "- not measured in this run (no 100 000 pool)");
   else {
-    const worst = [...t.p95].sort((a, b) => b.p95 - a.p95)[0];
-    const failP95 = t.p95.filter((x) => !x.pass).map((x) => `${x.cls} ${fmtMs(x.p95)} ms`);
-    const failFaster = t.faster.filter((x) => !x.pass).map((x) => x.cls);
+    const worstOf = (key: "alone" | "interleaved") => [...t.p95].sort((a, b) => (b[key] ?? 0) - (a[key] ?? 0))[0];
+    const missed = (key: "alone" | "interleaved") =>
+      t.p95
+        .filter((x) => (x[key] ?? 0) > TARGETS.p95Ms)
+        .map(
+          (x) =>
+            `${x.cls} ${fmtMs(x[key] ?? NaN)} ms` +
+            (key === "interleaved" && x.interleavedTailGc !== null
+              ? ` (a GC pause fell into ${Math.round(x.interleavedTailGc * 100)} % of its slowest 5 % samples)`
+              : ""),
+        );
     lines.push("");
-    lines.push(
-      `- ${mark(t.p95Pass)} p95 ≤ ${TARGETS.p95Ms} ms on every query class — worst: ${worst.cls} ${fmtMs(worst.p95)} ms` +
-        (failP95.length ? `; missed by ${failP95.join(", ")}` : ""),
-    );
-    const at = run.sizes.find((f) => f.size === TARGETS.size);
-    const aloneWorst = at?.classes
-      .filter((c) => c.embeddedAlone)
-      .sort((a, b) => b.embeddedAlone!.p95 - a.embeddedAlone!.p95)[0];
-    if (aloneWorst)
+    if (t.p95.some((x) => x.alone !== null)) {
+      const w = worstOf("alone");
+      const m = missed("alone");
       lines.push(
-        `  (measured interleaved with the baseline, whose garbage collections also land in the embedded engine's timings; ` +
-          `the embedded engine alone: worst p95 ${aloneWorst.cls} ${fmtMs(aloneWorst.embeddedAlone!.p95)} ms)`,
+        `- ${mark(t.p95Pass)} p95 ≤ ${TARGETS.p95Ms} ms on every query class, the embedded engine timed alone (as a server process runs it) — ` +
+          `worst: ${w.cls} ${fmtMs(w.alone ?? NaN)} ms${m.length ? `; missed by ${m.join(", ")}` : ""}`,
       );
+    }
+    {
+      const w = worstOf("interleaved");
+      const m = missed("interleaved");
+      lines.push(
+        `- ${mark(t.p95InterleavedPass)} the same, timed interleaved with the baseline (its garbage collections land in the embedded ` +
+          `engine's timings too) — worst: ${w.cls} ${fmtMs(w.interleaved)} ms${m.length ? `; missed by ${m.join(", ")}` : ""}`,
+      );
+    }
+    const failFaster = t.faster.filter((x) => !x.pass).map((x) => x.cls);
     lines.push(
       `- ${mark(t.fasterPass)} faster than the baseline on every query class (p50 and p95)` +
         (failFaster.length ? `; not on ${failFaster.join(", ")}` : ""),
@@ -372,7 +434,7 @@ function docSection(run: SearchRun): string {
       "speed-up p50 / p95",
       "hits emb / base",
     ];
-    if (isTarget) header.push(`p95 ≤ ${TARGETS.p95Ms}`, "faster");
+    if (isTarget) header.push(`p95 ≤ ${TARGETS.p95Ms} alone / interleaved`, "faster");
     const rows = f.classes.map((c) => {
       const row = [
         `\`${c.cls}\``,
@@ -385,7 +447,8 @@ function docSection(run: SearchRun): string {
         withBoth.map((id) => (c.engines[id] ? fmtInt(c.engines[id]!.avgTotal) : "–")).join(" / "),
       ];
       if (isTarget) {
-        row.push(mark(t.p95.find((x) => x.cls === c.cls)?.pass), mark(t.faster.find((x) => x.cls === c.cls)?.pass));
+        const p = t.p95.find((x) => x.cls === c.cls);
+        row.push(`${mark(p?.passAlone)} / ${mark(p?.passInterleaved)}`, mark(t.faster.find((x) => x.cls === c.cls)?.pass));
       }
       return row;
     });
@@ -423,7 +486,18 @@ interface SearchRun {
   sizes: SizeFigures[];
 }
 
+/** `--render FILE`: the docs section again from saved figures (targets re-checked with today's rules). */
+function render(file: string): void {
+  const run = JSON.parse(fs.readFileSync(file, "utf8")) as SearchRun;
+  run.targets = checkTargets(run.sizes);
+  run.loadPerCore ??= { start: NaN, end: NaN };
+  for (const f of run.sizes) for (const c of f.classes) c.gc ??= {};
+  updateDocSection("search", docSection(run));
+  console.log(`docs/performance.md: bench:search section rewritten from ${file}`);
+}
+
 async function main(): Promise<void> {
+  if (opts.render) return render(opts.render);
   getGc(); // fail early if the GC cannot be reached
   const machine = machineInfo();
   const startedAt = new Date().toISOString();
@@ -469,10 +543,14 @@ async function main(): Promise<void> {
 
   console.log("");
   if (targets.measured) {
-    console.log(`targets at ${fmtInt(TARGETS.size)}: p95 ≤ ${TARGETS.p95Ms} ms ${targets.p95Pass ? "MET" : "MISSED"}; faster than baseline on every class ${targets.fasterPass ? "MET" : "MISSED"}`);
-    for (const x of targets.p95.filter((x) => !x.pass)) console.log(`   p95 missed: ${x.cls} ${fmtMs(x.p95)} ms`);
+    const verdict = (pass: boolean | null) => (pass === null ? "not measured" : pass ? "MET" : "MISSED");
+    console.log(`targets at ${fmtInt(TARGETS.size)}:`);
+    console.log(`   p95 ≤ ${TARGETS.p95Ms} ms on every class, embedded alone: ${verdict(targets.p95Pass)}; interleaved with the baseline: ${verdict(targets.p95InterleavedPass)}`);
+    for (const x of targets.p95.filter((x) => x.passAlone === false)) console.log(`      missed alone: ${x.cls} ${fmtMs(x.alone ?? NaN)} ms`);
+    for (const x of targets.p95.filter((x) => !x.passInterleaved)) console.log(`      missed interleaved: ${x.cls} ${fmtMs(x.interleaved)} ms`);
+    console.log(`   faster than the baseline on every class (p50 and p95): ${verdict(targets.fasterPass)}`);
     for (const x of targets.faster.filter((x) => !x.pass))
-      console.log(`   not faster: ${x.cls} p50 ${fmtMs(x.embeddedP50)} vs ${fmtMs(x.baselineP50)} ms, p95 ${fmtMs(x.embeddedP95)} vs ${fmtMs(x.baselineP95)} ms`);
+      console.log(`      not faster: ${x.cls} p50 ${fmtMs(x.embeddedP50)} vs ${fmtMs(x.baselineP50)} ms, p95 ${fmtMs(x.embeddedP95)} vs ${fmtMs(x.baselineP95)} ms`);
   } else {
     console.log(`targets: not checked (they are set at ${fmtInt(TARGETS.size)} mediators${specs.length < 2 ? " with both engines" : ""})`);
   }

@@ -13,10 +13,11 @@ export function recordSearchChange(
   entity: OutboxEntity,
   ids: number[],
 ): void {
-  if (ids.length === 0) return;
-  tx.insert(searchOutbox)
-    .values(ids.map((entityId) => ({ entity, entityId })))
-    .run();
+  // In chunks: one statement for 100k rows would pass SQLite's limit on bound parameters.
+  for (let i = 0; i < ids.length; i += 1000)
+    tx.insert(searchOutbox)
+      .values(ids.slice(i, i + 1000).map((entityId) => ({ entity, entityId })))
+      .run();
 }
 
 export function latestOutboxId(db: Db): number {
