@@ -33,14 +33,18 @@ export const devProvider: NotificationProvider = { send: async () => {} };
 
 export async function deliverPending(db: Db, provider: NotificationProvider, limit = 100): Promise<number> {
   const pending = db.select().from(notifications).where(isNull(notifications.deliveredAt)).limit(limit).all();
-  for (const n of pending) {
-    try {
-      await provider.send(n);
-      db.update(notifications).set({ deliveredAt: new Date(), attempts: n.attempts + 1 }).where(eq(notifications.id, n.id)).run();
-    } catch (error) {
-      db.update(notifications).set({ attempts: n.attempts + 1, lastError: String(error).slice(0, 500) }).where(eq(notifications.id, n.id)).run();
-    }
-  }
+  if (pending.length === 0) return 0;
+  const results = await Promise.allSettled(pending.map((n) => provider.send(n)));
+  // One write transaction for the whole batch: the write lock is shared with bookings.
+  db.transaction((tx) => {
+    results.forEach((r, i) => {
+      const n = pending[i];
+      tx.update(notifications)
+        .set(r.status === "fulfilled" ? { deliveredAt: new Date(), attempts: n.attempts + 1 } : { attempts: n.attempts + 1, lastError: String(r.reason).slice(0, 500) })
+        .where(eq(notifications.id, n.id))
+        .run();
+    });
+  });
   return pending.length;
 }
 
