@@ -7,6 +7,8 @@ import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3"
 import * as schema from "./schema";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+/** The handle inside `db.transaction(tx => …)`. */
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 const open = new Map<string, Db>();
 

@@ -2,7 +2,7 @@
 // keeping the cached "next free slot" that search shows in step with changes and with the clock.
 import { and, eq, gte, inArray, isNotNull, lte, lt, sql } from "drizzle-orm";
 import { DateTime } from "luxon";
-import type { Db } from "../../db/client";
+import type { Db, Tx } from "../../db/client";
 import { availabilityOverrides, availabilitySettings, availabilityWeekly, bookings, committeeMembers, mediators, rooms } from "../../db/schema";
 import { recordSearchChange } from "../../search/outbox";
 import { CENTRE_TIMEZONE, type ModeSlug, type TownSlug } from "../domain";
@@ -10,9 +10,7 @@ import { getDb } from "../db.server";
 import { DEFAULT_RULES, availabilitySchema, type AvailabilityDocument } from "./availability-schema";
 import { computeSlots, firstFreeSlot, hhmmToMinutes, minutesToHhmm, unionSlots, type BookingRules, type DateOverride, type Interval, type Slot, type WeeklyRange } from "./slots";
 
-export const ZONE = CENTRE_TIMEZONE;
 export const HOLDING = ["pending", "confirmed"] as const;
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 type Reader = Db | Tx;
 
 export interface MediatorAvailability {
@@ -28,7 +26,7 @@ export function loadAvailability(db: Reader, mediatorId: number): MediatorAvaila
   return {
     rules: s
       ? { timezone: s.timezone, sessionMinutes: s.sessionMinutes, bufferMinutes: s.bufferMinutes, minNoticeHours: s.minNoticeHours, horizonDays: s.horizonDays, dailyCap: s.dailyCap }
-      : { timezone: ZONE, ...DEFAULT_RULES },
+      : { timezone: CENTRE_TIMEZONE, ...DEFAULT_RULES },
     weekly: weekly
       .sort((a, b) => a.weekday - b.weekday || a.startMinute - b.startMinute)
       .map((w) => ({ weekday: w.weekday, startMinute: w.startMinute, endMinute: w.endMinute, modes: w.modes as ModeSlug[], towns: w.towns })),

@@ -5,7 +5,8 @@ import { bookings } from "../../db/schema";
 import { getDb } from "../db.server";
 import type { User } from "./auth.server";
 import { HOLDING, loadAvailability, markAvailabilityStale } from "./availability.server";
-import { BookingError, createBooking, expireOverdue, getBooking, type Tx } from "./bookings.server";
+import type { Tx } from "../../db/client";
+import { BookingError, createBooking, expireOverdue, getBooking } from "./bookings.server";
 import type { BookingView } from "./booking-view";
 import { notifyMediator, notifyUser } from "./notifications.server";
 

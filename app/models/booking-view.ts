@@ -4,8 +4,7 @@ import type { bookings, cases } from "../../db/schema";
 import { CENTRE_TIMEZONE, MODES, TOWNS } from "../domain";
 import { isoInZone } from "../utils/zone";
 
-export const ZONE = CENTRE_TIMEZONE;
-export const iso = (ms: number) => isoInZone(ms, ZONE);
+export const iso = (ms: number) => isoInZone(ms, CENTRE_TIMEZONE);
 
 type BookingRow = typeof bookings.$inferSelect;
 type CaseRow = typeof cases.$inferSelect;

@@ -4,18 +4,17 @@
 import { and, count, desc, eq, gte, inArray, lte, sql } from "drizzle-orm";
 import { localDateInZone } from "../utils/zone";
 import { z } from "zod";
-import type { Db } from "../../db/client";
+import type { Db, Tx } from "../../db/client";
 import { bookings, cases, committees, mediators, rooms, users } from "../../db/schema";
-import { CATEGORY_SLUGS, MODE_SLUGS, TOWN_SLUGS, type ModeSlug } from "../domain";
+import { CATEGORY_SLUGS, CENTRE_TIMEZONE, MODE_SLUGS, TOWN_SLUGS, type ModeSlug } from "../domain";
 import { getDb } from "../db.server";
 import { env } from "../env.server";
 import type { User } from "./auth.server";
-import { HOLDING, ZONE, committeeMemberIds, markAvailabilityStale, slotContext } from "./availability.server";
+import { HOLDING, committeeMemberIds, markAvailabilityStale, slotContext } from "./availability.server";
 import { iso, toBookingView, type BookingView } from "./booking-view";
 import { notifyMediator, notifyUser } from "./notifications.server";
 import { computeSlots } from "./slots";
 
-export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 export class BookingError extends Error {
   constructor(
@@ -90,7 +89,7 @@ export function getBooking({ user, id }: { user: User; id: number }): BookingVie
 
 // ── creating ───────────────────────────────────────────────────────────────────────────────────────
 
-const localDate = (ms: number) => localDateInZone(ms, ZONE);
+const localDate = (ms: number) => localDateInZone(ms, CENTRE_TIMEZONE);
 
 /** Is `start` a free slot of this mediator for this mode (and town)? `ignoreBookings` asks "ever?". */
 function slotFits(tx: Tx, mediatorId: number, start: number, mode: ModeSlug, town: string | undefined, now: number, ignoreBookings = false) {

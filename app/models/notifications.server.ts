@@ -5,12 +5,13 @@ import { and, desc, eq, isNull } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { notifications, users } from "../../db/schema";
 
-type Tx = Pick<Db, "insert" | "select">;
+/** The db or a transaction: anything that can read users and write notifications. */
+type Writer = Pick<Db, "insert" | "select">;
 
 /** Where requests to a mediator without an account of their own go: the centre's desk. */
 export const CENTRE_DESK = "desk@centre.example";
 
-export function notifyUser(tx: Tx, userId: number, message: { subject: string; body: string; bookingId?: number }): void {
+export function notifyUser(tx: Writer, userId: number, message: { subject: string; body: string; bookingId?: number }): void {
   const u = tx.select({ email: users.email, phone: users.phone }).from(users).where(eq(users.id, userId)).get();
   if (!u) return;
   tx.insert(notifications).values({ userId, channel: "email", to: u.email, ...message }).run();
@@ -18,7 +19,7 @@ export function notifyUser(tx: Tx, userId: number, message: { subject: string; b
 }
 
 /** Notifies every account acting for the mediator, or the centre's desk when there is none. */
-export function notifyMediator(tx: Tx, mediatorId: number, message: { subject: string; body: string; bookingId?: number }): void {
+export function notifyMediator(tx: Writer, mediatorId: number, message: { subject: string; body: string; bookingId?: number }): void {
   const accounts = tx.select({ id: users.id }).from(users).where(and(eq(users.mediatorId, mediatorId), isNull(users.disabledAt))).all();
   if (accounts.length === 0) tx.insert(notifications).values({ channel: "email", to: CENTRE_DESK, ...message }).run();
   for (const a of accounts) notifyUser(tx, a.id, message);
