@@ -11,6 +11,8 @@ export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Data
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 const open = new Map<string, Db>();
+/** The drizzle handle of each connection, so a transaction handle can be traced back to it. */
+const handles = new WeakMap<Database.Database, Db>();
 
 export function openDb(file: string): Db {
   const key = file === ":memory:" ? file : path.resolve(file);
@@ -25,6 +27,7 @@ export function openDb(file: string): Db {
   sqlite.pragma("busy_timeout = 5000");
   cachePreparedStatements(sqlite);
   const db = drizzle(sqlite, { schema }) as Db;
+  handles.set(sqlite, db);
   if (file !== ":memory:") open.set(key, db);
   return db;
 }
@@ -55,4 +58,29 @@ function cachePreparedStatements(sqlite: Database.Database, max = 2000): void {
     }
     return statement;
   }) as typeof sqlite.prepare;
+}
+
+/** The connection under a db or transaction handle (drizzle's transaction keeps it on its session). */
+export function connectionOf(db: Db | Tx): Database.Database {
+  return "$client" in db && db.$client ? db.$client : (db as unknown as { session: { client: Database.Database } }).session.client;
+}
+
+/**
+ * Queries built once per connection with drizzle's `.prepare()` and `sql.placeholder()`. Building a
+ * query (drizzle's SQL assembly) costs several times what SQLite takes to run a small one, so the
+ * request paths that run many times a second (booking, sign-in by token, slots) use these. A set made
+ * on the connection's handle runs inside any transaction on that connection: better-sqlite3 is
+ * synchronous and a process has one connection per file.
+ */
+export function preparedQueries<T>(build: (db: Db) => T): (db: Db | Tx) => T {
+  const sets = new WeakMap<Database.Database, T>();
+  return (db) => {
+    const connection = connectionOf(db);
+    let set = sets.get(connection);
+    if (!set) {
+      const handle = handles.get(connection) ?? (drizzle(connection, { schema }) as Db);
+      sets.set(connection, (set = build(handle)));
+    }
+    return set;
+  };
 }

@@ -3,7 +3,8 @@
 // database holds no usable credential.
 import crypto from "node:crypto";
 import { hash, verify } from "@node-rs/argon2";
-import { and, eq, gt, isNull } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
+import { preparedQueries } from "../../db/client";
 import { z } from "zod";
 import { sessions, users } from "../../db/schema";
 import { getDb } from "../db.server";
@@ -110,6 +111,24 @@ export async function verifyLogin(input: { email: string; password: string; addr
   return { ok: true, user: { id: row.id, email: row.email, name: row.name, phone: row.phone, role: row.role, mediatorId: row.mediatorId } };
 }
 
+// Every authenticated request runs this lookup, so it is built once per connection.
+const q = preparedQueries((db) => ({
+  liveSession: db
+    .select({ ...columns, sessionId: sessions.id })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(
+      and(
+        eq(sessions.id, sql.placeholder("id")),
+        eq(sessions.kind, sql.placeholder("kind")),
+        isNull(sessions.revokedAt),
+        sql`${sessions.expiresAt} > ${sql.placeholder("now")}`,
+        isNull(users.disabledAt),
+      ),
+    )
+    .prepare(),
+}));
+
 const sha256 = (s: string) => crypto.createHash("sha256").update(s).digest("hex");
 
 export function createSession(userId: number, kind: "cookie" | "token"): { secret: string; expiresAt: Date } {
@@ -125,12 +144,7 @@ export function createSession(userId: number, kind: "cookie" | "token"): { secre
 export function getSessionUser(secret: string, kind: "cookie" | "token"): { user: User; sessionId: string } | null {
   if (!secret || secret.length > 200) return null;
   const id = sha256(secret);
-  const row = getDb()
-    .select({ ...columns, sessionId: sessions.id })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.id, id), eq(sessions.kind, kind), isNull(sessions.revokedAt), gt(sessions.expiresAt, new Date()), isNull(users.disabledAt)))
-    .get();
+  const row = q(getDb()).liveSession.get({ id, kind, now: Date.now() });
   if (!row) return null;
   const { sessionId, ...user } = row;
   return { user, sessionId };

@@ -1,12 +1,12 @@
 // Reading and writing a mediator's availability, computing their free slots (and a committee's), and
 // keeping the cached "next free slot" that search shows in step with changes and with the clock.
 import { and, eq, gte, inArray, isNotNull, lte, lt, sql } from "drizzle-orm";
-import { DateTime } from "luxon";
-import type { Db, Tx } from "../../db/client";
+import { preparedQueries, type Db, type Tx } from "../../db/client";
 import { availabilityOverrides, availabilitySettings, availabilityWeekly, bookings, committeeMembers, mediators, rooms } from "../../db/schema";
 import { recordSearchChange } from "../../search/outbox";
 import { CENTRE_TIMEZONE, type ModeSlug, type TownSlug } from "../domain";
 import { getDb } from "../db.server";
+import { localMidnightOf } from "../utils/zone";
 import { DEFAULT_RULES, availabilitySchema, type AvailabilityDocument } from "./availability-schema";
 import { computeSlots, firstFreeSlot, hhmmToMinutes, minutesToHhmm, unionSlots, type BookingRules, type DateOverride, type Interval, type Slot, type WeeklyRange } from "./slots";
 
@@ -19,10 +19,52 @@ export interface MediatorAvailability {
   overrides: DateOverride[];
 }
 
+const ph = sql.placeholder;
+
+// The reads and writes every booking and every slot request makes, built once per connection.
+const q = preparedQueries((db) => ({
+  settings: db.select().from(availabilitySettings).where(eq(availabilitySettings.mediatorId, ph("id"))).prepare(),
+  weekly: db.select().from(availabilityWeekly).where(eq(availabilityWeekly.mediatorId, ph("id"))).prepare(),
+  overrides: db.select().from(availabilityOverrides).where(eq(availabilityOverrides.mediatorId, ph("id"))).prepare(),
+  busy: db
+    .select({ start: bookings.startAt, end: bookings.endAt })
+    .from(bookings)
+    .where(and(eq(bookings.mediatorId, ph("id")), inArray(bookings.status, [...HOLDING]), lt(bookings.startAt, ph("to")), gte(bookings.endAt, ph("from"))))
+    .prepare(),
+  roomCount: db.select({ n: sql<number>`count(*)` }).from(rooms).where(eq(rooms.active, true)).prepare(),
+  roomBusy: db
+    .select({ start: bookings.startAt, end: bookings.endAt })
+    .from(bookings)
+    .where(and(isNotNull(bookings.roomId), inArray(bookings.status, [...HOLDING]), lt(bookings.startAt, ph("to")), gte(bookings.endAt, ph("from"))))
+    .prepare(),
+  cachedNext: db.select({ next: availabilitySettings.nextAvailableAt }).from(availabilitySettings).where(eq(availabilitySettings.mediatorId, ph("id"))).prepare(),
+  writeNext: db
+    .insert(availabilitySettings)
+    .values({ mediatorId: ph("id"), nextAvailableAt: ph("next"), nextAvailableValidUntil: ph("until") })
+    .onConflictDoUpdate({
+      target: availabilitySettings.mediatorId,
+      set: { nextAvailableAt: sql`excluded.next_available_at`, nextAvailableValidUntil: sql`excluded.next_available_valid_until` },
+    })
+    .prepare(),
+  // A booking made or released at `changedAt` can only move the next free slot if it falls before the
+  // end of that slot's day (buffers and the daily cap reach across the day); later changes leave it.
+  markStale: db
+    .update(availabilitySettings)
+    .set({ nextAvailableValidUntil: 0 })
+    .where(
+      and(
+        eq(availabilitySettings.mediatorId, ph("id")),
+        sql`(${availabilitySettings.nextAvailableAt} is null or ${ph("changedAt")} < ${availabilitySettings.nextAvailableAt} + 86400000)`,
+      ),
+    )
+    .prepare(),
+}));
+
 export function loadAvailability(db: Reader, mediatorId: number): MediatorAvailability {
-  const s = db.select().from(availabilitySettings).where(eq(availabilitySettings.mediatorId, mediatorId)).get();
-  const weekly = db.select().from(availabilityWeekly).where(eq(availabilityWeekly.mediatorId, mediatorId)).all();
-  const overrides = db.select().from(availabilityOverrides).where(eq(availabilityOverrides.mediatorId, mediatorId)).all();
+  const queries = q(db);
+  const s = queries.settings.get({ id: mediatorId });
+  const weekly = queries.weekly.all({ id: mediatorId });
+  const overrides = queries.overrides.all({ id: mediatorId });
   return {
     rules: s
       ? { timezone: s.timezone, sessionMinutes: s.sessionMinutes, bufferMinutes: s.bufferMinutes, minNoticeHours: s.minNoticeHours, horizonDays: s.horizonDays, dailyCap: s.dailyCap }
@@ -38,6 +80,11 @@ export function loadAvailability(db: Reader, mediatorId: number): MediatorAvaila
           : { date: o.date, unavailable: false as const, startMinute: o.startMinute ?? 0, endMinute: o.endMinute ?? 0, modes: (o.modes ?? []) as ModeSlug[], towns: o.towns ?? [] },
       ),
   };
+}
+
+/** Does this availability ever offer sessions at the centre (and so need the rooms read)? */
+function offersCentre(a: MediatorAvailability): boolean {
+  return a.weekly.some((w) => w.modes.includes("centre")) || a.overrides.some((o) => !o.unavailable && o.modes.includes("centre"));
 }
 
 /** The document GET /api/v1/me/availability returns: exactly what PUT accepts. */
@@ -102,35 +149,31 @@ export function writeAvailability(tx: Reader, mediatorId: number, doc: Availabil
 
 /** Time held by a mediator's pending and confirmed bookings that could matter to [from, to). */
 function busyOf(db: Reader, mediatorId: number, from: number, to: number): Interval[] {
-  return db
-    .select({ start: bookings.startAt, end: bookings.endAt })
-    .from(bookings)
-    .where(and(eq(bookings.mediatorId, mediatorId), inArray(bookings.status, [...HOLDING]), lt(bookings.startAt, to), gte(bookings.endAt, from)))
-    .all();
+  return q(db).busy.all({ id: mediatorId, from, to });
 }
 
 function roomsState(db: Reader, from: number, to: number): { count: number; busy: Interval[] } {
-  const count = db.select({ n: sql<number>`count(*)` }).from(rooms).where(eq(rooms.active, true)).get()?.n ?? 0;
-  const busy = db
-    .select({ start: bookings.startAt, end: bookings.endAt })
-    .from(bookings)
-    .where(and(isNotNull(bookings.roomId), inArray(bookings.status, [...HOLDING]), lt(bookings.startAt, to), gte(bookings.endAt, from)))
-    .all();
-  return { count, busy };
+  const queries = q(db);
+  return { count: queries.roomCount.get()?.n ?? 0, busy: queries.roomBusy.all({ from, to }) };
 }
 
 const DAY = 86_400_000;
 
-/** Everything computeSlots needs for one mediator around [from, to] (local dates). */
-export function slotContext(db: Reader, mediatorId: number, from: string, to: string) {
+/**
+ * Everything computeSlots needs for one mediator around [from, to] (local dates). Rooms are read only
+ * when they can matter: the mediator offers centre sessions and the caller did not ask for another mode.
+ */
+export function slotContext(db: Reader, mediatorId: number, from: string, to: string, mode?: ModeSlug) {
   const availability = loadAvailability(db, mediatorId);
-  const start = DateTime.fromISO(from, { zone: availability.rules.timezone }).toMillis() - 2 * DAY;
-  const end = DateTime.fromISO(to, { zone: availability.rules.timezone }).toMillis() + 3 * DAY;
-  return { ...availability, busy: busyOf(db, mediatorId, start, end), rooms: roomsState(db, start, end) };
+  const zone = availability.rules.timezone;
+  const start = localMidnightOf(from, zone) - 2 * DAY;
+  const end = localMidnightOf(to, zone) + 3 * DAY;
+  const needRooms = (mode === undefined || mode === "centre") && offersCentre(availability);
+  return { ...availability, busy: busyOf(db, mediatorId, start, end), rooms: needRooms ? roomsState(db, start, end) : undefined };
 }
 
 export function mediatorSlots(db: Reader, mediatorId: number, q: { from: string; to: string; mode?: ModeSlug; now: number }): Slot[] {
-  return computeSlots({ ...slotContext(db, mediatorId, q.from, q.to), now: q.now, from: q.from, to: q.to, mode: q.mode });
+  return computeSlots({ ...slotContext(db, mediatorId, q.from, q.to, q.mode), now: q.now, from: q.from, to: q.to, mode: q.mode });
 }
 
 export function committeeMemberIds(db: Reader, committeeId: number): number[] {
@@ -155,18 +198,17 @@ export function committeeSlots(db: Reader, committeeId: number, q: { from: strin
  */
 export function refreshNextAvailable(tx: Reader, mediatorIds: number[], now: number): void {
   const changed: number[] = [];
+  const queries = q(tx);
   for (const id of mediatorIds) {
     const a = loadAvailability(tx, id);
     const from = now - DAY;
     const to = now + (a.rules.horizonDays + 2) * DAY;
-    const first = firstFreeSlot({ ...a, busy: busyOf(tx, id, from, to), rooms: roomsState(tx, from, to), now });
+    const rooms = offersCentre(a) ? roomsState(tx, from, to) : undefined;
+    const first = firstFreeSlot({ ...a, busy: busyOf(tx, id, from, to), rooms, now });
     const next = first?.start ?? null;
     const validUntil = first ? first.start - a.rules.minNoticeHours * 3_600_000 : now + 3_600_000;
-    const before = tx.select({ next: availabilitySettings.nextAvailableAt }).from(availabilitySettings).where(eq(availabilitySettings.mediatorId, id)).get();
-    tx.insert(availabilitySettings)
-      .values({ mediatorId: id, nextAvailableAt: next, nextAvailableValidUntil: validUntil })
-      .onConflictDoUpdate({ target: availabilitySettings.mediatorId, set: { nextAvailableAt: next, nextAvailableValidUntil: validUntil } })
-      .run();
+    const before = queries.cachedNext.get({ id });
+    queries.writeNext.run({ id, next, until: validUntil });
     if (!before || before.next !== next) changed.push(id);
   }
   recordSearchChange(tx, "mediator", changed);
@@ -188,15 +230,7 @@ export function staleAvailability(db: Reader, now: number, limit = 200): number[
  * The background job (app/jobs.server.ts) recomputes stale entries within half a second.
  */
 export function markAvailabilityStale(tx: Reader, mediatorIds: number[], changedAt?: number): void {
-  if (mediatorIds.length === 0) return;
-  // A booking made or released at `changedAt` can only move the next free slot if it falls before the
-  // end of that slot's day (buffers and the daily cap reach across the day); later changes leave it.
-  const matters =
-    changedAt === undefined
-      ? undefined
-      : sql`(${availabilitySettings.nextAvailableAt} is null or ${changedAt} < ${availabilitySettings.nextAvailableAt} + 86400000)`;
-  tx.update(availabilitySettings)
-    .set({ nextAvailableValidUntil: 0 })
-    .where(and(inArray(availabilitySettings.mediatorId, mediatorIds), matters))
-    .run();
+  const queries = q(tx);
+  // Without a time, any change may matter: a time before every slot marks the entry stale.
+  for (const id of mediatorIds) queries.markStale.run({ id, changedAt: changedAt ?? Number.MIN_SAFE_INTEGER });
 }

@@ -4,7 +4,7 @@
 import { and, count, desc, eq, gte, inArray, lte, sql } from "drizzle-orm";
 import { localDateInZone } from "../utils/zone";
 import { z } from "zod";
-import type { Db, Tx } from "../../db/client";
+import { preparedQueries, type Db, type Tx } from "../../db/client";
 import { bookings, cases, committees, mediators, rooms, users } from "../../db/schema";
 import { CATEGORY_SLUGS, CENTRE_TIMEZONE, MODE_SLUGS, TOWN_SLUGS, type ModeSlug } from "../domain";
 import { getDb } from "../db.server";
@@ -56,12 +56,53 @@ export const rescheduleSchema = z
 
 // ── reading ────────────────────────────────────────────────────────────────────────────────────────
 
-function viewOf(db: Db | Tx, b: typeof bookings.$inferSelect): BookingView {
-  const c = db.select().from(cases).where(eq(cases.id, b.caseId)).get()!;
-  const m = db.select({ name: mediators.name }).from(mediators).where(eq(mediators.id, b.mediatorId)).get();
-  const r = b.roomId ? db.select({ name: rooms.name }).from(rooms).where(eq(rooms.id, b.roomId)).get() : undefined;
-  const p = db.select({ name: users.name }).from(users).where(eq(users.id, b.partyUserId)).get();
-  return toBookingView(b, c, { mediatorName: m?.name ?? "", roomName: r?.name ?? null, partyName: p?.name ?? "" });
+const ph = sql.placeholder;
+
+// What every booking request runs, built once per connection (see preparedQueries).
+const q = preparedQueries((db) => ({
+  caseById: db.select().from(cases).where(eq(cases.id, ph("id"))).prepare(),
+  mediatorName: db.select({ name: mediators.name }).from(mediators).where(eq(mediators.id, ph("id"))).prepare(),
+  roomName: db.select({ name: rooms.name }).from(rooms).where(eq(rooms.id, ph("id"))).prepare(),
+  userName: db.select({ name: users.name }).from(users).where(eq(users.id, ph("id"))).prepare(),
+  activeMediator: db.select({ id: mediators.id }).from(mediators).where(and(eq(mediators.id, ph("id")), eq(mediators.active, true))).prepare(),
+  byIdempotencyKey: db.select().from(bookings).where(and(eq(bookings.partyUserId, ph("party")), eq(bookings.idempotencyKey, ph("key")))).prepare(),
+  overdue: db.select().from(bookings).where(and(eq(bookings.status, "pending"), lte(bookings.respondBy, ph("now")))).prepare(),
+  insertCase: db
+    .insert(cases)
+    .values({ partyUserId: ph("party"), category: ph("category"), summary: ph("summary"), counterpartyName: ph("counterparty") })
+    .returning()
+    .prepare(),
+  insertBooking: db
+    .insert(bookings)
+    .values({
+      caseId: ph("caseId"),
+      partyUserId: ph("party"),
+      mediatorId: ph("mediatorId"),
+      committeeId: ph("committeeId"),
+      roomId: ph("roomId"),
+      startAt: ph("start"),
+      endAt: ph("end"),
+      mode: ph("mode"),
+      town: ph("town"),
+      status: "pending",
+      assignmentReason: ph("reason"),
+      respondBy: ph("respondBy"),
+      idempotencyKey: ph("key"),
+      rescheduledFromId: ph("from"),
+    })
+    .returning()
+    .prepare(),
+}));
+
+type BookingRow = typeof bookings.$inferSelect;
+
+function viewOf(db: Db | Tx, b: BookingRow, known: { case?: typeof cases.$inferSelect; partyName?: string } = {}): BookingView {
+  const queries = q(db);
+  const c = known.case ?? queries.caseById.get({ id: b.caseId })!;
+  const m = queries.mediatorName.get({ id: b.mediatorId });
+  const r = b.roomId ? queries.roomName.get({ id: b.roomId }) : undefined;
+  const partyName = known.partyName ?? queries.userName.get({ id: b.partyUserId })?.name ?? "";
+  return toBookingView(b, c, { mediatorName: m?.name ?? "", roomName: r?.name ?? null, partyName });
 }
 
 /** Who may see a booking, as a WHERE clause: its party, its mediator, or the centre's staff. */
@@ -94,11 +135,11 @@ const localDate = (ms: number) => localDateInZone(ms, CENTRE_TIMEZONE);
 /** Is `start` a free slot of this mediator for this mode (and town)? `ignoreBookings` asks "ever?". */
 function slotFits(tx: Tx, mediatorId: number, start: number, mode: ModeSlug, town: string | undefined, now: number, ignoreBookings = false) {
   const date = localDate(start);
-  const ctx = slotContext(tx, mediatorId, date, date);
+  const ctx = slotContext(tx, mediatorId, date, date, mode);
   const slots = computeSlots({
     ...ctx,
     busy: ignoreBookings ? [] : ctx.busy,
-    rooms: ignoreBookings ? { count: ctx.rooms.count, busy: [] } : ctx.rooms,
+    rooms: ignoreBookings && ctx.rooms ? { count: ctx.rooms.count, busy: [] } : ctx.rooms,
     now,
     from: date,
     to: date,
@@ -170,7 +211,7 @@ export function createBooking(args: { party: User; input: CreateBookingInput; no
 function placeBooking(tx: Tx, party: User, input: CreateBookingInput, now: number, opts: PlaceOptions): { booking: BookingView; replayed: boolean } {
   const start = Date.parse(input.start);
   if (input.idempotencyKey) {
-    const prior = tx.select().from(bookings).where(and(eq(bookings.partyUserId, party.id), eq(bookings.idempotencyKey, input.idempotencyKey))).get();
+    const prior = q(tx).byIdempotencyKey.get({ party: party.id, key: input.idempotencyKey });
     if (prior) {
       const same =
         prior.startAt === start &&
@@ -183,7 +224,7 @@ function placeBooking(tx: Tx, party: User, input: CreateBookingInput, now: numbe
   expireOverdue(tx, now);
   let candidates: number[];
   if (input.mediatorId !== undefined) {
-    const m = tx.select({ id: mediators.id }).from(mediators).where(and(eq(mediators.id, input.mediatorId), eq(mediators.active, true))).get();
+    const m = q(tx).activeMediator.get({ id: input.mediatorId });
     if (!m) throw new BookingError(404, "not_found", "Mediator not found");
     candidates = [m.id];
   } else {
@@ -203,36 +244,28 @@ function placeBooking(tx: Tx, party: User, input: CreateBookingInput, now: numbe
   const end = fits.get(mediatorId)!.slot.end;
   const roomId = input.mode === "centre" ? freeRoom(tx, start, end) : null;
   if (input.mode === "centre" && roomId === null) throw new BookingError(409, "slot_taken", "No room is free at the centre at this time");
-  const caseId =
-    opts.reuseCase ??
-    tx
-      .insert(cases)
-      .values({ partyUserId: party.id, category: input.category, summary: input.summary, counterpartyName: input.counterpartyName || null })
-      .returning({ id: cases.id })
-      .get().id;
+  const queries = q(tx);
+  const newCase = opts.reuseCase
+    ? undefined
+    : queries.insertCase.get({ party: party.id, category: input.category, summary: input.summary, counterparty: input.counterpartyName || null });
   const respondBy = Math.min(now + env().BOOKING_RESPONSE_HOURS * 3_600_000, start);
-  const row = tx
-    .insert(bookings)
-    .values({
-      caseId,
-      partyUserId: party.id,
-      mediatorId,
-      committeeId: input.committeeId ?? null,
-      roomId,
-      startAt: start,
-      endAt: end,
-      mode: input.mode,
-      town: input.town ?? null,
-      status: "pending",
-      assignmentReason: input.committeeId ? "committee-rotation" : "picked",
-      respondBy,
-      idempotencyKey: input.idempotencyKey ?? null,
-      rescheduledFromId: opts.rescheduledFromId ?? null,
-    })
-    .returning()
-    .get();
+  const row = queries.insertBooking.get({
+    caseId: newCase?.id ?? opts.reuseCase,
+    party: party.id,
+    mediatorId,
+    committeeId: input.committeeId ?? null,
+    roomId,
+    start,
+    end,
+    mode: input.mode,
+    town: input.town ?? null,
+    reason: input.committeeId ? "committee-rotation" : "picked",
+    respondBy,
+    key: input.idempotencyKey ?? null,
+    from: opts.rescheduledFromId ?? null,
+  })!;
   markAvailabilityStale(tx, [mediatorId], start);
-  const view = viewOf(tx, row);
+  const view = viewOf(tx, row, { case: newCase, partyName: party.name });
   const what = opts.rescheduledFromId ? `改期（原预约 #${opts.rescheduledFromId}）` : "新的调解预约请求";
   notifyMediator(tx, mediatorId, {
     subject: `${what} #${row.id}`,
@@ -251,7 +284,7 @@ function placeBooking(tx: Tx, party: User, input: CreateBookingInput, now: numbe
 
 /** Pending requests past their response window expire and release their time. Idempotent. */
 export function expireOverdue(db: Db | Tx, now: number): number {
-  const overdue = db.select().from(bookings).where(and(eq(bookings.status, "pending"), lte(bookings.respondBy, now))).all();
+  const overdue = q(db).overdue.all({ now });
   if (overdue.length === 0) return 0;
   const run = (tx: Tx | Db) => {
     for (const b of overdue) {

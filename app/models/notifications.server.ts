@@ -1,27 +1,42 @@
 // Notifications: every booking change writes rows here in its own transaction (an outbox). There is no
 // real email/SMS provider: the dev provider marks rows delivered, and staff read them at
 // /staff/notifications. A real provider implements `NotificationProvider` and nothing else changes.
-import { and, desc, eq, isNull } from "drizzle-orm";
-import type { Db } from "../../db/client";
+import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import { preparedQueries, type Db, type Tx } from "../../db/client";
 import { notifications, users } from "../../db/schema";
 
-/** The db or a transaction: anything that can read users and write notifications. */
-type Writer = Pick<Db, "insert" | "select">;
+const ph = sql.placeholder;
+
+// Every booking change notifies two or three people: these run once per recipient.
+const q = preparedQueries((db) => ({
+  contact: db.select({ email: users.email, phone: users.phone }).from(users).where(eq(users.id, ph("id"))).prepare(),
+  actingFor: db.select({ id: users.id }).from(users).where(and(eq(users.mediatorId, ph("mediatorId")), isNull(users.disabledAt))).prepare(),
+  insert: db
+    .insert(notifications)
+    .values({ userId: ph("userId"), channel: ph("channel"), to: ph("to"), subject: ph("subject"), body: ph("body"), bookingId: ph("bookingId") })
+    .prepare(),
+}));
 
 /** Where requests to a mediator without an account of their own go: the centre's desk. */
 export const CENTRE_DESK = "desk@centre.example";
 
-export function notifyUser(tx: Writer, userId: number, message: { subject: string; body: string; bookingId?: number }): void {
-  const u = tx.select({ email: users.email, phone: users.phone }).from(users).where(eq(users.id, userId)).get();
+type Message = { subject: string; body: string; bookingId?: number };
+
+export function notifyUser(tx: Db | Tx, userId: number, message: Message): void {
+  const queries = q(tx);
+  const u = queries.contact.get({ id: userId });
   if (!u) return;
-  tx.insert(notifications).values({ userId, channel: "email", to: u.email, ...message }).run();
-  if (u.phone) tx.insert(notifications).values({ userId, channel: "sms", to: u.phone, subject: message.subject, body: message.subject, bookingId: message.bookingId }).run();
+  const bookingId = message.bookingId ?? null;
+  queries.insert.run({ userId, channel: "email", to: u.email, subject: message.subject, body: message.body, bookingId });
+  if (u.phone) queries.insert.run({ userId, channel: "sms", to: u.phone, subject: message.subject, body: message.subject, bookingId });
 }
 
 /** Notifies every account acting for the mediator, or the centre's desk when there is none. */
-export function notifyMediator(tx: Writer, mediatorId: number, message: { subject: string; body: string; bookingId?: number }): void {
-  const accounts = tx.select({ id: users.id }).from(users).where(and(eq(users.mediatorId, mediatorId), isNull(users.disabledAt))).all();
-  if (accounts.length === 0) tx.insert(notifications).values({ channel: "email", to: CENTRE_DESK, ...message }).run();
+export function notifyMediator(tx: Db | Tx, mediatorId: number, message: Message): void {
+  const queries = q(tx);
+  const accounts = queries.actingFor.all({ mediatorId });
+  if (accounts.length === 0)
+    queries.insert.run({ userId: null, channel: "email", to: CENTRE_DESK, subject: message.subject, body: message.body, bookingId: message.bookingId ?? null });
   for (const a of accounts) notifyUser(tx, a.id, message);
 }
 

@@ -2,7 +2,7 @@
 // booking rules (session length, buffer, minimum notice, horizon, daily cap), the bookings that hold
 // time, and the centre's rooms. Pure: no database, no clock (now is an argument), so it is unit-tested.
 import { DateTime } from "luxon";
-import { localDateInZone, offsetMinutes } from "../utils/zone";
+import { localDateInZone, localMidnightAt } from "../utils/zone";
 import type { ModeSlug } from "../domain";
 
 export interface WeeklyRange {
@@ -85,12 +85,6 @@ function parseDate(date: string): number | null {
   return new Date(utc).toISOString().startsWith(date) ? utc : null;
 }
 
-/** Epoch ms of local midnight of a calendar date (given as its UTC-midnight ms) in `zone`. */
-function localMidnight(utcMidnight: number, zone: string): number {
-  const guess = utcMidnight - offsetMinutes(zone, utcMidnight) * 60_000;
-  return utcMidnight - offsetMinutes(zone, guess) * 60_000;
-}
-
 /**
  * The local days between two calendar dates (UTC-midnight ms), inclusive. Time-zone conversions are
  * the slow part, so when the offset is the same at both ends of a window shorter than half a year
@@ -99,8 +93,8 @@ function localMidnight(utcMidnight: number, zone: string): number {
  */
 function localDays(fromUtc: number, toUtc: number, zone: string): { days: LocalDay[]; uniform: boolean } {
   const span = Math.round((toUtc - fromUtc) / DAY_MS);
-  const firstMidnight = localMidnight(fromUtc, zone);
-  const lastMidnight = localMidnight(toUtc, zone);
+  const firstMidnight = localMidnightAt(fromUtc, zone);
+  const lastMidnight = localMidnightAt(toUtc, zone);
   const days: LocalDay[] = [];
   const uniform = firstMidnight - fromUtc === lastMidnight - toUtc && span < 180;
   const firstWeekday = ((new Date(fromUtc).getUTCDay() + 6) % 7) + 1;

@@ -35,3 +35,15 @@ export function isoInZone(ms: number, zone: string): string {
 export function localDateInZone(ms: number, zone: string): string {
   return new Date(ms + offsetMinutes(zone, ms) * 60_000).toISOString().slice(0, 10);
 }
+
+/** Epoch ms of local midnight of a calendar date, given as the ms of its UTC midnight, in `zone`. */
+export function localMidnightAt(utcMidnight: number, zone: string): number {
+  const guess = utcMidnight - offsetMinutes(zone, utcMidnight) * 60_000;
+  return utcMidnight - offsetMinutes(zone, guess) * 60_000;
+}
+
+/** Epoch ms of local midnight of "YYYY-MM-DD" in `zone` (NaN for a malformed date). */
+export function localMidnightOf(date: string, zone: string): number {
+  const utc = Date.parse(`${date}T00:00:00Z`);
+  return Number.isNaN(utc) ? NaN : localMidnightAt(utc, zone);
+}
