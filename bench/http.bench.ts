@@ -17,7 +17,6 @@
 // the server, so the figures are a floor, not a capacity.
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -27,41 +26,10 @@ import { freePort } from "../scripts/free-port";
 import type { SearchQuery } from "../search/types";
 import { describeMachine, loadPerCore, machineInfo, warnIfBusy } from "./lib/machine";
 import { QUERY_CLASSES, queryMix } from "./lib/queries";
+import { autocannon, type AutocannonResult } from "./lib/autocannon";
 import { ROOT, fileTimestamp, mdTable, resultsFile, updateDocSection, writeResults } from "./lib/report";
 import { fmtInt, fmtMs, round } from "./lib/stats";
 
-// autocannon ships no types; this is the part of its programmatic API used here.
-interface Histogram {
-  average: number;
-  mean: number;
-  stddev: number;
-  min: number;
-  max: number;
-  p50: number;
-  p90: number;
-  p97_5: number;
-  p99: number;
-  total?: number;
-}
-interface AutocannonResult {
-  requests: Histogram;
-  latency: Histogram;
-  throughput: Histogram;
-  errors: number;
-  timeouts: number;
-  non2xx: number;
-  "2xx": number;
-  duration: number;
-  statusCodeStats?: Record<string, { count: number }>;
-}
-interface AutocannonOptions {
-  url: string;
-  connections: number;
-  duration: number;
-  timeout?: number;
-  requests: Array<{ method: "GET"; setupRequest: (req: { path?: string }) => { path: string } }>;
-}
-const autocannon = createRequire(import.meta.url)("autocannon") as (opts: AutocannonOptions) => Promise<AutocannonResult>;
 
 const { values: opts } = parseArgs({
   options: {

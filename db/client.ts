@@ -84,3 +84,30 @@ export function preparedQueries<T>(build: (db: Db) => T): (db: Db | Tx) => T {
     return set;
   };
 }
+
+const transactionStatements = new WeakMap<Database.Database, { begin: Database.Statement; commit: Database.Statement; rollback: Database.Statement }>();
+
+/**
+ * `fn` inside BEGIN IMMEDIATE … COMMIT (rolled back if it throws), given the connection's own handle:
+ * drizzle queries and prepared queries on it run inside the transaction. The booking path uses this
+ * instead of `db.transaction()`, whose wrapper builds a new database object per transaction. Inside a
+ * transaction already, `fn` runs in a savepoint of it.
+ */
+export function immediate<T>(db: Db, fn: (db: Db) => T): T {
+  const connection = db.$client;
+  if (connection.inTransaction) return connection.transaction(() => fn(db))();
+  let s = transactionStatements.get(connection);
+  if (!s) {
+    s = { begin: connection.prepare("BEGIN IMMEDIATE"), commit: connection.prepare("COMMIT"), rollback: connection.prepare("ROLLBACK") };
+    transactionStatements.set(connection, s);
+  }
+  s.begin.run();
+  try {
+    const result = fn(db);
+    s.commit.run();
+    return result;
+  } catch (error) {
+    if (connection.inTransaction) s.rollback.run();
+    throw error;
+  }
+}

@@ -4,7 +4,7 @@
 import { and, count, desc, eq, gte, inArray, lte, sql } from "drizzle-orm";
 import { localDateInZone } from "../utils/zone";
 import { z } from "zod";
-import { preparedQueries, type Db, type Tx } from "../../db/client";
+import { immediate, preparedQueries, type Db, type Tx } from "../../db/client";
 import { bookings, cases, committees, mediators, rooms, users } from "../../db/schema";
 import { CATEGORY_SLUGS, CENTRE_TIMEZONE, MODE_SLUGS, TOWN_SLUGS, type ModeSlug } from "../domain";
 import { getDb } from "../db.server";
@@ -133,7 +133,7 @@ export function getBooking({ user, id }: { user: User; id: number }): BookingVie
 const localDate = (ms: number) => localDateInZone(ms, CENTRE_TIMEZONE);
 
 /** Is `start` a free slot of this mediator for this mode (and town)? `ignoreBookings` asks "ever?". */
-function slotFits(tx: Tx, mediatorId: number, start: number, mode: ModeSlug, town: string | undefined, now: number, ignoreBookings = false) {
+function slotFits(tx: Db | Tx, mediatorId: number, start: number, mode: ModeSlug, town: string | undefined, now: number, ignoreBookings = false) {
   const date = localDate(start);
   const ctx = slotContext(tx, mediatorId, date, date, mode);
   const slots = computeSlots({
@@ -152,7 +152,7 @@ function slotFits(tx: Tx, mediatorId: number, start: number, mode: ModeSlug, tow
 }
 
 /** Fair rotation for committee orders: fewest sessions held lately, then least recently assigned. */
-function pickFairly(tx: Tx, candidates: number[], now: number): number {
+function pickFairly(tx: Db | Tx, candidates: number[], now: number): number {
   const since = now - 30 * 86_400_000;
   const load = new Map(
     tx
@@ -170,7 +170,7 @@ function pickFairly(tx: Tx, candidates: number[], now: number): number {
   })[0];
 }
 
-function freeRoom(tx: Tx, start: number, end: number): number | null {
+function freeRoom(tx: Db | Tx, start: number, end: number): number | null {
   const taken = tx
     .select({ id: bookings.roomId })
     .from(bookings)
@@ -201,14 +201,14 @@ export function createBooking(args: { party: User; input: CreateBookingInput; no
   const now = args.now ?? Date.now();
   try {
     if (args.tx) return placeBooking(args.tx, args.party, args.input, now, args);
-    return getDb().transaction((tx) => placeBooking(tx, args.party, args.input, now, args), { behavior: "immediate" });
+    return immediate(getDb(), (db) => placeBooking(db, args.party, args.input, now, args));
   } catch (error) {
     if (isTriggerRefusal(error)) throw new BookingError(409, "slot_taken", "Someone else holds this time; pick another slot");
     throw error;
   }
 }
 
-function placeBooking(tx: Tx, party: User, input: CreateBookingInput, now: number, opts: PlaceOptions): { booking: BookingView; replayed: boolean } {
+function placeBooking(tx: Db | Tx, party: User, input: CreateBookingInput, now: number, opts: PlaceOptions): { booking: BookingView; replayed: boolean } {
   const start = Date.parse(input.start);
   if (input.idempotencyKey) {
     const prior = q(tx).byIdempotencyKey.get({ party: party.id, key: input.idempotencyKey });
