@@ -133,11 +133,11 @@ async function respond(match, request, context) {
   }
 }
 
+/** As @remix-run/express sends a response (res.append adds "; charset=utf-8" to a JSON type). */
 async function send(res, response, isHead) {
+  res.statusMessage = response.statusText;
   res.status(response.status);
-  for (const [key, value] of response.headers) if (key !== "set-cookie") res.setHeader(key, value);
-  const cookies = response.headers.getSetCookie();
-  if (cookies.length) res.setHeader("Set-Cookie", cookies);
+  for (const [key, value] of response.headers) res.append(key, value);
   const body = isHead || !response.body ? undefined : Buffer.from(await response.arrayBuffer());
   res.end(body);
 }
