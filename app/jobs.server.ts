@@ -1,8 +1,9 @@
 // Background work every server process does on a short timer. Each job is idempotent and takes the
 // write lock only when there is something to do, so several processes can run them side by side.
+import { writeTransaction } from "../db/client";
 import { getDb } from "./db.server";
 import { refreshNextAvailable, staleAvailability } from "./models/availability.server";
-import { expireOverdue } from "./models/bookings.server";
+import { expireOverdue, hasOverdue } from "./models/bookings.server";
 import { deliverPending, devProvider } from "./models/notifications.server";
 import { getSearchService } from "./search.server";
 
@@ -11,9 +12,10 @@ const g = globalThis as typeof globalThis & { __jobs?: NodeJS.Timeout };
 /** One round: expire overdue requests, refresh next-free slots the clock overtook, send notifications. */
 export async function runJobsOnce(now = Date.now()): Promise<void> {
   const db = getDb();
-  expireOverdue(db, now);
+  // Writes wait for another process's lock without stalling this process's requests.
+  if (hasOverdue(db, now)) await writeTransaction(db, (tx) => expireOverdue(tx, now));
   const stale = staleAvailability(db, now);
-  if (stale.length) db.transaction((tx) => refreshNextAvailable(tx, stale, now), { behavior: "immediate" });
+  if (stale.length) await writeTransaction(db, (tx) => refreshNextAvailable(tx, stale, now));
   await deliverPending(db, devProvider);
 }
 

@@ -1,6 +1,10 @@
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { immediate, openDb, preparedQueries } from "./client";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { closeDb, immediate, openDb, preparedQueries, writeTransaction } from "./client";
 import { migrateDb } from "./migrate";
 import { categories } from "./schema";
 
@@ -107,5 +111,64 @@ describe("immediate", () => {
       ).toThrow("inner");
     });
     expect(db.select({ slug: categories.slug }).from(categories).all()).toEqual([{ slug: "labour" }]);
+  });
+});
+
+describe("writeTransaction", () => {
+  /** A database file, and a second connection to it standing in for another server process. */
+  function twoConnections() {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "write-tx-")), "t.db");
+    const db = openDb(file);
+    migrateDb(db);
+    const other = new Database(file);
+    other.pragma("busy_timeout = 0");
+    return { db, other, done: () => (other.close(), closeDb(db)) };
+  }
+
+  it("waits for another connection's write lock without blocking the event loop, then commits", async () => {
+    const { db, other, done } = twoConnections();
+    other.exec("BEGIN IMMEDIATE");
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 2);
+    const write = writeTransaction(db, (h) => {
+      h.insert(categories).values({ slug: "labour", nameZh: "劳动", nameEn: "Labour" }).run();
+      return "written";
+    });
+    await new Promise((r) => setTimeout(r, 40));
+    // Still waiting for the lock, and the event loop kept running meanwhile.
+    expect(db.select().from(categories).all()).toHaveLength(0);
+    expect(ticks).toBeGreaterThan(5);
+    other.exec("COMMIT");
+    expect(await write).toBe("written");
+    clearInterval(timer);
+    expect(db.select().from(categories).all()).toHaveLength(1);
+    done();
+  });
+
+  it("gives up with SQLITE_BUSY after the wait limit, without running fn", async () => {
+    const { db, other, done } = twoConnections();
+    other.exec("BEGIN IMMEDIATE");
+    let ran = false;
+    const started = Date.now();
+    await expect(writeTransaction(db, () => (ran = true), 60)).rejects.toMatchObject({ code: "SQLITE_BUSY" });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(60);
+    expect(ran).toBe(false);
+    expect(db.$client.inTransaction).toBe(false);
+    other.exec("ROLLBACK");
+    // The connection's usual busy timeout is back for everything else.
+    expect(db.$client.pragma("busy_timeout", { simple: true })).toBe(5000);
+    done();
+  });
+
+  it("rolls back when fn throws and passes the error on", async () => {
+    const { db, done } = twoConnections();
+    await expect(
+      writeTransaction(db, (h) => {
+        h.insert(categories).values({ slug: "labour", nameZh: "劳动", nameEn: "Labour" }).run();
+        throw new Error("refused");
+      }),
+    ).rejects.toThrow("refused");
+    expect(db.select().from(categories).all()).toHaveLength(0);
+    done();
   });
 });

@@ -24,7 +24,7 @@ export function openDb(file: string): Db {
   sqlite.pragma("synchronous = NORMAL");
   sqlite.pragma("foreign_keys = ON");
   // Writers from other processes wait instead of failing with SQLITE_BUSY.
-  sqlite.pragma("busy_timeout = 5000");
+  sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   cachePreparedStatements(sqlite);
   const db = drizzle(sqlite, { schema }) as Db;
   handles.set(sqlite, db);
@@ -46,6 +46,8 @@ function cachePreparedStatements(sqlite: Database.Database, max = 2000): void {
   const prepare = sqlite.prepare.bind(sqlite);
   const cache = new Map<string, Database.Statement>();
   sqlite.prepare = ((source: string) => {
+    // A PRAGMA acts when prepared (busy_timeout does), so running a kept one again would do nothing.
+    if (/^\s*pragma\b/i.test(source)) return prepare(source);
     const hit = cache.get(source);
     if (hit && !hit.busy) {
       if (hit.reader) hit.raw(false);
@@ -85,7 +87,40 @@ export function preparedQueries<T>(build: (db: Db) => T): (db: Db | Tx) => T {
   };
 }
 
-const transactionStatements = new WeakMap<Database.Database, { begin: Database.Statement; commit: Database.Statement; rollback: Database.Statement }>();
+/** How long a writer waits for another process's write lock before giving up (SQLITE_BUSY). */
+export const BUSY_TIMEOUT_MS = 5000;
+
+interface TransactionStatements {
+  begin: Database.Statement;
+  commit: Database.Statement;
+  rollback: Database.Statement;
+}
+const transactionStatements = new WeakMap<Database.Database, TransactionStatements>();
+
+function statementsOf(connection: Database.Database): TransactionStatements {
+  let s = transactionStatements.get(connection);
+  if (!s) {
+    s = {
+      begin: connection.prepare("BEGIN IMMEDIATE"),
+      commit: connection.prepare("COMMIT"),
+      rollback: connection.prepare("ROLLBACK"),
+    };
+    transactionStatements.set(connection, s);
+  }
+  return s;
+}
+
+/** Runs `fn` in the transaction just begun: COMMIT after it, ROLLBACK if it throws. */
+function finish<T>(db: Db, s: TransactionStatements, fn: (db: Db) => T): T {
+  try {
+    const result = fn(db);
+    s.commit.run();
+    return result;
+  } catch (error) {
+    if (db.$client.inTransaction) s.rollback.run();
+    throw error;
+  }
+}
 
 /**
  * `fn` inside BEGIN IMMEDIATE … COMMIT (rolled back if it throws), given the connection's own handle:
@@ -96,18 +131,39 @@ const transactionStatements = new WeakMap<Database.Database, { begin: Database.S
 export function immediate<T>(db: Db, fn: (db: Db) => T): T {
   const connection = db.$client;
   if (connection.inTransaction) return connection.transaction(() => fn(db))();
-  let s = transactionStatements.get(connection);
-  if (!s) {
-    s = { begin: connection.prepare("BEGIN IMMEDIATE"), commit: connection.prepare("COMMIT"), rollback: connection.prepare("ROLLBACK") };
-    transactionStatements.set(connection, s);
-  }
+  const s = statementsOf(connection);
   s.begin.run();
-  try {
-    const result = fn(db);
-    s.commit.run();
-    return result;
-  } catch (error) {
-    if (connection.inTransaction) s.rollback.run();
-    throw error;
+  return finish(db, s, fn);
+}
+
+const isBusy = (error: unknown) => (error as { code?: string } | null)?.code === "SQLITE_BUSY";
+
+/**
+ * `immediate`, for request handlers: while another process holds the write lock, it waits without
+ * stalling this process. SQLite's busy handler sleeps inside the call, and with it every request the
+ * process is serving (two processes booking flat out spent a quarter of their time asleep there). So
+ * BEGIN IMMEDIATE is tried with no busy timeout and, when refused, tried again after yielding to the
+ * event loop, for up to the same BUSY_TIMEOUT_MS.
+ */
+export async function writeTransaction<T>(db: Db, fn: (db: Db) => T, maxWaitMs = BUSY_TIMEOUT_MS): Promise<T> {
+  const connection = db.$client;
+  if (connection.inTransaction) return immediate(db, fn);
+  const s = statementsOf(connection);
+  const started = Date.now();
+  // SQLite applies busy_timeout when the PRAGMA is prepared, so these are not kept as statements.
+  const wait = (ms: number) => connection.pragma(`busy_timeout = ${ms}`);
+  for (let attempt = 0; ; attempt++) {
+    wait(0);
+    try {
+      s.begin.run();
+      wait(BUSY_TIMEOUT_MS);
+      return finish(db, s, fn);
+    } catch (error) {
+      wait(BUSY_TIMEOUT_MS);
+      if (!isBusy(error) || connection.inTransaction || Date.now() - started > maxWaitMs) throw error;
+    }
+    // A lock is held for well under a millisecond: retry after the event loop's next turn (other
+    // requests get served meanwhile; a refused BEGIN costs microseconds), then every millisecond.
+    await new Promise((resolve) => (attempt < 50 ? setImmediate(resolve) : setTimeout(resolve, 1)));
   }
 }

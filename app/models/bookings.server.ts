@@ -4,7 +4,7 @@
 import { and, count, desc, eq, gte, inArray, lte, sql } from "drizzle-orm";
 import { localDateInZone } from "../utils/zone";
 import { z } from "zod";
-import { immediate, preparedQueries, type Db, type Tx } from "../../db/client";
+import { immediate, preparedQueries, writeTransaction, type Db, type Tx } from "../../db/client";
 import { bookings, cases, committees, mediators, rooms, users } from "../../db/schema";
 import { CATEGORY_SLUGS, CENTRE_TIMEZONE, MODE_SLUGS, TOWN_SLUGS, type ModeSlug } from "../domain";
 import { getDb } from "../db.server";
@@ -196,15 +196,35 @@ export interface PlaceOptions {
   rescheduledFromId?: number;
 }
 
-export function createBooking(args: { party: User; input: CreateBookingInput; now?: number } & PlaceOptions & { tx?: Tx }): { booking: BookingView; replayed: boolean } {
+type CreateArgs = { party: User; input: CreateBookingInput; now?: number } & PlaceOptions;
+type Created = { booking: BookingView; replayed: boolean };
+
+/** Orders a session in its own write transaction, or in the caller's (`tx`). */
+export function createBooking(args: CreateArgs & { tx?: Tx }): Created {
+  return guarded(args, (now) => (args.tx ? placeBooking(args.tx, args.party, args.input, now, args) : immediate(getDb(), (db) => placeBooking(db, args.party, args.input, now, args))));
+}
+
+/**
+ * The same for request handlers: while another server process holds the write lock it waits without
+ * stalling this process's other requests (see writeTransaction).
+ */
+export async function createBookingAsync(args: CreateArgs): Promise<Created> {
+  const db = getDb();
+  return guarded(args, (now) => writeTransaction(db, (h) => placeBooking(h, args.party, args.input, now, args)));
+}
+
+/** Only parties order; the overlap triggers' refusal is the same 409 as the check's. */
+function guarded<T>(args: CreateArgs, run: (now: number) => T): T {
   if (args.party.role !== "party") throw new BookingError(403, "forbidden", "Only parties order sessions");
-  const now = args.now ?? Date.now();
-  try {
-    if (args.tx) return placeBooking(args.tx, args.party, args.input, now, args);
-    return immediate(getDb(), (db) => placeBooking(db, args.party, args.input, now, args));
-  } catch (error) {
+  const refused = (error: unknown): never => {
     if (isTriggerRefusal(error)) throw new BookingError(409, "slot_taken", "Someone else holds this time; pick another slot");
     throw error;
+  };
+  try {
+    const result = run(args.now ?? Date.now());
+    return (result instanceof Promise ? result.catch(refused) : result) as T;
+  } catch (error) {
+    return refused(error);
   }
 }
 
@@ -281,6 +301,11 @@ function placeBooking(tx: Db | Tx, party: User, input: CreateBookingInput, now: 
 }
 
 // ── expiry ─────────────────────────────────────────────────────────────────────────────────────────
+
+/** Are there pending requests past their response window? A read: no lock taken. */
+export function hasOverdue(db: Db | Tx, now: number): boolean {
+  return q(db).overdue.all({ now }).length > 0;
+}
 
 /** Pending requests past their response window expire and release their time. Idempotent. */
 export function expireOverdue(db: Db | Tx, now: number): number {

@@ -2,7 +2,7 @@
 // real email/SMS provider: the dev provider marks rows delivered, and staff read them at
 // /staff/notifications. A real provider implements `NotificationProvider` and nothing else changes.
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
-import { preparedQueries, type Db, type Tx } from "../../db/client";
+import { preparedQueries, writeTransaction, type Db, type Tx } from "../../db/client";
 import { notifications, users } from "../../db/schema";
 
 const ph = sql.placeholder;
@@ -52,7 +52,7 @@ export async function deliverPending(db: Db, provider: NotificationProvider, lim
   if (pending.length === 0) return 0;
   const results = await Promise.allSettled(pending.map((n) => provider.send(n)));
   // One write transaction for the whole batch: the write lock is shared with bookings.
-  db.transaction((tx) => {
+  await writeTransaction(db, (tx) => {
     results.forEach((r, i) => {
       const n = pending[i];
       tx.update(notifications)

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { createBooking, createBookingSchema, listBookings } from "~/models/bookings.server";
+import { createBookingAsync, createBookingSchema, listBookings } from "~/models/bookings.server";
 import { apiJson } from "~/utils/api.server";
 import { handleApi, methodNotAllowed, readJson } from "~/utils/api-handler.server";
 import { requireApiUser } from "~/utils/auth.server";
@@ -15,6 +15,6 @@ export const action = ({ request }: ActionFunctionArgs) =>
     if (request.method !== "POST") return methodNotAllowed(["GET", "POST"]);
     const { user } = requireApiUser(request, ["party"]);
     const input = await readJson(request, createBookingSchema);
-    const { booking, replayed } = createBooking({ party: user, input });
+    const { booking, replayed } = await createBookingAsync({ party: user, input });
     return apiJson(booking, { status: 201, headers: replayed ? { "Idempotent-Replayed": "true" } : {} });
   });

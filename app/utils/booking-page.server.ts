@@ -12,7 +12,7 @@ import { messages } from "~/i18n";
 import { centreDate } from "~/i18n/format";
 import { getLocale } from "~/i18n/locale.server";
 import { cancelBooking, confirmBooking, declineBooking, rescheduleBooking } from "~/models/booking-actions.server";
-import { BookingError, createBooking, createBookingSchema, reasonSchema, rescheduleSchema } from "~/models/bookings.server";
+import { BookingError, createBookingAsync, createBookingSchema, reasonSchema, rescheduleSchema } from "~/models/bookings.server";
 import { listSlots, type SlotsView } from "~/models/slots-query.server";
 import type { Auth } from "./auth.server";
 import { parseForm, text } from "./forms.server";
@@ -134,7 +134,7 @@ export async function bookingAction(request: Request, kind: "mediator" | "commit
   }
 
   try {
-    const { booking } = createBooking({ party: auth.user, input });
+    const { booking } = await createBookingAsync({ party: auth.user, input });
     return redirect(`/bookings/${booking.id}?created=1`);
   } catch (error) {
     if (!(error instanceof BookingError)) throw error;
