@@ -371,6 +371,11 @@ export const notifications = sqliteTable(
     deliveredAt: integer("delivered_at", { mode: "timestamp_ms" }),
     attempts: integer("attempts").notNull().default(0),
     lastError: text("last_error"),
+    /**
+     * Epoch ms until which one process's sender holds the row (so two processes never send it twice),
+     * and after a failed attempt, when to try again.
+     */
+    leaseUntil: integer("lease_until"),
   },
   (t) => [index("notifications_pending_idx").on(t.deliveredAt)],
 );

@@ -46,6 +46,24 @@ const q = preparedQueries((db) => ({
       set: { nextAvailableAt: sql`excluded.next_available_at`, nextAvailableValidUntil: sql`excluded.next_available_valid_until` },
     })
     .prepare(),
+  // Holding room bookings that overlap [start, end): more than the concurrent use, never less.
+  roomsInUse: db
+    .select({ n: sql<number>`count(*)` })
+    .from(bookings)
+    .where(and(isNotNull(bookings.roomId), inArray(bookings.status, [...HOLDING]), lt(bookings.startAt, ph("end")), sql`${bookings.endAt} > ${ph("start")}`))
+    .prepare(),
+  staleCentreBetween: db
+    .update(availabilitySettings)
+    .set({ nextAvailableValidUntil: 0 })
+    .where(
+      and(
+        sql`(${availabilitySettings.nextAvailableAt} is null or (${availabilitySettings.nextAvailableAt} > ${ph("from")} and ${availabilitySettings.nextAvailableAt} < ${ph("to")}))`,
+        sql`${availabilitySettings.mediatorId} in (
+          select mediator_id from availability_weekly where modes like '%"centre"%'
+          union select mediator_id from availability_overrides where modes like '%"centre"%')`,
+      ),
+    )
+    .prepare(),
   // A booking made or released at `changedAt` can only move the next free slot if it falls before the
   // end of that slot's day (buffers and the daily cap reach across the day); later changes leave it.
   markStale: db
@@ -233,4 +251,22 @@ export function markAvailabilityStale(tx: Reader, mediatorIds: number[], changed
   const queries = q(tx);
   // Without a time, any change may matter: a time before every slot marks the entry stale.
   for (const id of mediatorIds) queries.markStale.run({ id, changedAt: changedAt ?? Number.MIN_SAFE_INTEGER });
+}
+
+/**
+ * A booking took time (`held`) or gave it back (`released`): its mediator's cached next free slot may
+ * move. A centre booking also takes or frees a room, which moves *other* mediators' next free centre
+ * slot when it took the last room at that time, or freed one of a full centre. Their entries are
+ * marked stale too, and the background job recomputes them within half a second.
+ */
+export function bookingTimeChanged(tx: Reader, b: { mediatorId: number; startAt: number; endAt: number; roomId: number | null }, change: "held" | "released"): void {
+  markAvailabilityStale(tx, [b.mediatorId], b.startAt);
+  if (b.roomId === null) return;
+  const queries = q(tx);
+  const rooms = queries.roomCount.get()?.n ?? 0;
+  const inUse = queries.roomsInUse.get({ start: b.startAt, end: b.endAt })?.n ?? 0;
+  // Sessions last under a day, so a slot that overlaps this booking starts less than a day before it.
+  if (change === "held" && inUse >= rooms) queries.staleCentreBetween.run({ from: b.startAt - DAY, to: b.endAt });
+  // Freed: anyone whose next free time is later may now have one here (or had none at all).
+  if (change === "released" && inUse >= rooms - 1) queries.staleCentreBetween.run({ from: b.startAt - DAY, to: Number.MAX_SAFE_INTEGER });
 }

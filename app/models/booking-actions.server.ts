@@ -4,7 +4,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import { bookings } from "../../db/schema";
 import { getDb } from "../db.server";
 import type { User } from "./auth.server";
-import { HOLDING, loadAvailability, markAvailabilityStale } from "./availability.server";
+import { HOLDING, bookingTimeChanged, loadAvailability } from "./availability.server";
 import type { Tx } from "../../db/client";
 import { BookingError, createBooking, expireOverdue, getBooking } from "./bookings.server";
 import type { BookingView } from "./booking-view";
@@ -35,7 +35,7 @@ function respond(user: User, id: number, decision: "confirmed" | "declined", rea
         .set({ status: decision, declineReason: reason ?? null, updatedAt: new Date(now) })
         .where(and(eq(bookings.id, id), eq(bookings.mediatorId, user.mediatorId ?? -1), eq(bookings.status, "pending")))
         .run();
-      if (decision === "declined") markAvailabilityStale(tx, [row.mediatorId], row.startAt);
+      if (decision === "declined") bookingTimeChanged(tx, row, "released");
       notifyUser(tx, row.partyUserId, {
         subject: decision === "confirmed" ? `预约 #${id} 已确认` : `预约 #${id} 被婉拒`,
         body:
@@ -66,7 +66,7 @@ export function cancelBooking({ user, id, reason }: { user: User; id: number; re
         .set({ status: "cancelled", cancelReason: reason, cancelledBy: by, updatedAt: new Date(now) })
         .where(and(eq(bookings.id, id), inArray(bookings.status, [...HOLDING])))
         .run();
-      markAvailabilityStale(tx, [row.mediatorId], row.startAt);
+      bookingTimeChanged(tx, row, "released");
       const msg = { subject: `预约 #${id} 已取消`, body: `${by === "party" ? "当事人" : "调解员"}取消了预约，理由：${reason}`, bookingId: id };
       if (by === "party") notifyMediator(tx, row.mediatorId, msg);
       else notifyUser(tx, row.partyUserId, msg);
@@ -96,6 +96,7 @@ export function rescheduleBooking({ user, id, start, mode, town }: { user: User;
         .set({ status: "cancelled", cancelReason: "rescheduled", cancelledBy: "party", updatedAt: new Date(now) })
         .where(and(eq(bookings.id, id), inArray(bookings.status, [...HOLDING])))
         .run();
+      bookingTimeChanged(tx, row, "released");
       const { booking } = createBooking({
         party: user,
         now,

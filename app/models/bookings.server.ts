@@ -10,7 +10,7 @@ import { CATEGORY_SLUGS, CENTRE_TIMEZONE, MODE_SLUGS, TOWN_SLUGS, type ModeSlug 
 import { getDb } from "../db.server";
 import { env } from "../env.server";
 import type { User } from "./auth.server";
-import { HOLDING, committeeMemberIds, markAvailabilityStale, slotContext } from "./availability.server";
+import { HOLDING, bookingTimeChanged, committeeMemberIds, slotContext } from "./availability.server";
 import { iso, toBookingView, type BookingView } from "./booking-view";
 import { notifyMediator, notifyUser } from "./notifications.server";
 import { computeSlots } from "./slots";
@@ -284,7 +284,7 @@ function placeBooking(tx: Db | Tx, party: User, input: CreateBookingInput, now: 
     key: input.idempotencyKey ?? null,
     from: opts.rescheduledFromId ?? null,
   })!;
-  markAvailabilityStale(tx, [mediatorId], start);
+  bookingTimeChanged(tx, row, "held");
   const view = viewOf(tx, row, { case: newCase, partyName: party.name });
   const what = opts.rescheduledFromId ? `改期（原预约 #${opts.rescheduledFromId}）` : "新的调解预约请求";
   notifyMediator(tx, mediatorId, {
@@ -319,7 +319,7 @@ export function expireOverdue(db: Db | Tx, now: number): number {
       notifyUser(tx, b.partyUserId, msg);
       notifyMediator(tx, b.mediatorId, msg);
     }
-    for (const b of overdue) markAvailabilityStale(tx, [b.mediatorId], b.startAt);
+    for (const b of overdue) bookingTimeChanged(tx, b, "released");
   };
   // Inside a caller's transaction already (one connection per process)? Then just run; otherwise
   // take the write lock first.

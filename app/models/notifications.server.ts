@@ -47,21 +47,51 @@ export interface NotificationProvider {
 /** Sends nothing: the table is the record of what would have been sent. */
 export const devProvider: NotificationProvider = { send: async () => {} };
 
-export async function deliverPending(db: Db, provider: NotificationProvider, limit = 100): Promise<number> {
-  const pending = db.select().from(notifications).where(isNull(notifications.deliveredAt)).limit(limit).all();
-  if (pending.length === 0) return 0;
-  const results = await Promise.allSettled(pending.map((n) => provider.send(n)));
+/** How long a sender holds the rows it claimed; a process that dies mid-send frees them by then. */
+export const DELIVERY_LEASE_MS = 60_000;
+/** After a failed attempt: 10 s, 20 s, 40 s … at most an hour. */
+const retryDelay = (attempts: number) => Math.min(10_000 * 2 ** Math.max(0, attempts - 1), 3_600_000);
+
+const delivery = preparedQueries((db) => ({
+  claimable: db
+    .select()
+    .from(notifications)
+    .where(and(isNull(notifications.deliveredAt), sql`(${notifications.leaseUntil} is null or ${notifications.leaseUntil} <= ${ph("now")})`))
+    .orderBy(notifications.id)
+    .limit(ph("limit"))
+    .prepare(),
+  lease: db.update(notifications).set({ leaseUntil: sql`${ph("until")}` }).where(eq(notifications.id, ph("id"))).prepare(),
+}));
+
+/**
+ * Sends what is waiting. Rows are first claimed with a lease in one write transaction, so when several
+ * server processes run this side by side each notification is sent once; a failure is recorded and
+ * tried again later with back-off.
+ */
+export async function deliverPending(db: Db, provider: NotificationProvider, limit = 100, now = Date.now()): Promise<number> {
+  const claimed = await writeTransaction(db, (tx) => {
+    const rows = delivery(tx).claimable.all({ now, limit });
+    for (const r of rows) delivery(tx).lease.run({ id: r.id, until: now + DELIVERY_LEASE_MS });
+    return rows;
+  });
+  if (claimed.length === 0) return 0;
+  const results = await Promise.allSettled(claimed.map((n) => provider.send(n)));
   // One write transaction for the whole batch: the write lock is shared with bookings.
   await writeTransaction(db, (tx) => {
     results.forEach((r, i) => {
-      const n = pending[i];
+      const n = claimed[i];
+      const attempts = n.attempts + 1;
       tx.update(notifications)
-        .set(r.status === "fulfilled" ? { deliveredAt: new Date(), attempts: n.attempts + 1 } : { attempts: n.attempts + 1, lastError: String(r.reason).slice(0, 500) })
+        .set(
+          r.status === "fulfilled"
+            ? { deliveredAt: new Date(), attempts, leaseUntil: null }
+            : { attempts, lastError: String(r.reason).slice(0, 500), leaseUntil: Date.now() + retryDelay(attempts) },
+        )
         .where(eq(notifications.id, n.id))
         .run();
     });
   });
-  return pending.length;
+  return claimed.length;
 }
 
 export function listNotifications(db: Db, opts: { limit?: number; to?: string } = {}) {
