@@ -1,4 +1,4 @@
-// End-to-end tests against the built site, served by remix-serve on 127.0.0.1 and a port chosen here,
+// End-to-end tests against the built site, served by server.mjs on 127.0.0.1 and a port chosen here,
 // with a database of its own. `npm test` sets E2E_PORT; the fallback keeps `npx playwright test` working.
 import os from "node:os";
 import path from "node:path";

@@ -1,5 +1,5 @@
-// Starts the built site with remix-serve on 127.0.0.1 and a free port, for tests that need real
-// server processes. Builds first when the build is missing.
+// Starts the built site with server.mjs (what `npm start` runs) on 127.0.0.1 and a free port, for
+// tests that need real server processes. Builds first when the build is missing.
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
