@@ -10,7 +10,7 @@ const { mediatorSlots } = await import("../app/models/availability.server");
 const { createBooking } = await import("../app/models/bookings.server");
 const { getUserById } = await import("../app/models/auth.server");
 prepareDatabase("/tmp/prof/p.db", { scale: 500, demoAccounts: true });
-const db = getDb();
+const db = getDb(); if (process.env.CKPT) db.$client.pragma(`wal_autocheckpoint = ${process.env.CKPT}`);
 const now = Date.now(); const zone = "Asia/Shanghai";
 const today = DateTime.fromMillis(now, { zone }).toISODate()!;
 const plus = (d: number) => DateTime.fromMillis(now, { zone }).plus({ days: d }).toISODate()!;

@@ -7,7 +7,7 @@
 //      with 50 concurrent clients;
 //   4. contention: 500 simultaneous requests for one slot: exactly one success, and how long it takes.
 // Options: --scale N (mediators in the pool, default 2000), --seconds N (HTTP run, default 10),
-// --processes N (server processes, default 2), --quick, --no-docs.
+// --processes N (WEB_CONCURRENCY of the multi-process run, default 2), --quick, --no-docs.
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -156,6 +156,22 @@ async function startServer(env: Record<string, string>): Promise<string> {
   }
   throw new Error("server did not start");
 }
+/** CPU seconds (user + system) a process and its children (cluster workers) have used, from /proc. */
+function cpuSeconds(pid: number | undefined): number {
+  const stat = (p: string) => fs.readFileSync(`/proc/${p}/stat`, "utf8").split(") ")[1].split(" ");
+  let total = 0;
+  for (const p of fs.readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
+    try {
+      const fields = stat(p);
+      // fields[1] is the parent's pid; utime and stime are in clock ticks (USER_HZ = 100).
+      if (p === String(pid) || fields[1] === String(pid)) total += (Number(fields[11]) + Number(fields[12])) / 100;
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return total;
+}
+
 /** Stops every server and waits (a profile asked for with BENCH_SERVER_PROFILE is written on exit). */
 async function stopServers() {
   await Promise.all(children.map((c) => new Promise((resolve) => (c.exitCode !== null ? resolve(null) : (c.once("exit", resolve), c.kill("SIGTERM"))))));
@@ -191,10 +207,12 @@ async function run(urls: string[], token: string, total: number, concurrency: nu
 
 /**
  * The measured run: autocannon (far lighter per request than a fetch loop, so the server gets the
- * CPU), 50 connections split over the server processes, every request a different free slot, for a
+ * CPU), 50 connections (cluster workers share them), every request a different free slot, for a
  * fixed duration (with a fixed number of requests autocannon ends on a whole-second tick).
  */
 async function measure(urls: string[], token: string, slots: FreeSlot[]) {
+  const serverCpuBefore = children.map((c) => cpuSeconds(c.pid));
+  const clientCpuBefore = process.cpuUsage();
   const share = urls.map((_, p) => slots.filter((_, i) => i % urls.length === p));
   const results = await Promise.all(
     urls.map((url, p) => {
@@ -215,7 +233,12 @@ async function measure(urls: string[], token: string, slots: FreeSlot[]) {
   const latency = results.reduce((a, b) => (b.latency.p99 > a.latency.p99 ? b : a)).latency;
   const requests = results.reduce((n, r) => n + Object.values(r.statusCodeStats ?? {}).reduce((m, c) => m + c.count, 0), 0);
   const created = count("201");
+  // Where the two cores went: the servers' CPU per booking, and the load generator's share.
+  const serverCpu = children.reduce((sum, c, i) => sum + cpuSeconds(c.pid) - serverCpuBefore[i], 0);
+  const client = process.cpuUsage(clientCpuBefore);
   return {
+    serverCpuMsPerBooking: round((serverCpu * 1000) / created),
+    loadGeneratorCores: round((client.user + client.system) / 1e6 / seconds),
     seconds,
     requests,
     created,
@@ -226,24 +249,25 @@ async function measure(urls: string[], token: string, slots: FreeSlot[]) {
   };
 }
 
-// Side by side in one run: what `npm start` runs (one process), two processes on one file, and the
+// Side by side in one run: one process, what `npm start` runs on this machine (a process per core), and the
 // same API through Remix's own request handler (the baseline the fast path is measured against).
 // The contention case runs against the multi-process configuration: the guarantee across processes.
+// Several processes are what `WEB_CONCURRENCY=N npm start` runs: node:cluster workers on one port.
 const configs: { name: string; processes: number; env: Record<string, string>; contention: boolean }[] = [
-  { name: "1 process (npm start)", processes: 1, env: {}, contention: processes === 1 },
-  ...(processes > 1 ? [{ name: `${processes} processes, one database file`, processes, env: {}, contention: true }] : []),
-  { name: "1 process, API through Remix's handler (API_FAST_PATH=0)", processes: 1, env: { API_FAST_PATH: "0" }, contention: false },
+  { name: "1 process (WEB_CONCURRENCY=1)", processes: 1, env: { WEB_CONCURRENCY: "1" }, contention: processes === 1 },
+  ...(processes > 1 ? [{ name: `${processes} processes (WEB_CONCURRENCY=${processes}${processes === Math.min(os.availableParallelism(), 4) ? ", npm start's default on this machine" : ""})`, processes, env: { WEB_CONCURRENCY: String(processes) }, contention: true }] : []),
+  { name: "1 process, API through Remix's handler (API_FAST_PATH=0)", processes: 1, env: { WEB_CONCURRENCY: "1", API_FAST_PATH: "0" }, contention: false },
 ];
 const httpRuns: (ReturnType<typeof measure> extends Promise<infer R> ? R & { name: string; processes: number } : never)[] = [];
 let race = { seconds: 0, statuses: [] as number[] };
 for (const config of configs) {
-  const urls = await Promise.all(Array.from({ length: config.processes }, () => startServer(config.env)));
+  const urls = [await startServer(config.env)];
   const token = ((await (await fetch(`${urls[0]}/api/v1/auth/token`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ email: "party@example.com", password: "demo12345" }) })).json()) as { token: string }).token;
   await run(urls, token, 200, 50, () => bookBody(freeSlots.pop()!)); // warm-up
   const figures = { name: config.name, processes: config.processes, ...(await measure(urls, token, freeSlots.splice(0, httpRequests))) };
   httpRuns.push(figures);
   console.log(
-    `HTTP, ${config.name}: ${fmtInt(figures.created)} × 201 of ${fmtInt(figures.requests)} (${figures.conflicts} × 409, ${figures.errors} errors) in ${figures.seconds} s → ${fmtInt(figures.bookingsPerSecond)} bookings/s (p50 ${fmtMs(figures.latency.p50)} ms, p99 ${fmtMs(figures.latency.p99)} ms)`,
+    `HTTP, ${config.name}: ${fmtInt(figures.created)} × 201 of ${fmtInt(figures.requests)} (${figures.conflicts} × 409, ${figures.errors} errors) in ${figures.seconds} s → ${fmtInt(figures.bookingsPerSecond)} bookings/s (p50 ${fmtMs(figures.latency.p50)} ms, p99 ${fmtMs(figures.latency.p99)} ms); server CPU ${fmtMs(figures.serverCpuMsPerBooking)} ms per booking, load generator ${figures.loadGeneratorCores} cores`,
   );
   // ── 4. contention, across every process of the multi-process run ──────────────────────────────────
   if (config.contention) {
@@ -284,7 +308,7 @@ if (!quick && !opts["no-docs"]) {
         [
           ...httpRuns.map((r) => [
             `successful bookings/s over HTTP, ${r.name}`,
-            `${fmtInt(r.bookingsPerSecond)} (p50 ${fmtMs(r.latency.p50)} ms, p99 ${fmtMs(r.latency.p99)} ms)`,
+            `${fmtInt(r.bookingsPerSecond)} (p50 ${fmtMs(r.latency.p50)} ms, p99 ${fmtMs(r.latency.p99)} ms; server CPU ${fmtMs(r.serverCpuMsPerBooking)} ms per booking)`,
             r === main || r.processes > 1 ? `≥ 1,000/s ${r.bookingsPerSecond >= 1000 ? "✅" : "❌"}` : "baseline",
           ]),
           ["raw SQLite insert transaction (same insert + overlap check)", `${fmtInt(rawRate)}/s`, "ceiling"],

@@ -146,6 +146,7 @@ async function startServer(kind: ServerKind, build: string, databasePath: string
       PORT: String(port),
       DATABASE_PATH: databasePath,
       MEILI_URL: "", // the embedded engine, whatever the caller's environment says
+      WEB_CONCURRENCY: "1", // one process each: remix-serve has no cluster mode
     },
     stdio: ["ignore", "ignore", "pipe"],
   });

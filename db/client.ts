@@ -145,7 +145,18 @@ const isBusy = (error: unknown) => (error as { code?: string } | null)?.code ===
  * BEGIN IMMEDIATE is tried with no busy timeout and, when refused, tried again after yielding to the
  * event loop, for up to the same BUSY_TIMEOUT_MS.
  */
-export async function writeTransaction<T>(db: Db, fn: (db: Db) => T, maxWaitMs = BUSY_TIMEOUT_MS): Promise<T> {
+export function writeTransaction<T>(db: Db, fn: (db: Db) => T, maxWaitMs = BUSY_TIMEOUT_MS): Promise<T> {
+  const connection = db.$client;
+  // Writers of this process take turns: one polls for the lock while the others wait their turn,
+  // instead of every pending request polling on its own.
+  const turn = (writerQueues.get(connection) ?? Promise.resolve()).then(() => whenWritable(db, fn, maxWaitMs));
+  writerQueues.set(connection, turn.catch(() => undefined));
+  return turn;
+}
+
+const writerQueues = new WeakMap<Database.Database, Promise<unknown>>();
+
+async function whenWritable<T>(db: Db, fn: (db: Db) => T, maxWaitMs: number): Promise<T> {
   const connection = db.$client;
   if (connection.inTransaction) return immediate(db, fn);
   const s = statementsOf(connection);
