@@ -11,6 +11,8 @@ const MAX_RESTARTS = 10;
 /**
  * The number of server processes: WEB_CONCURRENCY, or by default one per core (at most 4), since one
  * Node process uses one core and the centre's server should use the machine it has.
+ * @param {Record<string, string | undefined>} [env]
+ * @param {number} [cores]
  */
 export function workerCount(env = process.env, cores = os.availableParallelism()) {
   const raw = env.WEB_CONCURRENCY ?? String(Math.min(cores, 4));

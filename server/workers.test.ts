@@ -1,0 +1,16 @@
+import { describe, expect, it } from "vitest";
+import { workerCount } from "./workers.mjs";
+
+describe("workerCount", () => {
+  it("defaults to one process per core, at most four", () => {
+    expect(workerCount({}, 1)).toBe(1);
+    expect(workerCount({}, 2)).toBe(2);
+    expect(workerCount({}, 16)).toBe(4);
+  });
+
+  it("takes WEB_CONCURRENCY when it is a whole number from 1 to 64", () => {
+    expect(workerCount({ WEB_CONCURRENCY: "1" }, 8)).toBe(1);
+    expect(workerCount({ WEB_CONCURRENCY: "12" }, 2)).toBe(12);
+    for (const bad of ["0", "-1", "1.5", "abc", "65", ""]) expect(() => workerCount({ WEB_CONCURRENCY: bad }, 2), bad).toThrow(/WEB_CONCURRENCY/);
+  });
+});
