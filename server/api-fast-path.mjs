@@ -3,7 +3,7 @@
 // request handling, stream piping); for `POST /api/v1/bookings` that was three quarters of the time.
 // Routing stays Remix's own: the route tree is rebuilt from the build's manifest and matched with
 // @remix-run/router, the same function Remix uses, so a path reaches the same module either way.
-// What is not an API resource route falls through to Remix. See docs/decisions/007-api-fast-path.md.
+// What is not an API resource route falls through to Remix. See docs/decisions/007-booking-throughput.md.
 import { matchRoutes } from "@remix-run/router";
 
 const MAX_BODY = 1024 * 1024;
@@ -45,7 +45,8 @@ export function matchApiRoute(build, match, pathname) {
   const module = build.routes[leaf.route.id]?.module;
   // A route with a component renders a page: Remix's business, not ours.
   if (!module || module.default) return null;
-  return { module, params: leaf.params };
+  // A copy: the remembered match is shared by every request for this path.
+  return { module, params: { ...leaf.params } };
 }
 
 const json = (status, code, message) =>
