@@ -201,27 +201,29 @@ type Created = { booking: BookingView; replayed: boolean };
 
 /** Orders a session in its own write transaction, or in the caller's (`tx`). */
 export function createBooking(args: CreateArgs & { tx?: Tx }): Created {
-  return guarded(args, (now) => (args.tx ? placeBooking(args.tx, args.party, args.input, now, args) : immediate(getDb(), (db) => placeBooking(db, args.party, args.input, now, args))));
+  const place = (h: Db | Tx) => placeBooking(h, args.party, args.input, args.now ?? Date.now(), args);
+  return guarded(args, () => (args.tx ? place(args.tx) : immediate(getDb(), place)));
 }
 
 /**
  * The same for request handlers: while another server process holds the write lock it waits without
- * stalling this process's other requests (see writeTransaction).
+ * stalling this process's other requests (see writeTransaction). The clock is read once the lock is
+ * held, so a wait cannot make a slot pass its minimum notice unnoticed.
  */
 export async function createBookingAsync(args: CreateArgs): Promise<Created> {
-  const db = getDb();
-  return guarded(args, (now) => writeTransaction(db, (h) => placeBooking(h, args.party, args.input, now, args)));
+  const place = (h: Db) => placeBooking(h, args.party, args.input, args.now ?? Date.now(), args);
+  return guarded(args, () => writeTransaction(getDb(), place));
 }
 
 /** Only parties order; the overlap triggers' refusal is the same 409 as the check's. */
-function guarded<T>(args: CreateArgs, run: (now: number) => T): T {
+function guarded<T>(args: CreateArgs, run: () => T): T {
   if (args.party.role !== "party") throw new BookingError(403, "forbidden", "Only parties order sessions");
   const refused = (error: unknown): never => {
     if (isTriggerRefusal(error)) throw new BookingError(409, "slot_taken", "Someone else holds this time; pick another slot");
     throw error;
   };
   try {
-    const result = run(args.now ?? Date.now());
+    const result = run();
     return (result instanceof Promise ? result.catch(refused) : result) as T;
   } catch (error) {
     return refused(error);
