@@ -162,7 +162,7 @@ async function whenWritable<T>(db: Db, fn: (db: Db) => T, maxWaitMs: number): Pr
   const s = statementsOf(connection);
   const started = Date.now();
   // SQLite applies busy_timeout when the PRAGMA is prepared, so these are not kept as statements.
-  const wait = (ms: number) => connection.pragma(`busy_timeout = ${ms}`);
+  const wait = (ms: number) => connection.exec(`PRAGMA busy_timeout = ${ms}`);
   for (let attempt = 0; ; attempt++) {
     wait(0);
     try {
