@@ -40,7 +40,12 @@ const vitest = spawnSync(bin("vitest"), ["run", "--reporter=default", "--reporte
 const vr = readJson(vitestJson);
 if (vr) {
   totals.passed += vr.numPassedTests ?? 0;
-  totals.failed += (vr.numFailedTests ?? 0) + (vr.numFailedTestSuites ?? 0);
+  // Failed tests, plus files that failed without a failing test (an import error, a failed hook):
+  // numFailedTestSuites would count every describe block around a failing test again.
+  const brokenFiles = (vr.testResults ?? []).filter(
+    (f: { status?: string; assertionResults?: { status?: string }[] }) => f.status === "failed" && !(f.assertionResults ?? []).some((a) => a.status === "failed"),
+  ).length;
+  totals.failed += (vr.numFailedTests ?? 0) + brokenFiles;
   totals.skipped += (vr.numPendingTests ?? 0) + (vr.numTodoTests ?? 0);
 } else if (vitest.status !== 0) totals.failed += 1;
 
