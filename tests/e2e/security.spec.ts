@@ -1,7 +1,7 @@
 // Page actions refuse posts without the session's CSRF token (or from another site), and each page
 // admits only its roles: others get a 403 page, anonymous visitors the sign-in page.
 import { expect, test } from "@playwright/test";
-import { DEMO_MEDIATOR_ID, login } from "./booking-utils";
+import { DEMO_MEDIATOR_ID, login, logout } from "./booking-utils";
 
 test("a POST without the csrf field is refused with 403, and changes nothing", async ({ page }) => {
   await login(page, "party@example.com");
@@ -76,7 +76,8 @@ test("roles: each page admits its own", async ({ page }) => {
     expect(response?.status(), path).toBe(403);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("没有权限");
   }
-  await page.getByRole("navigation", { name: "账号" }).getByRole("button", { name: "退出" }).click();
+  // Waits for the sign-out to land: navigating away at once could cancel it.
+  await logout(page);
   await login(page, "mediator@example.com");
   expect((await page.goto("/admin/accounts"))?.status()).toBe(403);
   expect((await page.goto("/staff/notifications"))?.status()).toBe(403);
