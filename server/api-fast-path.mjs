@@ -134,17 +134,25 @@ async function respond(match, request, context) {
   }
 }
 
-/** As @remix-run/express sends a response (res.append adds "; charset=utf-8" to a JSON type). */
-async function send(res, response, isHead) {
-  res.statusMessage = response.statusText;
-  res.status(response.status);
-  for (const [key, value] of response.headers) res.append(key, value);
-  const body = isHead || !response.body ? undefined : Buffer.from(await response.arrayBuffer());
-  res.end(body);
+/**
+ * As @remix-run/express sends a response (res.append adds "; charset=utf-8" to a JSON type). Bodies of
+ * 1 KB or more (search results) go through the compression middleware, as everything else does;
+ * smaller ones, which it would not compress, skip its cost.
+ */
+async function send(req, res, response, compress) {
+  const body = req.method === "HEAD" || !response.body ? undefined : Buffer.from(await response.arrayBuffer());
+  const write = () => {
+    res.statusMessage = response.statusText;
+    res.status(response.status);
+    for (const [key, value] of response.headers) res.append(key, value);
+    res.end(body);
+  };
+  if (compress && body && body.length >= 1024) compress(req, res, write);
+  else write();
 }
 
 /** Express middleware: API routes answered here, everything else passed on to Remix. */
-export function apiFastPath(build, getLoadContext) {
+export function apiFastPath(build, getLoadContext, compress) {
   const matcher = memoizedMatcher(routeTree(build.routes));
   return async (req, res, next) => {
     const match = matchApiRoute(build, matcher, req.path);
@@ -152,7 +160,7 @@ export function apiFastPath(build, getLoadContext) {
     try {
       const request = await toRequest(req);
       const response = request ? await respond(match, request, getLoadContext(req)) : json(413, "body_too_large", `The body must be at most ${MAX_BODY} bytes`);
-      await send(res, response, req.method === "HEAD");
+      await send(req, res, response, compress);
     } catch (error) {
       next(error);
     }

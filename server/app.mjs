@@ -16,7 +16,7 @@ export async function serve(buildPath) {
   app.disable("x-powered-by");
   // Behind a proxy set TRUST_PROXY=1 so X-Forwarded-For names the client; otherwise it is ignored.
   app.set("trust proxy", process.env.TRUST_PROXY === "1");
-  app.use(compression());
+  const compress = compression();
   app.use((_req, res, next) => {
     res.setHeader("X-Content-Type-Options", "nosniff");
     res.setHeader("X-Frame-Options", "DENY");
@@ -53,8 +53,10 @@ export async function serve(buildPath) {
   });
   const getLoadContext = (req) => ({ clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown" });
   // The JSON API skips Remix's pipeline (same route modules, same routing; API_FAST_PATH=0 turns it off).
-  // Before the static files: an API request need not cost a file-system lookup.
-  if (process.env.API_FAST_PATH !== "0") app.use(apiFastPath(build, getLoadContext));
+  // Before compression and the static files: an API request need not cost a file-system lookup, and
+  // the fast path compresses only the answers big enough to gain from it.
+  if (process.env.API_FAST_PATH !== "0") app.use(apiFastPath(build, getLoadContext, compress));
+  app.use(compress);
   app.use(build.publicPath, express.static(build.assetsBuildDirectory, { immutable: true, maxAge: "1y" }));
   app.use(express.static("public", { maxAge: "1h" }));
   app.all("*", createRequestHandler({ build, mode: process.env.NODE_ENV, getLoadContext }));

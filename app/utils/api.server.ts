@@ -1,10 +1,9 @@
 // JSON API helpers: every error has the shape {error: {code, message, fields?}}.
 import { z } from "zod";
 
-export function apiJson(body: unknown, init: ResponseInit = {}): Response {
-  const headers = new Headers(init.headers);
-  headers.set("Cache-Control", headers.get("Cache-Control") ?? "no-store");
-  return Response.json(body, { ...init, headers });
+/** JSON, not cached unless the caller says otherwise. Headers are a plain object: it is every API answer. */
+export function apiJson(body: unknown, init: { status?: number; headers?: Record<string, string> } = {}): Response {
+  return Response.json(body, { status: init.status, headers: { "Cache-Control": "no-store", ...init.headers } });
 }
 
 export function apiError(
