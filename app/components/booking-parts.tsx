@@ -3,7 +3,7 @@
 // `intent`; with JavaScript they go through a fetcher, so one row's form does not block the others.
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { useFetcher } from "@remix-run/react";
-import { MODES, TOWNS } from "~/domain";
+import { facetLabel } from "~/domain";
 import { useLocale, useT, type Messages } from "~/i18n";
 import type { BookingView } from "~/models/booking-view";
 import { SubmitButton, TextAreaField } from "./forms";
@@ -17,13 +17,13 @@ export function StatusBadge({ status }: { status: BookingStatus }) {
 }
 
 export function modeName(mode: string, locale: "zh" | "en"): string {
-  return MODES.find((m) => m.slug === mode)?.[locale] ?? mode;
+  return facetLabel("mode", mode, locale);
 }
 
 /** "At the centre · 第一调解室", "On site · 六横镇", "Online". */
 export function whereText(b: Pick<BookingView, "mode" | "town" | "room">, t: Messages, locale: "zh" | "en"): string {
   if (b.mode === "onsite")
-    return `${modeName(b.mode, locale)} · ${TOWNS.find((x) => x.slug === b.town)?.[locale] ?? b.town ?? ""}`;
+    return `${modeName(b.mode, locale)} · ${facetLabel("town", b.town ?? "", locale)}`;
   if (b.mode === "centre") return b.room ? `${t.booking.centre} · ${b.room}` : t.booking.centre;
   return modeName(b.mode, locale);
 }

@@ -1,7 +1,7 @@
 // How a booking is shown: API shape with times in ISO 8601 with the Shanghai offset, and the .ics file.
 import { DateTime } from "luxon";
 import type { bookings, cases } from "../../db/schema";
-import { CENTRE_TIMEZONE, MODES, TOWNS } from "../domain";
+import { CENTRE_TIMEZONE, facetLabel } from "../domain";
 import { isoInZone } from "../utils/zone";
 
 export const iso = (ms: number) => isoInZone(ms, CENTRE_TIMEZONE);
@@ -67,8 +67,8 @@ export function toBookingView(
 }
 
 export function whereText(v: Pick<BookingView, "mode" | "town" | "room">): string {
-  const mode = MODES.find((m) => m.slug === v.mode)?.zh ?? v.mode;
-  if (v.mode === "onsite") return `${mode} · ${TOWNS.find((t) => t.slug === v.town)?.zh ?? v.town ?? ""}`;
+  const mode = facetLabel("mode", v.mode, "zh");
+  if (v.mode === "onsite") return `${mode} · ${facetLabel("town", v.town ?? "", "zh")}`;
   if (v.mode === "centre") return `普陀区社会治理综合服务中心${v.room ? ` · ${v.room}` : ""}`;
   return mode;
 }

@@ -15,7 +15,7 @@ import { ErrorSummary, Notice, SubmitButton } from "~/components/forms";
 import { HitCard } from "~/components/hit-card";
 import { CsrfInput } from "~/components/session";
 import { SlotPicker, slotPickerFocusId, type CalendarWindow, type SlotView } from "~/components/slot-calendar";
-import { CATEGORIES } from "~/domain";
+import { facetLabel } from "~/domain";
 import { dataLang, localeFromMatches, messages, useLocale, useT } from "~/i18n";
 import { formatCentreTime, formatSession } from "~/i18n/format";
 import { suggestAlternatives } from "~/models/alternatives.server";
@@ -174,7 +174,7 @@ export default function BookingPage() {
   const t = useT();
   const locale = useLocale();
   const lang = dataLang(locale);
-  const category = CATEGORIES.find((c) => c.slug === b.category)?.[locale] ?? b.category;
+  const category = facetLabel("category", b.category, locale);
   const cancelledText = b.cancelReason === "rescheduled" ? t.booking.rescheduledAway : b.cancelReason;
   return (
     <div className="booking-page">

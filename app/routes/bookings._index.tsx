@@ -4,7 +4,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { StatusBadge, whereText } from "~/components/booking-parts";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { CATEGORIES } from "~/domain";
+import { facetLabel } from "~/domain";
 import { dataLang, localeFromMatches, messages, useLocale, useT } from "~/i18n";
 import { formatSession } from "~/i18n/format";
 import { listBookings } from "~/models/bookings.server";
@@ -81,7 +81,7 @@ export default function BookingsPage() {
                   </div>
                   <div>
                     <dt>{t.bookings.category}</dt>
-                    <dd>{CATEGORIES.find((c) => c.slug === b.category)?.[locale] ?? b.category}</dd>
+                    <dd>{facetLabel("category", b.category, locale)}</dd>
                   </div>
                 </dl>
                 <p className="small muted booking-no">{t.bookings.number(b.id)}</p>

@@ -6,7 +6,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ConfirmForm, ReasonForm, StatusBadge, whereText, type StepResult } from "~/components/booking-parts";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Notice } from "~/components/forms";
-import { CATEGORIES } from "~/domain";
+import { facetLabel } from "~/domain";
 import { dataLang, localeFromMatches, messages, useLocale, useT } from "~/i18n";
 import { formatCentreTime, formatSession } from "~/i18n/format";
 import type { BookingView } from "~/models/booking-view";
@@ -64,7 +64,7 @@ function Facts({ b }: { b: BookingView }) {
         </div>
         <div>
           <dt>{t.booking.category}</dt>
-          <dd>{CATEGORIES.find((c) => c.slug === b.category)?.[locale] ?? b.category}</dd>
+          <dd>{facetLabel("category", b.category, locale)}</dd>
         </div>
         {b.counterpartyName ? (
           <div>

@@ -7,7 +7,7 @@ import { data, redirect } from "@remix-run/node";
 import { DateTime } from "luxon";
 import { z } from "zod";
 import type { CalendarWindow } from "~/components/slot-calendar";
-import { CENTRE_TIMEZONE, MODES, TOWNS, type Locale } from "~/domain";
+import { CENTRE_TIMEZONE, MODE_SLUGS, TOWN_SLUGS, facetLabel, type FacetName, type Locale } from "~/domain";
 import { messages } from "~/i18n";
 import { centreDate } from "~/i18n/format";
 import { getLocale } from "~/i18n/locale.server";
@@ -54,8 +54,8 @@ function oneSlotPerStart(slots: SlotRow[]): SlotRow[] {
     if (!seen) byStart.set(s.start, { ...s, modes: [...s.modes], towns: [...s.towns] });
     else {
       seen.end = Date.parse(s.end) > Date.parse(seen.end) ? s.end : seen.end;
-      seen.modes = MODES.map((m) => m.slug).filter((m) => seen.modes.includes(m) || s.modes.includes(m));
-      seen.towns = TOWNS.map((x) => x.slug).filter((x) => seen.towns.includes(x) || s.towns.includes(x));
+      seen.modes = MODE_SLUGS.filter((m) => seen.modes.includes(m) || s.modes.includes(m));
+      seen.towns = TOWN_SLUGS.filter((x) => seen.towns.includes(x) || s.towns.includes(x));
     }
   }
   return [...byStart.values()];
@@ -76,11 +76,8 @@ export function bookingPageData(request: Request, kind: "mediator" | "committee"
   };
 }
 
-function modeList(slugs: string[], locale: Locale): string {
-  return slugs.map((s) => MODES.find((m) => m.slug === s)?.[locale] ?? s).join(locale === "zh" ? "、" : ", ");
-}
-function townList(slugs: string[], locale: Locale): string {
-  return slugs.map((s) => TOWNS.find((x) => x.slug === s)?.[locale] ?? s).join(locale === "zh" ? "、" : ", ");
+function labelList(facet: FacetName, slugs: string[], locale: Locale): string {
+  return slugs.map((s) => facetLabel(facet, s, locale)).join(locale === "zh" ? "、" : ", ");
 }
 
 /** The slot that starts at `start`, as the listing shows it now (null when it is not free). */
@@ -122,13 +119,13 @@ export async function bookingAction(request: Request, kind: "mediator" | "commit
   const slot = currentSlot(kind, id, input.start);
   if (slot && !slot.modes.includes(input.mode)) {
     return data(
-      { result: submission.reply({ fieldErrors: { mode: [t.modeNotOffered(modeList(slot.modes, locale))] } }) },
+      { result: submission.reply({ fieldErrors: { mode: [t.modeNotOffered(labelList("mode", slot.modes, locale))] } }) },
       { status: 422 }
     );
   }
   if (slot && input.mode === "onsite" && !slot.towns.includes(input.town ?? "")) {
     return data(
-      { result: submission.reply({ fieldErrors: { town: [t.townNotOffered(townList(slot.towns, locale))] } }) },
+      { result: submission.reply({ fieldErrors: { town: [t.townNotOffered(labelList("town", slot.towns, locale))] } }) },
       { status: 422 }
     );
   }
