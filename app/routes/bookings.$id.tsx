@@ -24,7 +24,7 @@ import { getAvailabilityDocument } from "~/models/availability.server";
 import { BookingError, getBooking } from "~/models/bookings.server";
 import { getCommittee } from "~/models/mediators.server";
 import { listSlots } from "~/models/slots-query.server";
-import { parseId } from "~/utils/api.server";
+import { idOr404 } from "~/utils/api.server";
 import { bookingStep, calendarWindow } from "~/utils/booking-page.server";
 import { requireCsrf, requirePageUser } from "~/utils/session.server";
 
@@ -36,8 +36,7 @@ const HOLDING = ["pending", "confirmed"];
  */
 function loadBooking(request: Request, raw: string | undefined, roles?: readonly Role[]) {
   const auth = requirePageUser(request, roles);
-  const id = parseId(raw);
-  if (id === null) throw new Response(null, { status: 404 });
+  const id = idOr404(raw);
   try {
     return { auth, booking: getBooking({ user: auth.user, id }) };
   } catch (error) {

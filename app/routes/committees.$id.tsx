@@ -10,11 +10,10 @@ import { RecordFigures, RecordLine } from "~/components/record";
 import { KIND_LABELS } from "~/domain";
 import { dataLang, localeFromMatches, messages, useLocale, useT } from "~/i18n";
 import { getCommittee } from "~/models/mediators.server";
-import { parseId } from "~/utils/api.server";
+import { idOr404 } from "~/utils/api.server";
 
 export async function loader({ params }: LoaderFunctionArgs) {
-  const id = parseId(params.id);
-  const committee = id === null ? null : getCommittee({ id });
+  const committee = getCommittee({ id: idOr404(params.id) });
   if (!committee) throw new Response(null, { status: 404 });
   return { committee };
 }

@@ -7,17 +7,11 @@ import { BookingPage } from "~/components/booking-page";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { localeFromMatches, messages } from "~/i18n";
 import { getCommittee } from "~/models/mediators.server";
-import { parseId } from "~/utils/api.server";
+import { idOr404 } from "~/utils/api.server";
 import { bookingAction, bookingPageData } from "~/utils/booking-page.server";
 
-function committeeId(raw: string | undefined): number {
-  const id = parseId(raw);
-  if (id === null) throw new Response(null, { status: 404 });
-  return id;
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const id = committeeId(params.id);
+  const id = idOr404(params.id);
   const c = getCommittee({ id });
   if (!c) throw new Response(null, { status: 404 });
   const subject = { kind: "committee" as const, id, name: c.name, categories: c.categories, modes: c.modes, towns: c.towns };
@@ -25,7 +19,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  return bookingAction(request, "committee", committeeId(params.id));
+  return bookingAction(request, "committee", idOr404(params.id));
 }
 
 export const shouldRevalidate = revalidateAfterConflict;

@@ -11,7 +11,7 @@ import { dataLang, localeFromMatches, messages, useLocale, useT } from "~/i18n";
 import { formatCentreTime, formatSession } from "~/i18n/format";
 import type { BookingView } from "~/models/booking-view";
 import { listBookings } from "~/models/bookings.server";
-import { parseId } from "~/utils/api.server";
+import { idOr404, parseId } from "~/utils/api.server";
 import { bookingStep } from "~/utils/booking-page.server";
 import { requireCsrf, requirePageUser } from "~/utils/session.server";
 
@@ -35,8 +35,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const auth = requirePageUser(request, ["mediator"]);
   const formData = await request.formData();
   requireCsrf(request, auth, formData);
-  const id = parseId(String(formData.get("bookingId") ?? ""));
-  if (id === null) throw new Response(null, { status: 404 });
+  const id = idOr404(String(formData.get("bookingId") ?? ""));
   const outcome = await bookingStep(request, auth, formData, id);
   if (!("ok" in outcome)) return outcome;
   return redirect(`/dashboard?done=${outcome.booking.status}&id=${id}`);

@@ -10,11 +10,10 @@ import { KIND_LABELS } from "~/domain";
 import { dataLang, localeFromMatches, messages, useLocale, useT } from "~/i18n";
 import { formatCentreTime } from "~/i18n/format";
 import { getMediator } from "~/models/mediators.server";
-import { parseId } from "~/utils/api.server";
+import { idOr404 } from "~/utils/api.server";
 
 export async function loader({ params }: LoaderFunctionArgs) {
-  const id = parseId(params.id);
-  const mediator = id === null ? null : getMediator({ id });
+  const mediator = getMediator({ id: idOr404(params.id) });
   if (!mediator) throw new Response(null, { status: 404 });
   return { mediator };
 }

@@ -6,17 +6,11 @@ import { BookingPage } from "~/components/booking-page";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { localeFromMatches, messages } from "~/i18n";
 import { getMediator } from "~/models/mediators.server";
-import { parseId } from "~/utils/api.server";
+import { idOr404 } from "~/utils/api.server";
 import { bookingAction, bookingPageData } from "~/utils/booking-page.server";
 
-function mediatorId(raw: string | undefined): number {
-  const id = parseId(raw);
-  if (id === null) throw new Response(null, { status: 404 });
-  return id;
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const id = mediatorId(params.id);
+  const id = idOr404(params.id);
   const m = getMediator({ id });
   if (!m) throw new Response(null, { status: 404 });
   const subject = { kind: "mediator" as const, id, name: m.name, categories: m.categories, modes: m.modes, towns: m.towns };
@@ -24,7 +18,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  return bookingAction(request, "mediator", mediatorId(params.id));
+  return bookingAction(request, "mediator", idOr404(params.id));
 }
 
 export const shouldRevalidate = revalidateAfterConflict;

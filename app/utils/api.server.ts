@@ -25,3 +25,10 @@ export function parseId(raw: string | undefined): number | null {
   const parsed = idSchema.safeParse(raw);
   return parsed.success ? parsed.data : null;
 }
+
+/** For pages: the id, or a 404 thrown for the route's error boundary to show. */
+export function idOr404(raw: string | undefined): number {
+  const id = parseId(raw);
+  if (id === null) throw new Response(null, { status: 404 });
+  return id;
+}
