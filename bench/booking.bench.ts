@@ -18,6 +18,7 @@ import { describeMachine, machineInfo } from "./lib/machine";
 import { ROOT, fileTimestamp, mdTable, updateDocSection, writeResults } from "./lib/report";
 import { fmtInt, fmtMs, round, summarize } from "./lib/stats";
 import { freePort } from "../scripts/free-port";
+import { cpuSecondsOfTree } from "../scripts/processes";
 import { autocannon } from "./lib/autocannon";
 
 const { values: opts } = parseArgs({
@@ -156,22 +157,6 @@ async function startServer(env: Record<string, string>): Promise<string> {
   }
   throw new Error("server did not start");
 }
-/** CPU seconds (user + system) a process and its children (cluster workers) have used, from /proc. */
-function cpuSeconds(pid: number | undefined): number {
-  const stat = (p: string) => fs.readFileSync(`/proc/${p}/stat`, "utf8").split(") ")[1].split(" ");
-  let total = 0;
-  for (const p of fs.readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
-    try {
-      const fields = stat(p);
-      // fields[1] is the parent's pid; utime and stime are in clock ticks (USER_HZ = 100).
-      if (p === String(pid) || fields[1] === String(pid)) total += (Number(fields[11]) + Number(fields[12])) / 100;
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return total;
-}
-
 /** Stops every server and waits (a profile asked for with BENCH_SERVER_PROFILE is written on exit). */
 async function stopServers() {
   await Promise.all(children.map((c) => new Promise((resolve) => (c.exitCode !== null ? resolve(null) : (c.once("exit", resolve), c.kill("SIGTERM"))))));
@@ -211,7 +196,7 @@ async function run(urls: string[], token: string, total: number, concurrency: nu
  * fixed duration (with a fixed number of requests autocannon ends on a whole-second tick).
  */
 async function measure(urls: string[], token: string, slots: FreeSlot[]) {
-  const serverCpuBefore = children.map((c) => cpuSeconds(c.pid));
+  const serverCpuBefore = children.map((c) => cpuSecondsOfTree(c.pid!));
   const clientCpuBefore = process.cpuUsage();
   const share = urls.map((_, p) => slots.filter((_, i) => i % urls.length === p));
   const results = await Promise.all(
@@ -234,7 +219,7 @@ async function measure(urls: string[], token: string, slots: FreeSlot[]) {
   const requests = results.reduce((n, r) => n + Object.values(r.statusCodeStats ?? {}).reduce((m, c) => m + c.count, 0), 0);
   const created = count("201");
   // Where the two cores went: the servers' CPU per booking, and the load generator's share.
-  const serverCpu = children.reduce((sum, c, i) => sum + cpuSeconds(c.pid) - serverCpuBefore[i], 0);
+  const serverCpu = children.reduce((sum, c, i) => sum + cpuSecondsOfTree(c.pid!) - serverCpuBefore[i], 0);
   const client = process.cpuUsage(clientCpuBefore);
   return {
     serverCpuMsPerBooking: round((serverCpu * 1000) / created),

@@ -1,27 +1,12 @@
 // WEB_CONCURRENCY: the server runs that many processes on one port; the primary replaces a worker that
 // dies, and SIGTERM stops them all.
-import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freshDatabase } from "./setup-db";
 import { ensureBuilt, startServer, type RunningServer } from "./server";
+import { childrenOf } from "../../scripts/processes";
 
 const file = freshDatabase();
 let server: RunningServer;
-
-/** The pids of a process's children, from /proc. */
-function childrenOf(pid: number): number[] {
-  const out: number[] = [];
-  for (const entry of fs.readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const parent = fs.readFileSync(`/proc/${entry}/stat`, "utf8").split(") ")[1].split(" ")[1];
-      if (Number(parent) === pid) out.push(Number(entry));
-    } catch {
-      // the process ended meanwhile
-    }
-  }
-  return out;
-}
 
 async function until(check: () => boolean, ms = 30_000) {
   const deadline = Date.now() + ms;
