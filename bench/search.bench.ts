@@ -17,7 +17,7 @@
 //   --baseline-only      run without the embedded engine (while it does not exist yet)
 //   --render FILE        measure nothing: rewrite the docs section from a saved results file
 import { parseArgs } from "node:util";
-import { FACETS } from "../app/domain";
+import { FACETS } from "../domain";
 import type { SearchDocument, SearchEngine, SearchQuery, SearchResult } from "../search/types";
 import { MiniSearchEngine } from "./baseline/minisearch-engine";
 import { MB, fullGc, getGc, memorySnapshot } from "./lib/gc";

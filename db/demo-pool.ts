@@ -1,8 +1,8 @@
 // The deterministic demo pool: the centre as the article describes it (10 senior mediators, 30+
 // experts, the 43-lawyer studio, 12 committees), with invented people, firms and licence numbers.
 // `generatePool({ scale })` produces N mediators instead, for benchmarks. Pure: no database here.
-import { CATEGORIES, TOWNS, type CategorySlug, type MediatorKind, type TownSlug } from "../app/domain";
-import { namePinyin } from "../app/utils/pinyin";
+import { CATEGORIES, TOWNS, type CategorySlug, type MediatorKind, type TownSlug } from "../domain";
+import { namePinyin } from "../domain/pinyin";
 
 export interface DemoMediator {
   kind: MediatorKind;

@@ -12,7 +12,7 @@ const timestamps = {
     .default(sql`(unixepoch('subsec') * 1000)`),
 };
 
-// Reference tables: their rows mirror app/domain.ts and are upserted by the seed on every start, so
+// Reference tables: their rows mirror domain/index.ts and are upserted by the seed on every start, so
 // foreign keys from the join tables below hold.
 export const categories = sqliteTable("categories", {
   slug: text("slug").primaryKey(),

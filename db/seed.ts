@@ -3,7 +3,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { count, eq, sql } from "drizzle-orm";
-import { CATEGORIES, LANGUAGES, TOWNS } from "../app/domain";
+import { CATEGORIES, LANGUAGES, TOWNS } from "../domain";
 import { recordSearchChange } from "../search/outbox";
 import { openDb, type Db } from "./client";
 import { generatePool } from "./demo-pool";

@@ -1,8 +1,8 @@
 // The one place that decides what is indexed. Records come from search/records.ts; whatever a record
 // carries that is not copied here is never searchable. Parties' personal data never reaches a record.
-import { CATEGORIES, TOWNS, type HitKind, type MediatorKind } from "../app/domain";
-import { pinyinInitials, pinyinJoined } from "../app/utils/pinyin";
-import { successRate, successScore } from "../app/utils/score";
+import { CATEGORIES, TOWNS, type HitKind, type MediatorKind } from "../domain";
+import { pinyinInitials, pinyinJoined } from "../domain/pinyin";
+import { successRate, successScore } from "../domain/score";
 import type { SearchDocument } from "./types";
 
 export interface MediatorRecord {

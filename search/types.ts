@@ -1,6 +1,6 @@
 // The search port: what every engine (embedded, Meilisearch) must do. Engines know search documents,
 // never database rows or HTTP; search/document.ts is the only place that turns a record into a document.
-import type { FacetName, HitKind } from "../app/domain";
+import type { FacetName, HitKind } from "../domain";
 
 /** What is indexed for one mediator or committee. Never any personal data of parties. */
 export interface SearchDocument {

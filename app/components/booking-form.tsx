@@ -6,7 +6,7 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { Form, useNavigation } from "@remix-run/react";
 import { useState } from "react";
-import { CATEGORIES, MODES, TOWNS } from "~/domain";
+import { CATEGORIES, MODES, TOWNS } from "../../domain";
 import { useLocale, useT } from "~/i18n";
 import { ErrorSummary, FieldErrors, SelectField, SubmitButton, TextAreaField, TextField } from "./forms";
 import { CsrfInput } from "./session";

@@ -3,7 +3,7 @@
 // `intent`; with JavaScript they go through a fetcher, so one row's form does not block the others.
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { useFetcher } from "@remix-run/react";
-import { facetLabel } from "~/domain";
+import { facetLabel } from "../../domain";
 import { useLocale, useT, type Messages } from "~/i18n";
 import type { BookingView } from "~/models/booking-view";
 import { SubmitButton, TextAreaField } from "./forms";

@@ -1,6 +1,6 @@
 // Labels of a hit's or a profile's categories, towns, modes and languages in the page's language.
 import { Fragment } from "react";
-import { TOWNS, facetLabel, type FacetName, type Locale } from "~/domain";
+import { TOWNS, facetLabel, type FacetName, type Locale } from "../../domain";
 import { useLocale, useT } from "~/i18n";
 import { HighlightedParts, markTerms, splitHighlight } from "./highlight";
 

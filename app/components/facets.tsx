@@ -11,7 +11,7 @@ import {
   TOWN_SLUGS,
   facetLabel,
   type FacetName,
-} from "~/domain";
+} from "../../domain";
 import { useLocale, useT } from "~/i18n";
 import { IslandBadge, isIslandTown } from "./facet-values";
 

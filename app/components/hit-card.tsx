@@ -1,6 +1,6 @@
 // One search result. The name links to the profile; matched words are marked.
 import { Link } from "@remix-run/react";
-import { KIND_LABELS } from "~/domain";
+import { KIND_LABELS } from "../../domain";
 import type { SearchHitView } from "~/models/search.server";
 import { dataLang, useLocale, useT } from "~/i18n";
 import { formatCentreTime } from "~/i18n/format";

@@ -5,7 +5,7 @@
 // the one chosen slot.
 import { Link } from "@remix-run/react";
 import { Fragment } from "react";
-import { MODES } from "~/domain";
+import { MODES } from "../../domain";
 import { useLocale, useT } from "~/i18n";
 import { centreDate, formatDay, formatSession, formatTimeRange } from "~/i18n/format";
 import { FieldErrors } from "./forms";

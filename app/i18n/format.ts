@@ -1,6 +1,6 @@
 // Numbers and times as the pages show them. Written out by hand rather than with Intl so the server's
 // and the browser's output are identical (hydration compares them character by character).
-import type { Locale } from "~/domain";
+import type { Locale } from "../../domain";
 
 export function formatPercent(rate: number | null): string {
   return rate === null ? "—" : `${Math.round(rate * 100)}%`;

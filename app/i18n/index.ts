@@ -1,6 +1,6 @@
 // The page's locale comes from the root loader (which reads the `lang` cookie); components read it here.
 import { useRouteLoaderData } from "@remix-run/react";
-import type { Locale } from "~/domain";
+import type { Locale } from "../../domain";
 import { messages, type Messages } from "./messages";
 
 export { messages, type Messages };

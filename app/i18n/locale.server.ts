@@ -1,5 +1,5 @@
 // The `lang` cookie: the only place the locale is read from or written to.
-import type { Locale } from "~/domain";
+import type { Locale } from "../../domain";
 import { DEFAULT_LOCALE, isLocale } from "./index";
 
 const COOKIE = "lang";

@@ -1,6 +1,6 @@
 // The pages' words in both languages. `en` is typed as `Messages`, so a string missing from either
 // dictionary is a type error, not a blank on the page. Data (names, bios, firms) is Chinese only.
-import type { Locale } from "~/domain";
+import type { Locale } from "../../domain";
 import { accountMessages } from "./messages-accounts";
 import { bookingMessages } from "./messages-booking";
 

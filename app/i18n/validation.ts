@@ -1,7 +1,7 @@
 // Zod issues from the model schemas in the page's language. The schemas speak English to the API; the
 // pages translate the messages they know and fall back to the issue's kind for the rest (zod's own
 // "too small", "too big", "required"…), so a visitor never reads a developer's message in Chinese pages.
-import type { Locale } from "~/domain";
+import type { Locale } from "../../domain";
 
 /** The model schemas' own messages (app/models/*), by their exact English text. */
 const KNOWN: Record<string, { zh: string; en: string }> = {

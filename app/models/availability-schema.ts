@@ -1,6 +1,6 @@
 // The availability document a mediator reads and writes (GET returns exactly what PUT accepts).
 import { z } from "zod";
-import { MODE_SLUGS, TOWN_SLUGS } from "../domain";
+import { MODE_SLUGS, TOWN_SLUGS } from "../../domain";
 import { hhmmToMinutes } from "./slots";
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "time as HH:MM (00:00–23:59)");

@@ -4,9 +4,9 @@ import { and, eq, gte, inArray, isNotNull, lte, lt, sql } from "drizzle-orm";
 import { preparedQueries, type Db, type Tx } from "../../db/client";
 import { availabilityOverrides, availabilitySettings, availabilityWeekly, bookings, committeeMembers, mediators, rooms } from "../../db/schema";
 import { recordSearchChange } from "../../search/outbox";
-import { CENTRE_TIMEZONE, type ModeSlug, type TownSlug } from "../domain";
+import { CENTRE_TIMEZONE, type ModeSlug, type TownSlug } from "../../domain";
 import { getDb } from "../db.server";
-import { localMidnightOf } from "../utils/zone";
+import { localMidnightOf } from "../../domain/zone";
 import { DEFAULT_RULES, availabilitySchema, type AvailabilityDocument } from "./availability-schema";
 import { computeSlots, firstFreeSlot, hhmmToMinutes, minutesToHhmm, unionSlots, type BookingRules, type DateOverride, type Interval, type Slot, type WeeklyRange } from "./slots";
 

@@ -1,8 +1,8 @@
 // How a booking is shown: API shape with times in ISO 8601 with the Shanghai offset, and the .ics file.
 import { DateTime } from "luxon";
 import type { bookings, cases } from "../../db/schema";
-import { CENTRE_TIMEZONE, facetLabel } from "../domain";
-import { isoInZone } from "../utils/zone";
+import { CENTRE_TIMEZONE, facetLabel } from "../../domain";
+import { isoInZone } from "../../domain/zone";
 
 export const iso = (ms: number) => isoInZone(ms, CENTRE_TIMEZONE);
 

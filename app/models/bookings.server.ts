@@ -2,11 +2,11 @@
 // transaction, so they hold across processes sharing the file; the database triggers of migration
 // 0002 refuse an overlapping booking even if a check here were wrong.
 import { and, count, desc, eq, gte, inArray, lte, sql } from "drizzle-orm";
-import { localDateInZone } from "../utils/zone";
+import { localDateInZone } from "../../domain/zone";
 import { z } from "zod";
 import { immediate, preparedQueries, writeTransaction, type Db, type Tx } from "../../db/client";
 import { bookings, cases, committees, mediators, rooms, users } from "../../db/schema";
-import { CATEGORY_SLUGS, CENTRE_TIMEZONE, MODE_SLUGS, TOWN_SLUGS, type ModeSlug } from "../domain";
+import { CATEGORY_SLUGS, CENTRE_TIMEZONE, MODE_SLUGS, TOWN_SLUGS, type ModeSlug } from "../../domain";
 import { getDb } from "../db.server";
 import { env } from "../env.server";
 import type { User } from "./auth.server";

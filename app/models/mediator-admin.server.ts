@@ -2,10 +2,10 @@
 // transaction, so the index can never miss it (and never sees a change that rolled back).
 import { eq } from "drizzle-orm";
 import { z } from "zod";
-import { CATEGORY_SLUGS, LANGUAGE_SLUGS, MODE_SLUGS, TOWN_SLUGS } from "../domain";
+import { CATEGORY_SLUGS, LANGUAGE_SLUGS, MODE_SLUGS, TOWN_SLUGS } from "../../domain";
 import { mediatorCategories, mediatorLanguages, mediatorModes, mediators, mediatorTowns } from "../../db/schema";
 import { recordSearchChange } from "../../search/outbox";
-import { namePinyin } from "../utils/pinyin";
+import { namePinyin } from "../../domain/pinyin";
 import { getDb } from "../db.server";
 
 export const mediatorPatchSchema = z

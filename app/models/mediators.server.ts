@@ -5,7 +5,7 @@ import { getDb } from "../db.server";
 import { committeeToDocument, mediatorToDocument } from "../../search/document";
 import { loadCommitteeRecords, loadMediatorRecords } from "../../search/records";
 import { toHitView, type SearchHitView } from "./search.server";
-import type { HitKind } from "../domain";
+import type { HitKind } from "../../domain";
 
 export interface MediatorProfile extends SearchHitView {
   kind: Exclude<HitKind, "committee">;

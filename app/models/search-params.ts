@@ -1,7 +1,7 @@
 // The one schema for search input, shared by the JSON API and the search page. Repeated parameters
 // (`category=a&category=b`) are arrays; anything unknown or out of range is a field error, never a 500.
 import { z } from "zod";
-import { CATEGORY_SLUGS, HIT_KINDS, LANGUAGE_SLUGS, MODE_SLUGS, TOWN_SLUGS } from "../domain";
+import { CATEGORY_SLUGS, HIT_KINDS, LANGUAGE_SLUGS, MODE_SLUGS, TOWN_SLUGS } from "../../domain";
 import type { SearchQuery } from "../../search/types";
 
 export const MAX_QUERY_LENGTH = 100;

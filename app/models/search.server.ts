@@ -1,5 +1,5 @@
 // Search as the API and the pages see it: validated params in, the v1 response shape out.
-import { FACETS } from "../domain";
+import { FACETS } from "../../domain";
 import { getSearchService } from "../search.server";
 import type { Highlight, SearchDocument } from "../../search/types";
 import { toSearchQuery, type SearchParams } from "./search-params";

@@ -3,7 +3,7 @@ import { DateTime } from "luxon";
 import { z } from "zod";
 import { and, eq } from "drizzle-orm";
 import { committees, mediators } from "../../db/schema";
-import { CENTRE_TIMEZONE, MODE_SLUGS } from "../domain";
+import { CENTRE_TIMEZONE, MODE_SLUGS } from "../../domain";
 import { getDb } from "../db.server";
 import { committeeSlots, mediatorSlots } from "./availability.server";
 import { iso } from "./booking-view";

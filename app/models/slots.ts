@@ -2,8 +2,8 @@
 // booking rules (session length, buffer, minimum notice, horizon, daily cap), the bookings that hold
 // time, and the centre's rooms. Pure: no database, no clock (now is an argument), so it is unit-tested.
 import { DateTime } from "luxon";
-import { localDateInZone, localMidnightAt } from "../utils/zone";
-import type { ModeSlug } from "../domain";
+import { localDateInZone, localMidnightAt } from "../../domain/zone";
+import type { ModeSlug } from "../../domain";
 
 export interface WeeklyRange {
   weekday: number; // 1 = Monday … 7 = Sunday

@@ -3,7 +3,7 @@ import type { MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { SearchBox } from "~/components/search-box";
-import { CATEGORIES, HIT_KINDS } from "~/domain";
+import { CATEGORIES, HIT_KINDS } from "../../domain";
 import { localeFromMatches, messages, useLocale, useT } from "~/i18n";
 import { getPoolCounts } from "~/models/mediators.server";
 

@@ -9,7 +9,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, useClearOnReply, FieldErrors, Notice, SelectField, SubmitButton, TextField } from "~/components/forms";
 import { CsrfInput } from "~/components/session";
 import { useHydrated } from "~/components/use-hydrated";
-import { KIND_LABELS } from "~/domain";
+import { KIND_LABELS } from "../../domain";
 import { dataLang, localeFromMatches, messages, useLocale, useT } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import { issueMessage } from "~/i18n/validation";

@@ -15,7 +15,7 @@ import { ErrorSummary, Notice, SubmitButton } from "~/components/forms";
 import { HitCard } from "~/components/hit-card";
 import { CsrfInput } from "~/components/session";
 import { SlotPicker, slotPickerFocusId, type CalendarWindow, type SlotView } from "~/components/slot-calendar";
-import { facetLabel } from "~/domain";
+import { facetLabel } from "../../domain";
 import { dataLang, localeFromMatches, messages, useLocale, useT } from "~/i18n";
 import { formatCentreTime, formatSession } from "~/i18n/format";
 import { suggestAlternatives } from "~/models/alternatives.server";

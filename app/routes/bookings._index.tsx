@@ -4,7 +4,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { StatusBadge, whereText } from "~/components/booking-parts";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { facetLabel } from "~/domain";
+import { facetLabel } from "../../domain";
 import { dataLang, localeFromMatches, messages, useLocale, useT } from "~/i18n";
 import { formatSession } from "~/i18n/format";
 import { listBookings } from "~/models/bookings.server";

@@ -7,7 +7,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FacetTags } from "~/components/facet-values";
 import { BookingPanel, ProfileService } from "~/components/profile-parts";
 import { RecordFigures, RecordLine } from "~/components/record";
-import { KIND_LABELS } from "~/domain";
+import { KIND_LABELS } from "../../domain";
 import { dataLang, localeFromMatches, messages, useLocale, useT } from "~/i18n";
 import { getCommittee } from "~/models/mediators.server";
 import { idOr404 } from "~/utils/api.server";

@@ -7,7 +7,7 @@ import { data, redirect } from "@remix-run/node";
 import { DateTime } from "luxon";
 import { z } from "zod";
 import type { CalendarWindow } from "~/components/slot-calendar";
-import { CENTRE_TIMEZONE, MODE_SLUGS, TOWN_SLUGS, facetLabel, type FacetName, type Locale } from "~/domain";
+import { CENTRE_TIMEZONE, MODE_SLUGS, TOWN_SLUGS, facetLabel, type FacetName, type Locale } from "../../domain";
 import { messages } from "~/i18n";
 import { centreDate } from "~/i18n/format";
 import { getLocale } from "~/i18n/locale.server";

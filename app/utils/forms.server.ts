@@ -3,7 +3,7 @@
 // strict and the form also carries `csrf`, `intent` and the like) and reply with `submission.reply()`.
 import { parse, type Submission } from "@conform-to/react";
 import type { z } from "zod";
-import type { Locale } from "~/domain";
+import type { Locale } from "../../domain";
 import { issueMessage } from "~/i18n/validation";
 
 /** A zod issue path as a form field name: ["weekly", 2, "end"] → "weekly[2].end"; [] → "" (the form). */

@@ -10,7 +10,7 @@
 // facets, the port's sort orders, highlights for the page's hits only, and top-k selection instead of
 // sorting everything when another order than MiniSearch's own is asked for.
 import MiniSearch, { type Query, type SearchResult as MiniResult } from "minisearch";
-import { FACETS, type FacetName } from "../../app/domain";
+import { FACETS, type FacetName } from "../../domain";
 import { CATEGORY_SYNONYMS } from "../../search/synonyms";
 import {
   FACET_FIELDS,

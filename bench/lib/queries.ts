@@ -1,8 +1,8 @@
 // The fixed query mix of the search benchmark, by class. Fixed words plus words drawn from the pool
 // with a seeded generator, so the same pool always gives the same queries.
-import { CATEGORIES, HIT_KINDS, LANGUAGES, MODES, TOWNS, type FacetName } from "../../app/domain";
+import { CATEGORIES, HIT_KINDS, LANGUAGES, MODES, TOWNS, type FacetName } from "../../domain";
 import { prng, type DemoPool } from "../../db/demo-pool";
-import { pinyinInitials, pinyinJoined } from "../../app/utils/pinyin";
+import { pinyinInitials, pinyinJoined } from "../../domain/pinyin";
 import type { SearchFilters, SearchQuery } from "../../search/types";
 
 export const QUERY_CLASSES = [

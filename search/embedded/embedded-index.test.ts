@@ -1,7 +1,7 @@
 // The index after many single updates, deletes, merges and a compaction must answer exactly like an
 // index built in one go from the same final documents.
-import { CATEGORIES, HIT_KINDS, LANGUAGES, MODES, TOWNS } from "../../app/domain";
-import { pinyinInitials, pinyinJoined, namePinyin } from "../../app/utils/pinyin";
+import { CATEGORIES, HIT_KINDS, LANGUAGES, MODES, TOWNS } from "../../domain";
+import { pinyinInitials, pinyinJoined, namePinyin } from "../../domain/pinyin";
 import type { SearchDocument, SearchQuery } from "../types";
 import { EmbeddedIndex } from "./embedded-index";
 

@@ -1,6 +1,6 @@
 // The in-process index: documents → postings, facet columns and sort columns; queries → one page of
 // hits with disjunctive facet counts. Everything here is synchronous; engine.ts wraps it in the port.
-import { FACETS, type FacetName } from "../../app/domain";
+import { FACETS, type FacetName } from "../../domain";
 import type { SearchDocument, SearchQuery, SearchResult } from "../types";
 import { FACET_FIELDS } from "../types";
 import { Analyzer } from "./analyze";

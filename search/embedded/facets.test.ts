@@ -1,4 +1,4 @@
-import { FACETS } from "../../app/domain";
+import { FACETS } from "../../domain";
 import { FacetIndex, popcount, scanDisjunctive, type ActiveFilter } from "./facets";
 
 const VALUES = [["a", "b", "c"], ["x", "y", "z", "w"], ["p", "q"], ["m", "n", "o"], ["l1", "l2"]];

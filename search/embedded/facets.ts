@@ -4,7 +4,7 @@
 // counting every facet of a document is one contiguous loop. Each value also has a bitset of its
 // documents, so testing a document against a facet selection is one AND.
 import type { FacetCounts } from "../types";
-import { FACETS } from "../../app/domain";
+import { FACETS } from "../../domain";
 import { grow } from "./growable";
 
 const NF = FACETS.length;

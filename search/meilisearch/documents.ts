@@ -1,5 +1,5 @@
 // SearchDocument ⇄ the document stored in Meilisearch. Pure.
-import type { HitKind } from "../../app/domain";
+import type { HitKind } from "../../domain";
 import type { SearchDocument } from "../types";
 
 export const PRIMARY_KEY = "id";

@@ -1,5 +1,5 @@
 // SearchFilters → Meilisearch filter expressions. Pure: no client, no I/O.
-import { FACETS, type FacetName } from "../../app/domain";
+import { FACETS, type FacetName } from "../../domain";
 import { FACET_FIELDS, type SearchFilters } from "../types";
 
 export class UnknownFacetError extends Error {

@@ -5,7 +5,7 @@
 // by the *other* facets only (limit 0), whose counts say "how many would match if you also ticked this
 // value". All of it goes in one multiSearch round trip.
 import type { MatchingStrategies, MultiSearchQuery } from "meilisearch";
-import { FACETS, type FacetName } from "../../app/domain";
+import { FACETS, type FacetName } from "../../domain";
 import { FACET_FIELDS, HIGHLIGHT_POST, HIGHLIGHT_PRE, type SearchQuery, type SortOrder } from "../types";
 import { buildFilter, buildFilterExcept, selectedFacets } from "./filters";
 import { CHINESE_LOCALE } from "./settings";

@@ -1,6 +1,6 @@
 // Meilisearch multi-search responses → the port's SearchResult. Pure.
 import type { MultiSearchResponse, MultiSearchResult, RecordAny } from "meilisearch";
-import { FACETS, type FacetName } from "../../app/domain";
+import { FACETS, type FacetName } from "../../domain";
 import { FACET_FIELDS, HIGHLIGHT_POST, HIGHLIGHT_PRE, type FacetCounts, type Highlight, type SearchHit, type SearchResult } from "../types";
 import { fromMeiliDocument } from "./documents";
 import { HIGHLIGHTED_ATTRIBUTES, type MeiliSearchPlan } from "./query";

@@ -3,7 +3,7 @@
 // and a real Meilisearch. Where the contract fixes an order the test checks it; where two documents
 // are equally good answers (relevance ties), only membership is checked.
 // Expected sets and counts are computed from the fixture documents, never typed in.
-import { FACETS, type FacetName } from "../../app/domain";
+import { FACETS, type FacetName } from "../../domain";
 import { mediatorDocId } from "../../search/document";
 import {
   FACET_FIELDS,

@@ -9,8 +9,8 @@
 //   nobody whose text contains 医闹 (found only through synonyms);
 // - committees whose members are fixture mediators (a member's name finds the committee);
 // - one record carrying fields the mapping does not copy (PRIVATE_RECORD_FIELDS): never searchable.
-import { type CategorySlug, type LanguageSlug, type MediatorKind, type ModeSlug, type TownSlug } from "../../app/domain";
-import { namePinyin } from "../../app/utils/pinyin";
+import { type CategorySlug, type LanguageSlug, type MediatorKind, type ModeSlug, type TownSlug } from "../../domain";
+import { namePinyin } from "../../domain/pinyin";
 import { committeeToDocument, mediatorToDocument, type CommitteeRecord, type MediatorRecord } from "../../search/document";
 import type { SearchDocument } from "../../search/types";
 

@@ -1,6 +1,6 @@
 // The same journey with JavaScript off: the search page is a plain GET form.
 import { expect, test } from "@playwright/test";
-import { KIND_LABELS, type HitKind } from "../../app/domain";
+import { KIND_LABELS, type HitKind } from "../../domain";
 import { apiSearch, narrowingValue, resultCards, resultStatus } from "./utils";
 
 test.use({ javaScriptEnabled: false });

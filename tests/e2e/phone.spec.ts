@@ -1,7 +1,7 @@
 // A 375 px phone (the "phone" project runs tests tagged @phone; the desktop project runs them too, at
 // the same width): nothing overflows sideways, and the filters fold into a panel above the results.
 import { expect, test } from "@playwright/test";
-import { TOWNS } from "../../app/domain";
+import { TOWNS } from "../../domain";
 import { apiSearch, expectNoHorizontalOverflow, narrowingValue, resultCards, resultStatus } from "./utils";
 
 test.beforeEach(async ({ page }) => {

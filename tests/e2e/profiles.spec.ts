@@ -1,6 +1,6 @@
 // What a party reads before choosing: the profile and the committee page, checked against the API.
 import { expect, test } from "@playwright/test";
-import { CATEGORIES, TOWNS } from "../../app/domain";
+import { CATEGORIES, TOWNS } from "../../domain";
 import type { CommitteeProfile, MediatorProfile } from "../../app/models/mediators.server";
 import { apiSearch } from "./utils";
 

@@ -1,7 +1,7 @@
 // Searching with JavaScript: from the home page, facets applying at once, instant results while
 // typing, pinyin names, sorting, and opening a profile.
 import { expect, test } from "@playwright/test";
-import { KIND_LABELS, TOWNS, type HitKind } from "../../app/domain";
+import { KIND_LABELS, TOWNS, type HitKind } from "../../domain";
 import { apiSearch, narrowingValue, resultCards, resultStatus } from "./utils";
 
 test("search in Chinese from the home page, filter by town, open a profile", async ({ page, request }) => {

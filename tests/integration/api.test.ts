@@ -1,7 +1,7 @@
 // The v1 JSON API, through the route modules themselves against a real seeded SQLite file.
 import { beforeAll, describe, expect, it } from "vitest";
 import { freshDatabase } from "./setup-db";
-import { CATEGORIES, FACETS, TOWNS } from "~/domain";
+import { CATEGORIES, FACETS, TOWNS } from "../../domain";
 
 freshDatabase();
 const search = await import("~/routes/api.v1.search");

@@ -7,7 +7,7 @@ import { useEffect, useState } from "react";
 import { ErrorSummary, FieldErrors, SubmitButton, type SummaryItem } from "~/components/forms";
 import { CsrfInput } from "~/components/session";
 import { useHydrated } from "~/components/use-hydrated";
-import { MODES, TOWNS } from "~/domain";
+import { MODES, TOWNS } from "../../../domain";
 import { useLocale, useT } from "~/i18n";
 import { RULES, nameToId, overrideName, rangeName, type EditorState, type OverrideRow, type RangeRow } from "./editor-state";
 

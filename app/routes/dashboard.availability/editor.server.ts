@@ -4,7 +4,7 @@
 // errors mapped back onto the inputs they are about.
 import crypto from "node:crypto";
 import { DateTime } from "luxon";
-import type { Locale } from "~/domain";
+import type { Locale } from "../../../domain";
 import { messages } from "~/i18n";
 import { availabilitySchema, type AvailabilityDocument } from "~/models/availability-schema";
 import { fieldErrors, fieldName } from "~/utils/forms.server";

@@ -12,7 +12,7 @@ import { Pagination } from "~/components/pagination";
 import { SearchBox } from "~/components/search-box";
 import { searchHref } from "~/components/search-url";
 import { useHydrated } from "~/components/use-hydrated";
-import { FACETS } from "~/domain";
+import { FACETS } from "../../../domain";
 import { localeFromMatches, messages, useT, type Messages } from "~/i18n";
 import { loadSearchPage } from "./search-page.server";
 
