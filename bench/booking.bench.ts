@@ -76,9 +76,13 @@ function timeIt(reps: number, fn: () => void): number[] {
 }
 const oneSixty = summarize(timeIt(quick ? 50 : 300, () => mediatorSlots(db, 1, { from: today, to: plus(59), now })));
 const hundredIds = Array.from({ length: 100 }, (_, i) => i + 1);
-const hundredThirty = summarize(timeIt(quick ? 5 : 30, () => hundredIds.forEach((id) => mediatorSlots(db, id, { from: today, to: plus(29), now }))));
+const hundredThirty = summarize(
+  timeIt(quick ? 5 : 30, () => hundredIds.forEach((id) => mediatorSlots(db, id, { from: today, to: plus(29), now }))),
+);
 const contexts = hundredIds.map((id) => slotContext(db, id, today, plus(29)));
-const pureHundred = summarize(timeIt(quick ? 5 : 30, () => contexts.forEach((c) => computeSlots({ ...c, now, from: today, to: plus(29) }))));
+const pureHundred = summarize(
+  timeIt(quick ? 5 : 30, () => contexts.forEach((c) => computeSlots({ ...c, now, from: today, to: plus(29) }))),
+);
 const slotRows = [
   ["1 mediator × 60 days", fmtMs(oneSixty.p50), fmtMs(oneSixty.p95), fmtMs(oneSixty.p50 / 2)],
   ["100 mediators × 30 days (with reads)", fmtMs(hundredThirty.p50), fmtMs(hundredThirty.p95), fmtMs(hundredThirty.p50 / 100)],
@@ -127,7 +131,10 @@ const modelN = quick ? 200 : 1000;
 const modelSlots = freeSlots.splice(0, modelN);
 t0 = performance.now();
 for (const s of modelSlots)
-  createBooking({ party: partyUser, input: { mediatorId: s.mediatorId, start: s.start, mode: "online", category: "labour", summary: "基准测试预约" } });
+  createBooking({
+    party: partyUser,
+    input: { mediatorId: s.mediatorId, start: s.start, mode: "online", category: "labour", summary: "基准测试预约" },
+  });
 const modelRate = modelN / ((performance.now() - t0) / 1000);
 console.log(`raw insert transaction: ${fmtInt(rawRate)}/s; createBooking model transaction: ${fmtInt(modelRate)}/s`);
 
@@ -159,13 +166,21 @@ async function startServer(env: Record<string, string>): Promise<string> {
 }
 /** Stops every server and waits (a profile asked for with BENCH_SERVER_PROFILE is written on exit). */
 async function stopServers() {
-  await Promise.all(children.map((c) => new Promise((resolve) => (c.exitCode !== null ? resolve(null) : (c.once("exit", resolve), c.kill("SIGTERM"))))));
+  await Promise.all(
+    children.map((c) => new Promise((resolve) => (c.exitCode !== null ? resolve(null) : (c.once("exit", resolve), c.kill("SIGTERM"))))),
+  );
   children.length = 0;
 }
 if (!fs.existsSync(path.join(ROOT, "build/server/index.js"))) throw new Error("run `npm run build` first");
 
 type FreeSlot = (typeof freeSlots)[number];
-const bookBody = (s: FreeSlot) => ({ mediatorId: s.mediatorId, start: s.start, mode: "online", category: "labour", summary: "基准测试预约" });
+const bookBody = (s: FreeSlot) => ({
+  mediatorId: s.mediatorId,
+  start: s.start,
+  mode: "online",
+  category: "labour",
+  summary: "基准测试预约",
+});
 
 /** A fetch loop: for the warm-up and the contention case, where every request's answer is kept. */
 async function run(urls: string[], token: string, total: number, concurrency: number, body: (i: number) => unknown) {
@@ -208,7 +223,9 @@ async function measure(urls: string[], token: string, slots: FreeSlot[]) {
         duration: httpSeconds,
         timeout: 30,
         headers: { "Content-Type": "application/json", Authorization: `Bearer ${token}` },
-        requests: [{ method: "POST", setupRequest: (req) => ({ ...req, body: JSON.stringify(bookBody(share[p][next++ % share[p].length])) }) }],
+        requests: [
+          { method: "POST", setupRequest: (req) => ({ ...req, body: JSON.stringify(bookBody(share[p][next++ % share[p].length])) }) },
+        ],
       });
     }),
   );
@@ -240,14 +257,36 @@ async function measure(urls: string[], token: string, slots: FreeSlot[]) {
 // Several processes are what `WEB_CONCURRENCY=N npm start` runs: node:cluster workers on one port.
 const configs: { name: string; processes: number; env: Record<string, string>; contention: boolean }[] = [
   { name: "1 process (WEB_CONCURRENCY=1)", processes: 1, env: { WEB_CONCURRENCY: "1" }, contention: processes === 1 },
-  ...(processes > 1 ? [{ name: `${processes} processes (WEB_CONCURRENCY=${processes}${processes === Math.min(os.availableParallelism(), 4) ? ", npm start's default on this machine" : ""})`, processes, env: { WEB_CONCURRENCY: String(processes) }, contention: true }] : []),
-  { name: "1 process, API through Remix's handler (API_FAST_PATH=0)", processes: 1, env: { WEB_CONCURRENCY: "1", API_FAST_PATH: "0" }, contention: false },
+  ...(processes > 1
+    ? [
+        {
+          name: `${processes} processes (WEB_CONCURRENCY=${processes}${processes === Math.min(os.availableParallelism(), 4) ? ", npm start's default on this machine" : ""})`,
+          processes,
+          env: { WEB_CONCURRENCY: String(processes) },
+          contention: true,
+        },
+      ]
+    : []),
+  {
+    name: "1 process, API through Remix's handler (API_FAST_PATH=0)",
+    processes: 1,
+    env: { WEB_CONCURRENCY: "1", API_FAST_PATH: "0" },
+    contention: false,
+  },
 ];
 const httpRuns: (ReturnType<typeof measure> extends Promise<infer R> ? R & { name: string; processes: number } : never)[] = [];
 let race = { seconds: 0, statuses: [] as number[] };
 for (const config of configs) {
   const urls = [await startServer(config.env)];
-  const token = ((await (await fetch(`${urls[0]}/api/v1/auth/token`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ email: "party@example.com", password: "demo12345" }) })).json()) as { token: string }).token;
+  const token = (
+    (await (
+      await fetch(`${urls[0]}/api/v1/auth/token`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ email: "party@example.com", password: "demo12345" }),
+      })
+    ).json()) as { token: string }
+  ).token;
   await run(urls, token, 200, 50, () => bookBody(freeSlots.pop()!)); // warm-up
   const figures = { name: config.name, processes: config.processes, ...(await measure(urls, token, freeSlots.splice(0, httpRequests))) };
   httpRuns.push(figures);
@@ -298,9 +337,17 @@ if (!quick && !opts["no-docs"]) {
           ]),
           ["raw SQLite insert transaction (same insert + overlap check)", `${fmtInt(rawRate)}/s`, "ceiling"],
           ["`createBooking` model transaction, in-process", `${fmtInt(modelRate)}/s`, ""],
-          ["500 requests for one slot", `${winners} × 201, ${losers} × 409 in ${fmtMs(race.seconds * 1000)} ms`, `exactly one ${winners === 1 ? "✅" : "❌"}`],
+          [
+            "500 requests for one slot",
+            `${winners} × 201, ${losers} × 409 in ${fmtMs(race.seconds * 1000)} ms`,
+            `exactly one ${winners === 1 ? "✅" : "❌"}`,
+          ],
           ["slots: 1 mediator × 60 days", `${fmtMs(oneSixty.p50)} ms (p95 ${fmtMs(oneSixty.p95)})`, ""],
-          ["slots: 100 mediators × 30 days", `${fmtMs(hundredThirty.p50)} ms → ${fmtMs(perMonth)} ms per mediator-month`, `≤ 2 ms ${perMonth <= 2 ? "✅" : "❌"}`],
+          [
+            "slots: 100 mediators × 30 days",
+            `${fmtMs(hundredThirty.p50)} ms → ${fmtMs(perMonth)} ms per mediator-month`,
+            `≤ 2 ms ${perMonth <= 2 ? "✅" : "❌"}`,
+          ],
           ["slots: the same, computation only", `${fmtMs(pureHundred.p50 / 100)} ms per mediator-month`, ""],
         ],
         ["l", "r", "l"],

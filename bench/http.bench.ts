@@ -30,7 +30,6 @@ import { autocannon, type AutocannonResult } from "./lib/autocannon";
 import { ROOT, fileTimestamp, mdTable, resultsFile, updateDocSection, writeResults } from "./lib/report";
 import { fmtInt, fmtMs, round } from "./lib/stats";
 
-
 const { values: opts } = parseArgs({
   options: {
     scale: { type: "string", default: "10000" },
@@ -134,9 +133,7 @@ async function startServer(kind: ServerKind, build: string, databasePath: string
   const port = await freePort();
   const t0 = performance.now();
   const [command, args] =
-    kind === "remix-serve"
-      ? [path.join(ROOT, "node_modules/.bin/remix-serve"), [build]]
-      : [process.execPath, [APP_SERVER, build]];
+    kind === "remix-serve" ? [path.join(ROOT, "node_modules/.bin/remix-serve"), [build]] : [process.execPath, [APP_SERVER, build]];
   const child = spawn(command, args, {
     cwd: ROOT,
     env: {
@@ -156,7 +153,8 @@ async function startServer(kind: ServerKind, build: string, databasePath: string
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 300_000;
   for (;;) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`the server exited (${child.exitCode ?? child.signalCode}): ${stderr}`);
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new Error(`the server exited (${child.exitCode ?? child.signalCode}): ${stderr}`);
     try {
       const res = await fetch(`${url}/healthz`);
       if (res.status === 200) break;
@@ -262,7 +260,14 @@ async function runScale(scale: number, build: string): Promise<HttpFigures[]> {
   }
 }
 
-async function runServer(kind: ServerKind, build: string, dbFile: string, scale: number, seedMs: number, paths: string[]): Promise<HttpFigures> {
+async function runServer(
+  kind: ServerKind,
+  build: string,
+  dbFile: string,
+  scale: number,
+  seedMs: number,
+  paths: string[],
+): Promise<HttpFigures> {
   console.log(`   ${kind}: starting`);
   const server = await startServer(kind, build, dbFile);
   try {
@@ -276,7 +281,9 @@ async function runServer(kind: ServerKind, build: string, dbFile: string, scale:
       if (typeof body.tookMs === "number") took.push(body.tookMs);
     }
     if (warmup > 0) await load(server.url, paths, warmup);
-    console.log(`   ${kind}: autocannon, ${connections} connections, ${duration} s, ${paths.length} URLs in rotation (after ${warmup} s warm-up)…`);
+    console.log(
+      `   ${kind}: autocannon, ${connections} connections, ${duration} s, ${paths.length} URLs in rotation (after ${warmup} s warm-up)…`,
+    );
     const t0 = performance.now();
     const r = await load(server.url, paths, duration);
     const statusCodes = Object.fromEntries(Object.entries(r.statusCodeStats ?? {}).map(([code, s]) => [code, s.count]));
@@ -290,7 +297,12 @@ async function runServer(kind: ServerKind, build: string, dbFile: string, scale:
       connections,
       durationS: round(r.duration || (performance.now() - t0) / 1000),
       requests: r["2xx"] + r.non2xx,
-      requestsPerSecond: { mean: round(r.requests.average), p50: round(r.requests.p50), min: round(r.requests.min), max: round(r.requests.max) },
+      requestsPerSecond: {
+        mean: round(r.requests.average),
+        p50: round(r.requests.p50),
+        min: round(r.requests.min),
+        max: round(r.requests.max),
+      },
       latencyMs: {
         mean: round(r.latency.average),
         p50: round(r.latency.p50),
@@ -332,7 +344,19 @@ function docSection(run: HttpRunForDocs): string {
     `Last run: ${run.finishedAt.slice(0, 16).replace("T", " ")} UTC · ${run.machineLine} · load ${run.loadPerCore.start}/core at start · server and load generator on the same machine · \`${run.resultsFile}\``,
     "",
     mdTable(
-      ["mediators", "server", "connections", "seconds", "requests/s", "latency p50 ms", "p90 ms", "p99 ms", "non-2xx", "errors", "engine tookMs (mean / max)"],
+      [
+        "mediators",
+        "server",
+        "connections",
+        "seconds",
+        "requests/s",
+        "latency p50 ms",
+        "p90 ms",
+        "p99 ms",
+        "non-2xx",
+        "errors",
+        "engine tookMs (mean / max)",
+      ],
       run.runs.map((f) => [
         fmtInt(f.scale),
         f.server === "app" ? "app (`server.mjs`)" : "`remix-serve`",
@@ -388,7 +412,16 @@ async function main(): Promise<boolean> {
     machineLine: describeMachine(machine),
     loadPerCore: { start: loadAtStart, end: loadPerCore() },
     resultsFile: path.relative(ROOT, resultsFile("http", timestamp)),
-    options: { scales, servers, serverBuild: build.serverBuild, connections, durationS: duration, warmupS: warmup, quick: !!opts.quick, endpoint: "/api/v1/search" },
+    options: {
+      scales,
+      servers,
+      serverBuild: build.serverBuild,
+      connections,
+      durationS: duration,
+      warmupS: warmup,
+      quick: !!opts.quick,
+      endpoint: "/api/v1/search",
+    },
     runs,
     failures,
   };

@@ -172,7 +172,9 @@ async function benchSize(size: number, specs: EngineSpec[]): Promise<SizeFigures
   const t0 = performance.now();
   const { pool, documents, committees } = benchPool(size);
   const poolMs = performance.now() - t0;
-  console.log(`\n── ${fmtInt(size)} mediators + ${committees} committees (${fmtInt(documents.length)} documents; pool generated in ${fmtMs(poolMs)} ms)`);
+  console.log(
+    `\n── ${fmtInt(size)} mediators + ${committees} committees (${fmtInt(documents.length)} documents; pool generated in ${fmtMs(poolMs)} ms)`,
+  );
 
   const engines = new Map<EngineId, Engine>();
   const buildFigures: SizeFigures["build"] = {};
@@ -205,8 +207,7 @@ async function benchSize(size: number, specs: EngineSpec[]): Promise<SizeFigures
     }
   }
   for (let pass = 0; pass < warmupPasses; pass++)
-    for (const cls of QUERY_CLASSES)
-      for (const bq of mix[cls]) for (const spec of specs) await engines.get(spec.id)!.search(bq.query);
+    for (const cls of QUERY_CLASSES) for (const bq of mix[cls]) for (const spec of specs) await engines.get(spec.id)!.search(bq.query);
 
   console.log(`   latency in ms over ≥${minSamples} samples per class per engine; hits = average total matches`);
   printHeader(specs);
@@ -286,15 +287,32 @@ async function benchSize(size: number, specs: EngineSpec[]): Promise<SizeFigures
     console.log(`   embedded alone (baseline dropped), p50/p95 ms: ${line.join(" · ")}`);
     console.log(
       `   GC pauses in the embedded engine's slowest 5 % of samples, interleaved → alone: ` +
-        classes.map((c) => `${c.cls} ${Math.round((c.gc.embedded?.tailShareWithGc ?? 0) * 100)} → ${Math.round((c.embeddedAloneGc?.tailShareWithGc ?? 0) * 100)} %`).join(" · "),
+        classes
+          .map(
+            (c) =>
+              `${c.cls} ${Math.round((c.gc.embedded?.tailShareWithGc ?? 0) * 100)} → ${Math.round((c.embeddedAloneGc?.tailShareWithGc ?? 0) * 100)} %`,
+          )
+          .join(" · "),
     );
   }
-  return { size, documents: documents.length, committees, poolMs: round(poolMs), build: buildFigures, classes, all: allFigures, embeddedAlone };
+  return {
+    size,
+    documents: documents.length,
+    committees,
+    poolMs: round(poolMs),
+    build: buildFigures,
+    classes,
+    all: allFigures,
+    embeddedAlone,
+  };
 }
 
 function printHeader(specs: EngineSpec[]): void {
-  const cols = (id: string) => `${id.padStart(9)}: ${"p50".padStart(7)} ${"p95".padStart(7)} ${"p99".padStart(7)} ${"mean".padStart(7)} ${"hits".padStart(7)}`;
-  console.log(`   ${"class".padEnd(15)} ${"n".padStart(3)}  ${specs.map((s) => cols(s.id)).join(" │ ")}${specs.length > 1 ? "   speed-up p50 / p95" : ""}`);
+  const cols = (id: string) =>
+    `${id.padStart(9)}: ${"p50".padStart(7)} ${"p95".padStart(7)} ${"p99".padStart(7)} ${"mean".padStart(7)} ${"hits".padStart(7)}`;
+  console.log(
+    `   ${"class".padEnd(15)} ${"n".padStart(3)}  ${specs.map((s) => cols(s.id)).join(" │ ")}${specs.length > 1 ? "   speed-up p50 / p95" : ""}`,
+  );
 }
 
 function printClass(c: ClassFigures, specs: EngineSpec[]): void {
@@ -350,7 +368,14 @@ function checkTargets(figures: SizeFigures[]): TargetCheck {
     .map((c) => {
       const e = c.engines.embedded!;
       const b = c.engines.baseline!;
-      return { cls: c.cls, embeddedP50: e.p50, baselineP50: b.p50, embeddedP95: e.p95, baselineP95: b.p95, pass: e.p50 < b.p50 && e.p95 < b.p95 };
+      return {
+        cls: c.cls,
+        embeddedP50: e.p50,
+        baselineP50: b.p50,
+        embeddedP95: e.p95,
+        baselineP95: b.p95,
+        pass: e.p50 < b.p50 && e.p95 < b.p95,
+      };
     });
   const aloneMeasured = p95.length > 0 && p95.every((x) => x.passAlone !== null);
   return {
@@ -367,7 +392,9 @@ const mark = (pass: boolean | null | undefined) => (pass === null || pass === un
 
 function docSection(run: SearchRun): string {
   const lines: string[] = [];
-  lines.push(`Last run: ${run.finishedAt.slice(0, 16).replace("T", " ")} UTC · ${run.machineLine} · load ${run.loadPerCore.start}/core at start · ${run.options.samplesPerClass}+ samples per class per engine · \`${run.resultsFile}\``);
+  lines.push(
+    `Last run: ${run.finishedAt.slice(0, 16).replace("T", " ")} UTC · ${run.machineLine} · load ${run.loadPerCore.start}/core at start · ${run.options.samplesPerClass}+ samples per class per engine · \`${run.resultsFile}\``,
+  );
   lines.push("");
   lines.push("**Targets** (at 100 000 mediators, top-20 + all facets):");
   const t = run.targets;
@@ -466,7 +493,17 @@ function docSection(run: SearchRun): string {
     ];
     if (isTarget) allRow.push("", "");
     rows.push(allRow);
-    lines.push(mdTable(header, rows, ["l", ...withBoth.flatMap(() => ["r", "r", "r"] as const), ...(alone ? ["r" as const] : []), "r", "r", "l", "l"]));
+    lines.push(
+      mdTable(header, rows, [
+        "l",
+        ...withBoth.flatMap(() => ["r", "r", "r"] as const),
+        ...(alone ? ["r" as const] : []),
+        "r",
+        "r",
+        "l",
+        "l",
+      ]),
+    );
   }
   return lines.join("\n");
 }
@@ -505,7 +542,9 @@ async function main(): Promise<void> {
   const specs = await engineSpecs();
   console.log(`search benchmark · ${describeMachine(machine)}`);
   warnIfBusy();
-  console.log(`engines: ${specs.map((s) => `${s.id} (${s.label})`).join(" vs ")} · sizes ${sizes.map(fmtInt).join(", ")} · ≥${minSamples} samples per class per engine`);
+  console.log(
+    `engines: ${specs.map((s) => `${s.id} (${s.label})`).join(" vs ")} · sizes ${sizes.map(fmtInt).join(", ")} · ≥${minSamples} samples per class per engine`,
+  );
 
   // Load lazily initialised pieces (jieba's dictionary, ICU segmentation data) and JIT-warm both
   // engines on a small pool, so the first measured build pays for none of it.
@@ -545,12 +584,18 @@ async function main(): Promise<void> {
   if (targets.measured) {
     const verdict = (pass: boolean | null) => (pass === null ? "not measured" : pass ? "MET" : "MISSED");
     console.log(`targets at ${fmtInt(TARGETS.size)}:`);
-    console.log(`   p95 ≤ ${TARGETS.p95Ms} ms on every class, embedded alone: ${verdict(targets.p95Pass)}; interleaved with the baseline: ${verdict(targets.p95InterleavedPass)}`);
-    for (const x of targets.p95.filter((x) => x.passAlone === false)) console.log(`      missed alone: ${x.cls} ${fmtMs(x.alone ?? NaN)} ms`);
-    for (const x of targets.p95.filter((x) => !x.passInterleaved)) console.log(`      missed interleaved: ${x.cls} ${fmtMs(x.interleaved)} ms`);
+    console.log(
+      `   p95 ≤ ${TARGETS.p95Ms} ms on every class, embedded alone: ${verdict(targets.p95Pass)}; interleaved with the baseline: ${verdict(targets.p95InterleavedPass)}`,
+    );
+    for (const x of targets.p95.filter((x) => x.passAlone === false))
+      console.log(`      missed alone: ${x.cls} ${fmtMs(x.alone ?? NaN)} ms`);
+    for (const x of targets.p95.filter((x) => !x.passInterleaved))
+      console.log(`      missed interleaved: ${x.cls} ${fmtMs(x.interleaved)} ms`);
     console.log(`   faster than the baseline on every class (p50 and p95): ${verdict(targets.fasterPass)}`);
     for (const x of targets.faster.filter((x) => !x.pass))
-      console.log(`      not faster: ${x.cls} p50 ${fmtMs(x.embeddedP50)} vs ${fmtMs(x.baselineP50)} ms, p95 ${fmtMs(x.embeddedP95)} vs ${fmtMs(x.baselineP95)} ms`);
+      console.log(
+        `      not faster: ${x.cls} p50 ${fmtMs(x.embeddedP50)} vs ${fmtMs(x.baselineP50)} ms, p95 ${fmtMs(x.embeddedP95)} vs ${fmtMs(x.baselineP95)} ms`,
+      );
   } else {
     console.log(`targets: not checked (they are set at ${fmtInt(TARGETS.size)} mediators${specs.length < 2 ? " with both engines" : ""})`);
   }

@@ -47,7 +47,13 @@ describe("preparedQueries", () => {
   const built: string[] = [];
   const q = preparedQueries((db) => {
     built.push("set");
-    return { bySlug: db.select().from(categories).where(eq(categories.slug, sql.placeholder("slug"))).prepare() };
+    return {
+      bySlug: db
+        .select()
+        .from(categories)
+        .where(eq(categories.slug, sql.placeholder("slug")))
+        .prepare(),
+    };
   });
 
   it("builds a query set once per connection and answers from that connection", () => {

@@ -150,7 +150,10 @@ export function writeTransaction<T>(db: Db, fn: (db: Db) => T, maxWaitMs = BUSY_
   // Writers of this process take turns: one polls for the lock while the others wait their turn,
   // instead of every pending request polling on its own.
   const turn = (writerQueues.get(connection) ?? Promise.resolve()).then(() => whenWritable(db, fn, maxWaitMs));
-  writerQueues.set(connection, turn.catch(() => undefined));
+  writerQueues.set(
+    connection,
+    turn.catch(() => undefined),
+  );
   return turn;
 }
 

@@ -49,7 +49,8 @@ export function prng(seed: number): () => number {
   };
 }
 
-const SURNAMES = "张王李赵刘陈杨黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆孔白崔康毛邱秦江史顾侯邵孟龙万段钱汤尹易常武乔贺赖龚文虞应乐翁舒柴包";
+const SURNAMES =
+  "张王李赵刘陈杨黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆孔白崔康毛邱秦江史顾侯邵孟龙万段钱汤尹易常武乔贺赖龚文虞应乐翁舒柴包";
 const GIVEN_MALE = "伟强磊军勇杰涛斌超明刚平辉鹏华飞鑫波宇浩凯健俊帆帅旭宁龙林欣海峰建国志";
 const GIVEN_FEMALE = "芳娜敏静丽艳娟霞燕玲婷雪慧莉萍红琳洁瑶颖倩琴云蓉薇晶岚佳怡梅兰";
 
@@ -104,18 +105,78 @@ const LAW_FIRMS = [
 ];
 
 const COMMITTEES: { name: string; organisation: string; categories: CategorySlug[]; description: string }[] = [
-  { name: "海事渔事纠纷人民调解委员会", organisation: "海事渔事调处中心", categories: ["maritime-fishery"], description: "调处渔船碰撞、船员劳务、海上人身伤亡等海事渔事纠纷，可上岛、上船调解。" },
-  { name: "医疗纠纷人民调解委员会", organisation: "医疗纠纷调处中心", categories: ["medical"], description: "独立第三方调处医患纠纷，邀请医学、法学专家参与评估。" },
-  { name: "劳动争议调解委员会", organisation: "劳动人事争议仲裁院", categories: ["labour", "migrant-workers"], description: "调解欠薪、工伤、劳动合同纠纷，与劳动仲裁无缝衔接。" },
-  { name: "交通事故纠纷人民调解委员会", organisation: "交通事故调处中心", categories: ["traffic-accident", "personal-injury"], description: "交警、保险、法院联动，一站式调处交通事故损害赔偿。" },
-  { name: "物业纠纷人民调解委员会", organisation: "房屋质量与物业纠纷调处中心", categories: ["property-management"], description: "调处物业服务、房屋质量与业主之间的纠纷。" },
-  { name: "婚姻家庭纠纷人民调解委员会", organisation: "区妇联", categories: ["marriage-family"], description: "化解婚姻、抚养、赡养、继承等家庭矛盾。" },
-  { name: "旅游纠纷人民调解委员会", organisation: "区文化和旅游局", categories: ["tourism"], description: "面向普陀山、朱家尖等景区游客与经营者的纠纷调处。" },
-  { name: "消费纠纷人民调解委员会", organisation: "区市场监督管理局", categories: ["consumer"], description: "调处商品质量、服务消费与预付卡纠纷。" },
-  { name: "环境污染纠纷人民调解委员会", organisation: "区生态环境分局", categories: ["environment"], description: "调处养殖污染、噪音扰民、企业排污等环境纠纷。" },
-  { name: "建设工程纠纷人民调解委员会", organisation: "区住房和城乡建设局", categories: ["construction"], description: "调处工程款、装修质量与施工事故纠纷。" },
-  { name: "新居民维权调解委员会", organisation: "新居民维权中心", categories: ["migrant-workers", "labour"], description: "为外来务工的新居民提供维权与调解服务。" },
-  { name: "人身损害赔偿纠纷人民调解委员会", organisation: "区司法局", categories: ["personal-injury"], description: "调处人身损害及死亡赔偿纠纷，重大案件启动3+X会商。" },
+  {
+    name: "海事渔事纠纷人民调解委员会",
+    organisation: "海事渔事调处中心",
+    categories: ["maritime-fishery"],
+    description: "调处渔船碰撞、船员劳务、海上人身伤亡等海事渔事纠纷，可上岛、上船调解。",
+  },
+  {
+    name: "医疗纠纷人民调解委员会",
+    organisation: "医疗纠纷调处中心",
+    categories: ["medical"],
+    description: "独立第三方调处医患纠纷，邀请医学、法学专家参与评估。",
+  },
+  {
+    name: "劳动争议调解委员会",
+    organisation: "劳动人事争议仲裁院",
+    categories: ["labour", "migrant-workers"],
+    description: "调解欠薪、工伤、劳动合同纠纷，与劳动仲裁无缝衔接。",
+  },
+  {
+    name: "交通事故纠纷人民调解委员会",
+    organisation: "交通事故调处中心",
+    categories: ["traffic-accident", "personal-injury"],
+    description: "交警、保险、法院联动，一站式调处交通事故损害赔偿。",
+  },
+  {
+    name: "物业纠纷人民调解委员会",
+    organisation: "房屋质量与物业纠纷调处中心",
+    categories: ["property-management"],
+    description: "调处物业服务、房屋质量与业主之间的纠纷。",
+  },
+  {
+    name: "婚姻家庭纠纷人民调解委员会",
+    organisation: "区妇联",
+    categories: ["marriage-family"],
+    description: "化解婚姻、抚养、赡养、继承等家庭矛盾。",
+  },
+  {
+    name: "旅游纠纷人民调解委员会",
+    organisation: "区文化和旅游局",
+    categories: ["tourism"],
+    description: "面向普陀山、朱家尖等景区游客与经营者的纠纷调处。",
+  },
+  {
+    name: "消费纠纷人民调解委员会",
+    organisation: "区市场监督管理局",
+    categories: ["consumer"],
+    description: "调处商品质量、服务消费与预付卡纠纷。",
+  },
+  {
+    name: "环境污染纠纷人民调解委员会",
+    organisation: "区生态环境分局",
+    categories: ["environment"],
+    description: "调处养殖污染、噪音扰民、企业排污等环境纠纷。",
+  },
+  {
+    name: "建设工程纠纷人民调解委员会",
+    organisation: "区住房和城乡建设局",
+    categories: ["construction"],
+    description: "调处工程款、装修质量与施工事故纠纷。",
+  },
+  {
+    name: "新居民维权调解委员会",
+    organisation: "新居民维权中心",
+    categories: ["migrant-workers", "labour"],
+    description: "为外来务工的新居民提供维权与调解服务。",
+  },
+  {
+    name: "人身损害赔偿纠纷人民调解委员会",
+    organisation: "区司法局",
+    categories: ["personal-injury"],
+    description: "调处人身损害及死亡赔偿纠纷，重大案件启动3+X会商。",
+  },
 ];
 
 // The ten senior mediators' areas: broad, as senior mediators at such a centre are generalists.
@@ -143,12 +204,27 @@ const EXPERT_AREAS: CategorySlug[] = [
   ...Array<CategorySlug>(3).fill("property-management"),
   ...Array<CategorySlug>(2).fill("construction"),
   ...Array<CategorySlug>(2).fill("tourism"),
-  "consumer", "personal-injury", "marriage-family", "neighbourhood", "contract-debt", "migrant-workers",
+  "consumer",
+  "personal-injury",
+  "marriage-family",
+  "neighbourhood",
+  "contract-debt",
+  "migrant-workers",
 ];
 
 const LAWYER_AREAS: CategorySlug[] = [
-  "contract-debt", "labour", "marriage-family", "traffic-accident", "personal-injury", "construction",
-  "property-management", "maritime-fishery", "consumer", "medical", "migrant-workers", "tourism",
+  "contract-debt",
+  "labour",
+  "marriage-family",
+  "traffic-accident",
+  "personal-injury",
+  "construction",
+  "property-management",
+  "maritime-fishery",
+  "consumer",
+  "medical",
+  "migrant-workers",
+  "tourism",
 ];
 
 const ISLANDS = TOWNS.filter((t) => t.island).map((t) => t.slug);

@@ -144,12 +144,11 @@ export const committeeMembers = sqliteTable(
     mediatorId: integer("mediator_id")
       .notNull()
       .references(() => mediators.id, { onDelete: "cascade" }),
-    role: text("role", { enum: ["chair", "member"] }).notNull().default("member"),
+    role: text("role", { enum: ["chair", "member"] })
+      .notNull()
+      .default("member"),
   },
-  (t) => [
-    primaryKey({ columns: [t.committeeId, t.mediatorId] }),
-    index("committee_members_mediator_idx").on(t.mediatorId),
-  ],
+  (t) => [primaryKey({ columns: [t.committeeId, t.mediatorId] }), index("committee_members_mediator_idx").on(t.mediatorId)],
 );
 
 /**
@@ -191,10 +190,7 @@ export const users = sqliteTable(
     disabledAt: integer("disabled_at", { mode: "timestamp_ms" }),
     ...timestamps,
   },
-  (t) => [
-    uniqueIndex("users_email_idx").on(t.email),
-    uniqueIndex("users_mediator_idx").on(t.mediatorId),
-  ],
+  (t) => [uniqueIndex("users_email_idx").on(t.email), uniqueIndex("users_mediator_idx").on(t.mediatorId)],
 );
 
 /**
@@ -228,22 +224,26 @@ export const rateLimits = sqliteTable("rate_limits", {
 // ── Availability ────────────────────────────────────────────────────────────────────────────────────
 
 /** The booking rules of one mediator (Cal.com: properties of what is booked). */
-export const availabilitySettings = sqliteTable("availability_settings", {
-  mediatorId: integer("mediator_id")
-    .primaryKey()
-    .references(() => mediators.id, { onDelete: "cascade" }),
-  timezone: text("timezone").notNull().default("Asia/Shanghai"),
-  sessionMinutes: integer("session_minutes").notNull().default(60),
-  bufferMinutes: integer("buffer_minutes").notNull().default(15),
-  minNoticeHours: integer("min_notice_hours").notNull().default(24),
-  horizonDays: integer("horizon_days").notNull().default(60),
-  dailyCap: integer("daily_cap").notNull().default(4),
-  /** Cached earliest bookable start (epoch ms), recomputed on every change and as the clock passes it. */
-  nextAvailableAt: integer("next_available_at"),
-  /** When that cached value stops being bookable (start − minimum notice): the clock job's trigger. */
-  nextAvailableValidUntil: integer("next_available_valid_until"),
-  ...timestamps,
-}, (t) => [index("availability_valid_until_idx").on(t.nextAvailableValidUntil)]);
+export const availabilitySettings = sqliteTable(
+  "availability_settings",
+  {
+    mediatorId: integer("mediator_id")
+      .primaryKey()
+      .references(() => mediators.id, { onDelete: "cascade" }),
+    timezone: text("timezone").notNull().default("Asia/Shanghai"),
+    sessionMinutes: integer("session_minutes").notNull().default(60),
+    bufferMinutes: integer("buffer_minutes").notNull().default(15),
+    minNoticeHours: integer("min_notice_hours").notNull().default(24),
+    horizonDays: integer("horizon_days").notNull().default(60),
+    dailyCap: integer("daily_cap").notNull().default(4),
+    /** Cached earliest bookable start (epoch ms), recomputed on every change and as the clock passes it. */
+    nextAvailableAt: integer("next_available_at"),
+    /** When that cached value stops being bookable (start − minimum notice): the clock job's trigger. */
+    nextAvailableValidUntil: integer("next_available_valid_until"),
+    ...timestamps,
+  },
+  (t) => [index("availability_valid_until_idx").on(t.nextAvailableValidUntil)],
+);
 
 /** Weekly hours in the mediator's zone; weekday 1 = Monday … 7 = Sunday; end < start crosses midnight. */
 export const availabilityWeekly = sqliteTable(
@@ -257,7 +257,10 @@ export const availabilityWeekly = sqliteTable(
     startMinute: integer("start_minute").notNull(),
     endMinute: integer("end_minute").notNull(),
     modes: text("modes", { mode: "json" }).$type<string[]>().notNull(),
-    towns: text("towns", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+    towns: text("towns", { mode: "json" })
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'`),
   },
   (t) => [index("availability_weekly_mediator_idx").on(t.mediatorId)],
 );
@@ -303,7 +306,9 @@ export const cases = sqliteTable(
     summary: text("summary").notNull(),
     /** Personal data of the other side: shown only to the parties and the case's mediator. */
     counterpartyName: text("counterparty_name"),
-    status: text("status", { enum: ["open", "closed"] }).notNull().default("open"),
+    status: text("status", { enum: ["open", "closed"] })
+      .notNull()
+      .default("open"),
     ...timestamps,
   },
   (t) => [index("cases_party_idx").on(t.partyUserId)],

@@ -31,14 +31,20 @@ import {
 export function seedReferenceData(db: Db): void {
   db.transaction((tx) => {
     for (const c of CATEGORIES)
-      tx.insert(categories).values({ slug: c.slug, nameZh: c.zh, nameEn: c.en })
-        .onConflictDoUpdate({ target: categories.slug, set: { nameZh: c.zh, nameEn: c.en } }).run();
+      tx.insert(categories)
+        .values({ slug: c.slug, nameZh: c.zh, nameEn: c.en })
+        .onConflictDoUpdate({ target: categories.slug, set: { nameZh: c.zh, nameEn: c.en } })
+        .run();
     for (const t of TOWNS)
-      tx.insert(towns).values({ slug: t.slug, nameZh: t.zh, nameEn: t.en, island: t.island })
-        .onConflictDoUpdate({ target: towns.slug, set: { nameZh: t.zh, nameEn: t.en, island: t.island } }).run();
+      tx.insert(towns)
+        .values({ slug: t.slug, nameZh: t.zh, nameEn: t.en, island: t.island })
+        .onConflictDoUpdate({ target: towns.slug, set: { nameZh: t.zh, nameEn: t.en, island: t.island } })
+        .run();
     for (const l of LANGUAGES)
-      tx.insert(languages).values({ slug: l.slug, nameZh: l.zh, nameEn: l.en })
-        .onConflictDoUpdate({ target: languages.slug, set: { nameZh: l.zh, nameEn: l.en } }).run();
+      tx.insert(languages)
+        .values({ slug: l.slug, nameZh: l.zh, nameEn: l.en })
+        .onConflictDoUpdate({ target: languages.slug, set: { nameZh: l.zh, nameEn: l.en } })
+        .run();
   });
 }
 
@@ -55,10 +61,22 @@ export function seedDemoPool(db: Db, opts: { scale?: number } = {}): { mediators
       const { categories: cats, languages: langs, modes, towns: ts, ...row } = m;
       const { id } = tx.insert(mediators).values(row).returning({ id: mediators.id }).get();
       ids.push(id);
-      if (cats.length) tx.insert(mediatorCategories).values(cats.map((categorySlug) => ({ mediatorId: id, categorySlug }))).run();
-      if (langs.length) tx.insert(mediatorLanguages).values(langs.map((languageSlug) => ({ mediatorId: id, languageSlug }))).run();
-      if (modes.length) tx.insert(mediatorModes).values(modes.map((mode) => ({ mediatorId: id, mode: mode as "centre" }))).run();
-      if (ts.length) tx.insert(mediatorTowns).values(ts.map((townSlug) => ({ mediatorId: id, townSlug }))).run();
+      if (cats.length)
+        tx.insert(mediatorCategories)
+          .values(cats.map((categorySlug) => ({ mediatorId: id, categorySlug })))
+          .run();
+      if (langs.length)
+        tx.insert(mediatorLanguages)
+          .values(langs.map((languageSlug) => ({ mediatorId: id, languageSlug })))
+          .run();
+      if (modes.length)
+        tx.insert(mediatorModes)
+          .values(modes.map((mode) => ({ mediatorId: id, mode: mode as "centre" })))
+          .run();
+      if (ts.length)
+        tx.insert(mediatorTowns)
+          .values(ts.map((townSlug) => ({ mediatorId: id, townSlug })))
+          .run();
     }
     const committeeIds: number[] = [];
     for (const c of pool.committees) {
@@ -68,13 +86,24 @@ export function seedDemoPool(db: Db, opts: { scale?: number } = {}): { mediators
         .returning({ id: committees.id })
         .get();
       committeeIds.push(id);
-      tx.insert(committeeCategories).values(c.categories.map((categorySlug) => ({ committeeId: id, categorySlug }))).run();
+      tx.insert(committeeCategories)
+        .values(c.categories.map((categorySlug) => ({ committeeId: id, categorySlug })))
+        .run();
       tx.insert(committeeMembers)
-        .values(c.memberIndexes.map((i, n) => ({ committeeId: id, mediatorId: ids[i], role: n === 0 ? ("chair" as const) : ("member" as const) })))
+        .values(
+          c.memberIndexes.map((i, n) => ({
+            committeeId: id,
+            mediatorId: ids[i],
+            role: n === 0 ? ("chair" as const) : ("member" as const),
+          })),
+        )
         .run();
     }
     pool.mediators.forEach((m, i) => writeAvailability(tx, ids[i], availabilitySchema.parse(demoAvailability(m, i))));
-    if (tx.select({ n: count() }).from(rooms).get()?.n === 0) tx.insert(rooms).values(DEMO_ROOMS.map((name) => ({ name }))).run();
+    if (tx.select({ n: count() }).from(rooms).get()?.n === 0)
+      tx.insert(rooms)
+        .values(DEMO_ROOMS.map((name) => ({ name })))
+        .run();
     refreshNextAvailable(tx, ids, Date.now());
     recordSearchChange(tx, "mediator", ids);
     recordSearchChange(tx, "committee", committeeIds);
@@ -86,7 +115,12 @@ export const DEMO_PASSWORD = "demo12345";
 
 /** The README's demo logins. Never in production (unless DEMO_ACCOUNTS=1 asks for them). */
 export function seedDemoAccounts(db: Db): number {
-  const mediatorId = db.select({ id: mediators.id }).from(mediators).where(eq(mediators.kind, "senior-mediator")).orderBy(mediators.id).get()?.id;
+  const mediatorId = db
+    .select({ id: mediators.id })
+    .from(mediators)
+    .where(eq(mediators.kind, "senior-mediator"))
+    .orderBy(mediators.id)
+    .get()?.id;
   const passwordHash = hashSync(DEMO_PASSWORD);
   const accounts = [
     { email: "party@example.com", name: "王海燕（示例当事人）", phone: "13800000001", role: "party" as const },
@@ -96,7 +130,12 @@ export function seedDemoAccounts(db: Db): number {
     { email: "admin@example.com", name: "系统管理员（示例）", phone: null, role: "admin" as const },
   ];
   let n = 0;
-  for (const a of accounts) n += db.insert(users).values({ ...a, passwordHash }).onConflictDoNothing().run().changes;
+  for (const a of accounts)
+    n += db
+      .insert(users)
+      .values({ ...a, passwordHash })
+      .onConflictDoNothing()
+      .run().changes;
   return n;
 }
 

@@ -11,8 +11,11 @@ const root = path.resolve(import.meta.dirname, "..");
 const bin = (name: string) => path.join(root, "node_modules/.bin", name);
 const out = fs.mkdtempSync(path.join(os.tmpdir(), "mediators-test-"));
 
-
-interface Totals { passed: number; failed: number; skipped: number }
+interface Totals {
+  passed: number;
+  failed: number;
+  skipped: number;
+}
 const totals: Totals = { passed: 0, failed: 0, skipped: 0 };
 
 function readJson(file: string): any {
@@ -43,7 +46,8 @@ if (vr) {
   // Failed tests, plus files that failed without a failing test (an import error, a failed hook):
   // numFailedTestSuites would count every describe block around a failing test again.
   const brokenFiles = (vr.testResults ?? []).filter(
-    (f: { status?: string; assertionResults?: { status?: string }[] }) => f.status === "failed" && !(f.assertionResults ?? []).some((a) => a.status === "failed"),
+    (f: { status?: string; assertionResults?: { status?: string }[] }) =>
+      f.status === "failed" && !(f.assertionResults ?? []).some((a) => a.status === "failed"),
   ).length;
   totals.failed += (vr.numFailedTests ?? 0) + brokenFiles;
   totals.skipped += (vr.numPendingTests ?? 0) + (vr.numTodoTests ?? 0);

@@ -8,11 +8,7 @@ export type OutboxEntity = "mediator" | "committee";
 export type OutboxRow = typeof searchOutbox.$inferSelect;
 
 /** Accepts the db or a transaction handle (drizzle's tx has the same insert API). */
-export function recordSearchChange(
-  tx: Pick<Db, "insert">,
-  entity: OutboxEntity,
-  ids: number[],
-): void {
+export function recordSearchChange(tx: Pick<Db, "insert">, entity: OutboxEntity, ids: number[]): void {
   // In chunks: one statement for 100k rows would pass SQLite's limit on bound parameters.
   for (let i = 0; i < ids.length; i += 1000)
     tx.insert(searchOutbox)
@@ -21,7 +17,10 @@ export function recordSearchChange(
 }
 
 export function latestOutboxId(db: Db): number {
-  const row = db.select({ id: sql<number>`coalesce(max(${searchOutbox.id}), 0)` }).from(searchOutbox).get();
+  const row = db
+    .select({ id: sql<number>`coalesce(max(${searchOutbox.id}), 0)` })
+    .from(searchOutbox)
+    .get();
   return row?.id ?? 0;
 }
 
@@ -66,7 +65,10 @@ export function claimMeiliRows(db: Db, now: number, limit = 500): OutboxRow[] {
 export function markMeiliDelivered(db: Db, ids: number[], now: number): void {
   if (ids.length === 0) return;
   db.run(sql`update search_outbox set meili_delivered_at = ${now}, meili_last_error = null
-             where id in (${sql.join(ids.map((i) => sql`${i}`), sql`, `)})`);
+             where id in (${sql.join(
+               ids.map((i) => sql`${i}`),
+               sql`, `,
+             )})`);
 }
 
 /** Failed rows come back after an exponential back-off (1 s, 2 s, 4 s … at most 5 min). */
@@ -76,7 +78,10 @@ export function markMeiliFailed(db: Db, ids: number[], now: number, error: strin
              set meili_attempts = meili_attempts + 1,
                  meili_last_error = ${error.slice(0, 500)},
                  meili_next_attempt_at = ${now} + min(300000, 1000 * (1 << min(meili_attempts, 9)))
-             where id in (${sql.join(ids.map((i) => sql`${i}`), sql`, `)})`);
+             where id in (${sql.join(
+               ids.map((i) => sql`${i}`),
+               sql`, `,
+             )})`);
 }
 
 /**
@@ -87,11 +92,7 @@ export function pruneOutbox(db: Db, now: number, meili: boolean): number {
   const cutoff = new Date(now - 3_600_000);
   const res = db
     .delete(searchOutbox)
-    .where(
-      meili
-        ? and(lt(searchOutbox.createdAt, cutoff), isNotNull(searchOutbox.meiliDeliveredAt))
-        : lt(searchOutbox.createdAt, cutoff),
-    )
+    .where(meili ? and(lt(searchOutbox.createdAt, cutoff), isNotNull(searchOutbox.meiliDeliveredAt)) : lt(searchOutbox.createdAt, cutoff))
     .run();
   return res.changes;
 }

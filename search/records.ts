@@ -27,10 +27,7 @@ function groupBy<T>(rows: T[], key: (r: T) => number, value: (r: T) => string): 
 }
 
 /** Active mediators with the given ids (or, with `afterId`, the next page of them) as records. */
-export function loadMediatorRecords(
-  db: Db,
-  opts: { ids?: number[]; afterId?: number; limit?: number },
-): MediatorRecord[] {
+export function loadMediatorRecords(db: Db, opts: { ids?: number[]; afterId?: number; limit?: number }): MediatorRecord[] {
   const where = opts.ids
     ? and(inArray(mediators.id, opts.ids), eq(mediators.active, true))
     : and(gt(mediators.id, opts.afterId ?? 0), eq(mediators.active, true));
@@ -62,10 +59,26 @@ export function loadMediatorRecords(
       .all())
       next.set(a.id, a.next);
   }
-  const catMap = groupBy(cats, (r) => r.mediatorId, (r) => r.categorySlug);
-  const langMap = groupBy(langs, (r) => r.mediatorId, (r) => r.languageSlug);
-  const modeMap = groupBy(modes, (r) => r.mediatorId, (r) => r.mode);
-  const townMap = groupBy(towns, (r) => r.mediatorId, (r) => r.townSlug);
+  const catMap = groupBy(
+    cats,
+    (r) => r.mediatorId,
+    (r) => r.categorySlug,
+  );
+  const langMap = groupBy(
+    langs,
+    (r) => r.mediatorId,
+    (r) => r.languageSlug,
+  );
+  const modeMap = groupBy(
+    modes,
+    (r) => r.mediatorId,
+    (r) => r.mode,
+  );
+  const townMap = groupBy(
+    towns,
+    (r) => r.mediatorId,
+    (r) => r.townSlug,
+  );
   return rows.map((r) => ({
     id: r.id,
     kind: r.kind,
@@ -97,10 +110,12 @@ export function loadCommitteeRecords(db: Db, opts: { ids?: number[] } = {}): Com
   const ids = rows.map((r) => r.id);
   const cats = db.select().from(committeeCategories).where(inArray(committeeCategories.committeeId, ids)).all();
   const members = db.select().from(committeeMembers).where(inArray(committeeMembers.committeeId, ids)).all();
-  const memberRecords = new Map(
-    loadMediatorRecords(db, { ids: [...new Set(members.map((m) => m.mediatorId))] }).map((m) => [m.id, m]),
+  const memberRecords = new Map(loadMediatorRecords(db, { ids: [...new Set(members.map((m) => m.mediatorId))] }).map((m) => [m.id, m]));
+  const catMap = groupBy(
+    cats,
+    (r) => r.committeeId,
+    (r) => r.categorySlug,
   );
-  const catMap = groupBy(cats, (r) => r.committeeId, (r) => r.categorySlug);
   return rows.map((r) => ({
     id: r.id,
     name: r.name,

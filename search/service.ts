@@ -41,10 +41,7 @@ export async function applyOutboxRows(db: Db, engine: SearchEngine, rows: Outbox
   const committees = loadCommitteeRecords(db, { ids: [...committeeIds] });
   const upserts = [...mediators.map(mediatorToDocument), ...committees.map(committeeToDocument)];
   const present = new Set(upserts.map((d) => d.id));
-  const deletes = [
-    ...mediatorIds.map(mediatorDocId),
-    ...[...committeeIds].map(committeeDocId),
-  ].filter((id) => !present.has(id));
+  const deletes = [...mediatorIds.map(mediatorDocId), ...[...committeeIds].map(committeeDocId)].filter((id) => !present.has(id));
   if (upserts.length) await engine.upsert(upserts);
   if (deletes.length) await engine.delete(deletes);
 }
@@ -111,9 +108,18 @@ export class SearchService {
         if (rows.length) {
           try {
             await applyOutboxRows(this.db, this.engine, rows);
-            markMeiliDelivered(this.db, rows.map((r) => r.id), Date.now());
+            markMeiliDelivered(
+              this.db,
+              rows.map((r) => r.id),
+              Date.now(),
+            );
           } catch (error) {
-            markMeiliFailed(this.db, rows.map((r) => r.id), Date.now(), String(error));
+            markMeiliFailed(
+              this.db,
+              rows.map((r) => r.id),
+              Date.now(),
+              String(error),
+            );
             this.log(`search outbox: delivery to Meilisearch failed, will retry: ${String(error)}`);
           }
         }

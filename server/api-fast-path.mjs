@@ -17,7 +17,13 @@ export function routeTree(routes) {
     byParent.set(route.parentId, siblings);
   }
   const children = (parentId) =>
-    (byParent.get(parentId) ?? []).map((r) => ({ id: r.id, path: r.path, index: r.index, caseSensitive: r.caseSensitive, children: children(r.id) }));
+    (byParent.get(parentId) ?? []).map((r) => ({
+      id: r.id,
+      path: r.path,
+      index: r.index,
+      caseSensitive: r.caseSensitive,
+      children: children(r.id),
+    }));
   return children(undefined);
 }
 
@@ -50,7 +56,10 @@ export function matchApiRoute(build, match, pathname) {
 }
 
 const json = (status, code, message) =>
-  new Response(JSON.stringify({ error: { code, message } }), { status, headers: { "Content-Type": "application/json", "Cache-Control": "no-store" } });
+  new Response(JSON.stringify({ error: { code, message } }), {
+    status,
+    headers: { "Content-Type": "application/json", "Cache-Control": "no-store" },
+  });
 
 /** The whole body, or null past MAX_BODY. Plain events: an async iterator costs more than the read. */
 function readBody(req) {
@@ -159,7 +168,9 @@ export function apiFastPath(build, getLoadContext, compress) {
     if (!match) return next();
     try {
       const request = await toRequest(req);
-      const response = request ? await respond(match, request, getLoadContext(req)) : json(413, "body_too_large", `The body must be at most ${MAX_BODY} bytes`);
+      const response = request
+        ? await respond(match, request, getLoadContext(req))
+        : json(413, "body_too_large", `The body must be at most ${MAX_BODY} bytes`);
       await send(req, res, response, compress);
     } catch (error) {
       next(error);

@@ -11,6 +11,7 @@ describe("workerCount", () => {
   it("takes WEB_CONCURRENCY when it is a whole number from 1 to 64", () => {
     expect(workerCount({ WEB_CONCURRENCY: "1" }, 8)).toBe(1);
     expect(workerCount({ WEB_CONCURRENCY: "12" }, 2)).toBe(12);
-    for (const bad of ["0", "-1", "1.5", "abc", "65", ""]) expect(() => workerCount({ WEB_CONCURRENCY: bad }, 2), bad).toThrow(/WEB_CONCURRENCY/);
+    for (const bad of ["0", "-1", "1.5", "abc", "65", ""])
+      expect(() => workerCount({ WEB_CONCURRENCY: bad }, 2), bad).toThrow(/WEB_CONCURRENCY/);
   });
 });

@@ -22,8 +22,7 @@ export function modeName(mode: string, locale: "zh" | "en"): string {
 
 /** "At the centre · 第一调解室", "On site · 六横镇", "Online". */
 export function whereText(b: Pick<BookingView, "mode" | "town" | "room">, t: Messages, locale: "zh" | "en"): string {
-  if (b.mode === "onsite")
-    return `${modeName(b.mode, locale)} · ${facetLabel("town", b.town ?? "", locale)}`;
+  if (b.mode === "onsite") return `${modeName(b.mode, locale)} · ${facetLabel("town", b.town ?? "", locale)}`;
   if (b.mode === "centre") return b.room ? `${t.booking.centre} · ${b.room}` : t.booking.centre;
   return modeName(b.mode, locale);
 }

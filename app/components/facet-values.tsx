@@ -60,9 +60,7 @@ export function FacetLine({ facet, values }: { facet: FacetName; values: string[
           <span className="facet-line-item">
             {facetLabel(facet, slug, locale)}
             {facet === "town" && isIslandTown(slug) ? (
-              <span className="island-inline">
-                {locale === "zh" ? `（${t.search.island}）` : ` (${t.search.island})`}
-              </span>
+              <span className="island-inline">{locale === "zh" ? `（${t.search.island}）` : ` (${t.search.island})`}</span>
             ) : null}
           </span>
         </Fragment>

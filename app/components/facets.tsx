@@ -2,16 +2,7 @@
 // selection), so ticking a second town shows how many the union would give. A selected value stays
 // listed even when its count drops to 0, so it can be unticked. The checkboxes are uncontrolled: a tick
 // shows at once while the search runs, and the search page re-syncs them with the URL afterwards.
-import {
-  CATEGORY_SLUGS,
-  FACETS,
-  HIT_KINDS,
-  LANGUAGE_SLUGS,
-  MODE_SLUGS,
-  TOWN_SLUGS,
-  facetLabel,
-  type FacetName,
-} from "../../domain";
+import { CATEGORY_SLUGS, FACETS, HIT_KINDS, LANGUAGE_SLUGS, MODE_SLUGS, TOWN_SLUGS, facetLabel, type FacetName } from "../../domain";
 import { useLocale, useT } from "~/i18n";
 import { IslandBadge, isIslandTown } from "./facet-values";
 

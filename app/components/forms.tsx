@@ -80,7 +80,7 @@ export function ErrorSummary({
                 {e}
               </a>
             </li>
-          ))
+          )),
         )}
       </ul>
     </div>
@@ -162,17 +162,7 @@ export function TextAreaField({
   );
 }
 
-export function SelectField({
-  field,
-  label,
-  hint,
-  children,
-}: {
-  field: Meta;
-  label: string;
-  hint?: ReactNode;
-  children: ReactNode;
-}) {
+export function SelectField({ field, label, hint, children }: { field: Meta; label: string; hint?: ReactNode; children: ReactNode }) {
   const hintId = hint ? field.descriptionId : undefined;
   const { key, ...props } = getSelectProps(field, { ariaDescribedBy: hintId });
   return (
@@ -206,7 +196,7 @@ export function SubmitButton({
   const t = useT();
   return (
     <button type="submit" className={className} name={name} value={value} data-pending={pending || undefined}>
-      {pending ? pendingLabel ?? t.forms.pending : label}
+      {pending ? (pendingLabel ?? t.forms.pending) : label}
     </button>
   );
 }

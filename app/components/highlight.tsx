@@ -34,13 +34,25 @@ export function splitHighlight(text: string): HighlightPart[] {
 /** The marked words of a highlight, e.g. to mark the same words in a label shown elsewhere. */
 export function markedTerms(text: string | undefined): string[] {
   if (!text) return [];
-  return [...new Set(splitHighlight(text).filter((p) => p.marked).map((p) => p.text.trim()))].filter(Boolean);
+  return [
+    ...new Set(
+      splitHighlight(text)
+        .filter((p) => p.marked)
+        .map((p) => p.text.trim()),
+    ),
+  ].filter(Boolean);
 }
 
 /** `label` with every occurrence of any of `terms` wrapped in the highlight tags. */
 export function markTerms(label: string, terms: string[]): string {
   if (terms.length === 0) return label;
-  const pattern = new RegExp([...terms].sort((a, b) => b.length - a.length).map(escape).join("|"), "gi");
+  const pattern = new RegExp(
+    [...terms]
+      .sort((a, b) => b.length - a.length)
+      .map(escape)
+      .join("|"),
+    "gi",
+  );
   return label.replace(pattern, (m) => `${HIGHLIGHT_PRE}${m}${HIGHLIGHT_POST}`);
 }
 
@@ -74,11 +86,7 @@ export function cropParts(parts: HighlightPart[], before = 24, total = 96): { pa
 }
 
 export function HighlightedParts({ parts }: { parts: HighlightPart[] }) {
-  return (
-    <>
-      {parts.map((p, i) => (p.marked ? <mark key={i}>{p.text}</mark> : <Fragment key={i}>{p.text}</Fragment>))}
-    </>
-  );
+  return <>{parts.map((p, i) => (p.marked ? <mark key={i}>{p.text}</mark> : <Fragment key={i}>{p.text}</Fragment>))}</>;
 }
 
 /** `highlighted` when the field matched, else the plain `text`. */

@@ -76,9 +76,7 @@ export function HitCard({ hit }: { hit: SearchHitView }) {
       </dl>
       <div className="hit-foot">
         <RecordLine stats={hit.stats} />
-        {hit.nextAvailableAt ? (
-          <p className="hit-next">{t.hit.nextAvailable(formatCentreTime(hit.nextAvailableAt, locale))}</p>
-        ) : null}
+        {hit.nextAvailableAt ? <p className="hit-next">{t.hit.nextAvailable(formatCentreTime(hit.nextAvailableAt, locale))}</p> : null}
       </div>
     </article>
   );

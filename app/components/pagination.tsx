@@ -50,12 +50,7 @@ export function Pagination({
             </li>
           ) : (
             <li key={p}>
-              <Link
-                to={href(p)}
-                className="page-link"
-                aria-label={t.search.pageLabel(p)}
-                aria-current={p === page ? "page" : undefined}
-              >
+              <Link to={href(p)} className="page-link" aria-label={t.search.pageLabel(p)} aria-current={p === page ? "page" : undefined}>
                 {p}
               </Link>
             </li>

@@ -61,22 +61,12 @@ function CalendarHead({ window, hrefFor }: { window: CalendarWindow; hrefFor: (f
       </p>
       <nav className="calendar-nav" aria-label={t.calendar.nav}>
         {window.prevFrom ? (
-          <Link
-            to={hrefFor(window.prevFrom)}
-            className="button button-small"
-            aria-label={t.calendar.prevLabel}
-            preventScrollReset
-          >
+          <Link to={hrefFor(window.prevFrom)} className="button button-small" aria-label={t.calendar.prevLabel} preventScrollReset>
             {t.calendar.prev}
           </Link>
         ) : null}
         {window.nextFrom ? (
-          <Link
-            to={hrefFor(window.nextFrom)}
-            className="button button-small"
-            aria-label={t.calendar.nextLabel}
-            preventScrollReset
-          >
+          <Link to={hrefFor(window.nextFrom)} className="button button-small" aria-label={t.calendar.nextLabel} preventScrollReset>
             {t.calendar.next}
           </Link>
         ) : null}
@@ -98,15 +88,7 @@ function Empty() {
 }
 
 /** The calendar to look at (visitors who may not order): days and times, no choice. */
-export function SlotList({
-  slots,
-  window,
-  hrefFor,
-}: {
-  slots: SlotView[];
-  window: CalendarWindow;
-  hrefFor: (from: string) => string;
-}) {
+export function SlotList({ slots, window, hrefFor }: { slots: SlotView[]; window: CalendarWindow; hrefFor: (from: string) => string }) {
   const t = useT();
   const locale = useLocale();
   const days = groupByDay(slots);

@@ -49,8 +49,7 @@ const zh = {
     role: "账号类型",
     noPhone: "未填写",
     sessionsHeading: "登录设备",
-    sessionsIntro:
-      "如果您在公用电脑上登录过，或担心账号被他人使用，可以在所有设备上退出登录（包括 API 令牌）。之后需要重新登录。",
+    sessionsIntro: "如果您在公用电脑上登录过，或担心账号被他人使用，可以在所有设备上退出登录（包括 API 令牌）。之后需要重新登录。",
     logoutEverywhere: "在所有设备上退出",
   },
   adminAccounts: {
@@ -111,8 +110,7 @@ const en: AccountMessages = {
     registerTitle: "Register",
     registerHeading: "Register as a party",
     registerIntro: "Once registered you can book mediators online.",
-    registerNote:
-      "Accounts for mediators and centre staff are opened by the centre's administrator and cannot be registered here.",
+    registerNote: "Accounts for mediators and centre staff are opened by the centre's administrator and cannot be registered here.",
     registerButton: "Register and sign in",
     registering: "Registering…",
     emailTaken: "This email is already registered. Sign in instead, or use another email.",
@@ -156,8 +154,7 @@ const en: AccountMessages = {
   },
   errorsExtra: {
     forbiddenHeading: "Not allowed",
-    forbiddenBody:
-      "Your account may not open this page or do this. If you have another account, sign out and sign in with that one.",
+    forbiddenBody: "Your account may not open this page or do this. If you have another account, sign out and sign in with that one.",
     csrfBody: "This submission failed a security check (the page may be out of date). Please reload the page and try again.",
   },
 };

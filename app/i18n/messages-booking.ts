@@ -377,8 +377,7 @@ const en: BookingMessages = {
     declineButton: "Decline booking",
     alternativesHeading: "Similar mediators with free time",
     alternativesIntro: "These mediators also handle this kind of dispute and have free time soon:",
-    alternativesNone:
-      "We found no similar mediator with free time just now. The general intake window and the 12345 hotline can help.",
+    alternativesNone: "We found no similar mediator with free time just now. The general intake window and the 12345 hotline can help.",
     bookThis: (name: string) => `Book ${name}`,
     back: "← Back to my bookings",
     errors: {

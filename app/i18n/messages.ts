@@ -205,7 +205,8 @@ const en: Messages = {
   footer: {
     demoLabel: "Demo data:",
     demo: "All people, law firms and licence numbers shown on this site are invented demo data; any resemblance to real people or organisations is coincidental.",
-    about: "Order-a-Mediator: parties pick the mediator they trust from the centre's expert pool, lawyer mediation studio and mediation committees.",
+    about:
+      "Order-a-Mediator: parties pick the mediator they trust from the centre's expert pool, lawyer mediation studio and mediation committees.",
   },
   meta: {
     home: "Order-a-Mediator · pick the mediator you trust",
@@ -294,8 +295,7 @@ const en: Messages = {
     towns: "Towns",
     modes: "Modes",
     languages: "Languages",
-    record: (closed: number, agreements: number, rate: string) =>
-      `${closed} closed · ${agreements} agreements · ${rate} success`,
+    record: (closed: number, agreements: number, rate: string) => `${closed} closed · ${agreements} agreements · ${rate} success`,
     noRecord: "No closed cases yet",
     nextAvailable: (when: string) => `Earliest: ${when}`,
   },

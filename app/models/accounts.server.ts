@@ -14,13 +14,18 @@ export const createAccountSchema = z
     mediatorId: z.coerce.number().int().positive().optional(),
   })
   .superRefine((v, ctx) => {
-    if (v.role === "mediator" && !v.mediatorId) ctx.addIssue({ code: "custom", path: ["mediatorId"], message: "a mediator account must be linked to a mediator" });
-    if (v.role !== "mediator" && v.mediatorId) ctx.addIssue({ code: "custom", path: ["mediatorId"], message: "only mediator accounts are linked to a mediator" });
+    if (v.role === "mediator" && !v.mediatorId)
+      ctx.addIssue({ code: "custom", path: ["mediatorId"], message: "a mediator account must be linked to a mediator" });
+    if (v.role !== "mediator" && v.mediatorId)
+      ctx.addIssue({ code: "custom", path: ["mediatorId"], message: "only mediator accounts are linked to a mediator" });
   });
 export type CreateAccountInput = z.infer<typeof createAccountSchema>;
 
 export class AccountError extends Error {
-  constructor(readonly field: string, message: string) {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -42,7 +47,14 @@ export async function createAccount({ by, input }: { by: User | "cli"; input: Cr
 export function listAccounts({ by }: { by: User }) {
   if (by.role !== "admin") throw new AccountError("_", "only an admin lists accounts");
   return getDb()
-    .select({ id: users.id, email: users.email, name: users.name, role: users.role, mediatorId: users.mediatorId, mediatorName: mediators.name })
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      role: users.role,
+      mediatorId: users.mediatorId,
+      mediatorName: mediators.name,
+    })
     .from(users)
     .leftJoin(mediators, eq(mediators.id, users.mediatorId))
     .where(isNull(users.disabledAt))

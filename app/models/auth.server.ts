@@ -50,7 +50,13 @@ export function hashPassword(password: string): Promise<string> {
 const columns = { id: users.id, email: users.email, name: users.name, phone: users.phone, role: users.role, mediatorId: users.mediatorId };
 
 export function getUserById(id: number): User | null {
-  return getDb().select(columns).from(users).where(and(eq(users.id, id), isNull(users.disabledAt))).get() ?? null;
+  return (
+    getDb()
+      .select(columns)
+      .from(users)
+      .where(and(eq(users.id, id), isNull(users.disabledAt)))
+      .get() ?? null
+  );
 }
 
 export class EmailTakenError extends Error {
@@ -87,7 +93,8 @@ export const LOGIN_LIMITS: { account: Limit; address: Limit } = {
   address: { max: 30, windowMs: 15 * 60_000 },
 };
 
-export type LoginResult = { ok: true; user: User } | { ok: false; reason: "invalid" } | { ok: false; reason: "rate_limited"; retryAfter: number };
+export type LoginResult =
+  { ok: true; user: User } | { ok: false; reason: "invalid" } | { ok: false; reason: "rate_limited"; retryAfter: number };
 
 /** Failed attempts count per account and per address; a success clears the account's count. */
 export async function verifyLogin(input: { email: string; password: string; address: string }): Promise<LoginResult> {
@@ -136,7 +143,10 @@ export function createSession(userId: number, kind: "cookie" | "token"): { secre
   const e = env();
   const ttl = kind === "cookie" ? e.SESSION_TTL_DAYS * 86_400_000 : e.TOKEN_TTL_HOURS * 3_600_000;
   const expiresAt = new Date(Date.now() + ttl);
-  getDb().insert(sessions).values({ id: sha256(secret), userId, kind, expiresAt }).run();
+  getDb()
+    .insert(sessions)
+    .values({ id: sha256(secret), userId, kind, expiresAt })
+    .run();
   return { secret, expiresAt };
 }
 
@@ -151,7 +161,11 @@ export function getSessionUser(secret: string, kind: "cookie" | "token"): { user
 }
 
 export function revokeSession(secret: string): void {
-  getDb().update(sessions).set({ revokedAt: new Date() }).where(eq(sessions.id, sha256(secret))).run();
+  getDb()
+    .update(sessions)
+    .set({ revokedAt: new Date() })
+    .where(eq(sessions.id, sha256(secret)))
+    .run();
 }
 
 /** "Log out everywhere": every browser session and API token of the user. */
@@ -167,4 +181,3 @@ export function revokeAllSessions(userId: number): number {
 export function csrfTokenFor(secret: string): string {
   return sha256(`csrf:${secret}`).slice(0, 32);
 }
-

@@ -18,7 +18,8 @@ function townsFitModes(v: { modes: string[]; towns: string[] }, ctx: z.Refinemen
     ctx.addIssue({ code: "custom", path: ["towns"], message: "towns apply to on-site hours only" });
 }
 function startIsNotEnd(v: { start: string; end: string }, ctx: z.RefinementCtx) {
-  if (v.start === v.end) ctx.addIssue({ code: "custom", path: ["end"], message: "end must differ from start (an end before the start runs past midnight)" });
+  if (v.start === v.end)
+    ctx.addIssue({ code: "custom", path: ["end"], message: "end must differ from start (an end before the start runs past midnight)" });
 }
 
 export const weeklyRangeSchema = z
@@ -41,7 +42,11 @@ export const availabilitySchema = z
     overrides: z.array(overrideSchema).max(400),
     sessionMinutes: z.number().int().min(15).max(480),
     bufferMinutes: z.number().int().min(0).max(240),
-    minNoticeHours: z.number().int().min(0).max(24 * 30),
+    minNoticeHours: z
+      .number()
+      .int()
+      .min(0)
+      .max(24 * 30),
     horizonDays: z.number().int().min(1).max(365),
     dailyCap: z.number().int().min(1).max(24),
   })

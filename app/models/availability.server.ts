@@ -2,13 +2,32 @@
 // keeping the cached "next free slot" that search shows in step with changes and with the clock.
 import { and, eq, gte, inArray, isNotNull, lte, lt, sql } from "drizzle-orm";
 import { preparedQueries, type Db, type Tx } from "../../db/client";
-import { availabilityOverrides, availabilitySettings, availabilityWeekly, bookings, committeeMembers, mediators, rooms } from "../../db/schema";
+import {
+  availabilityOverrides,
+  availabilitySettings,
+  availabilityWeekly,
+  bookings,
+  committeeMembers,
+  mediators,
+  rooms,
+} from "../../db/schema";
 import { recordSearchChange } from "../../search/outbox";
 import { CENTRE_TIMEZONE, type ModeSlug, type TownSlug } from "../../domain";
 import { getDb } from "../db.server";
 import { localMidnightOf } from "../../domain/zone";
 import { DEFAULT_RULES, availabilitySchema, type AvailabilityDocument } from "./availability-schema";
-import { computeSlots, firstFreeSlot, hhmmToMinutes, minutesToHhmm, unionSlots, type BookingRules, type DateOverride, type Interval, type Slot, type WeeklyRange } from "./slots";
+import {
+  computeSlots,
+  firstFreeSlot,
+  hhmmToMinutes,
+  minutesToHhmm,
+  unionSlots,
+  type BookingRules,
+  type DateOverride,
+  type Interval,
+  type Slot,
+  type WeeklyRange,
+} from "./slots";
 
 export const HOLDING = ["pending", "confirmed"] as const;
 type Reader = Db | Tx;
@@ -23,21 +42,55 @@ const ph = sql.placeholder;
 
 // The reads and writes every booking and every slot request makes, built once per connection.
 const q = preparedQueries((db) => ({
-  settings: db.select().from(availabilitySettings).where(eq(availabilitySettings.mediatorId, ph("id"))).prepare(),
-  weekly: db.select().from(availabilityWeekly).where(eq(availabilityWeekly.mediatorId, ph("id"))).prepare(),
-  overrides: db.select().from(availabilityOverrides).where(eq(availabilityOverrides.mediatorId, ph("id"))).prepare(),
+  settings: db
+    .select()
+    .from(availabilitySettings)
+    .where(eq(availabilitySettings.mediatorId, ph("id")))
+    .prepare(),
+  weekly: db
+    .select()
+    .from(availabilityWeekly)
+    .where(eq(availabilityWeekly.mediatorId, ph("id")))
+    .prepare(),
+  overrides: db
+    .select()
+    .from(availabilityOverrides)
+    .where(eq(availabilityOverrides.mediatorId, ph("id")))
+    .prepare(),
   busy: db
     .select({ start: bookings.startAt, end: bookings.endAt })
     .from(bookings)
-    .where(and(eq(bookings.mediatorId, ph("id")), inArray(bookings.status, [...HOLDING]), lt(bookings.startAt, ph("to")), gte(bookings.endAt, ph("from"))))
+    .where(
+      and(
+        eq(bookings.mediatorId, ph("id")),
+        inArray(bookings.status, [...HOLDING]),
+        lt(bookings.startAt, ph("to")),
+        gte(bookings.endAt, ph("from")),
+      ),
+    )
     .prepare(),
-  roomCount: db.select({ n: sql<number>`count(*)` }).from(rooms).where(eq(rooms.active, true)).prepare(),
+  roomCount: db
+    .select({ n: sql<number>`count(*)` })
+    .from(rooms)
+    .where(eq(rooms.active, true))
+    .prepare(),
   roomBusy: db
     .select({ start: bookings.startAt, end: bookings.endAt })
     .from(bookings)
-    .where(and(isNotNull(bookings.roomId), inArray(bookings.status, [...HOLDING]), lt(bookings.startAt, ph("to")), gte(bookings.endAt, ph("from"))))
+    .where(
+      and(
+        isNotNull(bookings.roomId),
+        inArray(bookings.status, [...HOLDING]),
+        lt(bookings.startAt, ph("to")),
+        gte(bookings.endAt, ph("from")),
+      ),
+    )
     .prepare(),
-  cachedNext: db.select({ next: availabilitySettings.nextAvailableAt }).from(availabilitySettings).where(eq(availabilitySettings.mediatorId, ph("id"))).prepare(),
+  cachedNext: db
+    .select({ next: availabilitySettings.nextAvailableAt })
+    .from(availabilitySettings)
+    .where(eq(availabilitySettings.mediatorId, ph("id")))
+    .prepare(),
   writeNext: db
     .insert(availabilitySettings)
     .values({ mediatorId: ph("id"), nextAvailableAt: ph("next"), nextAvailableValidUntil: ph("until") })
@@ -50,7 +103,14 @@ const q = preparedQueries((db) => ({
   roomsInUse: db
     .select({ n: sql<number>`count(*)` })
     .from(bookings)
-    .where(and(isNotNull(bookings.roomId), inArray(bookings.status, [...HOLDING]), lt(bookings.startAt, ph("end")), sql`${bookings.endAt} > ${ph("start")}`))
+    .where(
+      and(
+        isNotNull(bookings.roomId),
+        inArray(bookings.status, [...HOLDING]),
+        lt(bookings.startAt, ph("end")),
+        sql`${bookings.endAt} > ${ph("start")}`,
+      ),
+    )
     .prepare(),
   staleCentreBetween: db
     .update(availabilitySettings)
@@ -85,17 +145,37 @@ export function loadAvailability(db: Reader, mediatorId: number): MediatorAvaila
   const overrides = queries.overrides.all({ id: mediatorId });
   return {
     rules: s
-      ? { timezone: s.timezone, sessionMinutes: s.sessionMinutes, bufferMinutes: s.bufferMinutes, minNoticeHours: s.minNoticeHours, horizonDays: s.horizonDays, dailyCap: s.dailyCap }
+      ? {
+          timezone: s.timezone,
+          sessionMinutes: s.sessionMinutes,
+          bufferMinutes: s.bufferMinutes,
+          minNoticeHours: s.minNoticeHours,
+          horizonDays: s.horizonDays,
+          dailyCap: s.dailyCap,
+        }
       : { timezone: CENTRE_TIMEZONE, ...DEFAULT_RULES },
     weekly: weekly
       .sort((a, b) => a.weekday - b.weekday || a.startMinute - b.startMinute)
-      .map((w) => ({ weekday: w.weekday, startMinute: w.startMinute, endMinute: w.endMinute, modes: w.modes as ModeSlug[], towns: w.towns })),
+      .map((w) => ({
+        weekday: w.weekday,
+        startMinute: w.startMinute,
+        endMinute: w.endMinute,
+        modes: w.modes as ModeSlug[],
+        towns: w.towns,
+      })),
     overrides: overrides
       .sort((a, b) => a.date.localeCompare(b.date) || (a.startMinute ?? 0) - (b.startMinute ?? 0))
       .map((o) =>
         o.unavailable
           ? { date: o.date, unavailable: true as const }
-          : { date: o.date, unavailable: false as const, startMinute: o.startMinute ?? 0, endMinute: o.endMinute ?? 0, modes: (o.modes ?? []) as ModeSlug[], towns: o.towns ?? [] },
+          : {
+              date: o.date,
+              unavailable: false as const,
+              startMinute: o.startMinute ?? 0,
+              endMinute: o.endMinute ?? 0,
+              modes: (o.modes ?? []) as ModeSlug[],
+              towns: o.towns ?? [],
+            },
       ),
   };
 }
@@ -109,9 +189,23 @@ function offersCentre(a: MediatorAvailability): boolean {
 export function getAvailabilityDocument({ mediatorId }: { mediatorId: number }): AvailabilityDocument {
   const a = loadAvailability(getDb(), mediatorId);
   return {
-    weekly: a.weekly.map((w) => ({ weekday: w.weekday, start: minutesToHhmm(w.startMinute), end: minutesToHhmm(w.endMinute), modes: w.modes, towns: w.towns as TownSlug[] })),
+    weekly: a.weekly.map((w) => ({
+      weekday: w.weekday,
+      start: minutesToHhmm(w.startMinute),
+      end: minutesToHhmm(w.endMinute),
+      modes: w.modes,
+      towns: w.towns as TownSlug[],
+    })),
     overrides: a.overrides.map((o) =>
-      o.unavailable ? { date: o.date, unavailable: true as const } : { date: o.date, start: minutesToHhmm(o.startMinute), end: minutesToHhmm(o.endMinute), modes: o.modes, towns: o.towns as TownSlug[] },
+      o.unavailable
+        ? { date: o.date, unavailable: true as const }
+        : {
+            date: o.date,
+            start: minutesToHhmm(o.startMinute),
+            end: minutesToHhmm(o.endMinute),
+            modes: o.modes,
+            towns: o.towns as TownSlug[],
+          },
     ),
     sessionMinutes: a.rules.sessionMinutes,
     bufferMinutes: a.rules.bufferMinutes,
@@ -151,14 +245,31 @@ export function writeAvailability(tx: Reader, mediatorId: number, doc: Availabil
   tx.delete(availabilityOverrides).where(eq(availabilityOverrides.mediatorId, mediatorId)).run();
   if (doc.weekly.length)
     tx.insert(availabilityWeekly)
-      .values(doc.weekly.map((w) => ({ mediatorId, weekday: w.weekday, startMinute: hhmmToMinutes(w.start), endMinute: hhmmToMinutes(w.end), modes: w.modes, towns: w.towns })))
+      .values(
+        doc.weekly.map((w) => ({
+          mediatorId,
+          weekday: w.weekday,
+          startMinute: hhmmToMinutes(w.start),
+          endMinute: hhmmToMinutes(w.end),
+          modes: w.modes,
+          towns: w.towns,
+        })),
+      )
       .run();
   if (doc.overrides.length)
     tx.insert(availabilityOverrides)
       .values(
         doc.overrides.map((o) =>
           "start" in o
-            ? { mediatorId, date: o.date, unavailable: false, startMinute: hhmmToMinutes(o.start), endMinute: hhmmToMinutes(o.end), modes: o.modes, towns: o.towns }
+            ? {
+                mediatorId,
+                date: o.date,
+                unavailable: false,
+                startMinute: hhmmToMinutes(o.start),
+                endMinute: hhmmToMinutes(o.end),
+                modes: o.modes,
+                towns: o.towns,
+              }
             : { mediatorId, date: o.date, unavailable: true },
         ),
       )
@@ -259,7 +370,11 @@ export function markAvailabilityStale(tx: Reader, mediatorIds: number[], changed
  * slot when it took the last room at that time, or freed one of a full centre. Their entries are
  * marked stale too, and the background job recomputes them within half a second.
  */
-export function bookingTimeChanged(tx: Reader, b: { mediatorId: number; startAt: number; endAt: number; roomId: number | null }, change: "held" | "released"): void {
+export function bookingTimeChanged(
+  tx: Reader,
+  b: { mediatorId: number; startAt: number; endAt: number; roomId: number | null },
+  change: "held" | "released",
+): void {
   markAvailabilityStale(tx, [b.mediatorId], b.startAt);
   if (b.roomId === null) return;
   const queries = q(tx);

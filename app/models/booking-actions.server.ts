@@ -59,7 +59,8 @@ export function cancelBooking({ user, id, reason }: { user: User; id: number; re
   db.transaction(
     (tx) => {
       const row = ownBooking(tx, user, id, "either");
-      if (!HOLDING.includes(row.status as (typeof HOLDING)[number])) throw new BookingError(409, "invalid_state", `The booking is already ${row.status}`);
+      if (!HOLDING.includes(row.status as (typeof HOLDING)[number]))
+        throw new BookingError(409, "invalid_state", `The booking is already ${row.status}`);
       if (row.startAt <= now) throw new BookingError(409, "invalid_state", "A session that has started cannot be cancelled");
       const by = user.role === "mediator" ? "mediator" : "party";
       tx.update(bookings)
@@ -67,7 +68,11 @@ export function cancelBooking({ user, id, reason }: { user: User; id: number; re
         .where(and(eq(bookings.id, id), inArray(bookings.status, [...HOLDING])))
         .run();
       bookingTimeChanged(tx, row, "released");
-      const msg = { subject: `预约 #${id} 已取消`, body: `${by === "party" ? "当事人" : "调解员"}取消了预约，理由：${reason}`, bookingId: id };
+      const msg = {
+        subject: `预约 #${id} 已取消`,
+        body: `${by === "party" ? "当事人" : "调解员"}取消了预约，理由：${reason}`,
+        bookingId: id,
+      };
       if (by === "party") notifyMediator(tx, row.mediatorId, msg);
       else notifyUser(tx, row.partyUserId, msg);
     },
@@ -81,13 +86,27 @@ export function cancelBooking({ user, id, reason }: { user: User; id: number; re
  * the original start. The old booking is cancelled and the new one made in one transaction: either
  * both happen or neither.
  */
-export function rescheduleBooking({ user, id, start, mode, town }: { user: User; id: number; start: string; mode?: string; town?: string }): BookingView {
+export function rescheduleBooking({
+  user,
+  id,
+  start,
+  mode,
+  town,
+}: {
+  user: User;
+  id: number;
+  start: string;
+  mode?: string;
+  town?: string;
+}): BookingView {
   const db = getDb();
   const now = Date.now();
   const row = db.transaction((tx) => ownBooking(tx, user, id, "party"));
-  if (!HOLDING.includes(row.status as (typeof HOLDING)[number])) throw new BookingError(409, "invalid_state", `The booking is ${row.status}`);
+  if (!HOLDING.includes(row.status as (typeof HOLDING)[number]))
+    throw new BookingError(409, "invalid_state", `The booking is ${row.status}`);
   const notice = loadAvailability(db, row.mediatorId).rules.minNoticeHours * 3_600_000;
-  if (row.startAt - notice < now) throw new BookingError(409, "too_late", "Too close to the session to reschedule; cancel instead or contact the centre");
+  if (row.startAt - notice < now)
+    throw new BookingError(409, "too_late", "Too close to the session to reschedule; cancel instead or contact the centre");
   const kase = getBooking({ user, id });
   const newMode = (mode ?? row.mode) as typeof row.mode;
   return db.transaction(
@@ -104,7 +123,7 @@ export function rescheduleBooking({ user, id, start, mode, town }: { user: User;
           mediatorId: row.mediatorId,
           start,
           mode: newMode,
-          town: newMode === "onsite" ? (town ?? row.town ?? undefined) as never : undefined,
+          town: newMode === "onsite" ? ((town ?? row.town ?? undefined) as never) : undefined,
           category: kase.category as never,
           summary: kase.summary,
           counterpartyName: kase.counterpartyName ?? undefined,

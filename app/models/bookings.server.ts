@@ -15,7 +15,6 @@ import { iso, toBookingView, type BookingView } from "./booking-view";
 import { notifyMediator, notifyUser } from "./notifications.server";
 import { computeSlots } from "./slots";
 
-
 export class BookingError extends Error {
   constructor(
     readonly status: 400 | 403 | 404 | 409 | 422,
@@ -38,7 +37,10 @@ export const createBookingSchema = z
     category: z.enum(CATEGORY_SLUGS),
     summary: z.string().trim().min(5, "describe the dispute in at least 5 characters").max(1000),
     counterpartyName: z.string().trim().max(60).optional(),
-    idempotencyKey: z.string().regex(/^[A-Za-z0-9_.:-]{8,100}$/, "8–100 letters, digits or _ . : -").optional(),
+    idempotencyKey: z
+      .string()
+      .regex(/^[A-Za-z0-9_.:-]{8,100}$/, "8–100 letters, digits or _ . : -")
+      .optional(),
   })
   .strict()
   .superRefine((v, ctx) => {
@@ -60,13 +62,41 @@ const ph = sql.placeholder;
 
 // What every booking request runs, built once per connection (see preparedQueries).
 const q = preparedQueries((db) => ({
-  caseById: db.select().from(cases).where(eq(cases.id, ph("id"))).prepare(),
-  mediatorName: db.select({ name: mediators.name }).from(mediators).where(eq(mediators.id, ph("id"))).prepare(),
-  roomName: db.select({ name: rooms.name }).from(rooms).where(eq(rooms.id, ph("id"))).prepare(),
-  userName: db.select({ name: users.name }).from(users).where(eq(users.id, ph("id"))).prepare(),
-  activeMediator: db.select({ id: mediators.id }).from(mediators).where(and(eq(mediators.id, ph("id")), eq(mediators.active, true))).prepare(),
-  byIdempotencyKey: db.select().from(bookings).where(and(eq(bookings.partyUserId, ph("party")), eq(bookings.idempotencyKey, ph("key")))).prepare(),
-  overdue: db.select().from(bookings).where(and(eq(bookings.status, "pending"), lte(bookings.respondBy, ph("now")))).prepare(),
+  caseById: db
+    .select()
+    .from(cases)
+    .where(eq(cases.id, ph("id")))
+    .prepare(),
+  mediatorName: db
+    .select({ name: mediators.name })
+    .from(mediators)
+    .where(eq(mediators.id, ph("id")))
+    .prepare(),
+  roomName: db
+    .select({ name: rooms.name })
+    .from(rooms)
+    .where(eq(rooms.id, ph("id")))
+    .prepare(),
+  userName: db
+    .select({ name: users.name })
+    .from(users)
+    .where(eq(users.id, ph("id")))
+    .prepare(),
+  activeMediator: db
+    .select({ id: mediators.id })
+    .from(mediators)
+    .where(and(eq(mediators.id, ph("id")), eq(mediators.active, true)))
+    .prepare(),
+  byIdempotencyKey: db
+    .select()
+    .from(bookings)
+    .where(and(eq(bookings.partyUserId, ph("party")), eq(bookings.idempotencyKey, ph("key"))))
+    .prepare(),
+  overdue: db
+    .select()
+    .from(bookings)
+    .where(and(eq(bookings.status, "pending"), lte(bookings.respondBy, ph("now"))))
+    .prepare(),
   insertCase: db
     .insert(cases)
     .values({ partyUserId: ph("party"), category: ph("category"), summary: ph("summary"), counterpartyName: ph("counterparty") })
@@ -115,14 +145,25 @@ function visibleTo(user: User) {
 export function listBookings({ user, limit = 100 }: { user: User; limit?: number }): BookingView[] {
   const db = getDb();
   expireOverdue(db, Date.now());
-  return db.select().from(bookings).where(visibleTo(user)).orderBy(desc(bookings.startAt)).limit(limit).all().map((b) => viewOf(db, b));
+  return db
+    .select()
+    .from(bookings)
+    .where(visibleTo(user))
+    .orderBy(desc(bookings.startAt))
+    .limit(limit)
+    .all()
+    .map((b) => viewOf(db, b));
 }
 
 /** The booking if the user may see it; 404 when it does not exist, 403 when it is someone else's. */
 export function getBooking({ user, id }: { user: User; id: number }): BookingView {
   const db = getDb();
   expireOverdue(db, Date.now());
-  const row = db.select().from(bookings).where(and(eq(bookings.id, id), visibleTo(user))).get();
+  const row = db
+    .select()
+    .from(bookings)
+    .where(and(eq(bookings.id, id), visibleTo(user)))
+    .get();
   if (row) return viewOf(db, row);
   const exists = db.select({ id: bookings.id }).from(bookings).where(eq(bookings.id, id)).get();
   throw exists ? new BookingError(403, "forbidden", "This booking is not yours") : new BookingError(404, "not_found", "Booking not found");
@@ -133,7 +174,15 @@ export function getBooking({ user, id }: { user: User; id: number }): BookingVie
 const localDate = (ms: number) => localDateInZone(ms, CENTRE_TIMEZONE);
 
 /** Is `start` a free slot of this mediator for this mode (and town)? `ignoreBookings` asks "ever?". */
-function slotFits(tx: Db | Tx, mediatorId: number, start: number, mode: ModeSlug, town: string | undefined, now: number, ignoreBookings = false) {
+function slotFits(
+  tx: Db | Tx,
+  mediatorId: number,
+  start: number,
+  mode: ModeSlug,
+  town: string | undefined,
+  now: number,
+  ignoreBookings = false,
+) {
   const date = localDate(start);
   const ctx = slotContext(tx, mediatorId, date, date, mode);
   const slots = computeSlots({
@@ -174,13 +223,30 @@ function freeRoom(tx: Db | Tx, start: number, end: number): number | null {
   const taken = tx
     .select({ id: bookings.roomId })
     .from(bookings)
-    .where(and(inArray(bookings.status, [...HOLDING]), sql`${bookings.roomId} is not null`, sql`${bookings.startAt} < ${end}`, sql`${bookings.endAt} > ${start}`))
+    .where(
+      and(
+        inArray(bookings.status, [...HOLDING]),
+        sql`${bookings.roomId} is not null`,
+        sql`${bookings.startAt} < ${end}`,
+        sql`${bookings.endAt} > ${start}`,
+      ),
+    )
     .all()
     .map((r) => r.id);
   const room = tx
     .select({ id: rooms.id })
     .from(rooms)
-    .where(and(eq(rooms.active, true), taken.length ? sql`${rooms.id} not in (${sql.join(taken.map((t) => sql`${t}`), sql`, `)})` : undefined))
+    .where(
+      and(
+        eq(rooms.active, true),
+        taken.length
+          ? sql`${rooms.id} not in (${sql.join(
+              taken.map((t) => sql`${t}`),
+              sql`, `,
+            )})`
+          : undefined,
+      ),
+    )
     .orderBy(rooms.id)
     .get();
   return room?.id ?? null;
@@ -230,7 +296,13 @@ function guarded<T>(args: CreateArgs, run: () => T): T {
   }
 }
 
-function placeBooking(tx: Db | Tx, party: User, input: CreateBookingInput, now: number, opts: PlaceOptions): { booking: BookingView; replayed: boolean } {
+function placeBooking(
+  tx: Db | Tx,
+  party: User,
+  input: CreateBookingInput,
+  now: number,
+  opts: PlaceOptions,
+): { booking: BookingView; replayed: boolean } {
   const start = Date.parse(input.start);
   if (input.idempotencyKey) {
     const prior = q(tx).byIdempotencyKey.get({ party: party.id, key: input.idempotencyKey });
@@ -250,7 +322,11 @@ function placeBooking(tx: Db | Tx, party: User, input: CreateBookingInput, now: 
     if (!m) throw new BookingError(404, "not_found", "Mediator not found");
     candidates = [m.id];
   } else {
-    const c = tx.select({ id: committees.id }).from(committees).where(and(eq(committees.id, input.committeeId!), eq(committees.active, true))).get();
+    const c = tx
+      .select({ id: committees.id })
+      .from(committees)
+      .where(and(eq(committees.id, input.committeeId!), eq(committees.active, true)))
+      .get();
     if (!c) throw new BookingError(404, "not_found", "Committee not found");
     candidates = committeeMemberIds(tx, c.id);
   }
@@ -269,7 +345,12 @@ function placeBooking(tx: Db | Tx, party: User, input: CreateBookingInput, now: 
   const queries = q(tx);
   const newCase = opts.reuseCase
     ? undefined
-    : queries.insertCase.get({ party: party.id, category: input.category, summary: input.summary, counterparty: input.counterpartyName || null });
+    : queries.insertCase.get({
+        party: party.id,
+        category: input.category,
+        summary: input.summary,
+        counterparty: input.counterpartyName || null,
+      });
   const respondBy = Math.min(now + env().BOOKING_RESPONSE_HOURS * 3_600_000, start);
   const row = queries.insertBooking.get({
     caseId: newCase?.id ?? opts.reuseCase,
@@ -315,9 +396,17 @@ export function expireOverdue(db: Db | Tx, now: number): number {
   if (overdue.length === 0) return 0;
   const run = (tx: Tx | Db) => {
     for (const b of overdue) {
-      const res = tx.update(bookings).set({ status: "expired", updatedAt: new Date(now) }).where(and(eq(bookings.id, b.id), eq(bookings.status, "pending"))).run();
+      const res = tx
+        .update(bookings)
+        .set({ status: "expired", updatedAt: new Date(now) })
+        .where(and(eq(bookings.id, b.id), eq(bookings.status, "pending")))
+        .run();
       if (res.changes === 0) continue;
-      const msg = { subject: `预约 #${b.id} 已过期`, body: `调解员未在时限内答复，预约已自动取消、时段已释放。您可以选择其他调解员。`, bookingId: b.id };
+      const msg = {
+        subject: `预约 #${b.id} 已过期`,
+        body: `调解员未在时限内答复，预约已自动取消、时段已释放。您可以选择其他调解员。`,
+        bookingId: b.id,
+      };
       notifyUser(tx, b.partyUserId, msg);
       notifyMediator(tx, b.mediatorId, msg);
     }
@@ -329,4 +418,3 @@ export function expireOverdue(db: Db | Tx, now: number): number {
   else getDb().transaction((tx) => run(tx), { behavior: "immediate" });
   return overdue.length;
 }
-

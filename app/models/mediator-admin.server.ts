@@ -42,19 +42,28 @@ export function updateMediator({ id, patch }: { id: number; patch: MediatorPatch
       if (res.changes === 0) return false;
       if (categories) {
         tx.delete(mediatorCategories).where(eq(mediatorCategories.mediatorId, id)).run();
-        tx.insert(mediatorCategories).values(categories.map((categorySlug) => ({ mediatorId: id, categorySlug }))).run();
+        tx.insert(mediatorCategories)
+          .values(categories.map((categorySlug) => ({ mediatorId: id, categorySlug })))
+          .run();
       }
       if (towns) {
         tx.delete(mediatorTowns).where(eq(mediatorTowns.mediatorId, id)).run();
-        if (towns.length) tx.insert(mediatorTowns).values(towns.map((townSlug) => ({ mediatorId: id, townSlug }))).run();
+        if (towns.length)
+          tx.insert(mediatorTowns)
+            .values(towns.map((townSlug) => ({ mediatorId: id, townSlug })))
+            .run();
       }
       if (modes) {
         tx.delete(mediatorModes).where(eq(mediatorModes.mediatorId, id)).run();
-        tx.insert(mediatorModes).values(modes.map((mode) => ({ mediatorId: id, mode }))).run();
+        tx.insert(mediatorModes)
+          .values(modes.map((mode) => ({ mediatorId: id, mode })))
+          .run();
       }
       if (languages) {
         tx.delete(mediatorLanguages).where(eq(mediatorLanguages.mediatorId, id)).run();
-        tx.insert(mediatorLanguages).values(languages.map((languageSlug) => ({ mediatorId: id, languageSlug }))).run();
+        tx.insert(mediatorLanguages)
+          .values(languages.map((languageSlug) => ({ mediatorId: id, languageSlug })))
+          .run();
       }
       recordSearchChange(tx, "mediator", [id]);
       return true;

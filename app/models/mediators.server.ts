@@ -24,11 +24,7 @@ export function getMediator({ id }: { id: number }): MediatorProfile | null {
   const db = getDb();
   const [record] = loadMediatorRecords(db, { ids: [id] });
   if (!record) return null;
-  const row = db
-    .select({ licenceNo: mediators.licenceNo, gender: mediators.gender })
-    .from(mediators)
-    .where(eq(mediators.id, id))
-    .get();
+  const row = db.select({ licenceNo: mediators.licenceNo, gender: mediators.gender }).from(mediators).where(eq(mediators.id, id)).get();
   const memberships = db
     .select({ id: committees.id, name: committees.name, role: committeeMembers.role })
     .from(committeeMembers)

@@ -9,11 +9,26 @@ const ph = sql.placeholder;
 
 // Every booking change notifies two or three people: these run once per recipient.
 const q = preparedQueries((db) => ({
-  contact: db.select({ email: users.email, phone: users.phone }).from(users).where(eq(users.id, ph("id"))).prepare(),
-  actingFor: db.select({ id: users.id }).from(users).where(and(eq(users.mediatorId, ph("mediatorId")), isNull(users.disabledAt))).prepare(),
+  contact: db
+    .select({ email: users.email, phone: users.phone })
+    .from(users)
+    .where(eq(users.id, ph("id")))
+    .prepare(),
+  actingFor: db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.mediatorId, ph("mediatorId")), isNull(users.disabledAt)))
+    .prepare(),
   insert: db
     .insert(notifications)
-    .values({ userId: ph("userId"), channel: ph("channel"), to: ph("to"), subject: ph("subject"), body: ph("body"), bookingId: ph("bookingId") })
+    .values({
+      userId: ph("userId"),
+      channel: ph("channel"),
+      to: ph("to"),
+      subject: ph("subject"),
+      body: ph("body"),
+      bookingId: ph("bookingId"),
+    })
     .prepare(),
 }));
 
@@ -36,7 +51,14 @@ export function notifyMediator(tx: Db | Tx, mediatorId: number, message: Message
   const queries = q(tx);
   const accounts = queries.actingFor.all({ mediatorId });
   if (accounts.length === 0)
-    queries.insert.run({ userId: null, channel: "email", to: CENTRE_DESK, subject: message.subject, body: message.body, bookingId: message.bookingId ?? null });
+    queries.insert.run({
+      userId: null,
+      channel: "email",
+      to: CENTRE_DESK,
+      subject: message.subject,
+      body: message.body,
+      bookingId: message.bookingId ?? null,
+    });
   for (const a of accounts) notifyUser(tx, a.id, message);
 }
 
@@ -56,11 +78,17 @@ const delivery = preparedQueries((db) => ({
   claimable: db
     .select()
     .from(notifications)
-    .where(and(isNull(notifications.deliveredAt), sql`(${notifications.leaseUntil} is null or ${notifications.leaseUntil} <= ${ph("now")})`))
+    .where(
+      and(isNull(notifications.deliveredAt), sql`(${notifications.leaseUntil} is null or ${notifications.leaseUntil} <= ${ph("now")})`),
+    )
     .orderBy(notifications.id)
     .limit(ph("limit"))
     .prepare(),
-  lease: db.update(notifications).set({ leaseUntil: sql`${ph("until")}` }).where(eq(notifications.id, ph("id"))).prepare(),
+  lease: db
+    .update(notifications)
+    .set({ leaseUntil: sql`${ph("until")}` })
+    .where(eq(notifications.id, ph("id")))
+    .prepare(),
 }));
 
 /**

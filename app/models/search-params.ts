@@ -9,7 +9,11 @@ export const MAX_PER_PAGE = 50;
 /** Deep paging is not a use case; bounding it keeps every request cheap. */
 export const MAX_RESULT_WINDOW = 10_000;
 
-const many = <T extends [string, ...string[]]>(values: T) => z.array(z.enum(values)).max(values.length * 2).default([]);
+const many = <T extends [string, ...string[]]>(values: T) =>
+  z
+    .array(z.enum(values))
+    .max(values.length * 2)
+    .default([]);
 
 export const searchParamsSchema = z
   .object({
@@ -40,7 +44,8 @@ export function searchParamsToObject(params: URLSearchParams): Record<string, un
   for (const key of new Set(params.keys())) {
     const values = params.getAll(key).filter((v) => v !== "");
     if (ARRAY_KEYS.has(key)) out[key] = values;
-    else if (values.length > 1) out[key] = values; // a repeated scalar is an error zod reports
+    else if (values.length > 1)
+      out[key] = values; // a repeated scalar is an error zod reports
     else if (values.length === 1) out[key] = values[0];
   }
   return out;
@@ -48,9 +53,7 @@ export function searchParamsToObject(params: URLSearchParams): Record<string, un
 
 export type FieldErrors = Record<string, string[]>;
 
-export function parseSearchParams(
-  params: URLSearchParams,
-): { ok: true; value: SearchParams } | { ok: false; fields: FieldErrors } {
+export function parseSearchParams(params: URLSearchParams): { ok: true; value: SearchParams } | { ok: false; fields: FieldErrors } {
   const parsed = searchParamsSchema.safeParse(searchParamsToObject(params));
   if (parsed.success) return { ok: true, value: parsed.data };
   const fields: FieldErrors = {};

@@ -8,7 +8,10 @@ import { getDb } from "../db.server";
 import { committeeSlots, mediatorSlots } from "./availability.server";
 import { iso } from "./booking-view";
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "date as YYYY-MM-DD").refine((d) => DateTime.fromISO(d).isValid, "not a real date");
+const date = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "date as YYYY-MM-DD")
+  .refine((d) => DateTime.fromISO(d).isValid, "not a real date");
 export const MAX_SLOT_DAYS = 62;
 
 export const slotsQuerySchema = z
@@ -36,7 +39,11 @@ export function listSlots({ kind, id, query }: { kind: "mediator" | "committee";
   const db = getDb();
   const now = Date.now();
   const table = kind === "mediator" ? mediators : committees;
-  const exists = db.select({ id: table.id }).from(table).where(and(eq(table.id, id), eq(table.active, true))).get();
+  const exists = db
+    .select({ id: table.id })
+    .from(table)
+    .where(and(eq(table.id, id), eq(table.active, true)))
+    .get();
   if (!exists) return null;
   const slots = kind === "mediator" ? mediatorSlots(db, id, { ...query, now }) : committeeSlots(db, id, { ...query, now });
   return {

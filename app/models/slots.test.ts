@@ -37,7 +37,13 @@ describe("computeSlots", () => {
     expect(fri.map((s) => local(s.start))).toEqual(["2026-12-04 22:00", "2026-12-04 23:00"]);
     expect(sat.map((s) => local(s.start))).toEqual(["2026-12-05 00:00", "2026-12-05 01:00"]);
     // A day off on Saturday also removes the part of Friday's range that falls on it.
-    const off = slots({ weekly: [late], rules: r, from: "2026-12-04", to: "2026-12-05", overrides: [{ date: "2026-12-05", unavailable: true }] });
+    const off = slots({
+      weekly: [late],
+      rules: r,
+      from: "2026-12-04",
+      to: "2026-12-05",
+      overrides: [{ date: "2026-12-05", unavailable: true }],
+    });
     expect(off.map((s) => local(s.start))).toEqual(["2026-12-04 22:00", "2026-12-04 23:00"]);
   });
 
@@ -51,7 +57,9 @@ describe("computeSlots", () => {
     const sat = slots({
       from: "2026-12-05",
       to: "2026-12-05",
-      overrides: [{ date: "2026-12-05", unavailable: false, startMinute: 14 * 60, endMinute: 16 * 60, modes: ["onsite"], towns: ["liuheng"] }],
+      overrides: [
+        { date: "2026-12-05", unavailable: false, startMinute: 14 * 60, endMinute: 16 * 60, modes: ["onsite"], towns: ["liuheng"] },
+      ],
     });
     expect(sat.map((s) => [local(s.start), s.modes, s.towns])).toEqual([["2026-12-05 14:00", ["onsite"], ["liuheng"]]]);
   });
@@ -90,7 +98,15 @@ describe("computeSlots", () => {
   it("stays exact in a zone that changes its clocks (the slow path)", () => {
     const berlin = { ...rules, timezone: "Europe/Berlin", bufferMinutes: 0 };
     const sunday: WeeklyRange = { weekday: 7, startMinute: 9 * 60, endMinute: 10 * 60, modes: ["online"], towns: [] };
-    const s = computeSlots({ rules: berlin, weekly: [sunday], overrides: [], busy: [], now: Date.parse("2026-03-01T00:00:00Z"), from: "2026-03-22", to: "2026-03-29" });
+    const s = computeSlots({
+      rules: berlin,
+      weekly: [sunday],
+      overrides: [],
+      busy: [],
+      now: Date.parse("2026-03-01T00:00:00Z"),
+      from: "2026-03-22",
+      to: "2026-03-29",
+    });
     // 09:00 in Berlin is 08:00 UTC before the change to summer time and 07:00 UTC after it.
     expect(s.map((x) => new Date(x.start).toISOString())).toEqual(["2026-03-22T08:00:00.000Z", "2026-03-29T07:00:00.000Z"]);
   });
@@ -103,9 +119,17 @@ describe("computeSlots", () => {
 
 describe("firstFreeSlot and unionSlots", () => {
   it("finds the first slot beyond the first week", () => {
-    const first = firstFreeSlot({ rules, weekly: [monMorning], overrides: [{ date: MON, unavailable: true }], busy: [], now: at("2026-11-26T10:00") });
+    const first = firstFreeSlot({
+      rules,
+      weekly: [monMorning],
+      overrides: [{ date: MON, unavailable: true }],
+      busy: [],
+      now: at("2026-11-26T10:00"),
+    });
     expect(first && local(first.start)).toBe("2026-12-07 09:00");
-    expect(firstFreeSlot({ rules: { ...rules, horizonDays: 3 }, weekly: [monMorning], overrides: [], busy: [], now: at("2026-11-26T10:00") })).toBeNull();
+    expect(
+      firstFreeSlot({ rules: { ...rules, horizonDays: 3 }, weekly: [monMorning], overrides: [], busy: [], now: at("2026-11-26T10:00") }),
+    ).toBeNull();
   });
 
   it("merges members' slots, uniting modes", () => {

@@ -100,7 +100,11 @@ function localDays(fromUtc: number, toUtc: number, zone: string): { days: LocalD
   const firstWeekday = ((new Date(fromUtc).getUTCDay() + 6) % 7) + 1;
   if (uniform) {
     for (let k = 0; k <= span; k++)
-      days.push({ date: new Date(fromUtc + k * DAY_MS).toISOString().slice(0, 10), midnight: firstMidnight + k * DAY_MS, weekday: ((firstWeekday - 1 + k) % 7) + 1 });
+      days.push({
+        date: new Date(fromUtc + k * DAY_MS).toISOString().slice(0, 10),
+        midnight: firstMidnight + k * DAY_MS,
+        weekday: ((firstWeekday - 1 + k) % 7) + 1,
+      });
     return { days, uniform };
   }
   const first = DateTime.fromMillis(firstMidnight, { zone });
@@ -131,8 +135,7 @@ function rangesStartingOn(day: LocalDay, input: SlotInput, overridesByDate: Map<
     towns,
   });
   for (const w of input.weekly) if (w.weekday === day.weekday) out.push(toRange(w.startMinute, w.endMinute, w.modes, w.towns));
-  for (const o of overridesByDate.get(day.date) ?? [])
-    if (!o.unavailable) out.push(toRange(o.startMinute, o.endMinute, o.modes, o.towns));
+  for (const o of overridesByDate.get(day.date) ?? []) if (!o.unavailable) out.push(toRange(o.startMinute, o.endMinute, o.modes, o.towns));
   return out;
 }
 

@@ -20,10 +20,7 @@ const POPULAR_CATEGORIES = [
 
 export const meta: MetaFunction = ({ matches }) => {
   const t = messages[localeFromMatches(matches)];
-  return [
-    { title: t.meta.home },
-    { name: "description", content: t.home.intro },
-  ];
+  return [{ title: t.meta.home }, { name: "description", content: t.home.intro }];
 };
 
 export async function loader() {

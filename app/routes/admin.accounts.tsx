@@ -53,10 +53,7 @@ export async function action({ request }: ActionFunctionArgs) {
     return redirect(`/admin/accounts?created=${encodeURIComponent(account.email)}`);
   } catch (error) {
     if (error instanceof EmailTakenError) {
-      return data(
-        { result: submission.reply({ fieldErrors: { email: [t.auth.emailTaken] }, hideFields: ["password"] }) },
-        { status: 409 }
-      );
+      return data({ result: submission.reply({ fieldErrors: { email: [t.auth.emailTaken] }, hideFields: ["password"] }) }, { status: 409 });
     }
     if (error instanceof AccountError) {
       const message = issueMessage({ code: "custom", message: error.message }, locale);

@@ -15,7 +15,8 @@ export const action = ({ request }: ActionFunctionArgs) =>
       const user = await createUser({ ...input, role: "party" });
       return apiJson({ user: { id: user.id, email: user.email, name: user.name, role: user.role } }, { status: 201 });
     } catch (error) {
-      if (error instanceof EmailTakenError) return apiError(409, "email_taken", "An account with this email exists", { email: ["already registered"] });
+      if (error instanceof EmailTakenError)
+        return apiError(409, "email_taken", "An account with this email exists", { email: ["already registered"] });
       throw error;
     }
   });

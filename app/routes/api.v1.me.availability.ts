@@ -12,7 +12,8 @@ function mediatorOf(request: Request): number {
   return user.mediatorId;
 }
 
-export const loader = ({ request }: LoaderFunctionArgs) => handleApi(() => apiJson(getAvailabilityDocument({ mediatorId: mediatorOf(request) })));
+export const loader = ({ request }: LoaderFunctionArgs) =>
+  handleApi(() => apiJson(getAvailabilityDocument({ mediatorId: mediatorOf(request) })));
 
 export const action = ({ request }: ActionFunctionArgs) =>
   handleApi(async () => {

@@ -6,5 +6,11 @@ import { requireApiUser } from "~/utils/auth.server";
 export const loader = ({ request }: LoaderFunctionArgs) =>
   handleApi(() => {
     const { user } = requireApiUser(request);
-    return apiJson({ id: user.id, email: user.email, name: user.name, role: user.role, ...(user.mediatorId ? { mediatorId: user.mediatorId } : {}) });
+    return apiJson({
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      role: user.role,
+      ...(user.mediatorId ? { mediatorId: user.mediatorId } : {}),
+    });
   });

@@ -71,13 +71,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     }
   }
   const alternatives =
-    isParty && (booking.status === "declined" || booking.status === "expired")
-      ? await suggestAlternatives({ user, id: booking.id })
-      : null;
+    isParty && (booking.status === "declined" || booking.status === "expired") ? await suggestAlternatives({ user, id: booking.id }) : null;
 
   return {
     booking,
-    committeeName: booking.committeeId ? getCommittee({ id: booking.committeeId })?.name ?? null : null,
+    committeeName: booking.committeeId ? (getCommittee({ id: booking.committeeId })?.name ?? null) : null,
     viewer: isParty ? ("party" as const) : isMediator ? ("mediator" as const) : ("staff" as const),
     can: { respond: isMediator && booking.status === "pending", cancel: (isParty || isMediator) && holding && future },
     reschedule,
@@ -94,9 +92,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const outcome = await bookingStep(request, auth, formData, booking.id);
   if (!("ok" in outcome)) return outcome;
   // A reschedule makes a new booking: show that one.
-  return redirect(
-    `/bookings/${outcome.booking.id}?done=${outcome.intent === "reschedule" ? "rescheduled" : outcome.booking.status}`
-  );
+  return redirect(`/bookings/${outcome.booking.id}?done=${outcome.intent === "reschedule" ? "rescheduled" : outcome.booking.status}`);
 }
 
 export const shouldRevalidate = revalidateAfterConflict;
@@ -114,17 +110,7 @@ function DoneNotice({ done, created }: { done: string | null; created: boolean }
   return done && known[done] ? <Notice>{known[done]}</Notice> : null;
 }
 
-function Reschedule({
-  bookingId,
-  window,
-  slots,
-  mode,
-}: {
-  bookingId: number;
-  window: CalendarWindow;
-  slots: SlotView[];
-  mode: string;
-}) {
+function Reschedule({ bookingId, window, slots, mode }: { bookingId: number; window: CalendarWindow; slots: SlotView[]; mode: string }) {
   const t = useT();
   const locale = useLocale();
   const location = useLocation();
@@ -259,9 +245,7 @@ export default function BookingPage() {
               <dt>{t.booking.cancelReason}</dt>
               <dd>
                 <span lang={b.cancelReason === "rescheduled" ? undefined : lang}>{cancelledText}</span>
-                {b.cancelledBy ? (
-                  <span className="muted">（{t.booking.cancelledBy[b.cancelledBy] ?? b.cancelledBy}）</span>
-                ) : null}
+                {b.cancelledBy ? <span className="muted">（{t.booking.cancelledBy[b.cancelledBy] ?? b.cancelledBy}）</span> : null}
               </dd>
             </div>
           ) : null}

@@ -22,10 +22,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const t = messages[localeFromMatches(matches)];
   if (!data) return [{ title: `${t.meta.notFound} · ${t.siteName}` }];
   const c = data.committee;
-  return [
-    { title: `${c.name} · ${t.siteName}` },
-    { name: "description", content: c.description },
-  ];
+  return [{ title: `${c.name} · ${t.siteName}` }, { name: "description", content: c.description }];
 };
 
 export default function CommitteePage() {
@@ -116,11 +113,7 @@ export default function CommitteePage() {
             <RecordFigures stats={c.stats} />
             <p className="small muted">{t.profile.scoreNote}</p>
           </section>
-          <BookingPanel
-            note={t.committee.bookingNote}
-            href={`/committees/${c.id}/book`}
-            buttonLabel={t.book.profileButtonCommittee}
-          />
+          <BookingPanel note={t.committee.bookingNote} href={`/committees/${c.id}/book`} buttonLabel={t.book.profileButtonCommittee} />
           <p className="small muted">{t.profile.demoNote}</p>
         </div>
       </div>

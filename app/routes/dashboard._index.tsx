@@ -23,9 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     mediatorId: user.mediatorId,
     pending: all.filter((b) => b.status === "pending").sort((a, b) => a.respondBy.localeCompare(b.respondBy)),
-    upcoming: all
-      .filter((b) => b.status === "confirmed" && Date.parse(b.end) > now)
-      .sort((a, b) => a.start.localeCompare(b.start)),
+    upcoming: all.filter((b) => b.status === "confirmed" && Date.parse(b.end) > now).sort((a, b) => a.start.localeCompare(b.start)),
     done: url.searchParams.get("done"),
     doneId: parseId(url.searchParams.get("id") ?? undefined),
   };
@@ -99,8 +97,7 @@ export default function Dashboard() {
   const pageResult = useActionData<typeof action>() as StepResult;
   const t = useT();
   const locale = useLocale();
-  const doneText =
-    doneId && (done === "confirmed" || done === "declined" || done === "cancelled") ? t.dashboard.done[done](doneId) : null;
+  const doneText = doneId && (done === "confirmed" || done === "declined" || done === "cancelled") ? t.dashboard.done[done](doneId) : null;
   return (
     <div className="dashboard">
       <h1>{t.dashboard.heading}</h1>

@@ -41,11 +41,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!result.ok && result.reason === "rate_limited") {
     return data(
       { result: submission.reply({ formErrors: [t.auth.rateLimited(result.retryAfter)], hideFields: ["password"] }) },
-      { status: 429, headers: { "Retry-After": String(result.retryAfter) } }
+      { status: 429, headers: { "Retry-After": String(result.retryAfter) } },
     );
   }
-  if (!result.ok)
-    return data({ result: submission.reply({ formErrors: [t.auth.invalid], hideFields: ["password"] }) }, { status: 401 });
+  if (!result.ok) return data({ result: submission.reply({ formErrors: [t.auth.invalid], hideFields: ["password"] }) }, { status: 401 });
   const next = safeNext(String(formData.get("next") ?? ""), landingFor(result.user.role));
   return redirect(next, { headers: startSession(request, result.user.id) });
 }

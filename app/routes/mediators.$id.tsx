@@ -77,8 +77,7 @@ export default function MediatorPage() {
                 <div>
                   <dt>{t.profile.licence}</dt>
                   <dd>
-                    <span className="mono">{m.licenceNo}</span>{" "}
-                    <span className="demo-note">（{t.profile.licenceNote}）</span>
+                    <span className="mono">{m.licenceNo}</span> <span className="demo-note">（{t.profile.licenceNote}）</span>
                   </dd>
                 </div>
               ) : null}
@@ -129,11 +128,7 @@ export default function MediatorPage() {
             <p className="small muted">{t.profile.scoreNote}</p>
           </section>
           <BookingPanel note={t.profile.bookingNote} href={`/mediators/${m.id}/book`} buttonLabel={t.book.profileButton}>
-            <p>
-              {m.nextAvailableAt
-                ? t.hit.nextAvailable(formatCentreTime(m.nextAvailableAt, locale))
-                : t.profile.noAvailability}
-            </p>
+            <p>{m.nextAvailableAt ? t.hit.nextAvailable(formatCentreTime(m.nextAvailableAt, locale)) : t.profile.noAvailability}</p>
           </BookingPanel>
           <p className="small muted">{t.profile.demoNote}</p>
         </div>
@@ -145,4 +140,3 @@ export default function MediatorPage() {
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />;
 }
-

@@ -35,10 +35,7 @@ export async function action({ request }: ActionFunctionArgs) {
     return redirect(next, { headers: startSession(request, user.id) });
   } catch (error) {
     if (!(error instanceof EmailTakenError)) throw error;
-    return data(
-      { result: submission.reply({ fieldErrors: { email: [t.auth.emailTaken] }, hideFields: ["password"] }) },
-      { status: 409 }
-    );
+    return data({ result: submission.reply({ fieldErrors: { email: [t.auth.emailTaken] }, hideFields: ["password"] }) }, { status: 409 });
   }
 }
 
@@ -77,21 +74,8 @@ export default function RegisterPage() {
         <input type="hidden" name="next" value={next} />
         <TextField field={fields.name} label={t.auth.name} hint={t.auth.nameHint} autoComplete="name" maxLength={60} />
         <TextField field={fields.email} label={t.auth.email} type="email" autoComplete="email" inputMode="email" />
-        <TextField
-          field={fields.password}
-          label={t.auth.password}
-          hint={t.auth.passwordHint}
-          type="password"
-          autoComplete="new-password"
-        />
-        <TextField
-          field={fields.phone}
-          label={t.auth.phone}
-          hint={t.auth.phoneHint}
-          type="tel"
-          autoComplete="tel"
-          inputMode="tel"
-        />
+        <TextField field={fields.password} label={t.auth.password} hint={t.auth.passwordHint} type="password" autoComplete="new-password" />
+        <TextField field={fields.phone} label={t.auth.phone} hint={t.auth.phoneHint} type="tel" autoComplete="tel" inputMode="tel" />
         <SubmitButton pending={pending} label={t.auth.registerButton} pendingLabel={t.auth.registering} />
       </Form>
       <p className="form-aside small muted">{t.auth.registerNote}</p>

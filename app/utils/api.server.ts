@@ -6,18 +6,17 @@ export function apiJson(body: unknown, init: { status?: number; headers?: Record
   return Response.json(body, { status: init.status, headers: { "Cache-Control": "no-store", ...init.headers } });
 }
 
-export function apiError(
-  status: number,
-  code: string,
-  message: string,
-  fields?: Record<string, string[]>,
-): Response {
+export function apiError(status: number, code: string, message: string, fields?: Record<string, string[]>): Response {
   return apiJson({ error: { code, message, ...(fields ? { fields } : {}) } }, { status });
 }
 
 export const notFound = (what: string) => apiError(404, "not_found", `${what} not found`);
 
-const idSchema = z.coerce.number().int().positive().max(2 ** 31 - 1);
+const idSchema = z.coerce
+  .number()
+  .int()
+  .positive()
+  .max(2 ** 31 - 1);
 
 /** A route's numeric id, or null when it cannot name anything (which callers turn into a 404). */
 export function parseId(raw: string | undefined): number | null {

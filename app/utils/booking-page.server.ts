@@ -26,8 +26,7 @@ const MAX_AHEAD_DAYS = 365;
 export function calendarWindow(fromParam: string | null): CalendarWindow {
   const today = DateTime.now().setZone(CENTRE_TIMEZONE).startOf("day");
   const last = today.plus({ days: MAX_AHEAD_DAYS });
-  const asked =
-    fromParam && /^\d{4}-\d{2}-\d{2}$/.test(fromParam) ? DateTime.fromISO(fromParam, { zone: CENTRE_TIMEZONE }) : null;
+  const asked = fromParam && /^\d{4}-\d{2}-\d{2}$/.test(fromParam) ? DateTime.fromISO(fromParam, { zone: CENTRE_TIMEZONE }) : null;
   const from = asked?.isValid && asked >= today ? (asked > last ? last : asked) : today;
   const prev = from.minus({ days: WINDOW_DAYS });
   const next = from.plus({ days: WINDOW_DAYS });
@@ -120,13 +119,13 @@ export async function bookingAction(request: Request, kind: "mediator" | "commit
   if (slot && !slot.modes.includes(input.mode)) {
     return data(
       { result: submission.reply({ fieldErrors: { mode: [t.modeNotOffered(labelList("mode", slot.modes, locale))] } }) },
-      { status: 422 }
+      { status: 422 },
     );
   }
   if (slot && input.mode === "onsite" && !slot.towns.includes(input.town ?? "")) {
     return data(
       { result: submission.reply({ fieldErrors: { town: [t.townNotOffered(labelList("town", slot.towns, locale))] } }) },
-      { status: 422 }
+      { status: 422 },
     );
   }
 
@@ -136,12 +135,9 @@ export async function bookingAction(request: Request, kind: "mediator" | "commit
   } catch (error) {
     if (!(error instanceof BookingError)) throw error;
     if (error.status === 404) throw new Response(null, { status: 404 });
-    if (error.status === 409)
-      return data({ result: submission.reply({ fieldErrors: { start: [t.slotTaken] } }) }, { status: 409 });
-    if (error.code === "idempotency_mismatch")
-      return data({ result: submission.reply({ formErrors: [t.alreadyUsed] }) }, { status: 422 });
-    if (error.status === 422)
-      return data({ result: submission.reply({ fieldErrors: { start: [t.notAvailable] } }) }, { status: 422 });
+    if (error.status === 409) return data({ result: submission.reply({ fieldErrors: { start: [t.slotTaken] } }) }, { status: 409 });
+    if (error.code === "idempotency_mismatch") return data({ result: submission.reply({ formErrors: [t.alreadyUsed] }) }, { status: 422 });
+    if (error.status === 422) return data({ result: submission.reply({ fieldErrors: { start: [t.notAvailable] } }) }, { status: 422 });
     return data({ result: submission.reply({ formErrors: [t.partiesOnly] }) }, { status: error.status });
   }
 }
@@ -201,13 +197,12 @@ function refusal(
   error: unknown,
   submission: { reply: (o?: { formErrors?: string[]; fieldErrors?: Record<string, string[]> }) => SubmissionResult<string[]> },
   reply: (result: SubmissionResult<string[]>, status: number) => ReturnType<typeof data>,
-  t: (typeof messages)["zh"]
+  t: (typeof messages)["zh"],
 ) {
   if (!(error instanceof BookingError)) throw error;
   if (error.status === 404) throw new Response(null, { status: 404 });
   if (error.code === "slot_taken") return reply(submission.reply({ fieldErrors: { start: [t.book.errors.slotTaken] } }), 409);
-  if (error.code === "not_available")
-    return reply(submission.reply({ fieldErrors: { start: [t.book.errors.notAvailable] } }), 422);
+  if (error.code === "not_available") return reply(submission.reply({ fieldErrors: { start: [t.book.errors.notAvailable] } }), 422);
   if (error.code === "too_late") return reply(submission.reply({ formErrors: [t.booking.errors.tooLate] }), 409);
   if (error.status === 403) return reply(submission.reply({ formErrors: [t.booking.errors.forbidden] }), 403);
   return reply(submission.reply({ formErrors: [t.booking.errors.invalidState] }), error.status);

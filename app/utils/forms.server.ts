@@ -44,7 +44,7 @@ export function parseForm<S extends z.ZodType>(
     locale: Locale;
     input: (payload: Record<string, unknown>) => unknown;
     messages?: Record<string, string>;
-  }
+  },
 ): Submission<z.output<S>> {
   return parse(formData, {
     resolve(payload) {

@@ -104,7 +104,7 @@ function topK(items: MiniResult[], k: number, compare: Compare): MiniResult[] {
   for (const item of items) {
     if (heap.length < k) {
       heap.push(item);
-      for (let i = heap.length - 1; i > 0; ) {
+      for (let i = heap.length - 1; i > 0;) {
         const p = (i - 1) >> 1;
         if (!worse(i, p)) break;
         swap(i, p);
@@ -112,7 +112,7 @@ function topK(items: MiniResult[], k: number, compare: Compare): MiniResult[] {
       }
     } else if (compare(item, heap[0]) < 0) {
       heap[0] = item;
-      for (let i = 0; ; ) {
+      for (let i = 0; ;) {
         const l = 2 * i + 1;
         const r = l + 1;
         let m = i;

@@ -5,16 +5,7 @@ import { prng, type DemoPool } from "../../db/demo-pool";
 import { pinyinInitials, pinyinJoined } from "../../domain/pinyin";
 import type { SearchFilters, SearchQuery } from "../../search/types";
 
-export const QUERY_CLASSES = [
-  "cjk-1",
-  "cjk-2",
-  "cjk-4",
-  "pinyin",
-  "initials",
-  "filters-only",
-  "cjk+filters",
-  "pinyin+filters",
-] as const;
+export const QUERY_CLASSES = ["cjk-1", "cjk-2", "cjk-4", "pinyin", "initials", "filters-only", "cjk+filters", "pinyin+filters"] as const;
 export type QueryClass = (typeof QUERY_CLASSES)[number];
 
 export const CLASS_DESCRIPTIONS: Record<QueryClass, string> = {

@@ -10,7 +10,10 @@ export const PERFORMANCE_DOC = path.join(ROOT, "docs/performance.md");
 
 /** "2025-11-26T10-31-02Z": an ISO timestamp that is a safe file name everywhere. */
 export function fileTimestamp(date = new Date()): string {
-  return date.toISOString().replace(/\.\d{3}Z$/, "Z").replace(/:/g, "-");
+  return date
+    .toISOString()
+    .replace(/\.\d{3}Z$/, "Z")
+    .replace(/:/g, "-");
 }
 
 /** Writes `data` to bench/results/<name>-<timestamp>.json (and <name>-latest.json); returns the paths. */

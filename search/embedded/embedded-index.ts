@@ -155,7 +155,10 @@ export class EmbeddedIndex {
 
   private add(doc: SearchDocument, bulk: boolean): void {
     const ord = this.store.add(doc);
-    this.facets.add(ord, FACETS.map((facet) => facetValues(doc, facet)));
+    this.facets.add(
+      ord,
+      FACETS.map((facet) => facetValues(doc, facet)),
+    );
     this.stamp++;
     this.docTerms.length = 0;
     this.field(F_NAME, doc.name, "name");

@@ -25,7 +25,12 @@ export function evaluateWord(word: QueryWord, postings: PostingStore, alive: Uin
 }
 
 /** The matches of the longest leading run of words that match together, and how many words that is. */
-export function evaluateQuery(words: QueryWord[], postings: PostingStore, alive: Uint8Array, arena?: Arena): { matches: Sparse; used: number } {
+export function evaluateQuery(
+  words: QueryWord[],
+  postings: PostingStore,
+  alive: Uint8Array,
+  arena?: Arena,
+): { matches: Sparse; used: number } {
   let acc: Sparse | null = null;
   let used = 0;
   for (const word of words) {

@@ -1,7 +1,13 @@
 import { FACETS } from "../../domain";
 import { FacetIndex, popcount, scanDisjunctive, type ActiveFilter } from "./facets";
 
-const VALUES = [["a", "b", "c"], ["x", "y", "z", "w"], ["p", "q"], ["m", "n", "o"], ["l1", "l2"]];
+const VALUES = [
+  ["a", "b", "c"],
+  ["x", "y", "z", "w"],
+  ["p", "q"],
+  ["m", "n", "o"],
+  ["l1", "l2"],
+];
 
 function rng(seed: number) {
   return () => {
@@ -34,7 +40,13 @@ function bruteForce(docs: string[][][], alive: boolean[], cand: number[], select
 }
 
 describe("popcount", () => {
-  it.each([[0, 0], [1, 1], [0xffffffff, 32], [0x80000001, 2], [0x12345678, 13]])("%i has %i bits", (x, n) => {
+  it.each([
+    [0, 0],
+    [1, 1],
+    [0xffffffff, 32],
+    [0x80000001, 2],
+    [0x12345678, 13],
+  ])("%i has %i bits", (x, n) => {
     expect(popcount(x)).toBe(n);
   });
 });
@@ -96,9 +108,22 @@ describe("scanDisjunctive", () => {
     const live = [...remap].filter((x) => x >= 0).length;
     f.remap(remap, live);
     const kept = docs.slice(0, 100).filter((_, d) => d % 3 !== 0);
-    const r = scanDisjunctive(f, [], null, live, new Uint8Array(live).fill(1), new Uint32Array(Math.ceil(live / 32)).fill(0xffffffff), new Int32Array(live));
+    const r = scanDisjunctive(
+      f,
+      [],
+      null,
+      live,
+      new Uint8Array(live).fill(1),
+      new Uint32Array(Math.ceil(live / 32)).fill(0xffffffff),
+      new Int32Array(live),
+    );
     const got = f.toFacetCounts(r.counts);
-    const expected = bruteForce(kept, kept.map(() => true), kept.map((_, i) => i), [undefined, undefined, undefined, undefined, undefined]);
+    const expected = bruteForce(
+      kept,
+      kept.map(() => true),
+      kept.map((_, i) => i),
+      [undefined, undefined, undefined, undefined, undefined],
+    );
     expect(FACETS.map((k) => got[k])).toEqual(expected.counts);
   });
 });

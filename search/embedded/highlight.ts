@@ -74,8 +74,6 @@ function isWordChar(s: string, i: number): boolean {
 
 function matchesPinyin(doc: SearchDocument, marks: Marks): boolean {
   if (marks.latin.length === 0) return false;
-  const tokens = [...doc.namePinyin.split(/\s+/), doc.namePinyinJoined, doc.nameInitials]
-    .filter(Boolean)
-    .map((t) => t.toLowerCase());
+  const tokens = [...doc.namePinyin.split(/\s+/), doc.namePinyinJoined, doc.nameInitials].filter(Boolean).map((t) => t.toLowerCase());
   return marks.latin.some(({ text, prefix }) => tokens.some((t) => t === text || (prefix && t.startsWith(text))));
 }

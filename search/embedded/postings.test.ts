@@ -56,7 +56,17 @@ describe("PostingStore", () => {
     ["galloping (short list against a long one)", Array.from({ length: 20 }, (_, i) => i * 190)],
     ["linear (lists of similar length)", Array.from({ length: N }, (_, i) => i)],
   ])("intersects a list with a term without building the term's list: %s", (_label, docs) => {
-    const got = plain(store.intersectTerm(list(docs, docs.map(() => 100)), 0, alive, MASK_WEIGHT)).docs;
+    const got = plain(
+      store.intersectTerm(
+        list(
+          docs,
+          docs.map(() => 100),
+        ),
+        0,
+        alive,
+        MASK_WEIGHT,
+      ),
+    ).docs;
     expect(got).toEqual(docs.filter((d) => d % 2 === 0 && d !== 100));
   });
 

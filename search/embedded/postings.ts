@@ -128,7 +128,7 @@ export class PostingStore {
       }
     }
     if (term < this.head.length) {
-      for (let p = this.head[term]; p >= 0; ) {
+      for (let p = this.head[term]; p >= 0;) {
         const c = p >>> CHUNK_BITS;
         const o = p & IN_CHUNK;
         const e = this.dEntry[c][o];

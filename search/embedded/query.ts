@@ -90,14 +90,7 @@ export function parseQuery(q: string, dict: TermDict, typos: TypoIndex): QueryWo
   });
 }
 
-function cjkAlternatives(
-  text: string,
-  factor: number,
-  wholeIfKnown: boolean,
-  dict: TermDict,
-  out: Alternative[],
-  marks: Marks,
-): void {
+function cjkAlternatives(text: string, factor: number, wholeIfKnown: boolean, dict: TermDict, out: Alternative[], marks: Marks): void {
   const whole = dict.cjk(text);
   if (whole >= 0) out.push({ terms: [whole], factor, tier: TIER });
   if (text.length <= 2 || (wholeIfKnown && whole >= 0)) {

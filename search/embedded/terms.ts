@@ -134,7 +134,7 @@ export class IntMap {
   get(key: number): number {
     const keys = this.keys;
     const mask = keys.length - 1;
-    for (let i = Math.imul(key, 0x9e3779b1) >>> 0 & mask; ; i = (i + 1) & mask) {
+    for (let i = (Math.imul(key, 0x9e3779b1) >>> 0) & mask; ; i = (i + 1) & mask) {
       const k = keys[i];
       if (k === key) return this.vals[i];
       if (k === 0) return -1;
@@ -145,7 +145,7 @@ export class IntMap {
     if ((this.count + 1) * 2 > this.keys.length) this.rehash();
     const keys = this.keys;
     const mask = keys.length - 1;
-    for (let i = Math.imul(key, 0x9e3779b1) >>> 0 & mask; ; i = (i + 1) & mask) {
+    for (let i = (Math.imul(key, 0x9e3779b1) >>> 0) & mask; ; i = (i + 1) & mask) {
       const k = keys[i];
       if (k === key || k === 0) {
         if (k === 0) this.count++;

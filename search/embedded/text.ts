@@ -15,7 +15,8 @@ export function getJieba(): Jieba {
 // Text needing no work: no capitals, nothing NFKC could change into letters or digits (full-width
 // forms, compatibility ideographs, ligatures…). Almost all text is like this and is used as it is;
 // punctuation, full-width or not, separates words either way.
-const CLEAN = /^[\u0000-\u0040\u005b-\u009f\u00df-\u00ff\u2000-\u206f\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]*$/;
+const CLEAN =
+  /^[\u0000-\u0040\u005b-\u009f\u00df-\u00ff\u2000-\u206f\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]*$/;
 
 /** Full-width forms to ASCII (NFKC) and lower case: "ＺＨＡＮＧ" and "Zhang" index as "zhang". */
 export function normalize(text: string): string {

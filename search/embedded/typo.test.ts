@@ -31,7 +31,11 @@ describe("TypoIndex", () => {
     words.forEach((w, i) => index.add(i, w));
     return index;
   };
-  const found = (index: TypoIndex, q: string) => index.lookup(q).map((x) => x.word).sort();
+  const found = (index: TypoIndex, q: string) =>
+    index
+      .lookup(q)
+      .map((x) => x.word)
+      .sort();
 
   it("finds words one edit away, never the query itself", () => {
     const index = build(["zhangwei", "zhangwen", "wangfang", "mediation"]);

@@ -80,9 +80,7 @@ export class MeilisearchEngine implements SearchEngine {
     let info = await this.#rawIndex();
     if (!info) {
       // Another process may have created it between our look and our create: that is fine.
-      await this.#wait("create index", this.#client.createIndex(this.indexName, { primaryKey: PRIMARY_KEY }), [
-        "index_already_exists",
-      ]);
+      await this.#wait("create index", this.#client.createIndex(this.indexName, { primaryKey: PRIMARY_KEY }), ["index_already_exists"]);
       info = await this.#rawIndex();
     }
     if (!info?.primaryKey) {
@@ -124,15 +122,11 @@ export class MeilisearchEngine implements SearchEngine {
   /** Deleting from an index that does not exist yet is already done. */
   async delete(ids: string[]): Promise<void> {
     if (ids.length === 0) return;
-    await this.#run("delete", () =>
-      this.#wait("delete documents", this.#index.deleteDocuments(ids), ["index_not_found"]),
-    );
+    await this.#run("delete", () => this.#wait("delete documents", this.#index.deleteDocuments(ids), ["index_not_found"]));
   }
 
   async clear(): Promise<void> {
-    await this.#run("clear", () =>
-      this.#wait("delete all documents", this.#index.deleteAllDocuments(), ["index_not_found"]),
-    );
+    await this.#run("clear", () => this.#wait("delete all documents", this.#index.deleteAllDocuments(), ["index_not_found"]));
   }
 
   /** A missing index holds no documents: 0, so a fresh deployment's first count() says "reindex me". */
@@ -151,9 +145,7 @@ export class MeilisearchEngine implements SearchEngine {
   async search(query: SearchQuery): Promise<SearchResult> {
     // Bad input (an unknown facet) throws here, before any request, as its own error type.
     const plan = buildSearchRequest(this.indexName, query);
-    const response: MultiSearchResponse<RecordAny> = await this.#run("search", () =>
-      this.#client.multiSearch({ queries: plan.queries }),
-    );
+    const response: MultiSearchResponse<RecordAny> = await this.#run("search", () => this.#client.multiSearch({ queries: plan.queries }));
     const result = mergeSearchResponses(plan, response);
     const shorter = result.total === 0 ? dropLastWord(query.q ?? "") : null;
     return shorter === null ? result : this.search({ ...query, q: shorter });
@@ -161,8 +153,6 @@ export class MeilisearchEngine implements SearchEngine {
 
   /** Drop the whole index (test cleanup, or before a reindex that changes the primary key). */
   async deleteIndex(): Promise<void> {
-    await this.#run("delete index", () =>
-      this.#wait("delete index", this.#client.deleteIndex(this.indexName), ["index_not_found"]),
-    );
+    await this.#run("delete index", () => this.#wait("delete index", this.#client.deleteIndex(this.indexName), ["index_not_found"]));
   }
 }

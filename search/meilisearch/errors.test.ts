@@ -56,9 +56,7 @@ describe("assertTaskSucceeded", () => {
   });
 
   it("treats a canceled task as a failure", () => {
-    expect(() => assertTaskSucceeded("clear", "mediators", task({ status: "canceled" }))).toThrow(
-      /task 41 ended with status "canceled"/,
-    );
+    expect(() => assertTaskSucceeded("clear", "mediators", task({ status: "canceled" }))).toThrow(/task 41 ended with status "canceled"/);
   });
 });
 
@@ -89,9 +87,7 @@ describe("wrapError", () => {
   });
 
   it("wraps things that are not errors", () => {
-    expect(wrapError("clear", "mediators", "socket hang up").message).toBe(
-      'Meilisearch clear on index "mediators" failed: socket hang up',
-    );
+    expect(wrapError("clear", "mediators", "socket hang up").message).toBe('Meilisearch clear on index "mediators" failed: socket hang up');
   });
 });
 

@@ -27,21 +27,15 @@ describe("quoteFilterValue", () => {
   it("escapes quotes and backslashes", () => {
     expect(quoteFilterValue('a"b')).toBe('"a\\"b"');
     expect(quoteFilterValue("a\\b")).toBe('"a\\\\b"');
-    expect(quoteFilterValue('end\\')).toBe('"end\\\\"');
+    expect(quoteFilterValue("end\\")).toBe('"end\\\\"');
   });
 
-  it.each([
-    'say "hi"',
-    "back\\slash",
-    "trailing\\",
-    '\\"',
-    '" OR kind = "lawyer',
-    '\\" OR kind = \\"lawyer',
-    "\\\\\\",
-    "",
-  ])("cannot be broken out of: %j reads back as itself with nothing after it", (value) => {
-    expect(readQuoted(quoteFilterValue(value))).toEqual({ value, rest: "" });
-  });
+  it.each(['say "hi"', "back\\slash", "trailing\\", '\\"', '" OR kind = "lawyer', '\\" OR kind = \\"lawyer', "\\\\\\", ""])(
+    "cannot be broken out of: %j reads back as itself with nothing after it",
+    (value) => {
+      expect(readQuoted(quoteFilterValue(value))).toEqual({ value, rest: "" });
+    },
+  );
 });
 
 describe("buildFilter", () => {
@@ -61,9 +55,7 @@ describe("buildFilter", () => {
 
   it("ANDs facets, in the fixed facet order whatever the key order", () => {
     const filters: SearchFilters = { language: ["english"], category: ["labour", "medical"], kind: ["expert"] };
-    expect(buildFilter(filters)).toBe(
-      'kind = "expert" AND (categories = "labour" OR categories = "medical") AND languages = "english"',
-    );
+    expect(buildFilter(filters)).toBe('kind = "expert" AND (categories = "labour" OR categories = "medical") AND languages = "english"');
   });
 
   it("drops repeated values", () => {
@@ -94,16 +86,12 @@ describe("buildFilterExcept (disjunctive facets)", () => {
 
   it("keeps every facet but the one whose counts are wanted", () => {
     expect(buildFilterExcept(filters, "category")).toBe('kind = "lawyer" AND towns = "liuheng"');
-    expect(buildFilterExcept(filters, "town")).toBe(
-      'kind = "lawyer" AND (categories = "labour" OR categories = "medical")',
-    );
+    expect(buildFilterExcept(filters, "town")).toBe('kind = "lawyer" AND (categories = "labour" OR categories = "medical")');
   });
 
   it("is undefined when the excluded facet is the only selection, unless extra conditions remain", () => {
     expect(buildFilterExcept({ town: ["liuheng"] }, "town")).toBeUndefined();
-    expect(buildFilterExcept({ town: ["liuheng"] }, "town", ["nextAvailableAt EXISTS"])).toBe(
-      "(nextAvailableAt EXISTS)",
-    );
+    expect(buildFilterExcept({ town: ["liuheng"] }, "town", ["nextAvailableAt EXISTS"])).toBe("(nextAvailableAt EXISTS)");
   });
 
   it("rejects an unknown facet", () => {

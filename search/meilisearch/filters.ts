@@ -46,10 +46,7 @@ export function selectedFacets(filters: SearchFilters): FacetName[] {
  * e.g. `nextAvailableAt <= 1700000000000`) are AND'd too. `except` leaves one facet out: the filter a
  * disjunctive facet's counts are computed under. Nothing to filter → undefined (no `filter` param).
  */
-export function buildFilter(
-  filters: SearchFilters,
-  opts: { extra?: readonly string[]; except?: FacetName } = {},
-): string | undefined {
+export function buildFilter(filters: SearchFilters, opts: { extra?: readonly string[]; except?: FacetName } = {}): string | undefined {
   const clauses: string[] = [];
   for (const facet of selectedFacets(filters)) {
     if (facet === opts.except) continue;
@@ -63,11 +60,7 @@ export function buildFilter(
 }
 
 /** The filter for "every facet except `facet`", for that facet's disjunctive counts. */
-export function buildFilterExcept(
-  filters: SearchFilters,
-  facet: FacetName,
-  extra?: readonly string[],
-): string | undefined {
+export function buildFilterExcept(filters: SearchFilters, facet: FacetName, extra?: readonly string[]): string | undefined {
   if (!isFacetName(facet)) throw new UnknownFacetError(facet);
   return buildFilter(filters, { extra, except: facet });
 }

@@ -94,14 +94,13 @@ export function buildSearchRequest(indexUid: string, query: SearchQuery, opts: B
     highlightPostTag: q ? HIGHLIGHT_POST : undefined,
   });
 
-  const facetQueries = disjunctiveFacets.map(
-    (facet): MultiSearchQuery =>
-      compact({
-        ...common,
-        filter: buildFilterExcept(filters, facet, extra),
-        facets: [FACET_FIELDS[facet]],
-        limit: 0,
-      }),
+  const facetQueries = disjunctiveFacets.map((facet): MultiSearchQuery =>
+    compact({
+      ...common,
+      filter: buildFilterExcept(filters, facet, extra),
+      facets: [FACET_FIELDS[facet]],
+      limit: 0,
+    }),
   );
 
   return { queries: [main, ...facetQueries], disjunctiveFacets };

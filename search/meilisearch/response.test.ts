@@ -83,10 +83,7 @@ describe("mergeSearchResponses", () => {
   });
 
   it("turns hits back into SearchDocuments, without Meilisearch's extra fields", () => {
-    expect(result.hits.map((h) => h.document)).toEqual([
-      lawyerDoc(),
-      committeeDoc({ categories: ["labour"], towns: ["liuheng"] }),
-    ]);
+    expect(result.hits.map((h) => h.document)).toEqual([lawyerDoc(), committeeDoc({ categories: ["labour"], towns: ["liuheng"] })]);
     expect(result.hits[0].document).not.toHaveProperty("_formatted");
     expect(result.hits[1].document.nextAvailableAt).toBeNull();
   });
@@ -128,9 +125,9 @@ describe("mergeSearchResponses", () => {
 
 describe("highlightFromFormatted", () => {
   it("joins the matched entries of an array field and ignores the rest", () => {
-    expect(
-      highlightFromFormatted({ categoryNames: ["<mark>医疗</mark>纠纷", "Medical disputes", "<mark>Medical</mark> x"] }),
-    ).toEqual({ categoryNames: `<mark>医疗</mark>纠纷${ARRAY_HIGHLIGHT_SEPARATOR}<mark>Medical</mark> x` });
+    expect(highlightFromFormatted({ categoryNames: ["<mark>医疗</mark>纠纷", "Medical disputes", "<mark>Medical</mark> x"] })).toEqual({
+      categoryNames: `<mark>医疗</mark>纠纷${ARRAY_HIGHLIGHT_SEPARATOR}<mark>Medical</mark> x`,
+    });
   });
 
   it("reads only the highlightable fields", () => {

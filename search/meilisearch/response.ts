@@ -27,7 +27,8 @@ export function highlightFromFormatted(formatted: RecordAny | undefined, matches
       if (matched.length) highlight[field] = matched.join(ARRAY_HIGHLIGHT_SEPARATOR);
     }
   }
-  if (pinyinMatched && !highlight.name && typeof formatted.name === "string") highlight.name = `${HIGHLIGHT_PRE}${formatted.name}${HIGHLIGHT_POST}`;
+  if (pinyinMatched && !highlight.name && typeof formatted.name === "string")
+    highlight.name = `${HIGHLIGHT_PRE}${formatted.name}${HIGHLIGHT_POST}`;
   return highlight;
 }
 

@@ -30,9 +30,7 @@ describe("buildIndexSettings", () => {
   });
 
   it("can sort by what the sort orders use", () => {
-    expect(settings.sortableAttributes).toEqual(
-      expect.arrayContaining(["score", "closed", "nextAvailableAt", "yearsOfExperience"]),
-    );
+    expect(settings.sortableAttributes).toEqual(expect.arrayContaining(["score", "closed", "nextAvailableAt", "yearsOfExperience"]));
   });
 
   it("names only fields that SearchDocument has", () => {
@@ -48,9 +46,7 @@ describe("buildIndexSettings", () => {
 
   it("puts the sort rule first so a requested order holds over the whole result", () => {
     expect(settings.rankingRules?.[0]).toBe("sort");
-    expect(settings.rankingRules).toEqual(
-      expect.arrayContaining(["words", "typo", "proximity", "attribute", "exactness"]),
-    );
+    expect(settings.rankingRules).toEqual(expect.arrayContaining(["words", "typo", "proximity", "attribute", "exactness"]));
     expect(settings.rankingRules).toHaveLength(6);
   });
 
@@ -112,9 +108,7 @@ describe("buildSynonyms", () => {
   it("keeps every key short enough to be looked up (Meilisearch matches synonyms on ≤ 3 query words)", () => {
     // Meilisearch segments Chinese with jieba; segment keys the same way.
     const jieba = Jieba.withDict(dict);
-    const tooLong = Object.keys(buildSynonyms()).filter(
-      (key) => key.split(" ").flatMap((part) => jieba.cut(part, false)).length > 3,
-    );
+    const tooLong = Object.keys(buildSynonyms()).filter((key) => key.split(" ").flatMap((part) => jieba.cut(part, false)).length > 3);
     expect(tooLong).toEqual([]);
   });
 });

@@ -37,15 +37,7 @@ export const RANKING_RULES = ["sort", "words", "typo", "proximity", "attribute",
  * The locale only constrains how Han script is handled; the English names also stored in
  * categoryNames/townNames keep the Latin pipeline.
  */
-export const CHINESE_ATTRIBUTES = [
-  "name",
-  "categoryNames",
-  "memberNames",
-  "title",
-  "organisation",
-  "townNames",
-  "bio",
-] as const;
+export const CHINESE_ATTRIBUTES = ["name", "categoryNames", "memberNames", "title", "organisation", "townNames", "bio"] as const;
 export const CHINESE_LOCALE = "cmn";
 
 /** Enough for exact totals on the whole pool (the pool is a few hundred; benches go far higher). */

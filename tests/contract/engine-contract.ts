@@ -64,11 +64,7 @@ function expectedFacets(docs: SearchDocument[], filters: SearchFilters): Record<
   return out;
 }
 
-export function describeEngineContract(
-  label: string,
-  makeEngine: () => Promise<SearchEngine>,
-  opts: EngineContractOptions = {},
-): void {
+export function describeEngineContract(label: string, makeEngine: () => Promise<SearchEngine>, opts: EngineContractOptions = {}): void {
   describe(`search engine contract: ${label}`, () => {
     let engine: SearchEngine;
     const search = (q: string, more: Partial<SearchQuery> = {}): Promise<SearchResult> => engine.search(query(q, more));
@@ -337,7 +333,9 @@ export function describeEngineContract(
       });
 
       it("availableBefore keeps only documents free by then, in hits and in every facet count", async () => {
-        const dated = DOCS.map((d) => d.nextAvailableAt).filter((t): t is number => t !== null).sort((a, b) => a - b);
+        const dated = DOCS.map((d) => d.nextAvailableAt)
+          .filter((t): t is number => t !== null)
+          .sort((a, b) => a - b);
         expect(dated.length).toBeGreaterThan(2);
         const before = dated[Math.floor(dated.length / 2)];
         const expected = DOCS.filter((d) => d.nextAvailableAt !== null && d.nextAvailableAt <= before);
@@ -469,7 +467,17 @@ export function describeEngineContract(
 
       it("a new document is found at once", async () => {
         const base = docById.get(idOfName("王芳"))!;
-        await w.upsert([{ ...base, id: "mediator-1000", entityId: 1000, name: "司马光", namePinyin: "si ma guang", namePinyinJoined: "simaguang", nameInitials: "smg" }]);
+        await w.upsert([
+          {
+            ...base,
+            id: "mediator-1000",
+            entityId: 1000,
+            name: "司马光",
+            namePinyin: "si ma guang",
+            namePinyinJoined: "simaguang",
+            nameInitials: "smg",
+          },
+        ]);
         expect(await find("司马光")).toEqual(["mediator-1000"]);
         expect(await find("smg")).toContain("mediator-1000");
       });

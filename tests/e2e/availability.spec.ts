@@ -97,7 +97,7 @@ test.describe("with JavaScript", () => {
       expect(await slotsOf(request, "mediators", DEMO_MEDIATOR_ID, { from: offDate, to: offDate })).toEqual([]);
       await page.goto(`/mediators/${DEMO_MEDIATOR_ID}/book?from=${offDate}`);
       await expect(
-        page.getByRole("region", { name: new RegExp(`^${Number(offDate.slice(5, 7))}月${Number(offDate.slice(8))}日`) })
+        page.getByRole("region", { name: new RegExp(`^${Number(offDate.slice(5, 7))}月${Number(offDate.slice(8))}日`) }),
       ).toHaveCount(0);
     } finally {
       await restore();
@@ -125,8 +125,7 @@ test.describe("with JavaScript", () => {
       await expect(overrides.nth(1).getByLabel("日期", { exact: true })).toHaveValue(to);
       await page.getByRole("button", { name: "保存", exact: true }).click();
       await expect(page.getByRole("status")).toContainText("已保存");
-      for (const date of [from, to])
-        expect(await slotsOf(request, "mediators", DEMO_MEDIATOR_ID, { from: date, to: date })).toEqual([]);
+      for (const date of [from, to]) expect(await slotsOf(request, "mediators", DEMO_MEDIATOR_ID, { from: date, to: date })).toEqual([]);
     } finally {
       await restore();
     }

@@ -70,10 +70,7 @@ test("register, book online, the mediator confirms, the party downloads the .ics
   await page.getByRole("link", { name: `${dayLabel(slot.start)} ${timeRange(slot)}` }).click();
   await expect(page).toHaveURL(`/bookings/${bookingId}`);
   await expect(page.locator(".status-badge")).toHaveText("已确认");
-  const [download] = await Promise.all([
-    page.waitForEvent("download"),
-    page.getByRole("link", { name: "下载日历文件（.ics）" }).click(),
-  ]);
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "下载日历文件（.ics）" }).click()]);
   expect(download.suggestedFilename()).toBe(`booking-${bookingId}.ics`);
   const ics = fs.readFileSync((await download.path())!, "utf8");
   expect(ics).toContain("BEGIN:VCALENDAR");

@@ -36,7 +36,7 @@ export async function slotsOf(
   request: APIRequestContext,
   kind: "mediators" | "committees",
   id: number,
-  params: Record<string, string> = {}
+  params: Record<string, string> = {},
 ): Promise<Slot[]> {
   const qs = new URLSearchParams(params);
   const response = await request.get(`/api/v1/${kind}/${id}/slots?${qs}`);
@@ -49,7 +49,7 @@ export async function firstSlot(
   request: APIRequestContext,
   id: number,
   mode: string,
-  kind: "mediators" | "committees" = "mediators"
+  kind: "mediators" | "committees" = "mediators",
 ): Promise<Slot> {
   const slots = await slotsOf(request, kind, id, { mode });
   expect(slots.length, `a free ${mode} slot of ${kind}/${id} in the next two weeks`).toBeGreaterThan(0);
@@ -64,7 +64,7 @@ export async function bookSlot(
   page: Page,
   path: string,
   slot: Slot,
-  details: { mode: string; modeLabel: string; category?: string; summary: string; counterparty?: string }
+  details: { mode: string; modeLabel: string; category?: string; summary: string; counterparty?: string },
 ): Promise<number> {
   await page.goto(path);
   await slotRadio(page, slot).check();
@@ -100,9 +100,7 @@ export async function apiToken(request: APIRequestContext, email: string, passwo
 
 /** axe with the WCAG 2.1 A/AA and best-practice rules: nothing serious or critical. */
 export async function expectNoSeriousViolations(page: Page, what: string) {
-  const results = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"])
-    .analyze();
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
   const serious = results.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
     .map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.join(" ")) }));

@@ -34,9 +34,15 @@ test("a lawyer's profile: licence marked as demo data, island towns, record, com
     await expect(record).toContainText("暂无结案记录");
   }
   await expect(record).toContainText("小样本安全");
-  await expect(page.getByRole("region", { name: "预约调解" }).getByRole("link", { name: "选择时间并预约" })).toHaveAttribute("href", `/mediators/${m.id}/book`);
+  await expect(page.getByRole("region", { name: "预约调解" }).getByRole("link", { name: "选择时间并预约" })).toHaveAttribute(
+    "href",
+    `/mediators/${m.id}/book`,
+  );
   for (const c of m.committees) {
-    await expect(page.getByRole("region", { name: "所属调解委员会" }).getByRole("link", { name: c.name })).toHaveAttribute("href", `/committees/${c.id}`);
+    await expect(page.getByRole("region", { name: "所属调解委员会" }).getByRole("link", { name: c.name })).toHaveAttribute(
+      "href",
+      `/committees/${c.id}`,
+    );
   }
 });
 

@@ -29,7 +29,22 @@ describe("GET /api/v1/search", () => {
     expect(body.total).toBeGreaterThan(0);
     expect(Object.keys(body.facets).sort()).toEqual([...FACETS].sort());
     const hit = body.hits[0];
-    for (const key of ["id", "kind", "name", "namePinyin", "title", "organisation", "categories", "towns", "modes", "languages", "yearsOfExperience", "stats", "nextAvailableAt", "highlight"])
+    for (const key of [
+      "id",
+      "kind",
+      "name",
+      "namePinyin",
+      "title",
+      "organisation",
+      "categories",
+      "towns",
+      "modes",
+      "languages",
+      "yearsOfExperience",
+      "stats",
+      "nextAvailableAt",
+      "highlight",
+    ])
       expect(hit).toHaveProperty(key);
     expect(Object.keys(hit.stats).sort()).toEqual(["agreements", "closed", "score", "successRate"]);
   });
@@ -128,7 +143,10 @@ describe("GET /api/v1/mediators/:id and /api/v1/committees/:id", () => {
   });
 
   it.each(["999999", "0", "abc", "1e3", "-1", "99999999999999999999"])("404s for id %s", async (id) => {
-    for (const [mod, path] of [[mediator, "mediators"], [committee, "committees"]] as const) {
+    for (const [mod, path] of [
+      [mediator, "mediators"],
+      [committee, "committees"],
+    ] as const) {
       const { status, body } = await get(mod, `/api/v1/${path}/${id}`, { id });
       expect(status).toBe(404);
       expect(body.error.code).toBe("not_found");

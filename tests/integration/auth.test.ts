@@ -21,13 +21,19 @@ async function login(email: string, password = "demo12345", address = "198.51.10
 
 describe("registration", () => {
   it("creates a party with an argon2id hash and refuses a taken email", async () => {
-    const res = await call(register, "/api/v1/auth/register", { method: "POST", body: { email: "New@Example.com", password: "longenough", name: "陈晓", phone: "13900000000" } });
+    const res = await call(register, "/api/v1/auth/register", {
+      method: "POST",
+      body: { email: "New@Example.com", password: "longenough", name: "陈晓", phone: "13900000000" },
+    });
     expect(res.status).toBe(201);
     expect(res.body.user).toMatchObject({ email: "new@example.com", role: "party", name: "陈晓" });
     expect(res.body.user.passwordHash).toBeUndefined();
     const row = db.select().from(users).where(eq(users.email, "new@example.com")).get()!;
     expect(row.passwordHash.startsWith("$argon2id$")).toBe(true);
-    const again = await call(register, "/api/v1/auth/register", { method: "POST", body: { email: "new@example.com", password: "longenough", name: "x" } });
+    const again = await call(register, "/api/v1/auth/register", {
+      method: "POST",
+      body: { email: "new@example.com", password: "longenough", name: "x" },
+    });
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe("email_taken");
   });
@@ -39,7 +45,11 @@ describe("registration", () => {
     const notJson = await call(register, "/api/v1/auth/register", { method: "POST", body: "{not json" });
     expect(notJson.status).toBe(400);
     expect(notJson.body.error.code).toBe("invalid_json");
-    const cross = await call(register, "/api/v1/auth/register", { method: "POST", body: { email: "x@example.com", password: "longenough", name: "x" }, headers: { Origin: "https://evil.example" } });
+    const cross = await call(register, "/api/v1/auth/register", {
+      method: "POST",
+      body: { email: "x@example.com", password: "longenough", name: "x" },
+      headers: { Origin: "https://evil.example" },
+    });
     expect(cross.status).toBe(403);
   });
 });
@@ -105,9 +115,19 @@ describe("cross-site requests with a cookie session", () => {
     const noToken = await call(bookings, "/api/v1/bookings", { method: "POST", cookie, body });
     expect(noToken.status).toBe(403);
     expect(noToken.body.error.code).toBe("csrf");
-    const evil = await call(bookings, "/api/v1/bookings", { method: "POST", cookie, body, headers: { Origin: "https://evil.example", "X-CSRF-Token": csrfTokenFor(secret) } });
+    const evil = await call(bookings, "/api/v1/bookings", {
+      method: "POST",
+      cookie,
+      body,
+      headers: { Origin: "https://evil.example", "X-CSRF-Token": csrfTokenFor(secret) },
+    });
     expect(evil.status).toBe(403);
-    const ours = await call(bookings, "/api/v1/bookings", { method: "POST", cookie, body, headers: { Origin: "http://test.local", "X-CSRF-Token": csrfTokenFor(secret) } });
+    const ours = await call(bookings, "/api/v1/bookings", {
+      method: "POST",
+      cookie,
+      body,
+      headers: { Origin: "http://test.local", "X-CSRF-Token": csrfTokenFor(secret) },
+    });
     // Past the CSRF check: the time is in the past, so the booking itself is refused as not available.
     expect(ours.status).toBe(422);
   });

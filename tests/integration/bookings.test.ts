@@ -39,7 +39,11 @@ async function slots(id: number, query = "", route = slotsRoute) {
 }
 
 function book(token: string, body: Record<string, unknown>) {
-  return call(bookingsRoute, "/api/v1/bookings", { method: "POST", token, body: { category: "labour", summary: "拖欠工资三个月未发", counterpartyName: "某水产公司", ...body } });
+  return call(bookingsRoute, "/api/v1/bookings", {
+    method: "POST",
+    token,
+    body: { category: "labour", summary: "拖欠工资三个月未发", counterpartyName: "某水产公司", ...body },
+  });
 }
 
 beforeAll(async () => {
@@ -88,14 +92,25 @@ describe("booking", () => {
     expect(retry.status).toBe(201);
     expect(retry.body.id).toBe(first.body.id);
     expect(retry.headers.get("Idempotent-Replayed")).toBe("true");
-    const mismatch = await book(tokens.party, { mediatorId: mediatorId + 1, start: slot.start, mode: "online", idempotencyKey: "retry-key-0001" });
+    const mismatch = await book(tokens.party, {
+      mediatorId: mediatorId + 1,
+      start: slot.start,
+      mode: "online",
+      idempotencyKey: "retry-key-0001",
+    });
     expect(mismatch.status).toBe(422);
     const other = await book(tokens.party2, { mediatorId, start: slot.start, mode: "online" });
     expect(other.status).toBe(409);
     expect(other.body.error.code).toBe("slot_taken");
     // The slot is gone from the listing, pending as it is.
     expect((await slots(mediatorId)).body.slots.map((s: any) => s.start)).not.toContain(slot.start);
-    expect(db.select().from(bookingsTable).where(eq(bookingsTable.startAt, Date.parse(slot.start))).all()).toHaveLength(1);
+    expect(
+      db
+        .select()
+        .from(bookingsTable)
+        .where(eq(bookingsTable.startAt, Date.parse(slot.start)))
+        .all(),
+    ).toHaveLength(1);
   });
 
   it("answers 422 for times that are not free slots", async () => {
@@ -173,7 +188,10 @@ describe("booking", () => {
   it("expires unanswered requests and releases the slot", async () => {
     const [slot] = (await slots(mediatorId, "?mode=online")).body.slots;
     const made = await book(tokens.party, { mediatorId, start: slot.start, mode: "online" });
-    db.update(bookingsTable).set({ respondBy: Date.now() - 1 }).where(eq(bookingsTable.id, made.body.id)).run();
+    db.update(bookingsTable)
+      .set({ respondBy: Date.now() - 1 })
+      .where(eq(bookingsTable.id, made.body.id))
+      .run();
     await runJobsOnce();
     const after = await call(bookingRoute, `/x`, { token: tokens.party, params: { id: String(made.body.id) } });
     expect(after.body.status).toBe("expired");
@@ -187,13 +205,27 @@ describe("booking", () => {
     const id = String(made.body.id);
     const moved = await call(reschedule, `/x`, { method: "POST", token: tokens.party, params: { id }, body: { start: list[1].start } });
     expect(moved.status).toBe(200);
-    expect(moved.body).toMatchObject({ status: "pending", start: list[1].start, rescheduledFromId: made.body.id, caseId: made.body.caseId });
+    expect(moved.body).toMatchObject({
+      status: "pending",
+      start: list[1].start,
+      rescheduledFromId: made.body.id,
+      caseId: made.body.caseId,
+    });
     expect((await call(bookingRoute, `/x`, { token: tokens.party, params: { id } })).body.status).toBe("cancelled");
     const newId = String(moved.body.id);
-    expect((await call(cancel, `/x`, { method: "POST", token: tokens.party2, params: { id: newId }, body: { reason: "不是我的" } })).status).toBe(403);
-    const cancelled = await call(cancel, `/x`, { method: "POST", token: tokens.mediator, params: { id: newId }, body: { reason: "临时有事" } });
+    expect(
+      (await call(cancel, `/x`, { method: "POST", token: tokens.party2, params: { id: newId }, body: { reason: "不是我的" } })).status,
+    ).toBe(403);
+    const cancelled = await call(cancel, `/x`, {
+      method: "POST",
+      token: tokens.mediator,
+      params: { id: newId },
+      body: { reason: "临时有事" },
+    });
     expect(cancelled.body).toMatchObject({ status: "cancelled", cancelledBy: "mediator", cancelReason: "临时有事" });
-    expect((await call(cancel, `/x`, { method: "POST", token: tokens.party, params: { id: newId }, body: { reason: "再取消" } })).status).toBe(409);
+    expect(
+      (await call(cancel, `/x`, { method: "POST", token: tokens.party, params: { id: newId }, body: { reason: "再取消" } })).status,
+    ).toBe(409);
   });
 
   it("refuses a reschedule inside the minimum notice", async () => {
@@ -201,8 +233,16 @@ describe("booking", () => {
     const made = await book(tokens.party, { mediatorId, start: slot.start, mode: "online" });
     // Pretend the session is 1 hour away.
     const soon = Date.now() + 3_600_000;
-    db.update(bookingsTable).set({ startAt: soon, endAt: soon + 3_600_000 }).where(eq(bookingsTable.id, made.body.id)).run();
-    const res = await call(reschedule, `/x`, { method: "POST", token: tokens.party, params: { id: String(made.body.id) }, body: { start: slot.start } });
+    db.update(bookingsTable)
+      .set({ startAt: soon, endAt: soon + 3_600_000 })
+      .where(eq(bookingsTable.id, made.body.id))
+      .run();
+    const res = await call(reschedule, `/x`, {
+      method: "POST",
+      token: tokens.party,
+      params: { id: String(made.body.id) },
+      body: { start: slot.start },
+    });
     expect(res.status).toBe(409);
     expect(res.body.error.code).toBe("too_late");
   });
@@ -214,7 +254,11 @@ describe("booking", () => {
     expect(a.status).toBe(201);
     expect(a.body).toMatchObject({ committeeId: 2, assignmentReason: "committee-rotation", mode: "centre" });
     expect(a.body.room).toBeTruthy();
-    const row = db.select().from(bookingsTable).where(and(eq(bookingsTable.id, a.body.id))).get()!;
+    const row = db
+      .select()
+      .from(bookingsTable)
+      .where(and(eq(bookingsTable.id, a.body.id)))
+      .get()!;
     expect(row.roomId).not.toBeNull();
     // The same committee slot ordered again goes to another free member (and another room), while
     // members are free; the committee's listing keeps the slot until none is.
@@ -229,17 +273,29 @@ describe("booking", () => {
 
   it("keeps up with the clock: a next free time that has passed is recomputed by the job", async () => {
     const past = Date.now() - 3_600_000;
-    db.$client.prepare("update availability_settings set next_available_at = ?, next_available_valid_until = ? where mediator_id = ?").run(past, past, mediatorId);
+    db.$client
+      .prepare("update availability_settings set next_available_at = ?, next_available_valid_until = ? where mediator_id = ?")
+      .run(past, past, mediatorId);
     await runJobsOnce();
-    const row = db.$client.prepare("select next_available_at n from availability_settings where mediator_id = ?").get(mediatorId) as { n: number };
+    const row = db.$client.prepare("select next_available_at n from availability_settings where mediator_id = ?").get(mediatorId) as {
+      n: number;
+    };
     expect(row.n).toBeGreaterThan(Date.now());
   });
 
   it("leaves the cached next free time alone when a booking is later than that day", async () => {
     await runJobsOnce();
-    const settings = () => db.$client.prepare("select next_available_at n, next_available_valid_until v from availability_settings where mediator_id = ?").get(mediatorId) as { n: number; v: number };
+    const settings = () =>
+      db.$client
+        .prepare("select next_available_at n, next_available_valid_until v from availability_settings where mediator_id = ?")
+        .get(mediatorId) as { n: number; v: number };
     const before = settings();
-    const list = (await slots(mediatorId, `?mode=online&from=${DateTime.fromMillis(before.n).plus({ days: 3 }).toISODate()}&to=${DateTime.fromMillis(before.n).plus({ days: 40 }).toISODate()}`)).body.slots;
+    const list = (
+      await slots(
+        mediatorId,
+        `?mode=online&from=${DateTime.fromMillis(before.n).plus({ days: 3 }).toISODate()}&to=${DateTime.fromMillis(before.n).plus({ days: 40 }).toISODate()}`,
+      )
+    ).body.slots;
     const far = list[list.length - 1];
     expect((await book(tokens.party, { mediatorId, start: far.start, mode: "online" })).status).toBe(201);
     expect(settings()).toEqual(before);
@@ -255,7 +311,11 @@ describe("booking", () => {
     };
     const before = await find();
     expect(before.nextAvailableAt).not.toBeNull();
-    const made = await book(tokens.party2, { mediatorId, start: before.nextAvailableAt, mode: (await slots(mediatorId)).body.slots[0].modes[0] });
+    const made = await book(tokens.party2, {
+      mediatorId,
+      start: before.nextAvailableAt,
+      mode: (await slots(mediatorId)).body.slots[0].modes[0],
+    });
     expect(made.status).toBe(201);
     const started = Date.now();
     let after = await find();
@@ -266,7 +326,12 @@ describe("booking", () => {
     }
     expect(after.nextAvailableAt).not.toBe(before.nextAvailableAt);
     // It is the first free slot the slot listing shows now (as computed from scratch).
-    const firstFree = (await slots(mediatorId, `?from=${DateTime.now().setZone("Asia/Shanghai").toISODate()}&to=${DateTime.now().plus({ days: 60 }).toISODate()}`)).body.slots[0];
+    const firstFree = (
+      await slots(
+        mediatorId,
+        `?from=${DateTime.now().setZone("Asia/Shanghai").toISODate()}&to=${DateTime.now().plus({ days: 60 }).toISODate()}`,
+      )
+    ).body.slots[0];
     expect(Date.parse(after.nextAvailableAt)).toBe(Date.parse(firstFree.start));
     // availableWithinDays filters on it.
     const within = await call(searchRoute, `/api/v1/search?availableWithinDays=60&perPage=50`);

@@ -14,7 +14,11 @@ export interface Call {
   context?: Record<string, unknown>;
 }
 
-export async function call(mod: RouteModule, url: string, c: Call = {}): Promise<{ status: number; body: any; headers: Headers; text: string }> {
+export async function call(
+  mod: RouteModule,
+  url: string,
+  c: Call = {},
+): Promise<{ status: number; body: any; headers: Headers; text: string }> {
   const method = c.method ?? "GET";
   const headers = new Headers(c.headers);
   if (c.token) headers.set("Authorization", `Bearer ${c.token}`);

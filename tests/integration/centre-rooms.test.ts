@@ -27,7 +27,8 @@ const centreMornings = {
   horizonDays: 30,
   dailyCap: 3,
 };
-const nextOf = (id: number) => db.select().from(availabilitySettings).where(eq(availabilitySettings.mediatorId, id)).get()!.nextAvailableAt!;
+const nextOf = (id: number) =>
+  db.select().from(availabilitySettings).where(eq(availabilitySettings.mediatorId, id)).get()!.nextAvailableAt!;
 const party = () => getUserById(db.select().from(users).where(eq(users.email, "party@example.com")).get()!.id)!;
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -39,7 +40,10 @@ describe("centre rooms and the cached next free time", () => {
   it("with rooms to spare, booking one leaves other mediators' entries alone", () => {
     const t = nextOf(X);
     expect(nextOf(Y)).toBe(t);
-    const { booking } = createBooking({ party: party(), input: { mediatorId: X, start: iso(t), mode: "centre", category: "labour", summary: "拖欠工资纠纷" } });
+    const { booking } = createBooking({
+      party: party(),
+      input: { mediatorId: X, start: iso(t), mode: "centre", category: "labour", summary: "拖欠工资纠纷" },
+    });
     expect(booking.room).not.toBeNull();
     expect(staleAvailability(db, Date.now())).not.toContain(Y);
     cancelBooking({ user: party(), id: booking.id, reason: "改日再约" });
@@ -53,7 +57,10 @@ describe("centre rooms and the cached next free time", () => {
     const t = nextOf(X);
     expect(nextOf(Y)).toBe(t);
 
-    const { booking } = createBooking({ party: party(), input: { mediatorId: X, start: iso(t), mode: "centre", category: "labour", summary: "拖欠工资纠纷" } });
+    const { booking } = createBooking({
+      party: party(),
+      input: { mediatorId: X, start: iso(t), mode: "centre", category: "labour", summary: "拖欠工资纠纷" },
+    });
     expect(staleAvailability(db, Date.now())).toContain(Y);
     await runJobsOnce();
     // Y is free at t, but no room is: Y's next free centre session is the hour after.

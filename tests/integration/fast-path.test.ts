@@ -38,7 +38,14 @@ async function ask(server: RunningServer, path: string, init: RequestInit = {}):
   } catch {
     // not JSON (a calendar file, an empty HEAD answer)
   }
-  return { status: res.status, type: res.headers.get("Content-Type"), cacheControl: res.headers.get("Cache-Control"), allow: res.headers.get("Allow"), text, json };
+  return {
+    status: res.status,
+    type: res.headers.get("Content-Type"),
+    cacheControl: res.headers.get("Cache-Control"),
+    allow: res.headers.get("Allow"),
+    text,
+    json,
+  };
 }
 
 /** Both servers' answers; `tookMs` is a measurement, not an answer, so it is left out. */
@@ -50,7 +57,11 @@ async function both(path: string, init: RequestInit = {}): Promise<[Answer, Answ
 }
 
 async function bearer(email: string): Promise<string> {
-  const { json } = await ask(fast, "/api/v1/auth/token", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ email, password: "demo12345" }) });
+  const { json } = await ask(fast, "/api/v1/auth/token", {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ email, password: "demo12345" }),
+  });
   return json.token;
 }
 
@@ -117,7 +128,16 @@ describe("the API through the fast path and through Remix", () => {
     const cases: [string, RequestInit][] = [
       ["/api/v1/bookings", jsonPost(party, "{not json")],
       ["/api/v1/bookings", jsonPost(party, { mediatorId: 1 })],
-      ["/api/v1/bookings", jsonPost(party, { mediatorId: 1, start: "2020-01-01T09:00:00+08:00", mode: "online", category: "labour", summary: "过去的时间预约" })],
+      [
+        "/api/v1/bookings",
+        jsonPost(party, {
+          mediatorId: 1,
+          start: "2020-01-01T09:00:00+08:00",
+          mode: "online",
+          category: "labour",
+          summary: "过去的时间预约",
+        }),
+      ],
       ["/api/v1/bookings", jsonPost(null, { mediatorId: 1 })],
       ["/api/v1/bookings", jsonPost(mediator, { mediatorId: 1 })],
       ["/api/v1/bookings", jsonPost(party, `{"summary":"${"长".repeat(70_000)}"}`)],
@@ -139,7 +159,8 @@ describe("the API through the fast path and through Remix", () => {
     const mediator = await bearer("mediator@example.com");
     const { json } = await ask(fast, "/api/v1/mediators/1/slots?mode=online");
     const [first, second] = json.slots;
-    const order = (start: string) => jsonPost(party, { mediatorId: 1, start, mode: "online", category: "labour", summary: "工资拖欠三个月" });
+    const order = (start: string) =>
+      jsonPost(party, { mediatorId: 1, start, mode: "online", category: "labour", summary: "工资拖欠三个月" });
     const made = [await ask(fast, "/api/v1/bookings", order(first.start)), await ask(remix, "/api/v1/bookings", order(second.start))];
     for (const m of made) {
       expect(m.status).toBe(201);
@@ -154,9 +175,14 @@ describe("the API through the fast path and through Remix", () => {
       expect(a.status).toBe(200);
       expect(a.json).toEqual(b.json);
     }
-    const confirmed = await ask(fast, `/api/v1/bookings/${made[0].json.id}/confirm`, { method: "POST", headers: { Authorization: `Bearer ${mediator}` } });
+    const confirmed = await ask(fast, `/api/v1/bookings/${made[0].json.id}/confirm`, {
+      method: "POST",
+      headers: { Authorization: `Bearer ${mediator}` },
+    });
     expect(confirmed.status).toBe(200);
-    const [ics, icsRemix] = await both(`/api/v1/bookings/${made[0].json.id}/calendar.ics`, { headers: { Authorization: `Bearer ${party}` } });
+    const [ics, icsRemix] = await both(`/api/v1/bookings/${made[0].json.id}/calendar.ics`, {
+      headers: { Authorization: `Bearer ${party}` },
+    });
     expect(ics.status).toBe(200);
     expect(ics.type).toBe(icsRemix.type);
     // The files differ only in when they were made (DTSTAMP).

@@ -37,17 +37,13 @@ describe("several processes sharing one database", () => {
   it("both answer a change within 1 s", async () => {
     for (const s of servers) expect(await ids(s, "司徒静岚")).toEqual([]);
     updateMediator({ id: 5, patch: { name: "司徒静岚" } });
-    const took = await Promise.all(
-      servers.map((s) => within(1000, async () => (await ids(s, "司徒静岚")).includes("senior-mediator:5"))),
-    );
+    const took = await Promise.all(servers.map((s) => within(1000, async () => (await ids(s, "司徒静岚")).includes("senior-mediator:5"))));
     for (const t of took) expect(t).toBeLessThanOrEqual(1000);
   });
 
   it("both drop a deactivated mediator within 1 s", async () => {
     updateMediator({ id: 5, patch: { active: false } });
-    const took = await Promise.all(
-      servers.map((s) => within(1000, async () => !(await ids(s, "司徒静岚")).includes("senior-mediator:5"))),
-    );
+    const took = await Promise.all(servers.map((s) => within(1000, async () => !(await ids(s, "司徒静岚")).includes("senior-mediator:5"))));
     for (const t of took) expect(t).toBeLessThanOrEqual(1000);
   });
 });

@@ -35,7 +35,11 @@ describe("deliverPending", () => {
     const provider = recorder();
     const pending = db.select().from(notifications).where(isNull(notifications.deliveredAt)).all().length;
     expect(pending).toBeGreaterThanOrEqual(30);
-    const counts = await Promise.all([deliverPending(db, provider, 20), deliverPending(db, provider, 20), deliverPending(db, provider, 20)]);
+    const counts = await Promise.all([
+      deliverPending(db, provider, 20),
+      deliverPending(db, provider, 20),
+      deliverPending(db, provider, 20),
+    ]);
     expect(counts.reduce((a, b) => a + b, 0)).toBe(pending);
     expect(provider.sent).toHaveLength(pending);
     expect(new Set(provider.sent).size).toBe(pending);
@@ -58,7 +62,13 @@ describe("deliverPending", () => {
     expect(await deliverPending(db, up, 100, now + 1000)).toBe(0);
     expect(await deliverPending(db, up, 100, now + 60_000)).toBe(first);
     expect(db.select().from(notifications).where(isNull(notifications.deliveredAt)).all()).toHaveLength(0);
-    expect(db.select().from(notifications).all().every((n) => n.attempts === 2 && n.leaseUntil === null)).toBe(true);
+    expect(
+      db
+        .select()
+        .from(notifications)
+        .all()
+        .every((n) => n.attempts === 2 && n.leaseUntil === null),
+    ).toBe(true);
   });
 
   it("rows held by a sender that died are sent by another once the lease runs out", async () => {

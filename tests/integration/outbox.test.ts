@@ -65,7 +65,12 @@ describe("search outbox", () => {
     const service = new SearchService(db, flaky, { pollMs: 1_000_000, log: () => {} });
     await service.ready;
     updateMediator({ id: 4, patch: { title: "劳动争议调解专家" } });
-    const [row] = db.select().from(searchOutbox).where(and(eq(searchOutbox.entity, "mediator"), eq(searchOutbox.entityId, 4))).all().slice(-1);
+    const [row] = db
+      .select()
+      .from(searchOutbox)
+      .where(and(eq(searchOutbox.entity, "mediator"), eq(searchOutbox.entityId, 4)))
+      .all()
+      .slice(-1);
     await service.tick();
     const failed = db.select().from(searchOutbox).where(eq(searchOutbox.id, row.id)).get()!;
     expect(failed.meiliAttempts).toBe(1);
@@ -76,7 +81,10 @@ describe("search outbox", () => {
     await service.tick();
     expect(calls).toBe(1);
     // …and delivered once it has.
-    db.update(searchOutbox).set({ meiliNextAttemptAt: new Date(Date.now() - 1) }).where(eq(searchOutbox.id, row.id)).run();
+    db.update(searchOutbox)
+      .set({ meiliNextAttemptAt: new Date(Date.now() - 1) })
+      .where(eq(searchOutbox.id, row.id))
+      .run();
     await service.tick();
     expect(calls).toBe(2);
     expect(db.select().from(searchOutbox).where(eq(searchOutbox.id, row.id)).get()!.meiliDeliveredAt).not.toBeNull();

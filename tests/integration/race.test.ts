@@ -32,7 +32,13 @@ describe("a race for one slot", () => {
     const slotsRes = await fetch(`${a.url}/api/v1/mediators/1/slots?mode=online`);
     const { slots } = (await slotsRes.json()) as { slots: { start: string }[] };
     expect(slots.length).toBeGreaterThan(0);
-    const body = JSON.stringify({ mediatorId: 1, start: slots[0].start, mode: "online", category: "neighbourhood", summary: "邻居装修噪音扰民" });
+    const body = JSON.stringify({
+      mediatorId: 1,
+      start: slots[0].start,
+      mode: "online",
+      category: "neighbourhood",
+      summary: "邻居装修噪音扰民",
+    });
     const statuses = await Promise.all(
       Array.from({ length: 100 }, (_, i) =>
         fetch(`${servers[i % 2].url}/api/v1/bookings`, {

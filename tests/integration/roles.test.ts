@@ -78,7 +78,9 @@ const everyone = (status: number): Record<Who, number> => Object.fromEntries(ROL
 const signedIn = (status: number) => ({ ...everyone(status), anonymous: 401 });
 const only = (ok: number, allowed: Who[]) =>
   Object.fromEntries(ROLES.map((w) => [w, w === "anonymous" ? 401 : allowed.includes(w) ? ok : 403])) as Record<Who, number>;
-const booking = (status: "pending" | "confirmed" = "pending") => async () => ({ id: await freshBooking(status) });
+const booking =
+  (status: "pending" | "confirmed" = "pending") =>
+  async () => ({ id: await freshBooking(status) });
 
 const CASES: Case[] = [
   { name: "GET /search", route: r.search, expect: everyone(200) },
@@ -99,11 +101,42 @@ const CASES: Case[] = [
   },
   { name: "GET /bookings/:id", route: r.booking, params: booking(), expect: { ...only(200, ["party", "mediator", "staff", "admin"]) } },
   { name: "POST /bookings/:id/confirm", route: r.confirm, method: "POST", params: booking(), expect: only(200, ["mediator"]) },
-  { name: "POST /bookings/:id/decline", route: r.decline, method: "POST", body: { reason: "时间冲突" }, params: booking(), expect: only(200, ["mediator"]) },
-  { name: "POST /bookings/:id/cancel", route: r.cancel, method: "POST", body: { reason: "情况有变" }, params: booking(), expect: only(200, ["party", "mediator"]) },
-  { name: "POST /bookings/:id/reschedule", route: r.reschedule, method: "POST", body: "nextSlot", params: booking(), expect: only(200, ["party"]) },
-  { name: "GET /bookings/:id/alternatives", route: r.alternatives, params: booking(), expect: only(200, ["party", "mediator", "staff", "admin"]) },
-  { name: "GET /bookings/:id/calendar.ics", route: r.ics, params: booking("confirmed"), expect: only(200, ["party", "mediator", "staff", "admin"]) },
+  {
+    name: "POST /bookings/:id/decline",
+    route: r.decline,
+    method: "POST",
+    body: { reason: "时间冲突" },
+    params: booking(),
+    expect: only(200, ["mediator"]),
+  },
+  {
+    name: "POST /bookings/:id/cancel",
+    route: r.cancel,
+    method: "POST",
+    body: { reason: "情况有变" },
+    params: booking(),
+    expect: only(200, ["party", "mediator"]),
+  },
+  {
+    name: "POST /bookings/:id/reschedule",
+    route: r.reschedule,
+    method: "POST",
+    body: "nextSlot",
+    params: booking(),
+    expect: only(200, ["party"]),
+  },
+  {
+    name: "GET /bookings/:id/alternatives",
+    route: r.alternatives,
+    params: booking(),
+    expect: only(200, ["party", "mediator", "staff", "admin"]),
+  },
+  {
+    name: "GET /bookings/:id/calendar.ics",
+    route: r.ics,
+    params: booking("confirmed"),
+    expect: only(200, ["party", "mediator", "staff", "admin"]),
+  },
 ];
 
 describe("role × route matrix", () => {
@@ -113,7 +146,8 @@ describe("role × route matrix", () => {
         const params = c.params ? await c.params() : {};
         let body = c.body;
         if (body === "availability") body = meAvailability;
-        if (body === "nextSlot") body = { mediatorId: 1, start: slots.shift()!.start, mode: "online", category: "labour", summary: "拖欠工资三个月未发" };
+        if (body === "nextSlot")
+          body = { mediatorId: 1, start: slots.shift()!.start, mode: "online", category: "labour", summary: "拖欠工资三个月未发" };
         if (c.route === r.reschedule && typeof body === "object") body = { start: (body as { start: string }).start };
         const res = await call(c.route, "/api/v1/x", { method: c.method ?? "GET", token: tokens[who], params, body });
         expect(res.status, JSON.stringify(res.body)).toBe(c.expect[who]);

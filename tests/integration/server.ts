@@ -12,7 +12,6 @@ export function ensureBuilt(): void {
     execFileSync(path.join(root, "node_modules/.bin/remix"), ["build"], { cwd: root, stdio: "ignore" });
 }
 
-
 export interface RunningServer {
   url: string;
   process: ChildProcess;

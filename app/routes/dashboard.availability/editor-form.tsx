@@ -137,20 +137,8 @@ function RangeFields({
       <input type="hidden" name={n("weekday")} value={row.weekday} />
       <FieldErrors id={rowErrorId} errors={rowErrors} />
       <div className="range-times">
-        <TimeInput
-          name={n("start")}
-          label={t.availability.start}
-          value={row.start}
-          errors={errors[n("start")]}
-          autoFocusId={autoFocusId}
-        />
-        <TimeInput
-          name={n("end")}
-          label={t.availability.end}
-          value={row.end}
-          errors={errors[n("end")]}
-          autoFocusId={autoFocusId}
-        />
+        <TimeInput name={n("start")} label={t.availability.start} value={row.start} errors={errors[n("start")]} autoFocusId={autoFocusId} />
+        <TimeInput name={n("end")} label={t.availability.end} value={row.end} errors={errors[n("end")]} autoFocusId={autoFocusId} />
       </div>
       <ModeChecks name={n("modes")} values={row.modes} errors={errors[n("modes")]} />
       <button
@@ -167,17 +155,7 @@ function RangeFields({
   );
 }
 
-function OverrideFields({
-  row,
-  index,
-  errors,
-  autoFocusId,
-}: {
-  row: OverrideRow;
-  index: number;
-  errors: Errors;
-  autoFocusId?: string;
-}) {
+function OverrideFields({ row, index, errors, autoFocusId }: { row: OverrideRow; index: number; errors: Errors; autoFocusId?: string }) {
   const t = useT();
   const hydrated = useHydrated();
   const [kind, setKind] = useState(row.kind);
@@ -285,23 +263,23 @@ function summaryItems(state: EditorState, errors: Errors, t: ReturnType<typeof u
       const label = rule
         ? t.availability[rule]
         : name === "leaveFrom"
-        ? t.availability.leaveFrom
-        : name === "leaveTo"
-        ? t.availability.leaveTo
-        : name;
+          ? t.availability.leaveFrom
+          : name === "leaveTo"
+            ? t.availability.leaveTo
+            : name;
       return { id: name, label, errors: list };
     }
     const [, listName, index, field] = m;
-    const row = listName === "weekly" ? rangeLabel.get(Number(index)) ?? "" : t.availability.overrideLegend(Number(index) + 1);
+    const row = listName === "weekly" ? (rangeLabel.get(Number(index)) ?? "") : t.availability.overrideLegend(Number(index) + 1);
     const base = `${listName}-${index}`;
     const id =
       field === undefined
         ? `${base}-${listName === "weekly" ? "start" : "date"}`
         : field === "modes"
-        ? `${base}-modes-centre`
-        : field === "towns"
-        ? `${base}-towns-${TOWNS[0].slug}`
-        : `${base}-${field}`;
+          ? `${base}-modes-centre`
+          : field === "towns"
+            ? `${base}-towns-${TOWNS[0].slug}`
+            : `${base}-${field}`;
     return { id, label: field ? `${row} · ${fieldLabels[field] ?? field}` : row, errors: list };
   });
 }
@@ -424,13 +402,7 @@ export function AvailabilityEditor({ state, errors, focus }: { state: EditorStat
       </section>
 
       <div className="save-bar">
-        <SubmitButton
-          pending={saving}
-          label={t.availability.save}
-          pendingLabel={t.availability.saving}
-          name="intent"
-          value="save"
-        />
+        <SubmitButton pending={saving} label={t.availability.save} pendingLabel={t.availability.saving} name="intent" value="save" />
         <p className="small muted">{t.availability.unsaved}</p>
       </div>
     </Form>

@@ -34,7 +34,7 @@ export function stateFromDocument(doc: AvailabilityDocument): EditorState {
             modes: [...o.modes],
             towns: [...o.towns],
           }
-        : { key: `o${j}`, date: o.date, kind: "off" as const, start: "", end: "", modes: [], towns: [] }
+        : { key: `o${j}`, date: o.date, kind: "off" as const, start: "", end: "", modes: [], towns: [] },
     ),
     leaveFrom: "",
     leaveTo: "",
@@ -106,10 +106,7 @@ const emptyOverride = (kind: "off" | "hours", date = ""): OverrideRow => ({
 });
 
 /** Leave from…to as one day off per date; dates already off are not repeated. */
-function expandLeave(
-  state: EditorState,
-  locale: Locale
-): { state: EditorState; errors: Record<string, string[]>; added: number } {
+function expandLeave(state: EditorState, locale: Locale): { state: EditorState; errors: Record<string, string[]>; added: number } {
   const t = messages[locale].availability.errors;
   const from = DateTime.fromISO(state.leaveFrom);
   const to = DateTime.fromISO(state.leaveTo);
@@ -168,10 +165,7 @@ const number = (s: string) => (s.trim() === "" ? undefined : /^-?\d+$/.test(s.tr
  * The state as the document to save. Blank new rows are dropped; towns count only for on-site hours.
  * Errors come back under the names of the rows they are about.
  */
-export function validate(
-  state: EditorState,
-  locale: Locale
-): { ok: true; doc: AvailabilityDocument; state: EditorState } | EditorReply {
+export function validate(state: EditorState, locale: Locale): { ok: true; doc: AvailabilityDocument; state: EditorState } | EditorReply {
   let current = state;
   if (state.leaveFrom || state.leaveTo) {
     const leave = expandLeave(state, locale);
@@ -179,9 +173,7 @@ export function validate(
     current = leave.state;
   }
   const weeklyRows = current.weekly.map((_, i) => i).filter((i) => !blank(current.weekly[i]));
-  const overrideRows = current.overrides
-    .map((_, j) => j)
-    .filter((j) => current.overrides[j].date || !blank(current.overrides[j]));
+  const overrideRows = current.overrides.map((_, j) => j).filter((j) => current.overrides[j].date || !blank(current.overrides[j]));
   const onsiteTowns = (r: { modes: string[]; towns: string[] }) => (r.modes.includes("onsite") ? r.towns : []);
   const input = {
     weekly: weeklyRows.map((i) => {

@@ -80,12 +80,7 @@ export default function AvailabilityPage() {
           <Notice>{t.availability.saved}</Notice>
         </div>
       ) : null}
-      <AvailabilityEditor
-        key={loaded.version}
-        state={reply?.state ?? loaded.state}
-        errors={reply?.errors ?? {}}
-        focus={reply?.focus}
-      />
+      <AvailabilityEditor key={loaded.version} state={reply?.state ?? loaded.state} errors={reply?.errors ?? {}} focus={reply?.focus} />
     </div>
   );
 }

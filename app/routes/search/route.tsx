@@ -199,11 +199,7 @@ export default function SearchPage() {
             <summary>{t.search.filtersSummary(selectedCount)}</summary>
             <div className="filters-body">
               <h2 className="filters-heading">{t.search.filtersHeading}</h2>
-              <FacetFieldsets
-                counts={result?.facets ?? null}
-                params={current}
-                onToggle={hydrated ? () => submitNow(false) : undefined}
-              />
+              <FacetFieldsets counts={result?.facets ?? null} params={current} onToggle={hydrated ? () => submitNow(false) : undefined} />
               <AvailabilityFieldset params={current} onToggle={hydrated ? () => submitNow(false) : undefined} />
               <div className="filters-actions">
                 <button type="submit" className="button button-primary" hidden={hydrated}>
@@ -234,12 +230,7 @@ export default function SearchPage() {
               </p>
               <div className="sort">
                 <label htmlFor="sort">{t.search.sortLabel}</label>
-                <select
-                  id="sort"
-                  name="sort"
-                  defaultValue={sortOf(current)}
-                  onChange={hydrated ? () => submitNow(false) : undefined}
-                >
+                <select id="sort" name="sort" defaultValue={sortOf(current)} onChange={hydrated ? () => submitNow(false) : undefined}>
                   {SORTS.map((s) => (
                     <option key={s} value={s}>
                       {t.search.sorts[s]}
