@@ -18,9 +18,21 @@ interface Totals {
 }
 const totals: Totals = { passed: 0, failed: 0, skipped: 0 };
 
-function readJson(file: string): any {
+/** The parts of vitest's and Playwright's JSON reports that the totals use. */
+interface VitestReport {
+  numPassedTests?: number;
+  numFailedTests?: number;
+  numPendingTests?: number;
+  numTodoTests?: number;
+  testResults?: { status?: string; assertionResults?: { status?: string }[] }[];
+}
+interface PlaywrightReport {
+  stats?: { expected?: number; flaky?: number; unexpected?: number; skipped?: number };
+}
+
+function readJson<T>(file: string): T | null {
   try {
-    return JSON.parse(fs.readFileSync(file, "utf8"));
+    return JSON.parse(fs.readFileSync(file, "utf8")) as T;
   } catch {
     return null;
   }
@@ -40,14 +52,13 @@ const vitest = spawnSync(bin("vitest"), ["run", "--reporter=default", "--reporte
   stdio: "inherit",
   env: { ...process.env, NODE_ENV: "test" },
 });
-const vr = readJson(vitestJson);
+const vr = readJson<VitestReport>(vitestJson);
 if (vr) {
   totals.passed += vr.numPassedTests ?? 0;
   // Failed tests, plus files that failed without a failing test (an import error, a failed hook):
   // numFailedTestSuites would count every describe block around a failing test again.
   const brokenFiles = (vr.testResults ?? []).filter(
-    (f: { status?: string; assertionResults?: { status?: string }[] }) =>
-      f.status === "failed" && !(f.assertionResults ?? []).some((a) => a.status === "failed"),
+    (f) => f.status === "failed" && !(f.assertionResults ?? []).some((a) => a.status === "failed"),
   ).length;
   totals.failed += (vr.numFailedTests ?? 0) + brokenFiles;
   totals.skipped += (vr.numPendingTests ?? 0) + (vr.numTodoTests ?? 0);
@@ -75,7 +86,7 @@ if (process.env.SKIP_E2E === "1") {
     },
   });
   e2eStatus = pw.status ?? 1;
-  const pr = readJson(pwJson);
+  const pr = readJson<PlaywrightReport>(pwJson);
   if (pr?.stats) {
     totals.passed += (pr.stats.expected ?? 0) + (pr.stats.flaky ?? 0);
     totals.failed += pr.stats.unexpected ?? 0;

@@ -27,6 +27,7 @@ export function localeCookie(locale: Locale): string {
  */
 export function safeRedirectPath(next: string | null | undefined, fallback = "/"): string {
   if (!next || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) return fallback;
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what this refuses
   if (/[\u0000-\u001f\\]/.test(next)) return fallback;
   try {
     const base = "http://site.invalid";

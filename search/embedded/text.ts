@@ -16,6 +16,7 @@ export function getJieba(): Jieba {
 // forms, compatibility ideographs, ligatures…). Almost all text is like this and is used as it is;
 // punctuation, full-width or not, separates words either way.
 const CLEAN =
+  // eslint-disable-next-line no-control-regex -- the first range is all of ASCII below "A", control characters included
   /^[\u0000-\u0040\u005b-\u009f\u00df-\u00ff\u2000-\u206f\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]*$/;
 
 /** Full-width forms to ASCII (NFKC) and lower case: "ＺＨＡＮＧ" and "Zhang" index as "zhang". */

@@ -4,7 +4,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
-import { useEffect, useRef, type ChangeEvent } from "react";
+import { useCallback, useEffect, useRef, type ChangeEvent } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { AvailabilityFieldset, FacetFieldsets } from "~/components/facets";
 import { HitCard } from "~/components/hit-card";
@@ -88,6 +88,17 @@ export default function SearchPage() {
   const selectedCount = FACETS.reduce((n, f) => n + shown.getAll(f).length, 0) + (shown.get("availableWithinDays") ? 1 : 0);
   const searching = navigation.state !== "idle" && navigation.location?.pathname === "/search";
 
+  // Remix's submit keeps its identity, so this does too: the URL-following effect below runs per query.
+  const submitNow = useCallback(
+    (replace: boolean) => {
+      clearTimeout(timer.current);
+      const form = formRef.current;
+      if (!form) return;
+      submit(formValues(form), { method: "get", action: "/search", replace, preventScrollReset: true });
+    },
+    [submit],
+  );
+
   // Back/forward or a link changes the query under a field the visitor is not typing in: follow it.
   useEffect(() => {
     const input = inputRef.current;
@@ -107,12 +118,12 @@ export default function SearchPage() {
   useEffect(() => {
     const form = formRef.current;
     if (!form) return;
+    const params = new URLSearchParams(query);
     if (firstSync.current) {
       firstSync.current = false;
-      if (searchKey(formValues(form)) !== searchKey(current)) submitNow(true);
+      if (searchKey(formValues(form)) !== searchKey(params)) submitNow(true);
       return;
     }
-    const params = new URLSearchParams(query);
     for (const box of form.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')) {
       box.checked = params.getAll(box.name).includes(box.value);
     }
@@ -121,14 +132,8 @@ export default function SearchPage() {
     for (const radio of form.querySelectorAll<HTMLInputElement>('input[name="availableWithinDays"]')) {
       radio.checked = radio.value === (params.get("availableWithinDays") ?? "");
     }
-  }, [query]);
+  }, [query, submitNow]);
 
-  const submitNow = (replace: boolean) => {
-    clearTimeout(timer.current);
-    const form = formRef.current;
-    if (!form) return;
-    submit(formValues(form), { method: "get", action: "/search", replace, preventScrollReset: true });
-  };
   const onType = () => {
     clearTimeout(timer.current);
     timer.current = setTimeout(() => submitNow(true), TYPING_DEBOUNCE_MS);
