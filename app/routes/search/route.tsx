@@ -18,7 +18,7 @@ import { loadSearchPage } from "./search-page.server";
 
 const SORTS = ["relevance", "success", "available"] as const;
 const TYPING_DEBOUNCE_MS = 150;
-/** Keep in step with the sidebar breakpoint in app/styles/app.css. */
+/** Keep in step with the sidebar breakpoint in app/styles/screens.css. */
 const WIDE_SCREEN = "(min-width: 60rem)";
 
 /** Invalid parameters answer 400, but the page still renders: the form, what was wrong, and results. */
