@@ -1,21 +1,41 @@
+// @ts-check
 // The JSON API served straight from its route modules (app/routes/api.*), without Remix's request
 // pipeline. Remix spends most of a request on work an API response does not need (document and data
 // request handling, stream piping); for `POST /api/v1/bookings` that was three quarters of the time.
 // Routing stays Remix's own: the route tree is rebuilt from the build's manifest and matched with
 // @remix-run/router, the same function Remix uses, so a path reaches the same module either way.
 // What is not an API resource route falls through to Remix. See docs/decisions/007-booking-throughput.md.
+// Bodies were read (and limited) by server/app.mjs before this runs; errors use the API's one shape.
+// Only `loader` and `action` of an API module are used: a test (tests/integration/security-api-routes)
+// holds every app/routes/api.* module to exporting nothing else, so nothing Remix would add is lost.
 import { matchRoutes } from "@remix-run/router";
+import { isPrivate, jsonError, methodNotAllowed, requestInit } from "./http.mjs";
 
-const MAX_BODY = 1024 * 1024;
+/**
+ * @typedef {import("./http.mjs").Req} Req @typedef {import("./http.mjs").Res} Res
+ * @typedef {{ id: string, parentId?: string, path?: string, index?: boolean, caseSensitive?: boolean, module: ApiModule }} BuildRoute
+ * @typedef {{ id: string, path?: string, index?: boolean, caseSensitive?: boolean, children: RouteNode[] }} RouteNode
+ * @typedef {(args: { request: Request, params: Record<string, string | undefined>, context: unknown }) => unknown} DataFunction
+ * @typedef {{ loader?: DataFunction, action?: DataFunction, default?: unknown }} ApiModule
+ * @typedef {{ routes: Record<string, BuildRoute> }} Build
+ * @typedef {(pathname: string) => import("@remix-run/router").AgnosticRouteMatch<string, any>[] | null} Matcher
+ * @typedef {{ module: ApiModule, params: Record<string, string | undefined> }} ApiMatch
+ */
 
-/** The build's flat route manifest as the nested tree matchRoutes expects. */
+/**
+ * The build's flat route manifest as the nested tree matchRoutes expects.
+ * @param {Record<string, BuildRoute>} routes
+ * @returns {RouteNode[]}
+ */
 export function routeTree(routes) {
+  /** @type {Map<string | undefined, BuildRoute[]>} */
   const byParent = new Map();
   for (const route of Object.values(routes)) {
     const siblings = byParent.get(route.parentId) ?? [];
     siblings.push(route);
     byParent.set(route.parentId, siblings);
   }
+  /** @param {string | undefined} parentId @returns {RouteNode[]} */
   const children = (parentId) =>
     (byParent.get(parentId) ?? []).map((r) => ({
       id: r.id,
@@ -30,19 +50,28 @@ export function routeTree(routes) {
 /**
  * matchRoutes flattens and ranks the whole tree on every call, which cost more than the rest of a
  * small API request; its answer for a path never changes, so answers are remembered (bounded).
+ * @param {RouteNode[]} tree
+ * @returns {Matcher}
  */
 function memoizedMatcher(tree, max = 10_000) {
+  /** @type {Map<string, ReturnType<Matcher>>} */
   const memo = new Map();
   return (pathname) => {
-    if (memo.has(pathname)) return memo.get(pathname);
-    const matches = matchRoutes(tree, pathname);
+    const known = memo.get(pathname);
+    if (known !== undefined) return known;
+    // The tree has the fields matchRoutes reads; its type wants index routes without children.
+    const matches = matchRoutes(/** @type {import("@remix-run/router").AgnosticRouteObject[]} */ (tree), pathname);
     if (memo.size >= max) memo.clear();
     memo.set(pathname, matches);
     return matches;
   };
 }
 
-/** The API resource route and params for a path, or null when Remix should handle it. */
+/**
+ * The API resource route and params for a path, or null when Remix should handle it.
+ * @param {Build} build @param {Matcher} match @param {string} pathname
+ * @returns {ApiMatch | null}
+ */
 export function matchApiRoute(build, match, pathname) {
   if (!pathname.startsWith("/api/")) return null;
   const matches = match(pathname);
@@ -55,42 +84,14 @@ export function matchApiRoute(build, match, pathname) {
   return { module, params: { ...leaf.params } };
 }
 
-const json = (status, code, message) =>
-  new Response(JSON.stringify({ error: { code, message } }), {
-    status,
-    headers: { "Content-Type": "application/json", "Cache-Control": "no-store" },
-  });
-
-/** The whole body, or null past MAX_BODY. Plain events: an async iterator costs more than the read. */
-function readBody(req) {
-  return new Promise((resolve, reject) => {
-    const chunks = [];
-    let size = 0;
-    req.on("data", (chunk) => {
-      size += chunk.length;
-      if (size <= MAX_BODY) chunks.push(chunk);
-    });
-    req.on("end", () => resolve(size > MAX_BODY ? null : chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)));
-    req.on("error", reject);
-  });
-}
-
-/** Host and port as @remix-run/express gives them: req.hostname honours "trust proxy". */
-function hostOf(req) {
-  const portOf = (value) => Number.parseInt(value?.split(":")[1], 10);
-  const forwarded = portOf(req.get("X-Forwarded-Host"));
-  const direct = portOf(req.get("host"));
-  const port = Number.isSafeInteger(forwarded) ? forwarded : Number.isSafeInteger(direct) ? direct : "";
-  return `${req.hostname}${port ? `:${port}` : ""}`;
-}
-
 /**
- * A Fetch API Request whose body was read whole from the socket (at most MAX_BODY): text(), json(),
+ * A Fetch API Request whose body was read whole from the socket (server/app.mjs): text(), json(),
  * arrayBuffer() and formData() answer from the buffer instead of going through a web stream, which
  * is most of what undici spends on a small JSON body.
  */
 class BufferedRequest extends Request {
   #body;
+  /** @param {string} url @param {RequestInit} init @param {Buffer<ArrayBuffer>} body */
   constructor(url, init, body) {
     super(url, init);
     this.#body = body;
@@ -112,26 +113,30 @@ class BufferedRequest extends Request {
   }
 }
 
-/** The Fetch API request a route module expects, built from Express's. */
-async function toRequest(req) {
-  const headers = [];
-  for (let i = 0; i < req.rawHeaders.length; i += 2) headers.push([req.rawHeaders[i], req.rawHeaders[i + 1]]);
-  const url = `${req.protocol}://${hostOf(req)}${req.originalUrl}`;
-  if (req.method === "GET" || req.method === "HEAD") return new Request(url, { method: req.method, headers });
-  const body = await readBody(req);
-  if (body === null) return null;
-  return new BufferedRequest(url, { method: req.method, headers }, body);
+/**
+ * The Fetch API request a route module expects, built from Express's, with an abort signal that fires
+ * when the client leaves before the answer is sent (so work stops as it does under Remix).
+ * @param {Req} req @param {Res} res
+ */
+function toRequest(req, res) {
+  const { url, init } = requestInit(req, res);
+  if (req.method === "GET" || req.method === "HEAD") return new Request(url, init);
+  return new BufferedRequest(url, init, req.rawBody ?? Buffer.alloc(0));
 }
 
-/** Runs the route's loader (GET, HEAD) or action (anything else), as Remix does for resource routes. */
+/**
+ * Runs the route's loader (GET, HEAD) or action (anything else), as Remix does for resource routes.
+ * @param {ApiMatch} match @param {Request} request @param {unknown} context
+ * @returns {Promise<Response>}
+ */
 async function respond(match, request, context) {
   const isRead = request.method === "GET" || request.method === "HEAD";
   const handler = isRead ? match.module.loader : match.module.action;
   if (!handler) {
-    const allowed = [match.module.loader && "GET", match.module.action && "POST"].filter(Boolean);
-    const res = json(405, "method_not_allowed", `Use ${allowed.join(" or ")}`);
-    res.headers.set("Allow", allowed.join(", "));
-    return res;
+    const allowed = [];
+    if (match.module.loader) allowed.push("GET");
+    if (match.module.action) allowed.push("POST");
+    return methodNotAllowed(allowed);
   }
   try {
     const result = await handler({ request, params: match.params, context });
@@ -139,7 +144,7 @@ async function respond(match, request, context) {
   } catch (thrown) {
     if (thrown instanceof Response) return thrown;
     console.error(thrown);
-    return json(500, "internal", "Something went wrong on our side");
+    return jsonError(500, "internal", "Something went wrong on our side");
   }
 }
 
@@ -147,6 +152,7 @@ async function respond(match, request, context) {
  * As @remix-run/express sends a response (res.append adds "; charset=utf-8" to a JSON type). Bodies of
  * 1 KB or more (search results) go through the compression middleware, as everything else does;
  * smaller ones, which it would not compress, skip its cost.
+ * @param {Req} req @param {Res} res @param {Response} response @param {Compress | undefined} compress
  */
 async function send(req, res, response, compress) {
   const body = req.method === "HEAD" || !response.body ? undefined : Buffer.from(await response.arrayBuffer());
@@ -154,23 +160,28 @@ async function send(req, res, response, compress) {
     res.statusMessage = response.statusText;
     res.status(response.status);
     for (const [key, value] of response.headers) res.append(key, value);
+    if (isPrivate(req, response.headers)) res.setHeader("Cache-Control", "private, no-store");
     res.end(body);
   };
   if (compress && body && body.length >= 1024) compress(req, res, write);
   else write();
 }
 
-/** Express middleware: API routes answered here, everything else passed on to Remix. */
+/** @typedef {(req: Req, res: Res, next: () => void) => void} Compress */
+
+/**
+ * Express middleware: API routes answered here, everything else passed on to Remix.
+ * @param {Build} build
+ * @param {(req: Req, res: Res) => unknown} getLoadContext
+ * @param {Compress} [compress]
+ */
 export function apiFastPath(build, getLoadContext, compress) {
   const matcher = memoizedMatcher(routeTree(build.routes));
-  return async (req, res, next) => {
+  return async (/** @type {Req} */ req, /** @type {Res} */ res, /** @type {(error?: unknown) => void} */ next) => {
     const match = matchApiRoute(build, matcher, req.path);
     if (!match) return next();
     try {
-      const request = await toRequest(req);
-      const response = request
-        ? await respond(match, request, getLoadContext(req))
-        : json(413, "body_too_large", `The body must be at most ${MAX_BODY} bytes`);
+      const response = await respond(match, toRequest(req, res), getLoadContext(req, res));
       await send(req, res, response, compress);
     } catch (error) {
       next(error);

@@ -1,3 +1,4 @@
+// @ts-check
 // WEB_CONCURRENCY=N (default: one per core, at most 4): N server processes on one port (node:cluster; the primary hands connections out
 // in turn). They share the SQLite file as any processes may (WAL; writes wait for the lock without
 // blocking, ADR 007); each runs its own background jobs and embedded search index. The primary only
@@ -9,20 +10,19 @@ const RESTART_WINDOW_MS = 60_000;
 const MAX_RESTARTS = 10;
 
 /**
- * The number of server processes: WEB_CONCURRENCY, or by default one per core (at most 4), since one
- * Node process uses one core and the centre's server should use the machine it has.
- * @param {Record<string, string | undefined>} [env]
+ * The number of server processes: WEB_CONCURRENCY (validated by config/env.mjs), or by default one per
+ * core (at most 4), since one Node process uses one core and the centre's server should use the machine.
+ * @param {{ WEB_CONCURRENCY?: number }} config
  * @param {number} [cores]
  */
-export function workerCount(env = process.env, cores = os.availableParallelism()) {
-  const raw = env.WEB_CONCURRENCY ?? String(Math.min(cores, 4));
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1 || n > 64) throw new Error(`WEB_CONCURRENCY must be a whole number from 1 to 64, not "${raw}"`);
-  return n;
+export function workerCount(config, cores = os.availableParallelism()) {
+  return config.WEB_CONCURRENCY ?? Math.min(cores, 4);
 }
 
+/** @param {number} count */
 export function superviseWorkers(count) {
   let stopping = false;
+  /** @type {number[]} */
   const restarts = [];
   for (let i = 0; i < count; i++) cluster.fork();
   cluster.on("exit", (worker, code, signal) => {

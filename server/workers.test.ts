@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { parseEnv } from "../config/env.mjs";
 import { workerCount } from "./workers.mjs";
 
 describe("workerCount", () => {
@@ -9,9 +10,8 @@ describe("workerCount", () => {
   });
 
   it("takes WEB_CONCURRENCY when it is a whole number from 1 to 64", () => {
-    expect(workerCount({ WEB_CONCURRENCY: "1" }, 8)).toBe(1);
-    expect(workerCount({ WEB_CONCURRENCY: "12" }, 2)).toBe(12);
-    for (const bad of ["0", "-1", "1.5", "abc", "65", ""])
-      expect(() => workerCount({ WEB_CONCURRENCY: bad }, 2), bad).toThrow(/WEB_CONCURRENCY/);
+    expect(workerCount(parseEnv({ WEB_CONCURRENCY: "1" }), 8)).toBe(1);
+    expect(workerCount(parseEnv({ WEB_CONCURRENCY: "12" }), 2)).toBe(12);
+    for (const bad of ["0", "-1", "1.5", "abc", "65", ""]) expect(() => parseEnv({ WEB_CONCURRENCY: bad }), bad).toThrow(/WEB_CONCURRENCY/);
   });
 });
