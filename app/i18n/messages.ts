@@ -2,7 +2,10 @@
 // dictionary is a type error, not a blank on the page. Data (names, bios, firms) is Chinese only.
 import type { Locale } from "../../domain";
 import { accountMessages } from "./messages-accounts";
+import { availabilityMessages } from "./messages-availability";
 import { bookingMessages } from "./messages-booking";
+import { dashboardMessages } from "./messages-dashboard";
+import { outboxMessages } from "./messages-outbox";
 
 const zh = {
   htmlLang: "zh-CN",
@@ -175,6 +178,9 @@ const zh = {
   },
   ...accountMessages.zh,
   ...bookingMessages.zh,
+  ...dashboardMessages.zh,
+  ...availabilityMessages.zh,
+  ...outboxMessages.zh,
 };
 
 export type Messages = typeof zh;
@@ -353,6 +359,9 @@ const en: Messages = {
   },
   ...accountMessages.en,
   ...bookingMessages.en,
+  ...dashboardMessages.en,
+  ...availabilityMessages.en,
+  ...outboxMessages.en,
 };
 
 export const messages: Record<Locale, Messages> = { zh, en };

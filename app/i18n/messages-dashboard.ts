@@ -1,0 +1,57 @@
+// Words of the mediator's dashboard (requests to answer, upcoming sessions), in both languages. Composed into `messages` in ./messages.ts.
+
+const zh = {
+  dashboard: {
+    title: "调解员工作台",
+    heading: "工作台",
+    notLinked: "这个账号还没有关联调解员资料，请联系中心管理员。",
+    availabilityLink: "设置可约时间",
+    allBookingsLink: "全部预约",
+    profileLink: "我的公开主页",
+    pendingHeading: (n: number) => `待答复的请求（${n}）`,
+    pendingEmpty: "目前没有待答复的请求。",
+    upcomingHeading: (n: number) => `即将进行的调解（${n}）`,
+    upcomingEmpty: "近期没有已确认的调解。",
+    respondBy: (when: string) => `请在 ${when} 前答复`,
+    confirm: "确认",
+    decline: "婉拒",
+    declineSummary: "婉拒并说明理由",
+    cancelSummary: "取消这次调解",
+    done: {
+      confirmed: (id: number) => `已确认预约 #${id}，当事人会收到通知。`,
+      declined: (id: number) => `已婉拒预约 #${id}，当事人会收到通知。`,
+      cancelled: (id: number) => `已取消预约 #${id}，当事人会收到通知。`,
+    },
+    detail: (id: number) => `预约 #${id} 详情`,
+  },
+};
+
+export type DashboardMessages = typeof zh;
+
+const en: DashboardMessages = {
+  dashboard: {
+    title: "Mediator dashboard",
+    heading: "Dashboard",
+    notLinked: "This account is not linked to a mediator yet; please ask the centre's administrator.",
+    availabilityLink: "Set my available times",
+    allBookingsLink: "All my bookings",
+    profileLink: "My public profile",
+    pendingHeading: (n: number) => `Requests awaiting your answer (${n})`,
+    pendingEmpty: "No requests await your answer.",
+    upcomingHeading: (n: number) => `Upcoming sessions (${n})`,
+    upcomingEmpty: "No confirmed sessions coming up.",
+    respondBy: (when: string) => `Answer by ${when}`,
+    confirm: "Confirm",
+    decline: "Decline",
+    declineSummary: "Decline with a reason",
+    cancelSummary: "Cancel this session",
+    done: {
+      confirmed: (id: number) => `Booking #${id} confirmed; the party is notified.`,
+      declined: (id: number) => `Booking #${id} declined; the party is notified.`,
+      cancelled: (id: number) => `Booking #${id} cancelled; the party is notified.`,
+    },
+    detail: (id: number) => `Booking #${id} details`,
+  },
+};
+
+export const dashboardMessages = { zh, en };
