@@ -1,14 +1,28 @@
-// Ordering a session through the API, against a real seeded database and the real clock.
+// Ordering a session through the API, against a real database and the real clock. Every mediator,
+// committee and account here is made by the factories, with hours chosen so that each answer is known
+// whatever the date and the time of day (npm run test:dates runs this on other dates).
 import { and, eq } from "drizzle-orm";
 import { DateTime } from "luxon";
 import { beforeAll, describe, expect, it } from "vitest";
 import { freshDatabase } from "./setup-db";
 import { call } from "./call";
 import { openDb } from "../../db/client";
-import { bookings as bookingsTable, notifications, users } from "../../db/schema";
+import { bookings as bookingsTable, notifications } from "../../db/schema";
+import {
+  at,
+  committeeFreeSlots,
+  createCommittee,
+  createMediator,
+  createParty,
+  createStaff,
+  firstFreeSlot,
+  freeSlots,
+  localDate,
+  type Account,
+  type MediatorFixture,
+} from "../factories";
 
 const file = freshDatabase();
-const tokenRoute = await import("~/routes/api.v1.auth.token");
 const slotsRoute = await import("~/routes/api.v1.mediators.$id.slots");
 const committeeSlotsRoute = await import("~/routes/api.v1.committees.$id.slots");
 const bookingsRoute = await import("~/routes/api.v1.bookings");
@@ -22,20 +36,23 @@ const ics = await import("~/routes/api.v1.bookings.$id.calendar[.]ics");
 const searchRoute = await import("~/routes/api.v1.search");
 const { runJobsOnce } = await import("~/jobs.server");
 const { getSearchService } = await import("~/search.server");
-const { createUser } = await import("~/models/auth.server");
 const db = openDb(file);
 
-const tokens: Record<string, string> = {};
-let mediatorId = 0;
+const HOUR = 3_600_000;
+/** The clock, read once when the data is built. */
+const now0 = Date.now();
 
-async function login(email: string) {
-  const res = await call(tokenRoute, "/api/v1/auth/token", { method: "POST", body: { email, password: "demo12345" } });
-  return res.body.token as string;
-}
+let party: Account;
+let party2: Account;
+let staff: Account;
+/** Labour disputes, at the centre and online, 08:00–20:00 every day, 2 hours' notice, its own account. */
+let m: MediatorFixture;
+let mediatorToken: string;
+/** Another labour mediator, online all day: the alternative when m declines. */
+let other: MediatorFixture;
 
 async function slots(id: number, query = "", route = slotsRoute) {
-  const res = await call(route, `/api/v1/x/${id}/slots${query}`, { params: { id: String(id) } });
-  return res;
+  return call(route, `/api/v1/x/${id}/slots${query}`, { params: { id: String(id) } });
 }
 
 function book(token: string, body: Record<string, unknown>) {
@@ -46,200 +63,243 @@ function book(token: string, body: Record<string, unknown>) {
   });
 }
 
+const startsOf = (list: { start: string }[]) => list.map((s) => s.start);
+
+/** The search hit of a mediator once the index has caught up with `ready` (polled, at most 2 s). */
+async function hitOf(id: number, query: string, ready: (hit: any) => boolean = (h) => h !== undefined) {
+  const started = Date.now();
+  for (;;) {
+    await runJobsOnce(Date.now());
+    await getSearchService().tick();
+    const res = await call(searchRoute, `/api/v1/search?${query}`);
+    const hit = res.body.hits.find((h: any) => h.kind !== "committee" && h.id === id);
+    if (ready(hit) || Date.now() - started > 2000) return hit;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
 beforeAll(async () => {
+  party = createParty(db);
+  party2 = createParty(db);
+  staff = createStaff(db);
+  m = createMediator(db, {
+    modes: ["centre", "online"],
+    weekly: { start: "08:00", end: "20:00" },
+    minNoticeHours: 2,
+    account: true,
+    now: now0,
+  });
+  mediatorToken = m.account!.token;
+  other = createMediator(db, { modes: ["online"], categories: ["labour"], now: now0 });
   await getSearchService().ready;
-  for (const who of ["party", "party2", "mediator", "staff"]) tokens[who] = await login(`${who}@example.com`);
-  mediatorId = db.select().from(users).where(eq(users.email, "mediator@example.com")).get()!.mediatorId!;
 });
 
 describe("slots", () => {
-  it("lists free slots in Shanghai time with offsets", async () => {
-    const res = await slots(mediatorId);
+  it("lists free slots in Shanghai time with offsets, on the hour within the hours", async () => {
+    const res = await slots(m.id);
     expect(res.status).toBe(200);
     expect(res.body.timezone).toBe("Asia/Shanghai");
-    expect(res.body.slots.length).toBeGreaterThan(0);
+    // Fourteen days from today, 08:00–20:00: at least thirteen whole days of twelve sessions.
+    expect(res.body.slots.length).toBeGreaterThanOrEqual(13 * 12);
+    const earliest = Date.now() + 2 * HOUR - 60_000;
     for (const s of res.body.slots) {
-      expect(s.start).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+08:00$/);
-      expect(Date.parse(s.start)).toBeGreaterThan(Date.now());
-      expect(s.modes.length).toBeGreaterThan(0);
+      expect(s.start).toMatch(/^\d{4}-\d{2}-\d{2}T(0[89]|1\d):00:00\+08:00$/);
+      expect(Date.parse(s.end) - Date.parse(s.start)).toBe(HOUR);
+      expect(Date.parse(s.start)).toBeGreaterThan(earliest);
+      expect([...s.modes].sort()).toEqual(["centre", "online"]);
+      expect(s.towns).toEqual([]);
     }
   });
 
   it("validates the window and 404s unknown mediators", async () => {
-    expect((await slots(mediatorId, "?from=2026-12-10&to=2026-12-01")).status).toBe(400);
-    expect((await slots(mediatorId, "?from=2026-01-01&to=2026-06-01")).status).toBe(400);
-    expect((await slots(mediatorId, "?from=2026-02-30")).status).toBe(400);
-    expect((await slots(mediatorId, "?mode=teleport")).status).toBe(400);
-    expect((await slots(mediatorId, "?bogus=1")).status).toBe(400);
+    expect((await slots(m.id, "?from=2026-12-10&to=2026-12-01")).status).toBe(400);
+    expect((await slots(m.id, "?from=2026-01-01&to=2026-06-01")).status).toBe(400);
+    expect((await slots(m.id, "?from=2026-02-30")).status).toBe(400);
+    expect((await slots(m.id, "?mode=teleport")).status).toBe(400);
+    expect((await slots(m.id, "?bogus=1")).status).toBe(400);
     expect((await slots(999999)).status).toBe(404);
   });
 
   it("gives a committee the union of its members' slots", async () => {
-    const res = await slots(1, "", committeeSlotsRoute);
-    expect(res.status).toBe(200);
-    expect(res.body.slots.length).toBeGreaterThan(0);
+    const now = Date.now();
+    const morning = createMediator(db, { modes: ["online"], categories: ["medical"], weekly: { start: "08:00", end: "12:00" }, now });
+    const afternoon = createMediator(db, { modes: ["online"], categories: ["medical"], weekly: { start: "14:00", end: "18:00" }, now });
+    const committee = createCommittee(db, { categories: ["medical"], members: [morning.id, afternoon.id] });
+    // From tomorrow: past the two hours' notice whatever the time now.
+    const window = `?from=${localDate(now, 1)}&to=${localDate(now, 7)}`;
+    const a = startsOf((await slots(morning.id, window)).body.slots);
+    const b = startsOf((await slots(afternoon.id, window)).body.slots);
+    const c = startsOf((await slots(committee.id, window, committeeSlotsRoute)).body.slots);
+    expect(a).toHaveLength(7 * 4);
+    expect(b).toHaveLength(7 * 4);
+    expect(c).toEqual([...a, ...b].sort((x, y) => Date.parse(x) - Date.parse(y)));
   });
 });
 
 describe("booking", () => {
   it("books a free slot once: others get 409, retries with the same key get the same booking", async () => {
-    const [slot] = (await slots(mediatorId, "?mode=online")).body.slots;
-    const first = await book(tokens.party, { mediatorId, start: slot.start, mode: "online", idempotencyKey: "retry-key-0001" });
+    const slot = firstFreeSlot(db, m.id, { now: Date.now(), mode: "online" });
+    const first = await book(party.token, { mediatorId: m.id, start: slot.start, mode: "online", idempotencyKey: "retry-key-0001" });
     expect(first.status).toBe(201);
-    expect(first.body).toMatchObject({ status: "pending", mediatorId, start: slot.start, mode: "online" });
+    expect(first.body).toMatchObject({ status: "pending", mediatorId: m.id, start: slot.start, mode: "online" });
     expect(first.body.caseId).toBeGreaterThan(0);
-    const retry = await book(tokens.party, { mediatorId, start: slot.start, mode: "online", idempotencyKey: "retry-key-0001" });
+    const retry = await book(party.token, { mediatorId: m.id, start: slot.start, mode: "online", idempotencyKey: "retry-key-0001" });
     expect(retry.status).toBe(201);
     expect(retry.body.id).toBe(first.body.id);
     expect(retry.headers.get("Idempotent-Replayed")).toBe("true");
-    const mismatch = await book(tokens.party, {
-      mediatorId: mediatorId + 1,
-      start: slot.start,
-      mode: "online",
-      idempotencyKey: "retry-key-0001",
-    });
+    const mismatch = await book(party.token, { mediatorId: other.id, start: slot.start, mode: "online", idempotencyKey: "retry-key-0001" });
     expect(mismatch.status).toBe(422);
-    const other = await book(tokens.party2, { mediatorId, start: slot.start, mode: "online" });
-    expect(other.status).toBe(409);
-    expect(other.body.error.code).toBe("slot_taken");
+    const taken = await book(party2.token, { mediatorId: m.id, start: slot.start, mode: "online" });
+    expect(taken.status).toBe(409);
+    expect(taken.body.error.code).toBe("slot_taken");
     // The slot is gone from the listing, pending as it is.
-    expect((await slots(mediatorId)).body.slots.map((s: any) => s.start)).not.toContain(slot.start);
-    expect(
-      db
-        .select()
-        .from(bookingsTable)
-        .where(eq(bookingsTable.startAt, Date.parse(slot.start)))
-        .all(),
-    ).toHaveLength(1);
+    expect(startsOf((await slots(m.id)).body.slots)).not.toContain(slot.start);
+    const rows = db
+      .select()
+      .from(bookingsTable)
+      .where(and(eq(bookingsTable.mediatorId, m.id), eq(bookingsTable.startAt, slot.startMs)))
+      .all();
+    expect(rows.map((r) => r.id)).toEqual([first.body.id]);
   });
 
   it("answers 422 for times that are not free slots", async () => {
-    const [slot] = (await slots(mediatorId)).body.slots;
-    const t = DateTime.fromISO(slot.start);
+    const now = Date.now();
+    const slot = firstFreeSlot(db, m.id, { now, mode: "online" });
+    const t = DateTime.fromISO(slot.start, { setZone: true });
     const cases = [
       { start: t.minus({ days: 30 }).toISO() }, // past
       { start: t.plus({ minutes: 7 }).toISO() }, // not on the grid
-      { start: t.set({ hour: 3 }).toISO() }, // outside hours
-      { start: slot.start, mode: "onsite", town: "dongji" }, // wrong mode for this slot (unless offered)
+      { start: DateTime.fromMillis(at(now, 1, "03:00"), { zone: "Asia/Shanghai" }).toISO() }, // outside hours (08:00–20:00)
+      { start: slot.start, mode: "onsite", town: "dongji" }, // a mode this mediator does not offer
     ];
-    for (const c of cases.slice(0, 3)) {
-      const res = await book(tokens.party, { mediatorId, mode: "online", ...c });
+    for (const c of cases) {
+      const res = await book(party.token, { mediatorId: m.id, mode: "online", ...c });
       expect(res.status, JSON.stringify(c)).toBe(422);
       expect(res.body.error.code).toBe("not_available");
     }
-    if (!slot.modes.includes("onsite")) expect((await book(tokens.party, { mediatorId, ...cases[3] })).status).toBe(422);
   });
 
   it("400s malformed bookings, 404s unknown mediators, 403s other roles", async () => {
-    const [slot] = (await slots(mediatorId)).body.slots;
-    const bad = await book(tokens.party, { mediatorId, start: "tomorrow", mode: "online", category: "nope" });
+    const slot = firstFreeSlot(db, m.id, { now: Date.now(), mode: "online" });
+    const bad = await book(party.token, { mediatorId: m.id, start: "tomorrow", mode: "online", category: "nope" });
     expect(bad.status).toBe(400);
     expect(Object.keys(bad.body.error.fields).sort()).toEqual(["category", "start"]);
-    expect((await book(tokens.party, { mediatorId, committeeId: 1, start: slot.start, mode: "online" })).status).toBe(400);
-    expect((await book(tokens.party, { mediatorId, start: slot.start, mode: "onsite" })).body.error.fields.town).toBeDefined();
-    expect((await book(tokens.party, { mediatorId: 999999, start: slot.start, mode: "online" })).status).toBe(404);
-    expect((await book(tokens.mediator, { mediatorId, start: slot.start, mode: "online" })).status).toBe(403);
-    expect((await book(tokens.staff, { mediatorId, start: slot.start, mode: "online" })).status).toBe(403);
+    expect((await book(party.token, { mediatorId: m.id, committeeId: 1, start: slot.start, mode: "online" })).status).toBe(400);
+    expect((await book(party.token, { mediatorId: m.id, start: slot.start, mode: "onsite" })).body.error.fields.town).toBeDefined();
+    expect((await book(party.token, { mediatorId: 999999, start: slot.start, mode: "online" })).status).toBe(404);
+    expect((await book(mediatorToken, { mediatorId: m.id, start: slot.start, mode: "online" })).status).toBe(403);
+    expect((await book(staff.token, { mediatorId: m.id, start: slot.start, mode: "online" })).status).toBe(403);
   });
 
   it("runs the mediator's confirm, the .ics, and the ownership rules", async () => {
-    const [slot] = (await slots(mediatorId, "?mode=online")).body.slots;
-    const made = await book(tokens.party, { mediatorId, start: slot.start, mode: "online" });
+    const slot = firstFreeSlot(db, m.id, { now: Date.now(), mode: "online" });
+    const made = await book(party.token, { mediatorId: m.id, start: slot.start, mode: "online" });
+    expect(made.status).toBe(201);
     const id = String(made.body.id);
-    expect((await call(confirm, `/x`, { method: "POST", token: tokens.party, params: { id } })).status).toBe(403);
-    expect((await call(ics, `/x`, { token: tokens.party, params: { id } })).status).toBe(409);
-    const ok = await call(confirm, `/x`, { method: "POST", token: tokens.mediator, params: { id } });
+    expect((await call(confirm, `/x`, { method: "POST", token: party.token, params: { id } })).status).toBe(403);
+    expect((await call(ics, `/x`, { token: party.token, params: { id } })).status).toBe(409);
+    const ok = await call(confirm, `/x`, { method: "POST", token: mediatorToken, params: { id } });
     expect(ok.status).toBe(200);
     expect(ok.body.status).toBe("confirmed");
-    expect((await call(confirm, `/x`, { method: "POST", token: tokens.mediator, params: { id } })).status).toBe(409);
-    const file = await call(ics, `/x`, { token: tokens.party, params: { id } });
+    expect((await call(confirm, `/x`, { method: "POST", token: mediatorToken, params: { id } })).status).toBe(409);
+    const file = await call(ics, `/x`, { token: party.token, params: { id } });
     expect(file.status).toBe(200);
     expect(file.headers.get("Content-Type")).toContain("text/calendar");
     expect(file.text).toContain("BEGIN:VEVENT");
-    expect(file.text).toContain(`DTSTART:${DateTime.fromISO(slot.start).toUTC().toFormat("yyyyMMdd'T'HHmmss'Z'")}`);
+    expect(file.text).toContain(`DTSTART:${DateTime.fromMillis(slot.startMs, { zone: "utc" }).toFormat("yyyyMMdd'T'HHmmss'Z'")}`);
     // Another party sees neither the booking nor its calendar.
-    expect((await call(bookingRoute, `/x`, { token: tokens.party2, params: { id } })).status).toBe(403);
-    expect((await call(bookingRoute, `/x`, { token: tokens.party2, params: { id: "999999" } })).status).toBe(404);
+    expect((await call(bookingRoute, `/x`, { token: party2.token, params: { id } })).status).toBe(403);
+    expect((await call(ics, `/x`, { token: party2.token, params: { id } })).status).toBe(403);
+    expect((await call(bookingRoute, `/x`, { token: party2.token, params: { id: "999999" } })).status).toBe(404);
     // Lists are scoped in the query.
-    const mine = (await call(bookingsRoute, "/api/v1/bookings", { token: tokens.party2 })).body.bookings;
-    expect(mine.every((b: any) => b.id !== made.body.id)).toBe(true);
-    const theirs = (await call(bookingsRoute, "/api/v1/bookings", { token: tokens.mediator })).body.bookings;
-    expect(theirs.some((b: any) => b.id === made.body.id)).toBe(true);
-    expect(db.select().from(notifications).where(eq(notifications.bookingId, made.body.id)).all().length).toBeGreaterThanOrEqual(3);
+    const mine = (await call(bookingsRoute, "/api/v1/bookings", { token: party2.token })).body.bookings;
+    expect(mine.map((b: any) => b.id)).not.toContain(made.body.id);
+    const theirs = (await call(bookingsRoute, "/api/v1/bookings", { token: mediatorToken })).body.bookings;
+    expect(theirs.map((b: any) => b.id)).toContain(made.body.id);
+    // The request told the mediator and the party (one email each: neither has a phone), the
+    // confirmation told the party.
+    const sent = db.select().from(notifications).where(eq(notifications.bookingId, made.body.id)).all();
+    expect(sent.map((n) => n.userId).sort()).toEqual([m.account!.user.id, party.user.id, party.user.id].sort());
   });
 
   it("declines with a reason, frees the slot, and suggests similar mediators with free time", async () => {
-    const [slot] = (await slots(mediatorId, "?mode=online")).body.slots;
-    const made = await book(tokens.party, { mediatorId, start: slot.start, mode: "online" });
+    const slot = firstFreeSlot(db, m.id, { now: Date.now(), mode: "online" });
+    const made = await book(party.token, { mediatorId: m.id, start: slot.start, mode: "online" });
+    expect(made.status).toBe(201);
     const id = String(made.body.id);
-    expect((await call(decline, `/x`, { method: "POST", token: tokens.mediator, params: { id }, body: {} })).status).toBe(400);
-    const res = await call(decline, `/x`, { method: "POST", token: tokens.mediator, params: { id }, body: { reason: "该时段需出庭" } });
+    expect((await call(decline, `/x`, { method: "POST", token: mediatorToken, params: { id }, body: {} })).status).toBe(400);
+    const res = await call(decline, `/x`, { method: "POST", token: mediatorToken, params: { id }, body: { reason: "该时段需出庭" } });
     expect(res.body).toMatchObject({ status: "declined", declineReason: "该时段需出庭" });
-    expect((await slots(mediatorId)).body.slots.map((s: any) => s.start)).toContain(slot.start);
-    const alt = await call(alternatives, `/x`, { token: tokens.party, params: { id } });
-    expect(alt.body.mediators.length).toBeGreaterThan(0);
-    for (const m of alt.body.mediators) {
-      expect(m.id).not.toBe(mediatorId);
-      expect(m.categories).toContain("labour");
-      expect(m.nextAvailableAt).not.toBeNull();
+    expect(startsOf((await slots(m.id)).body.slots)).toContain(slot.start);
+    const alt = await call(alternatives, `/x`, { token: party.token, params: { id } });
+    expect(alt.status).toBe(200);
+    expect(alt.body.mediators.map((x: any) => x.id)).toContain(other.id);
+    for (const x of alt.body.mediators) {
+      expect(x.id).not.toBe(m.id);
+      expect(x.categories).toContain("labour");
+      expect(x.nextAvailableAt).not.toBeNull();
     }
   });
 
   it("expires unanswered requests and releases the slot", async () => {
-    const [slot] = (await slots(mediatorId, "?mode=online")).body.slots;
-    const made = await book(tokens.party, { mediatorId, start: slot.start, mode: "online" });
+    const slot = firstFreeSlot(db, m.id, { now: Date.now(), mode: "online" });
+    const made = await book(party.token, { mediatorId: m.id, start: slot.start, mode: "online" });
+    expect(made.status).toBe(201);
     db.update(bookingsTable)
       .set({ respondBy: Date.now() - 1 })
       .where(eq(bookingsTable.id, made.body.id))
       .run();
-    await runJobsOnce();
-    const after = await call(bookingRoute, `/x`, { token: tokens.party, params: { id: String(made.body.id) } });
+    await runJobsOnce(Date.now());
+    const after = await call(bookingRoute, `/x`, { token: party.token, params: { id: String(made.body.id) } });
     expect(after.body.status).toBe("expired");
-    expect((await slots(mediatorId)).body.slots.map((s: any) => s.start)).toContain(slot.start);
-    expect((await call(confirm, `/x`, { method: "POST", token: tokens.mediator, params: { id: String(made.body.id) } })).status).toBe(409);
+    expect(startsOf((await slots(m.id)).body.slots)).toContain(slot.start);
+    expect((await call(confirm, `/x`, { method: "POST", token: mediatorToken, params: { id: String(made.body.id) } })).status).toBe(409);
   });
 
   it("lets either side cancel with a reason, and the party reschedule", async () => {
-    const list = (await slots(mediatorId, "?mode=online")).body.slots;
-    const made = await book(tokens.party, { mediatorId, start: list[0].start, mode: "online" });
+    const [first, second] = freeSlots(db, m.id, { now: Date.now(), mode: "online" });
+    const made = await book(party.token, { mediatorId: m.id, start: first.start, mode: "online" });
+    expect(made.status).toBe(201);
     const id = String(made.body.id);
-    const moved = await call(reschedule, `/x`, { method: "POST", token: tokens.party, params: { id }, body: { start: list[1].start } });
+    const moved = await call(reschedule, `/x`, { method: "POST", token: party.token, params: { id }, body: { start: second.start } });
     expect(moved.status).toBe(200);
     expect(moved.body).toMatchObject({
       status: "pending",
-      start: list[1].start,
+      start: second.start,
       rescheduledFromId: made.body.id,
       caseId: made.body.caseId,
     });
-    expect((await call(bookingRoute, `/x`, { token: tokens.party, params: { id } })).body.status).toBe("cancelled");
+    expect((await call(bookingRoute, `/x`, { token: party.token, params: { id } })).body.status).toBe("cancelled");
     const newId = String(moved.body.id);
     expect(
-      (await call(cancel, `/x`, { method: "POST", token: tokens.party2, params: { id: newId }, body: { reason: "不是我的" } })).status,
+      (await call(cancel, `/x`, { method: "POST", token: party2.token, params: { id: newId }, body: { reason: "不是我的" } })).status,
     ).toBe(403);
     const cancelled = await call(cancel, `/x`, {
       method: "POST",
-      token: tokens.mediator,
+      token: mediatorToken,
       params: { id: newId },
       body: { reason: "临时有事" },
     });
     expect(cancelled.body).toMatchObject({ status: "cancelled", cancelledBy: "mediator", cancelReason: "临时有事" });
     expect(
-      (await call(cancel, `/x`, { method: "POST", token: tokens.party, params: { id: newId }, body: { reason: "再取消" } })).status,
+      (await call(cancel, `/x`, { method: "POST", token: party.token, params: { id: newId }, body: { reason: "再取消" } })).status,
     ).toBe(409);
   });
 
   it("refuses a reschedule inside the minimum notice", async () => {
-    const [slot] = (await slots(mediatorId, "?mode=online")).body.slots;
-    const made = await book(tokens.party, { mediatorId, start: slot.start, mode: "online" });
-    // Pretend the session is 1 hour away.
-    const soon = Date.now() + 3_600_000;
+    const now = Date.now();
+    const slot = firstFreeSlot(db, m.id, { now, mode: "online" });
+    const made = await book(party.token, { mediatorId: m.id, start: slot.start, mode: "online" });
+    expect(made.status).toBe(201);
+    // Pretend the session is 1 hour away: inside the mediator's 2 hours' notice.
+    const soon = now + HOUR;
     db.update(bookingsTable)
-      .set({ startAt: soon, endAt: soon + 3_600_000 })
+      .set({ startAt: soon, endAt: soon + HOUR })
       .where(eq(bookingsTable.id, made.body.id))
       .run();
     const res = await call(reschedule, `/x`, {
       method: "POST",
-      token: tokens.party,
+      token: party.token,
       params: { id: String(made.body.id) },
       body: { start: slot.start },
     });
@@ -248,99 +308,96 @@ describe("booking", () => {
   });
 
   it("assigns a committee order to a free member fairly, and a centre session to a free room", async () => {
-    const list = (await slots(2, "?mode=centre", committeeSlotsRoute)).body.slots;
-    expect(list.length).toBeGreaterThan(1);
-    const a = await book(tokens.party, { committeeId: 2, start: list[0].start, mode: "centre", category: "medical" });
+    const now = Date.now();
+    const members = [0, 1].map(() => createMediator(db, { modes: ["centre", "online"], categories: ["medical"], now }));
+    const committee = createCommittee(db, { categories: ["medical"], members: members.map((x) => x.id) });
+    const memberIds = members.map((x) => x.id).sort();
+    const [centre] = committeeFreeSlots(db, committee.id, { now, mode: "centre" });
+    const a = await book(party.token, { committeeId: committee.id, start: centre.start, mode: "centre", category: "medical" });
     expect(a.status).toBe(201);
-    expect(a.body).toMatchObject({ committeeId: 2, assignmentReason: "committee-rotation", mode: "centre" });
+    expect(a.body).toMatchObject({ committeeId: committee.id, assignmentReason: "committee-rotation", mode: "centre" });
+    expect(memberIds).toContain(a.body.mediatorId);
     expect(a.body.room).toBeTruthy();
-    const row = db
-      .select()
-      .from(bookingsTable)
-      .where(and(eq(bookingsTable.id, a.body.id)))
-      .get()!;
-    expect(row.roomId).not.toBeNull();
-    // The same committee slot ordered again goes to another free member (and another room), while
-    // members are free; the committee's listing keeps the slot until none is.
-    const online = (await slots(2, "?mode=online", committeeSlotsRoute)).body.slots;
-    const t = online[online.length - 1].start;
-    const first = await book(tokens.party, { committeeId: 2, start: t, mode: "online", category: "medical" });
-    const second = await book(tokens.party2, { committeeId: 2, start: t, mode: "online", category: "medical" });
-    expect(first.status).toBe(201);
-    if (second.status === 201) expect(second.body.mediatorId).not.toBe(first.body.mediatorId);
-    else expect(second.status).toBe(409);
+    expect(db.select().from(bookingsTable).where(eq(bookingsTable.id, a.body.id)).get()!.roomId).not.toBeNull();
+    // One committee slot ordered three times: the first two go to each free member in turn, the third
+    // finds none free.
+    const t = committeeFreeSlots(db, committee.id, { now, mode: "online" }).find((s) => s.start !== centre.start)!;
+    const first = await book(party.token, { committeeId: committee.id, start: t.start, mode: "online", category: "medical" });
+    const second = await book(party2.token, { committeeId: committee.id, start: t.start, mode: "online", category: "medical" });
+    const third = await book(party2.token, { committeeId: committee.id, start: t.start, mode: "online", category: "medical" });
+    expect([first.status, second.status, third.status]).toEqual([201, 201, 409]);
+    expect([first.body.mediatorId, second.body.mediatorId].sort()).toEqual(memberIds);
+    expect(third.body.error.code).toBe("slot_taken");
+    expect(startsOf(committeeFreeSlots(db, committee.id, { now, mode: "online" }))).not.toContain(t.start);
   });
 
   it("keeps up with the clock: a next free time that has passed is recomputed by the job", async () => {
-    const past = Date.now() - 3_600_000;
+    const now = Date.now();
+    const past = now - HOUR;
     db.$client
       .prepare("update availability_settings set next_available_at = ?, next_available_valid_until = ? where mediator_id = ?")
-      .run(past, past, mediatorId);
-    await runJobsOnce();
-    const row = db.$client.prepare("select next_available_at n from availability_settings where mediator_id = ?").get(mediatorId) as {
+      .run(past, past, m.id);
+    await runJobsOnce(now);
+    const row = db.$client.prepare("select next_available_at n from availability_settings where mediator_id = ?").get(m.id) as {
       n: number;
     };
-    expect(row.n).toBeGreaterThan(Date.now());
+    expect(row.n).toBe(firstFreeSlot(db, m.id, { now, marginMinutes: 0 }).startMs);
   });
 
   it("leaves the cached next free time alone when a booking is later than that day", async () => {
-    await runJobsOnce();
+    await runJobsOnce(Date.now());
     const settings = () =>
       db.$client
         .prepare("select next_available_at n, next_available_valid_until v from availability_settings where mediator_id = ?")
-        .get(mediatorId) as { n: number; v: number };
+        .get(m.id) as { n: number; v: number };
     const before = settings();
-    const list = (
-      await slots(
-        mediatorId,
-        `?mode=online&from=${DateTime.fromMillis(before.n).plus({ days: 3 }).toISODate()}&to=${DateTime.fromMillis(before.n).plus({ days: 40 }).toISODate()}`,
-      )
-    ).body.slots;
-    const far = list[list.length - 1];
-    expect((await book(tokens.party, { mediatorId, start: far.start, mode: "online" })).status).toBe(201);
+    const far = freeSlots(db, m.id, { now: Date.now(), mode: "online", days: 40 }).filter((s) => s.startMs > before.n + 3 * 24 * HOUR);
+    expect(far.length).toBeGreaterThan(0);
+    expect((await book(party.token, { mediatorId: m.id, start: far[far.length - 1].start, mode: "online" })).status).toBe(201);
     expect(settings()).toEqual(before);
   });
 
   it("shows the next free time in search and follows bookings within a second", async () => {
-    await getSearchService().ready;
-    const find = async () => {
-      await runJobsOnce();
-      await getSearchService().tick();
-      const res = await call(searchRoute, `/api/v1/search?perPage=50&kind=senior-mediator`);
-      return res.body.hits.find((h: any) => h.id === mediatorId);
-    };
-    const before = await find();
-    expect(before.nextAvailableAt).not.toBeNull();
-    const made = await book(tokens.party2, {
-      mediatorId,
-      start: before.nextAvailableAt,
-      mode: (await slots(mediatorId)).body.slots[0].modes[0],
+    const now = Date.now();
+    // Three online sessions tomorrow morning and nothing else: the next free time is known.
+    const tomorrow = localDate(now, 1);
+    const s = createMediator(db, {
+      kind: "expert",
+      modes: ["online"],
+      categories: ["consumer"],
+      weekly: [],
+      overrides: [{ date: tomorrow, start: "09:00", end: "12:00", modes: ["online"], towns: [] }],
+      now,
     });
+    const query = `q=${encodeURIComponent(s.name)}&kind=expert&perPage=50`;
+    const before = await hitOf(s.id, query);
+    expect(Date.parse(before.nextAvailableAt)).toBe(at(now, 1, "09:00"));
+    const made = await book(party2.token, { mediatorId: s.id, start: before.nextAvailableAt, mode: "online", category: "consumer" });
     expect(made.status).toBe(201);
     const started = Date.now();
-    let after = await find();
-    while (after.nextAvailableAt === before.nextAvailableAt && Date.now() - started < 1000) {
-      await getSearchService().tick();
-      await new Promise((r) => setTimeout(r, 20));
-      after = await find();
-    }
-    expect(after.nextAvailableAt).not.toBe(before.nextAvailableAt);
-    // It is the first free slot the slot listing shows now (as computed from scratch).
-    const firstFree = (
-      await slots(
-        mediatorId,
-        `?from=${DateTime.now().setZone("Asia/Shanghai").toISODate()}&to=${DateTime.now().plus({ days: 60 }).toISODate()}`,
-      )
-    ).body.slots[0];
-    expect(Date.parse(after.nextAvailableAt)).toBe(Date.parse(firstFree.start));
-    // availableWithinDays filters on it.
-    const within = await call(searchRoute, `/api/v1/search?availableWithinDays=60&perPage=50`);
+    const after = await hitOf(s.id, query, (h) => h?.nextAvailableAt !== before.nextAvailableAt);
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(Date.parse(after.nextAvailableAt)).toBe(at(now, 1, "10:00"));
+    // It is the first free slot as computed from scratch.
+    expect(Date.parse(after.nextAvailableAt)).toBe(firstFreeSlot(db, s.id, { now: Date.now(), marginMinutes: 0 }).startMs);
+    // availableWithinDays filters on it: free within two days, so found with that filter too.
+    const within = await call(searchRoute, `/api/v1/search?${query}&availableWithinDays=2`);
     expect(within.status).toBe(200);
-    for (const h of within.body.hits) expect(h.nextAvailableAt).not.toBeNull();
+    expect(within.body.hits.map((h: any) => h.id)).toContain(s.id);
   });
 
-  it("keeps a mediator created later bookable too (no availability yet means no slots)", async () => {
-    const u = await createUser({ email: "late@example.com", password: "longenough", name: "x", role: "party" });
-    expect(u.role).toBe("party");
+  it("a mediator created later with no availability yet has no slots, no next free time and takes no booking", async () => {
+    const now = Date.now();
+    const idle = createMediator(db, { kind: "expert", modes: ["online"], weekly: false, now });
+    const query = `q=${encodeURIComponent(idle.name)}&kind=expert&perPage=50`;
+    const hit = await hitOf(idle.id, query);
+    expect(hit).toBeDefined();
+    expect(hit.nextAvailableAt).toBeNull();
+    expect((await slots(idle.id, "?mode=online")).body.slots).toEqual([]);
+    const within = await call(searchRoute, `/api/v1/search?${query}&availableWithinDays=60`);
+    expect(within.body.hits.map((h: any) => h.id)).not.toContain(idle.id);
+    const res = await book(party.token, { mediatorId: idle.id, start: new Date(at(now, 1, "09:00")).toISOString(), mode: "online" });
+    expect(res.status).toBe(422);
+    expect(res.body.error.code).toBe("not_available");
   });
 });

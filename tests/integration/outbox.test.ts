@@ -8,6 +8,7 @@ import { searchOutbox } from "../../db/schema";
 import { EmbeddedEngine } from "../../search/embedded";
 import { SearchService } from "../../search/service";
 import type { SearchEngine, SearchQuery } from "../../search/types";
+import { createCommittee, createMediator } from "../factories";
 
 const file = freshDatabase();
 const { updateMediator } = await import("~/models/mediator-admin.server");
@@ -16,31 +17,45 @@ const db = openDb(file);
 const query = (q: string): SearchQuery => ({ q, filters: {}, sort: "relevance", page: 1, perPage: 20 });
 
 describe("search outbox", () => {
-  it("writes the outbox row in the same transaction as the change", () => {
-    const before = db.select().from(searchOutbox).all().length;
-    expect(updateMediator({ id: 2, patch: { title: "海事调解专家" } })).toBe(true);
-    expect(db.select().from(searchOutbox).all().length).toBe(before + 1);
+  it("writes the outbox row in the same transaction as the change", async () => {
+    const now = Date.now();
+    const m = createMediator(db, { now });
+    const rows = () => db.select().from(searchOutbox).all();
+    const before = rows().length;
+    expect(await updateMediator({ id: m.id, patch: { title: "海事调解专家" }, now })).toBe(true);
+    expect(
+      rows()
+        .slice(before)
+        .map((r) => [r.entity, r.entityId]),
+    ).toEqual([["mediator", m.id]]);
     // A change that fails validation writes nothing.
-    expect(() => updateMediator({ id: 2, patch: { categories: ["nope" as never] } })).toThrow();
-    expect(db.select().from(searchOutbox).all().length).toBe(before + 1);
-    expect(updateMediator({ id: 999_999, patch: { title: "x" } })).toBe(false);
+    await expect(async () => updateMediator({ id: m.id, patch: { categories: ["nope" as never] }, now })).rejects.toThrow();
+    expect(rows()).toHaveLength(before + 1);
+    expect(await updateMediator({ id: 999_999, patch: { title: "x" }, now })).toBe(false);
+    expect(rows()).toHaveLength(before + 1);
   });
 
   it("brings a renamed mediator, and the committees they sit on, into the embedded index", async () => {
+    const now = Date.now();
+    const member = createMediator(db, { now });
+    const chair = createMediator(db, { now });
+    const committee = createCommittee(db, { members: [chair.id, member.id] });
     const service = new SearchService(db, new EmbeddedEngine(), { pollMs: 1_000_000 });
     await service.ready;
+    const committeeDoc = async (q: string) =>
+      (await service.search(query(q))).hits.find((h) => h.document.id === `committee-${committee.id}`);
     expect((await service.search(query("欧阳澜汐"))).total).toBe(0);
-    updateMediator({ id: 3, patch: { name: "欧阳澜汐" } });
+    expect([...(await committeeDoc(member.name))!.document.memberNames].sort()).toEqual([chair.name, member.name].sort());
+    await updateMediator({ id: member.id, patch: { name: "欧阳澜汐" }, now });
     await service.tick();
-    const found = await service.search(query("欧阳澜汐"));
-    const kinds = found.hits.map((h) => h.document.kind);
-    expect(found.hits.find((h) => h.document.id === "mediator-3")).toBeDefined();
-    expect((await service.search(query("ouyanglanxi"))).hits.map((h) => h.document.id)).toContain("mediator-3");
-    // Mediator 3 sits on at least one committee in the demo pool? Then its document lists the new name.
-    if (kinds.includes("committee")) expect(kinds.filter((k) => k === "committee").length).toBeGreaterThan(0);
-    updateMediator({ id: 3, patch: { active: false } });
+    const found = (await service.search(query("欧阳澜汐"))).hits.map((h) => h.document.id).sort();
+    // The member's own document, and the committee's, whose member names now carry the new name.
+    expect(found).toEqual([`committee-${committee.id}`, `mediator-${member.id}`].sort());
+    expect([...(await committeeDoc("欧阳澜汐"))!.document.memberNames].sort()).toEqual([chair.name, "欧阳澜汐"].sort());
+    expect((await service.search(query("ouyanglanxi"))).hits.map((h) => h.document.id)).toContain(`mediator-${member.id}`);
+    await updateMediator({ id: member.id, patch: { active: false }, now });
     await service.tick();
-    expect((await service.search(query("欧阳澜汐"))).hits.find((h) => h.document.id === "mediator-3")).toBeUndefined();
+    expect((await service.search(query("欧阳澜汐"))).hits.map((h) => h.document.id)).not.toContain(`mediator-${member.id}`);
     service.stop();
   });
 
@@ -61,14 +76,15 @@ describe("search outbox", () => {
         return inner.upsert(docs);
       },
     };
+    const m = createMediator(db, { now: Date.now() });
     db.update(searchOutbox).set({ meiliDeliveredAt: new Date() }).run();
     const service = new SearchService(db, flaky, { pollMs: 1_000_000, log: () => {} });
     await service.ready;
-    updateMediator({ id: 4, patch: { title: "劳动争议调解专家" } });
+    await updateMediator({ id: m.id, patch: { title: "劳动争议调解专家" }, now: Date.now() });
     const [row] = db
       .select()
       .from(searchOutbox)
-      .where(and(eq(searchOutbox.entity, "mediator"), eq(searchOutbox.entityId, 4)))
+      .where(and(eq(searchOutbox.entity, "mediator"), eq(searchOutbox.entityId, m.id)))
       .all()
       .slice(-1);
     await service.tick();
@@ -88,7 +104,7 @@ describe("search outbox", () => {
     await service.tick();
     expect(calls).toBe(2);
     expect(db.select().from(searchOutbox).where(eq(searchOutbox.id, row.id)).get()!.meiliDeliveredAt).not.toBeNull();
-    expect((await inner.search(query("劳动争议调解专家"))).hits.map((h) => h.document.id)).toContain("mediator-4");
+    expect((await inner.search(query("劳动争议调解专家"))).hits.map((h) => h.document.id)).toContain(`mediator-${m.id}`);
     service.stop();
   });
 });

@@ -1,0 +1,468 @@
+// Test factories (the Epic Stack's tests/db-utils.ts way): each test makes the party, mediator, hours,
+// committee, case and booking it needs, so what it asserts is known from the data it built and holds on
+// any date and at any time of day. Rows are written with the models' own writers where one exists
+// (availability, the cached next free slot, a booking's effect on it, the search outbox, sessions), so
+// a factory-made mediator is one the site itself could have made. The demo seed may reuse these.
+//
+// Time: every factory that depends on the clock takes `now` (epoch ms); read the clock once in the
+// test and pass it along.
+import { hashSync } from "@node-rs/argon2";
+import { DateTime } from "luxon";
+import { and, eq, inArray, sql } from "drizzle-orm";
+import type { Db, Tx } from "../db/client";
+import {
+  bookings,
+  cases,
+  committeeCategories,
+  committeeMembers,
+  committees,
+  mediatorCategories,
+  mediatorLanguages,
+  mediatorModes,
+  mediators,
+  mediatorTowns,
+  rooms,
+  users,
+} from "../db/schema";
+import {
+  CENTRE_TIMEZONE,
+  MODE_SLUGS,
+  TOWN_SLUGS,
+  type CategorySlug,
+  type LanguageSlug,
+  type MediatorKind,
+  type ModeSlug,
+  type TownSlug,
+} from "../domain";
+import { namePinyin } from "../domain/pinyin";
+import { isoInZone, localDateInZone } from "../domain/zone";
+import { recordSearchChange } from "../search/outbox";
+import { availabilitySchema, type AvailabilityDocument } from "../app/models/availability-schema";
+import {
+  bookingTimeChanged,
+  committeeSlots,
+  loadAvailability,
+  mediatorSlots,
+  refreshNextAvailable,
+  writeAvailability,
+} from "../app/models/availability.server";
+import { createSession, type Role, type User } from "../app/models/auth.server";
+
+/** Every factory-made account signs in with this. */
+export const FACTORY_PASSWORD = "factory-password-1";
+let passwordHash: string | undefined;
+const hashed = () => (passwordHash ??= hashSync(FACTORY_PASSWORD));
+
+let serial = 0;
+/** A number unique in this test process: unique emails and names without coordination. */
+const next = () => ++serial;
+
+// Names read as Chinese names (search and pinyin treat them like real ones), unique per process.
+const SURNAMES = "赵钱孙周吴郑冯陈褚卫蒋沈韩杨朱秦尤许何吕施孔曹严华金魏陶姜";
+const GIVEN = "安宁静远晨曦澜涛岚峰梓涵若溪沐辰嘉禾清扬星河";
+function personName(n: number): string {
+  const s = SURNAMES[n % SURNAMES.length];
+  const a = GIVEN[Math.floor(n / SURNAMES.length) % GIVEN.length];
+  const b = GIVEN[(n * 7 + 3) % GIVEN.length];
+  return `${s}${a}${b}`;
+}
+
+// ── accounts ───────────────────────────────────────────────────────────────────────────────────────
+
+export interface Account {
+  user: User;
+  email: string;
+  password: string;
+  /** A live API bearer token (a row of `sessions`, made by the model's createSession). */
+  token: string;
+}
+
+export interface AccountOverrides {
+  email?: string;
+  name?: string;
+  phone?: string | null;
+  /** Make no token (a test about signing in makes its own). */
+  token?: false;
+}
+
+/** An account of any role; `mediatorId` links a mediator account to its record. */
+export function createAccount(db: Db | Tx, role: Role, overrides: AccountOverrides & { mediatorId?: number } = {}): Account {
+  const n = next();
+  const email = (overrides.email ?? `${role}-${n}-${process.pid}@factory.test`).toLowerCase();
+  const row = db
+    .insert(users)
+    .values({
+      email,
+      passwordHash: hashed(),
+      name: overrides.name ?? `${personName(n + 100)}（测试${role}）`,
+      phone: overrides.phone === undefined ? null : overrides.phone,
+      role,
+      mediatorId: overrides.mediatorId ?? null,
+    })
+    .returning({ id: users.id, email: users.email, name: users.name, phone: users.phone, role: users.role, mediatorId: users.mediatorId })
+    .get();
+  const token = overrides.token === false ? "" : createSession(row.id, "token").secret;
+  return { user: row, email, password: FACTORY_PASSWORD, token };
+}
+
+/** A party (someone in a dispute) who can order sessions. */
+export const createParty = (db: Db | Tx, overrides: AccountOverrides = {}) => createAccount(db, "party", overrides);
+export const createStaff = (db: Db | Tx, overrides: AccountOverrides = {}) => createAccount(db, "staff", overrides);
+
+// ── mediators and their hours ──────────────────────────────────────────────────────────────────────
+
+export interface Hours {
+  start: string; // HH:MM, Asia/Shanghai
+  end: string; // HH:MM; at or before start runs past midnight
+}
+
+/** The whole day: every slot from 00:00 to 23:00 (a 60-minute session ends by 23:59). */
+export const ALL_DAY: Hours = { start: "00:00", end: "23:59" };
+
+export interface MediatorOptions {
+  kind?: MediatorKind;
+  name?: string;
+  title?: string;
+  organisation?: string | null;
+  bio?: string;
+  yearsOfExperience?: number;
+  closedCases?: number;
+  agreements?: number;
+  active?: boolean;
+  categories?: CategorySlug[];
+  languages?: LanguageSlug[];
+  /** The modes offered (and, unless `weekly` says otherwise, offered in every hour). Default: all three. */
+  modes?: ModeSlug[];
+  /** Towns served on site. Default: every town when `onsite` is offered. */
+  towns?: TownSlug[];
+  /**
+   * Weekly hours: the same hours every day of the week, hours per weekday (1 = Monday … 7 = Sunday;
+   * a missing day has none), or the exact ranges of the availability document. Default: ALL_DAY.
+   * `false`: the mediator has no availability at all (no settings row, so no slots).
+   */
+  weekly?: Hours | Partial<Record<1 | 2 | 3 | 4 | 5 | 6 | 7, Hours>> | AvailabilityDocument["weekly"] | false;
+  overrides?: AvailabilityDocument["overrides"];
+  sessionMinutes?: number;
+  bufferMinutes?: number;
+  minNoticeHours?: number;
+  horizonDays?: number;
+  dailyCap?: number;
+  /** Also make the mediator's own account (role mediator, linked to this record). */
+  account?: boolean | AccountOverrides;
+  now: number;
+}
+
+export interface MediatorFixture {
+  id: number;
+  name: string;
+  kind: MediatorKind;
+  categories: CategorySlug[];
+  modes: ModeSlug[];
+  towns: TownSlug[];
+  /** The document written through writeAvailability, null with `weekly: false`. */
+  availability: AvailabilityDocument | null;
+  account?: Account;
+}
+
+function weeklyRanges(o: MediatorOptions, modes: ModeSlug[], towns: TownSlug[]): AvailabilityDocument["weekly"] {
+  const w = o.weekly ?? ALL_DAY;
+  if (w === false) return [];
+  if (Array.isArray(w)) return w;
+  const forDay = (weekday: number, h: Hours) => ({
+    weekday,
+    start: h.start,
+    end: h.end,
+    modes,
+    towns: modes.includes("onsite") ? towns : [],
+  });
+  if ("start" in w && typeof w.start === "string") return [1, 2, 3, 4, 5, 6, 7].map((d) => forDay(d, w as Hours));
+  const perDay = w as Partial<Record<number, Hours>>;
+  return [1, 2, 3, 4, 5, 6, 7].flatMap((d) => (perDay[d] ? [forDay(d, perDay[d]!)] : []));
+}
+
+/**
+ * A mediator record with its categories, languages, modes and towns, its availability (written by
+ * the model's writeAvailability after the model's own schema check), its cached next free slot, and
+ * the search outbox row that brings it into the index. Defaults: a senior mediator for labour
+ * disputes, every mode, every town, open all day every day, 60-minute sessions, no buffer, 2 hours'
+ * notice, 60 days ahead, 24 a day.
+ */
+export function createMediator(db: Db, o: MediatorOptions): MediatorFixture {
+  const n = next();
+  const kind = o.kind ?? "senior-mediator";
+  const name = o.name ?? personName(n);
+  const modes = o.modes ?? [...MODE_SLUGS];
+  const towns = o.towns ?? (modes.includes("onsite") ? [...TOWN_SLUGS] : []);
+  const categories = o.categories ?? ["labour"];
+  const languages = o.languages ?? ["mandarin"];
+  const availability =
+    o.weekly === false
+      ? null
+      : availabilitySchema.parse({
+          weekly: weeklyRanges(o, modes, towns),
+          overrides: o.overrides ?? [],
+          sessionMinutes: o.sessionMinutes ?? 60,
+          bufferMinutes: o.bufferMinutes ?? 0,
+          minNoticeHours: o.minNoticeHours ?? 2,
+          horizonDays: o.horizonDays ?? 60,
+          dailyCap: o.dailyCap ?? 24,
+        });
+  const id = db.transaction((tx) => {
+    const { id } = tx
+      .insert(mediators)
+      .values({
+        kind,
+        name,
+        namePinyin: namePinyin(name),
+        title: o.title ?? "测试调解员",
+        organisation: o.organisation === undefined ? "测试调解中心" : o.organisation,
+        bio: o.bio ?? "",
+        yearsOfExperience: o.yearsOfExperience ?? 10,
+        closedCases: o.closedCases ?? 0,
+        agreements: o.agreements ?? 0,
+        active: o.active ?? true,
+      })
+      .returning({ id: mediators.id })
+      .get();
+    if (categories.length)
+      tx.insert(mediatorCategories)
+        .values(categories.map((categorySlug) => ({ mediatorId: id, categorySlug })))
+        .run();
+    if (languages.length)
+      tx.insert(mediatorLanguages)
+        .values(languages.map((languageSlug) => ({ mediatorId: id, languageSlug })))
+        .run();
+    if (modes.length)
+      tx.insert(mediatorModes)
+        .values(modes.map((mode) => ({ mediatorId: id, mode })))
+        .run();
+    if (towns.length)
+      tx.insert(mediatorTowns)
+        .values(towns.map((townSlug) => ({ mediatorId: id, townSlug })))
+        .run();
+    if (availability) {
+      writeAvailability(tx, id, availability);
+      refreshNextAvailable(tx, [id], o.now);
+    }
+    recordSearchChange(tx, "mediator", [id]);
+    return id;
+  });
+  const account = o.account ? createAccount(db, "mediator", { ...(o.account === true ? {} : o.account), mediatorId: id }) : undefined;
+  return { id, name, kind, categories, modes, towns, availability, account };
+}
+
+export interface CommitteeOptions {
+  name?: string;
+  description?: string;
+  organisation?: string | null;
+  categories?: CategorySlug[];
+  /** Mediator ids; the first chairs. */
+  members: number[];
+  active?: boolean;
+}
+
+/** A mediation committee with its members (the first is the chair) and its search outbox row. */
+export function createCommittee(db: Db, o: CommitteeOptions): { id: number; name: string; members: number[] } {
+  const name = o.name ?? `测试第${next()}调解委员会`;
+  const id = db.transaction((tx) => {
+    const { id } = tx
+      .insert(committees)
+      .values({
+        name,
+        namePinyin: namePinyin(name, "organisation"),
+        description: o.description ?? "",
+        organisation: o.organisation === undefined ? "测试调解中心" : o.organisation,
+        active: o.active ?? true,
+      })
+      .returning({ id: committees.id })
+      .get();
+    tx.insert(committeeCategories)
+      .values((o.categories ?? ["labour"]).map((categorySlug) => ({ committeeId: id, categorySlug })))
+      .run();
+    if (o.members.length)
+      tx.insert(committeeMembers)
+        .values(
+          o.members.map((mediatorId, i) => ({ committeeId: id, mediatorId, role: i === 0 ? ("chair" as const) : ("member" as const) })),
+        )
+        .run();
+    recordSearchChange(tx, "committee", [id]);
+    return id;
+  });
+  return { id, name, members: o.members };
+}
+
+/** A room at the centre (centre sessions need a free one). */
+export function createRoom(db: Db, name = `测试调解室 ${next()}`): number {
+  return db.insert(rooms).values({ name }).returning({ id: rooms.id }).get().id;
+}
+
+// ── cases and bookings ─────────────────────────────────────────────────────────────────────────────
+
+export interface CaseOptions {
+  partyUserId: number;
+  category?: CategorySlug;
+  summary?: string;
+  counterpartyName?: string | null;
+}
+
+export function createCase(db: Db | Tx, o: CaseOptions): typeof cases.$inferSelect {
+  return db
+    .insert(cases)
+    .values({
+      partyUserId: o.partyUserId,
+      category: o.category ?? "labour",
+      summary: o.summary ?? "拖欠工资三个月未发",
+      counterpartyName: o.counterpartyName === undefined ? "某水产公司" : o.counterpartyName,
+    })
+    .returning()
+    .get();
+}
+
+export interface BookingOptions {
+  partyUserId: number;
+  mediatorId: number;
+  /** Epoch ms or an ISO instant; the end is start + the mediator's session length. */
+  start: number | string;
+  mode?: ModeSlug;
+  town?: TownSlug;
+  status?: "pending" | "confirmed";
+  caseId?: number;
+  committeeId?: number;
+  /** Default for a centre session: the first active room free at that time. */
+  roomId?: number | null;
+  respondBy?: number;
+  now: number;
+}
+
+/**
+ * A pending or confirmed booking at a given start, written as a row (no slot check: a test may want a
+ * booking the rules would refuse today, e.g. one that has started). The database's overlap triggers
+ * still refuse a clash. Its effect on the cached next free slot is recorded by the model's
+ * bookingTimeChanged, as a real booking's is.
+ */
+export function createBooking(db: Db, o: BookingOptions): typeof bookings.$inferSelect {
+  const start = typeof o.start === "number" ? o.start : Date.parse(o.start);
+  const minutes = loadAvailability(db, o.mediatorId).rules.sessionMinutes;
+  const end = start + minutes * 60_000;
+  const mode = o.mode ?? "online";
+  return db.transaction((tx) => {
+    const caseId = o.caseId ?? createCase(tx, { partyUserId: o.partyUserId }).id;
+    const roomId = o.roomId !== undefined ? o.roomId : mode === "centre" ? freeRoomAt(tx, start, end) : null;
+    const row = tx
+      .insert(bookings)
+      .values({
+        caseId,
+        partyUserId: o.partyUserId,
+        mediatorId: o.mediatorId,
+        committeeId: o.committeeId ?? null,
+        roomId,
+        startAt: start,
+        endAt: end,
+        mode,
+        town: mode === "onsite" ? (o.town ?? "shenjiamen") : null,
+        status: o.status ?? "pending",
+        assignmentReason: o.committeeId ? "committee-rotation" : "picked",
+        respondBy: o.respondBy ?? Math.min(o.now + 24 * 3_600_000, start),
+      })
+      .returning()
+      .get();
+    bookingTimeChanged(tx, row, "held");
+    return row;
+  });
+}
+
+function freeRoomAt(tx: Tx, start: number, end: number): number | null {
+  const taken = tx
+    .select({ id: bookings.roomId })
+    .from(bookings)
+    .where(and(inArray(bookings.status, ["pending", "confirmed"]), sql`${bookings.startAt} < ${end}`, sql`${bookings.endAt} > ${start}`))
+    .all()
+    .map((r) => r.id);
+  const free = tx
+    .select({ id: rooms.id })
+    .from(rooms)
+    .where(eq(rooms.active, true))
+    .orderBy(rooms.id)
+    .all()
+    .find((r) => !taken.includes(r.id));
+  return free?.id ?? null;
+}
+
+// ── slots, found through the model's own slot computation ──────────────────────────────────────────
+
+export interface FreeSlot {
+  /** ISO 8601 with the +08:00 offset, as the API shows and takes it. */
+  start: string;
+  end: string;
+  startMs: number;
+  endMs: number;
+  modes: ModeSlug[];
+  towns: string[];
+}
+
+export interface SlotQuery {
+  now: number;
+  mode?: ModeSlug;
+  /** Only slots offered in this town (on-site). */
+  town?: TownSlug;
+  /** How many local days to look at from today. Default 30. */
+  days?: number;
+  /**
+   * Leave out slots whose booking deadline (start − minimum notice) is nearer than this, so a test
+   * that takes a while still books what it picked. Default 15 minutes.
+   */
+  marginMinutes?: number;
+}
+
+const toFree = (s: { start: number; end: number; modes: ModeSlug[]; towns: string[] }): FreeSlot => ({
+  start: isoInZone(s.start, CENTRE_TIMEZONE),
+  end: isoInZone(s.end, CENTRE_TIMEZONE),
+  startMs: s.start,
+  endMs: s.end,
+  modes: s.modes,
+  towns: s.towns,
+});
+
+function window(q: SlotQuery) {
+  const now = q.now + (q.marginMinutes ?? 15) * 60_000;
+  const from = localDateInZone(q.now, CENTRE_TIMEZONE);
+  const to = DateTime.fromISO(from)
+    .plus({ days: q.days ?? 30 })
+    .toISODate()!;
+  return { now, from, to, mode: q.mode };
+}
+
+/** The mediator's free slots from `now` on, as computeSlots (through mediatorSlots) gives them. */
+export function freeSlots(db: Db, mediatorId: number, q: SlotQuery): FreeSlot[] {
+  return mediatorSlots(db, mediatorId, window(q))
+    .filter((s) => !q.town || s.towns.includes(q.town))
+    .map(toFree);
+}
+
+/** The mediator's first free slot (in a mode, a town); throws when there is none, naming why. */
+export function firstFreeSlot(db: Db, mediatorId: number, q: SlotQuery): FreeSlot {
+  const [slot] = freeSlots(db, mediatorId, q);
+  if (!slot)
+    throw new Error(
+      `mediator ${mediatorId} has no free ${q.mode ?? ""} slot in ${q.days ?? 30} days from ${new Date(q.now).toISOString()}`,
+    );
+  return slot;
+}
+
+/** A committee's free slots: the union of its members'. */
+export function committeeFreeSlots(db: Db, committeeId: number, q: SlotQuery): FreeSlot[] {
+  return committeeSlots(db, committeeId, window(q))
+    .filter((s) => !q.town || s.towns.includes(q.town))
+    .map(toFree);
+}
+
+/** The local date (Asia/Shanghai) `days` after the one `now` falls on: "2028-02-29". */
+export function localDate(now: number, days = 0): string {
+  return DateTime.fromMillis(now, { zone: CENTRE_TIMEZONE }).plus({ days }).toISODate()!;
+}
+
+/** The instant of a local wall-clock time `days` after `now`'s local date: at(now, 2, "09:00"). */
+export function at(now: number, days: number, hhmm: string): number {
+  const [hour, minute] = hhmm.split(":").map(Number);
+  return DateTime.fromMillis(now, { zone: CENTRE_TIMEZONE }).plus({ days }).set({ hour, minute, second: 0, millisecond: 0 }).toMillis();
+}
