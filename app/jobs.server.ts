@@ -1,9 +1,11 @@
 // Background work every server process does on a short timer. Each job is idempotent and takes the
-// write lock only when there is something to do, so several processes can run them side by side.
+// write lock only when there is something to do, so several processes can run them side by side. The
+// timer is the edge that reads the clock: every job is handed `now`.
 import { writeTransaction } from "../db/client";
 import { getDb } from "./db.server";
+import { renderNotification } from "./i18n/notifications";
 import { refreshNextAvailable, staleAvailability } from "./models/availability.server";
-import { expireOverdue, hasOverdue } from "./models/bookings.server";
+import { expireOverdue, hasOverdue } from "./models/booking-expiry.server";
 import { deliverPending, devProvider } from "./models/notifications.server";
 import { getSearchService } from "./search.server";
 
@@ -13,13 +15,14 @@ const g = globalThis as typeof globalThis & { __jobs?: NodeJS.Timeout };
  * One round: expire overdue requests, refresh next-free slots the clock overtook, send notifications,
  * and move the write-ahead log into the database file.
  */
-export async function runJobsOnce(now = Date.now()): Promise<void> {
+export async function runJobsOnce(now: number): Promise<void> {
   const db = getDb();
   // Writes wait for another process's lock without stalling this process's requests.
   if (hasOverdue(db, now)) await writeTransaction(db, (tx) => expireOverdue(tx, now));
   // Read again under the lock: another process may have refreshed them meanwhile.
-  if (staleAvailability(db, now).length) await writeTransaction(db, (tx) => refreshNextAvailable(tx, staleAvailability(tx, now), now));
-  await deliverPending(db, devProvider);
+  if (staleAvailability(db, now).length)
+    await writeTransaction(db, (tx) => refreshNextAvailable(tx, staleAvailability(tx, now), now));
+  await deliverPending({ db, provider: devProvider, render: renderNotification, now });
   checkpoint(db);
 }
 
@@ -44,7 +47,7 @@ export function startBackgroundJobs(intervalMs = 500): void {
   g.__jobs = setInterval(() => {
     if (running) return;
     running = true;
-    runJobsOnce()
+    runJobsOnce(Date.now())
       .catch((error) => console.error(`background jobs: ${String(error)}`))
       .finally(() => (running = false));
   }, intervalMs);

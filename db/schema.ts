@@ -2,6 +2,20 @@
 // db/migrations by `npm run db:generate` and committed.
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import {
+  BOOKING_STATUSES,
+  CANCELLED_BY,
+  CASE_STATUSES,
+  CHANNELS,
+  COMMITTEE_ROLES,
+  GENDERS,
+  HIT_ENTITIES,
+  LOCALES,
+  MEDIATOR_KINDS,
+  MODE_SLUGS,
+  ROLES,
+  SESSION_KINDS,
+} from "../domain";
 
 const timestamps = {
   createdAt: integer("created_at", { mode: "timestamp_ms" })
@@ -37,11 +51,11 @@ export const mediators = sqliteTable(
   "mediators",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    kind: text("kind", { enum: ["senior-mediator", "expert", "lawyer"] }).notNull(),
+    kind: text("kind", { enum: MEDIATOR_KINDS }).notNull(),
     name: text("name").notNull(),
     /** Toneless full pinyin, syllables separated by spaces ("zhang wei"); derived from name on write. */
     namePinyin: text("name_pinyin").notNull(),
-    gender: text("gender", { enum: ["female", "male"] }),
+    gender: text("gender", { enum: GENDERS }),
     title: text("title").notNull(),
     /** The law firm for lawyers; the employer or institution for others. */
     organisation: text("organisation"),
@@ -92,7 +106,7 @@ export const mediatorModes = sqliteTable(
     mediatorId: integer("mediator_id")
       .notNull()
       .references(() => mediators.id, { onDelete: "cascade" }),
-    mode: text("mode", { enum: ["centre", "online", "onsite"] }).notNull(),
+    mode: text("mode", { enum: MODE_SLUGS }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.mediatorId, t.mode] })],
 );
@@ -144,7 +158,7 @@ export const committeeMembers = sqliteTable(
     mediatorId: integer("mediator_id")
       .notNull()
       .references(() => mediators.id, { onDelete: "cascade" }),
-    role: text("role", { enum: ["chair", "member"] })
+    role: text("role", { enum: COMMITTEE_ROLES })
       .notNull()
       .default("member"),
   },
@@ -160,7 +174,7 @@ export const searchOutbox = sqliteTable(
   "search_outbox",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    entity: text("entity", { enum: ["mediator", "committee"] }).notNull(),
+    entity: text("entity", { enum: HIT_ENTITIES }).notNull(),
     entityId: integer("entity_id").notNull(),
     createdAt: integer("created_at", { mode: "timestamp_ms" })
       .notNull()
@@ -184,10 +198,12 @@ export const users = sqliteTable(
     passwordHash: text("password_hash").notNull(),
     name: text("name").notNull(),
     phone: text("phone"),
-    role: text("role", { enum: ["party", "mediator", "staff", "admin"] }).notNull(),
+    role: text("role", { enum: ROLES }).notNull(),
     /** For role mediator: the mediator record this account acts for. */
     mediatorId: integer("mediator_id").references(() => mediators.id),
     disabledAt: integer("disabled_at", { mode: "timestamp_ms" }),
+    /** The language messages to this person are written in (the site's language when they last chose one). */
+    locale: text("locale", { enum: LOCALES }).notNull().default("zh"),
     ...timestamps,
   },
   (t) => [uniqueIndex("users_email_idx").on(t.email), uniqueIndex("users_mediator_idx").on(t.mediatorId)],
@@ -204,7 +220,7 @@ export const sessions = sqliteTable(
     userId: integer("user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
-    kind: text("kind", { enum: ["cookie", "token"] }).notNull(),
+    kind: text("kind", { enum: SESSION_KINDS }).notNull(),
     expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
     revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),
     createdAt: integer("created_at", { mode: "timestamp_ms" })
@@ -306,7 +322,7 @@ export const cases = sqliteTable(
     summary: text("summary").notNull(),
     /** Personal data of the other side: shown only to the parties and the case's mediator. */
     counterpartyName: text("counterparty_name"),
-    status: text("status", { enum: ["open", "closed"] })
+    status: text("status", { enum: CASE_STATUSES })
       .notNull()
       .default("open"),
     ...timestamps,
@@ -314,7 +330,6 @@ export const cases = sqliteTable(
   (t) => [index("cases_party_idx").on(t.partyUserId)],
 );
 
-export const BOOKING_STATUSES = ["pending", "confirmed", "declined", "expired", "cancelled"] as const;
 
 export const bookings = sqliteTable(
   "bookings",
@@ -334,7 +349,7 @@ export const bookings = sqliteTable(
     roomId: integer("room_id").references(() => rooms.id),
     startAt: integer("start_at").notNull(), // epoch ms, UTC
     endAt: integer("end_at").notNull(),
-    mode: text("mode", { enum: ["centre", "online", "onsite"] }).notNull(),
+    mode: text("mode", { enum: MODE_SLUGS }).notNull(),
     town: text("town_slug").references(() => towns.slug),
     status: text("status", { enum: BOOKING_STATUSES }).notNull().default("pending"),
     /** Why this mediator: "picked" by the party, or "committee-rotation". */
@@ -343,7 +358,7 @@ export const bookings = sqliteTable(
     idempotencyKey: text("idempotency_key"),
     declineReason: text("decline_reason"),
     cancelReason: text("cancel_reason"),
-    cancelledBy: text("cancelled_by", { enum: ["party", "mediator", "staff"] }),
+    cancelledBy: text("cancelled_by", { enum: CANCELLED_BY }),
     rescheduledFromId: integer("rescheduled_from_id"),
     ...timestamps,
   },
@@ -365,10 +380,17 @@ export const notifications = sqliteTable(
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
     userId: integer("user_id").references(() => users.id),
-    channel: text("channel", { enum: ["email", "sms"] }).notNull(),
+    channel: text("channel", { enum: CHANNELS }).notNull(),
     to: text("to_address").notNull(),
-    subject: text("subject").notNull(),
-    body: text("body").notNull(),
+    /**
+     * What to say, as data: a template of the i18n catalogue and its parameters, written in the
+     * recipient's language. Subject and body are the text as rendered when it was sent.
+     */
+    template: text("template"),
+    params: text("params", { mode: "json" }).$type<Record<string, string | number | null>>(),
+    locale: text("locale", { enum: LOCALES }).notNull().default("zh"),
+    subject: text("subject"),
+    body: text("body"),
     bookingId: integer("booking_id"),
     createdAt: integer("created_at", { mode: "timestamp_ms" })
       .notNull()

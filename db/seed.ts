@@ -99,12 +99,13 @@ export function seedDemoPool(db: Db, opts: { scale?: number } = {}): { mediators
         )
         .run();
     }
-    pool.mediators.forEach((m, i) => writeAvailability(tx, ids[i], availabilitySchema.parse(demoAvailability(m, i))));
+    const now = Date.now(); // the seed is an edge: it reads the clock once
+    pool.mediators.forEach((m, i) => writeAvailability(tx, ids[i], availabilitySchema.parse(demoAvailability(m, i)), now));
     if (tx.select({ n: count() }).from(rooms).get()?.n === 0)
       tx.insert(rooms)
         .values(DEMO_ROOMS.map((name) => ({ name })))
         .run();
-    refreshNextAvailable(tx, ids, Date.now());
+    refreshNextAvailable(tx, ids, now);
     recordSearchChange(tx, "mediator", ids);
     recordSearchChange(tx, "committee", committeeIds);
     return { mediators: ids.length, committees: committeeIds.length };

@@ -69,7 +69,8 @@ export const MODE_SLUGS = MODES.map((m) => m.slug) as [ModeSlug, ...ModeSlug[]];
 export const FACETS = ["kind", "category", "town", "mode", "language"] as const;
 export type FacetName = (typeof FACETS)[number];
 
-export type Locale = "zh" | "en";
+export const LOCALES = ["zh", "en"] as const;
+export type Locale = (typeof LOCALES)[number];
 
 /** Label of any facet value in the page's language; unknown values fall back to the slug. */
 export function facetLabel(facet: FacetName, slug: string, locale: Locale): string {
@@ -88,3 +89,18 @@ export function facetLabel(facet: FacetName, slug: string, locale: Locale): stri
 
 /** The centre's zone: availability is kept and shown in it; instants are stored in UTC. */
 export const CENTRE_TIMEZONE = "Asia/Shanghai";
+
+/** Who uses the site: a party in a dispute, a mediator, the centre's staff, its administrator. */
+export const ROLES = ["party", "mediator", "staff", "admin"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const BOOKING_STATUSES = ["pending", "confirmed", "declined", "expired", "cancelled"] as const;
+export type BookingStatus = (typeof BOOKING_STATUSES)[number];
+/** Who can cancel a booking. */
+export const CANCELLED_BY = ["party", "mediator", "staff"] as const;
+export const SESSION_KINDS = ["cookie", "token"] as const;
+export const CHANNELS = ["email", "sms"] as const;
+export const COMMITTEE_ROLES = ["chair", "member"] as const;
+export const CASE_STATUSES = ["open", "closed"] as const;
+export const HIT_ENTITIES = ["mediator", "committee"] as const;
+export const GENDERS = ["female", "male"] as const;

@@ -1,7 +1,7 @@
 // Writing to and reading from the search outbox. `recordSearchChange` must be called inside the
 // transaction that changes the indexed rows, so the outbox row commits or rolls back with the change.
 import { and, asc, gt, isNull, lte, or, sql, lt, isNotNull, eq } from "drizzle-orm";
-import type { Db } from "../db/client";
+import { writeTransaction, type Db } from "../db/client";
 import { searchOutbox } from "../db/schema";
 
 export type OutboxEntity = "mediator" | "committee";
@@ -35,64 +35,67 @@ const LEASE_MS = 30_000;
  * Claims undelivered rows for the Meilisearch worker: in one write transaction it pushes their next
  * attempt past a lease, so another process's worker does not deliver the same rows meanwhile.
  */
-export function claimMeiliRows(db: Db, now: number, limit = 500): OutboxRow[] {
-  return db.transaction(
-    (tx) => {
-      const rows = tx
-        .select()
-        .from(searchOutbox)
-        .where(
-          and(
-            isNull(searchOutbox.meiliDeliveredAt),
-            or(isNull(searchOutbox.meiliNextAttemptAt), lte(searchOutbox.meiliNextAttemptAt, new Date(now))),
-          ),
-        )
-        .orderBy(asc(searchOutbox.id))
-        .limit(limit)
-        .all();
-      for (const r of rows) {
-        tx.update(searchOutbox)
-          .set({ meiliNextAttemptAt: new Date(now + LEASE_MS) })
-          .where(eq(searchOutbox.id, r.id))
-          .run();
-      }
-      return rows;
-    },
-    { behavior: "immediate" },
-  );
+export function claimMeiliRows(db: Db, now: number, limit = 500): Promise<OutboxRow[]> {
+  return writeTransaction(db, (tx) => {
+    const rows = tx
+      .select()
+      .from(searchOutbox)
+      .where(
+        and(
+          isNull(searchOutbox.meiliDeliveredAt),
+          or(isNull(searchOutbox.meiliNextAttemptAt), lte(searchOutbox.meiliNextAttemptAt, new Date(now))),
+        ),
+      )
+      .orderBy(asc(searchOutbox.id))
+      .limit(limit)
+      .all();
+    for (const r of rows) {
+      tx.update(searchOutbox)
+        .set({ meiliNextAttemptAt: new Date(now + LEASE_MS) })
+        .where(eq(searchOutbox.id, r.id))
+        .run();
+    }
+    return rows;
+  });
 }
 
-export function markMeiliDelivered(db: Db, ids: number[], now: number): void {
+export async function markMeiliDelivered(db: Db, ids: number[], now: number): Promise<void> {
   if (ids.length === 0) return;
-  db.run(sql`update search_outbox set meili_delivered_at = ${now}, meili_last_error = null
+  await writeTransaction(db, (tx) =>
+    tx.run(sql`update search_outbox set meili_delivered_at = ${now}, meili_last_error = null
              where id in (${sql.join(
                ids.map((i) => sql`${i}`),
                sql`, `,
-             )})`);
+             )})`),
+  );
 }
 
 /** Failed rows come back after an exponential back-off (1 s, 2 s, 4 s … at most 5 min). */
-export function markMeiliFailed(db: Db, ids: number[], now: number, error: string): void {
+export async function markMeiliFailed(db: Db, ids: number[], now: number, error: string): Promise<void> {
   if (ids.length === 0) return;
-  db.run(sql`update search_outbox
+  await writeTransaction(db, (tx) =>
+    tx.run(sql`update search_outbox
              set meili_attempts = meili_attempts + 1,
                  meili_last_error = ${error.slice(0, 500)},
                  meili_next_attempt_at = ${now} + min(300000, 1000 * (1 << min(meili_attempts, 9)))
              where id in (${sql.join(
                ids.map((i) => sql`${i}`),
                sql`, `,
-             )})`);
+             )})`),
+  );
 }
 
 /**
  * Old rows are kept for an hour so a slow process can still catch up; with Meilisearch only once
  * delivered. A process that starts later builds its index from the tables, not from the outbox.
  */
-export function pruneOutbox(db: Db, now: number, meili: boolean): number {
+export async function pruneOutbox(db: Db, now: number, meili: boolean): Promise<number> {
   const cutoff = new Date(now - 3_600_000);
-  const res = db
-    .delete(searchOutbox)
-    .where(meili ? and(lt(searchOutbox.createdAt, cutoff), isNotNull(searchOutbox.meiliDeliveredAt)) : lt(searchOutbox.createdAt, cutoff))
-    .run();
+  const res = await writeTransaction(db, (tx) =>
+    tx
+      .delete(searchOutbox)
+      .where(meili ? and(lt(searchOutbox.createdAt, cutoff), isNotNull(searchOutbox.meiliDeliveredAt)) : lt(searchOutbox.createdAt, cutoff))
+      .run(),
+  );
   return res.changes;
 }

@@ -104,17 +104,17 @@ export class SearchService {
           this.cursor = rows[rows.length - 1].id;
         }
       } else {
-        const rows = claimMeiliRows(this.db, now);
+        const rows = await claimMeiliRows(this.db, now);
         if (rows.length) {
           try {
             await applyOutboxRows(this.db, this.engine, rows);
-            markMeiliDelivered(
+            await markMeiliDelivered(
               this.db,
               rows.map((r) => r.id),
               Date.now(),
             );
           } catch (error) {
-            markMeiliFailed(
+            await markMeiliFailed(
               this.db,
               rows.map((r) => r.id),
               Date.now(),
@@ -126,7 +126,7 @@ export class SearchService {
       }
       if (now - this.lastPrune > 60_000) {
         this.lastPrune = now;
-        pruneOutbox(this.db, now, this.engine.name === "meilisearch");
+        await pruneOutbox(this.db, now, this.engine.name === "meilisearch");
       }
     } catch (error) {
       this.log(`search outbox: ${String(error)}`);

@@ -3,8 +3,8 @@
 // `intent`; with JavaScript they go through a fetcher, so one row's form does not block the others.
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { useFetcher } from "@remix-run/react";
-import { facetLabel } from "../../domain";
-import { useLocale, useT, type Messages } from "~/i18n";
+import { useLocale, useT } from "~/i18n";
+import { modeName } from "~/i18n/booking-text";
 import type { BookingView } from "~/models/booking-view";
 import { SubmitButton, TextAreaField } from "./forms";
 import { CsrfInput } from "./session";
@@ -14,17 +14,6 @@ export type BookingStatus = BookingView["status"];
 export function StatusBadge({ status }: { status: BookingStatus }) {
   const t = useT();
   return <span className={`status-badge status-${status}`}>{t.status[status]}</span>;
-}
-
-export function modeName(mode: string, locale: "zh" | "en"): string {
-  return facetLabel("mode", mode, locale);
-}
-
-/** "At the centre · 第一调解室", "On site · 六横镇", "Online". */
-export function whereText(b: Pick<BookingView, "mode" | "town" | "room">, t: Messages, locale: "zh" | "en"): string {
-  if (b.mode === "onsite") return `${modeName(b.mode, locale)} · ${facetLabel("town", b.town ?? "", locale)}`;
-  if (b.mode === "centre") return b.room ? `${t.booking.centre} · ${b.room}` : t.booking.centre;
-  return modeName(b.mode, locale);
 }
 
 export type StepResult = { intent: string; bookingId: number; result: SubmissionResult<string[]> } | undefined;

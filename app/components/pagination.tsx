@@ -20,15 +20,18 @@ export function Pagination({
   params,
   page,
   pages,
+  hrefFor,
 }: {
   params: URLSearchParams;
+  /** Where page `p` is; by default the search page with `params` and that page. */
+  hrefFor?: (p: number) => string;
   page: number;
   /** Reachable pages (deep paging is capped by the server). */
   pages: number;
 }) {
   const t = useT();
   if (pages <= 1) return null;
-  const href = (p: number) => searchHref(params, { page: String(p) });
+  const href = hrefFor ?? ((p: number) => searchHref(params, { page: String(p) }));
   return (
     <nav className="pagination" aria-label={t.search.pagination}>
       <ul>

@@ -85,6 +85,7 @@ const zh = {
     status: "状态",
     category: "纠纷类型",
     number: (id: number) => `预约 #${id}`,
+    count: (n: number) => `共 ${n} 个预约`,
   },
   booking: {
     title: (id: number) => `预约 #${id}`,
@@ -233,6 +234,7 @@ const en: BookingMessages = {
     status: "Status",
     category: "Dispute",
     number: (id: number) => `Booking #${id}`,
+    count: (n: number) => (n === 1 ? "1 booking" : `${n} bookings`),
   },
   booking: {
     title: (id: number) => `Booking #${id}`,

@@ -5,8 +5,18 @@ import type { User } from "./auth.server";
 import { getBooking } from "./bookings.server";
 import { toHitView, type SearchHitView } from "./search.server";
 
-export async function suggestAlternatives({ user, id, limit = 5 }: { user: User; id: number; limit?: number }): Promise<SearchHitView[]> {
-  const booking = getBooking({ user, id });
+export async function suggestAlternatives({
+  user,
+  id,
+  now,
+  limit = 5,
+}: {
+  user: User;
+  id: number;
+  now: number;
+  limit?: number;
+}): Promise<SearchHitView[]> {
+  const booking = getBooking({ user, id, now });
   const result = await getSearchService().search({
     q: "",
     filters: { category: [booking.category], kind: ["senior-mediator", "expert", "lawyer"] },

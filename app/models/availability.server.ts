@@ -1,7 +1,7 @@
 // Reading and writing a mediator's availability, computing their free slots (and a committee's), and
 // keeping the cached "next free slot" that search shows in step with changes and with the clock.
 import { and, eq, gte, inArray, isNotNull, lte, lt, sql } from "drizzle-orm";
-import { preparedQueries, type Db, type Tx } from "../../db/client";
+import { preparedQueries, writeTransaction, type Db, type Tx } from "../../db/client";
 import {
   availabilityOverrides,
   availabilitySettings,
@@ -29,7 +29,11 @@ import {
   type WeeklyRange,
 } from "./slots";
 
-export const HOLDING = ["pending", "confirmed"] as const;
+import type { User } from "./auth.server";
+import { HOLDING } from "./booking-rules";
+import { DomainError } from "./errors";
+
+export { HOLDING };
 type Reader = Db | Tx;
 
 export interface MediatorAvailability {
@@ -185,6 +189,15 @@ function offersCentre(a: MediatorAvailability): boolean {
   return a.weekly.some((w) => w.modes.includes("centre")) || a.overrides.some((o) => !o.unavailable && o.modes.includes("centre"));
 }
 
+/**
+ * The mediator a user keeps hours for: a mediator account linked to a mediator record; anyone else is
+ * refused. The one guard for the API and the availability page.
+ */
+export function ownMediatorId(user: User): number {
+  if (user.role !== "mediator" || !user.mediatorId) throw new DomainError("forbidden", "This account is not linked to a mediator");
+  return user.mediatorId;
+}
+
 /** The document GET /api/v1/me/availability returns: exactly what PUT accepts. */
 export function getAvailabilityDocument({ mediatorId }: { mediatorId: number }): AvailabilityDocument {
   const a = loadAvailability(getDb(), mediatorId);
@@ -215,21 +228,25 @@ export function getAvailabilityDocument({ mediatorId }: { mediatorId: number }):
   };
 }
 
-/** Replaces a mediator's availability in one transaction and refreshes what search shows. */
-export function putAvailability({ mediatorId, input }: { mediatorId: number; input: unknown }): AvailabilityDocument {
+/** Replaces a mediator's availability in one write transaction and refreshes what search shows. */
+export async function putAvailability({
+  mediatorId,
+  input,
+  now,
+}: {
+  mediatorId: number;
+  input: unknown;
+  now: number;
+}): Promise<AvailabilityDocument> {
   const doc = availabilitySchema.parse(input);
-  const db = getDb();
-  db.transaction(
-    (tx) => {
-      writeAvailability(tx, mediatorId, doc);
-      refreshNextAvailable(tx, [mediatorId], Date.now());
-    },
-    { behavior: "immediate" },
-  );
+  await writeTransaction(getDb(), (tx) => {
+    writeAvailability(tx, mediatorId, doc, now);
+    refreshNextAvailable(tx, [mediatorId], now);
+  });
   return getAvailabilityDocument({ mediatorId });
 }
 
-export function writeAvailability(tx: Reader, mediatorId: number, doc: AvailabilityDocument): void {
+export function writeAvailability(tx: Reader, mediatorId: number, doc: AvailabilityDocument, now: number): void {
   const rules = {
     sessionMinutes: doc.sessionMinutes,
     bufferMinutes: doc.bufferMinutes,
@@ -239,7 +256,7 @@ export function writeAvailability(tx: Reader, mediatorId: number, doc: Availabil
   };
   tx.insert(availabilitySettings)
     .values({ mediatorId, ...rules })
-    .onConflictDoUpdate({ target: availabilitySettings.mediatorId, set: { ...rules, updatedAt: new Date() } })
+    .onConflictDoUpdate({ target: availabilitySettings.mediatorId, set: { ...rules, updatedAt: new Date(now) } })
     .run();
   tx.delete(availabilityWeekly).where(eq(availabilityWeekly.mediatorId, mediatorId)).run();
   tx.delete(availabilityOverrides).where(eq(availabilityOverrides.mediatorId, mediatorId)).run();

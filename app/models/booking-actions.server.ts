@@ -1,139 +1,123 @@
 // What happens to a booking after it is made: the mediator confirms or declines, either side cancels,
-// the party reschedules. Each is one write transaction whose WHERE clause carries the ownership rule.
+// the party reschedules. Each is ONE write transaction that reads the booking as this viewer may see
+// it, judges the step by the rules of booking-rules.ts, and updates only if the row is still in the
+// state it was judged in (the row count is checked), so a step that another process took meanwhile
+// can never be overwritten.
 import { and, eq, inArray } from "drizzle-orm";
+import { writeTransaction, type Db } from "../../db/client";
 import { bookings } from "../../db/schema";
 import { getDb } from "../db.server";
 import type { User } from "./auth.server";
-import { HOLDING, bookingTimeChanged, loadAvailability } from "./availability.server";
-import type { Tx } from "../../db/client";
-import { BookingError, createBooking, expireOverdue, getBooking } from "./bookings.server";
+import { bookingTimeChanged, loadAvailability } from "./availability.server";
+import { placeBooking } from "./booking-create.server";
+import { assertAllowed, HOLDING, type BookingEvent } from "./booking-rules";
 import type { BookingView } from "./booking-view";
+import { readBooking, viewerOf } from "./bookings.server";
+import { DomainError } from "./errors";
 import { notifyMediator, notifyUser } from "./notifications.server";
 
 type Row = typeof bookings.$inferSelect;
 
-/** Loads a booking the user may act on as `as`, or throws 404/403. */
-function ownBooking(tx: Tx, user: User, id: number, as: "mediator" | "party" | "either"): Row {
-  const row = tx.select().from(bookings).where(eq(bookings.id, id)).get();
-  if (!row) throw new BookingError(404, "not_found", "Booking not found");
-  const isMediator = user.role === "mediator" && user.mediatorId === row.mediatorId;
-  const isParty = user.role === "party" && user.id === row.partyUserId;
-  const allowed = as === "mediator" ? isMediator : as === "party" ? isParty : isMediator || isParty;
-  if (!allowed) throw new BookingError(403, "forbidden", "This booking is not yours to change");
+/**
+ * The booking row if this user may see it (else `not_found`), after checking that `event` is allowed
+ * for them now (else `forbidden`, `illegal_transition` or `too_late`). Runs inside the transaction.
+ */
+function judgedRow(tx: Db, user: User, id: number, event: BookingEvent, now: number): Row {
+  if (!readBooking(tx, user, id, now)) throw new DomainError("not_found", "Booking not found");
+  const row = tx.select().from(bookings).where(eq(bookings.id, id)).get()!;
+  const minNoticeHours = loadAvailability(tx, row.mediatorId).rules.minNoticeHours;
+  assertAllowed(event, row, viewerOf(user, row), { now, minNoticeHours });
   return row;
 }
 
-function respond(user: User, id: number, decision: "confirmed" | "declined", reason?: string): BookingView {
-  const db = getDb();
-  const now = Date.now();
-  expireOverdue(db, now);
-  db.transaction(
-    (tx) => {
-      const row = ownBooking(tx, user, id, "mediator");
-      if (row.status !== "pending") throw new BookingError(409, "invalid_state", `The booking is ${row.status}, not pending`);
-      tx.update(bookings)
-        .set({ status: decision, declineReason: reason ?? null, updatedAt: new Date(now) })
-        .where(and(eq(bookings.id, id), eq(bookings.mediatorId, user.mediatorId ?? -1), eq(bookings.status, "pending")))
-        .run();
-      if (decision === "declined") bookingTimeChanged(tx, row, "released");
-      notifyUser(tx, row.partyUserId, {
-        subject: decision === "confirmed" ? `预约 #${id} 已确认` : `预约 #${id} 被婉拒`,
-        body:
-          decision === "confirmed"
-            ? "调解员已确认您的预约。可在预约详情中下载日历文件（.ics）。"
-            : `调解员婉拒了您的预约，理由：${reason}。您可以在预约详情中查看有空档的相似调解员。`,
-        bookingId: id,
-      });
-    },
-    { behavior: "immediate" },
-  );
-  return getBooking({ user, id });
+/** A conditional update that found no row in the judged state: someone else changed it meanwhile. */
+function changedMeanwhile(): never {
+  throw new DomainError("illegal_transition", "The booking changed meanwhile; reload it");
 }
 
-export const confirmBooking = ({ user, id }: { user: User; id: number }) => respond(user, id, "confirmed");
-export const declineBooking = ({ user, id, reason }: { user: User; id: number; reason: string }) => respond(user, id, "declined", reason);
+type Step = { user: User; id: number; now: number };
 
-export function cancelBooking({ user, id, reason }: { user: User; id: number; reason: string }): BookingView {
+async function respond({ user, id, now }: Step, decision: "confirmed" | "declined", reason?: string): Promise<BookingView> {
   const db = getDb();
-  const now = Date.now();
-  db.transaction(
-    (tx) => {
-      const row = ownBooking(tx, user, id, "either");
-      if (!HOLDING.includes(row.status as (typeof HOLDING)[number]))
-        throw new BookingError(409, "invalid_state", `The booking is already ${row.status}`);
-      if (row.startAt <= now) throw new BookingError(409, "invalid_state", "A session that has started cannot be cancelled");
-      const by = user.role === "mediator" ? "mediator" : "party";
-      tx.update(bookings)
-        .set({ status: "cancelled", cancelReason: reason, cancelledBy: by, updatedAt: new Date(now) })
-        .where(and(eq(bookings.id, id), inArray(bookings.status, [...HOLDING])))
-        .run();
-      bookingTimeChanged(tx, row, "released");
-      const msg = {
-        subject: `预约 #${id} 已取消`,
-        body: `${by === "party" ? "当事人" : "调解员"}取消了预约，理由：${reason}`,
-        bookingId: id,
-      };
-      if (by === "party") notifyMediator(tx, row.mediatorId, msg);
-      else notifyUser(tx, row.partyUserId, msg);
-    },
-    { behavior: "immediate" },
-  );
-  return getBooking({ user, id });
+  return writeTransaction(db, (tx) => {
+    const row = judgedRow(tx, user, id, decision === "confirmed" ? "confirm" : "decline", now);
+    const res = tx
+      .update(bookings)
+      .set({ status: decision, declineReason: reason ?? null, updatedAt: new Date(now) })
+      .where(and(eq(bookings.id, id), eq(bookings.status, "pending")))
+      .run();
+    if (res.changes !== 1) changedMeanwhile();
+    if (decision === "declined") bookingTimeChanged(tx, row, "released");
+    notifyUser(tx, row.partyUserId, {
+      template: decision === "confirmed" ? "booking.confirmed" : "booking.declined",
+      params: { bookingId: id, start: row.startAt, reason: reason ?? null },
+      bookingId: id,
+    });
+    return readBooking(tx, user, id, now)!;
+  });
+}
+
+export const confirmBooking = (step: Step) => respond(step, "confirmed");
+export const declineBooking = ({ reason, ...step }: Step & { reason: string }) => respond(step, "declined", reason);
+
+export async function cancelBooking({ user, id, reason, now }: Step & { reason: string }): Promise<BookingView> {
+  return writeTransaction(getDb(), (tx) => {
+    const row = judgedRow(tx, user, id, "cancel", now);
+    const by = viewerOf(user, row) === "mediator" ? "mediator" : "party";
+    const res = tx
+      .update(bookings)
+      .set({ status: "cancelled", cancelReason: reason, cancelledBy: by, updatedAt: new Date(now) })
+      .where(and(eq(bookings.id, id), inArray(bookings.status, [...HOLDING])))
+      .run();
+    if (res.changes !== 1) changedMeanwhile();
+    bookingTimeChanged(tx, row, "released");
+    const message = { template: "booking.cancelled" as const, params: { bookingId: id, start: row.startAt, reason, by }, bookingId: id };
+    if (by === "party") notifyMediator(tx, row.mediatorId, message);
+    else notifyUser(tx, row.partyUserId, message);
+    return readBooking(tx, user, id, now)!;
+  });
 }
 
 /**
  * Moves a booking to another free slot of the same mediator, allowed until the minimum notice before
- * the original start. The old booking is cancelled and the new one made in one transaction: either
- * both happen or neither.
+ * the original start. The old booking is cancelled and the new one made in the same transaction as
+ * the checks: either both happen or neither, and a decline committed by another process first makes
+ * this an `illegal_transition` with nothing changed.
  */
-export function rescheduleBooking({
+export async function rescheduleBooking({
   user,
   id,
   start,
   mode,
   town,
-}: {
-  user: User;
-  id: number;
-  start: string;
-  mode?: string;
-  town?: string;
-}): BookingView {
-  const db = getDb();
-  const now = Date.now();
-  const row = db.transaction((tx) => ownBooking(tx, user, id, "party"));
-  if (!HOLDING.includes(row.status as (typeof HOLDING)[number]))
-    throw new BookingError(409, "invalid_state", `The booking is ${row.status}`);
-  const notice = loadAvailability(db, row.mediatorId).rules.minNoticeHours * 3_600_000;
-  if (row.startAt - notice < now)
-    throw new BookingError(409, "too_late", "Too close to the session to reschedule; cancel instead or contact the centre");
-  const kase = getBooking({ user, id });
-  const newMode = (mode ?? row.mode) as typeof row.mode;
-  return db.transaction(
-    (tx) => {
-      tx.update(bookings)
-        .set({ status: "cancelled", cancelReason: "rescheduled", cancelledBy: "party", updatedAt: new Date(now) })
-        .where(and(eq(bookings.id, id), inArray(bookings.status, [...HOLDING])))
-        .run();
-      bookingTimeChanged(tx, row, "released");
-      const { booking } = createBooking({
-        party: user,
-        now,
-        input: {
-          mediatorId: row.mediatorId,
-          start,
-          mode: newMode,
-          town: newMode === "onsite" ? ((town ?? row.town ?? undefined) as never) : undefined,
-          category: kase.category as never,
-          summary: kase.summary,
-          counterpartyName: kase.counterpartyName ?? undefined,
-        },
-        reuseCase: row.caseId,
-        rescheduledFromId: id,
-        tx,
-      });
-      return booking;
-    },
-    { behavior: "immediate" },
-  );
+  now,
+}: Step & { start: string; mode?: Row["mode"]; town?: string }): Promise<BookingView> {
+  return writeTransaction(getDb(), (tx) => {
+    const row = judgedRow(tx, user, id, "reschedule", now);
+    const kase = readBooking(tx, user, id, now)!;
+    const res = tx
+      .update(bookings)
+      .set({ status: "cancelled", cancelReason: "rescheduled", cancelledBy: "party", updatedAt: new Date(now) })
+      .where(and(eq(bookings.id, id), inArray(bookings.status, [...HOLDING])))
+      .run();
+    if (res.changes !== 1) changedMeanwhile();
+    bookingTimeChanged(tx, row, "released");
+    const newMode = mode ?? row.mode;
+    const { booking } = placeBooking(
+      tx,
+      user,
+      {
+        mediatorId: row.mediatorId,
+        start,
+        mode: newMode,
+        town: newMode === "onsite" ? ((town ?? row.town ?? undefined) as never) : undefined,
+        category: kase.category as never,
+        summary: kase.summary,
+        counterpartyName: kase.counterpartyName ?? undefined,
+      },
+      now,
+      { reuseCase: row.caseId, rescheduledFromId: id },
+    );
+    return booking;
+  });
 }

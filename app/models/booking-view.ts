@@ -1,13 +1,14 @@
-// How a booking is shown: API shape with times in ISO 8601 with the Shanghai offset, and the .ics file.
-import { DateTime } from "luxon";
+// How a booking is shown: API shape with times in ISO 8601 with the Shanghai offset, the status as of
+// `now` (an overdue request reads as expired), and the actions this viewer may take.
 import type { bookings, cases } from "../../db/schema";
-import { CENTRE_TIMEZONE, facetLabel } from "../../domain";
+import { CENTRE_TIMEZONE } from "../../domain";
 import { isoInZone } from "../../domain/zone";
+import { allowedActions, effectiveStatus, type BookingActions, type BookingViewer } from "./booking-rules";
 
 export const iso = (ms: number) => isoInZone(ms, CENTRE_TIMEZONE);
 
 type BookingRow = typeof bookings.$inferSelect;
-type CaseRow = typeof cases.$inferSelect;
+type CaseRow = Pick<typeof cases.$inferSelect, "category" | "summary" | "counterpartyName">;
 
 export interface BookingView {
   id: number;
@@ -16,6 +17,7 @@ export interface BookingView {
   mediatorId: number;
   mediatorName: string;
   committeeId: number | null;
+  committeeName: string | null;
   assignmentReason: string;
   start: string;
   end: string;
@@ -33,84 +35,45 @@ export interface BookingView {
   cancelledBy: BookingRow["cancelledBy"];
   rescheduledFromId: number | null;
   createdAt: string;
+  /** Who is looking, relative to this booking, and what they may do now. */
+  viewer: BookingViewer;
+  actions: BookingActions;
 }
 
-export function toBookingView(
-  b: BookingRow,
-  c: CaseRow,
-  extra: { mediatorName: string; roomName: string | null; partyName: string },
-): BookingView {
+export interface ViewFacts {
+  mediatorName: string;
+  committeeName: string | null;
+  roomName: string | null;
+  partyName: string;
+  minNoticeHours: number;
+}
+
+export function toBookingView(b: BookingRow, c: CaseRow, facts: ViewFacts, viewer: BookingViewer, now: number): BookingView {
   return {
     id: b.id,
     caseId: b.caseId,
-    status: b.status,
+    status: effectiveStatus(b, now),
     mediatorId: b.mediatorId,
-    mediatorName: extra.mediatorName,
+    mediatorName: facts.mediatorName,
     committeeId: b.committeeId,
+    committeeName: facts.committeeName,
     assignmentReason: b.assignmentReason,
     start: iso(b.startAt),
     end: iso(b.endAt),
     mode: b.mode,
     town: b.town,
-    room: extra.roomName,
+    room: facts.roomName,
     respondBy: iso(b.respondBy),
     category: c.category,
     summary: c.summary,
     counterpartyName: c.counterpartyName,
-    partyName: extra.partyName,
+    partyName: facts.partyName,
     declineReason: b.declineReason,
     cancelReason: b.cancelReason,
     cancelledBy: b.cancelledBy,
     rescheduledFromId: b.rescheduledFromId,
-    createdAt: b.createdAt.toISOString(),
+    createdAt: iso(b.createdAt.getTime()),
+    viewer,
+    actions: allowedActions(b, viewer, { now, minNoticeHours: facts.minNoticeHours }),
   };
-}
-
-export function whereText(v: Pick<BookingView, "mode" | "town" | "room">): string {
-  const mode = facetLabel("mode", v.mode, "zh");
-  if (v.mode === "onsite") return `${mode} · ${facetLabel("town", v.town ?? "", "zh")}`;
-  if (v.mode === "centre") return `普陀区社会治理综合服务中心${v.room ? ` · ${v.room}` : ""}`;
-  return mode;
-}
-
-const icsEscape = (s: string) => s.replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r?\n/g, "\\n");
-const icsTime = (isoString: string) => DateTime.fromISO(isoString).toUTC().toFormat("yyyyMMdd'T'HHmmss'Z'");
-
-/** RFC 5545 calendar file for a confirmed booking; lines folded at 75 octets as the RFC asks. */
-export function bookingIcs(v: BookingView, host: string): string {
-  const lines = [
-    "BEGIN:VCALENDAR",
-    "VERSION:2.0",
-    "PRODID:-//Order-a-Mediator//zh-CN",
-    "CALSCALE:GREGORIAN",
-    "METHOD:PUBLISH",
-    "BEGIN:VEVENT",
-    `UID:booking-${v.id}@${host}`,
-    `DTSTAMP:${icsTime(new Date().toISOString())}`,
-    `DTSTART:${icsTime(v.start)}`,
-    `DTEND:${icsTime(v.end)}`,
-    `SUMMARY:${icsEscape(`调解 · ${v.mediatorName}`)}`,
-    `LOCATION:${icsEscape(whereText(v))}`,
-    `DESCRIPTION:${icsEscape(`预约编号 ${v.id}，案件编号 ${v.caseId}。如需取消或改期，请登录调解点单。`)}`,
-    "STATUS:CONFIRMED",
-    "END:VEVENT",
-    "END:VCALENDAR",
-  ];
-  return lines.map(fold).join("\r\n") + "\r\n";
-}
-
-function fold(line: string): string {
-  const bytes = Buffer.from(line, "utf8");
-  if (bytes.length <= 75) return line;
-  const parts: string[] = [];
-  let current = "";
-  for (const ch of line) {
-    const limit = parts.length === 0 ? 75 : 74; // continuation lines start with a space
-    if (Buffer.byteLength(current + ch, "utf8") > limit) {
-      parts.push(current);
-      current = ch;
-    } else current += ch;
-  }
-  parts.push(current);
-  return parts.join("\r\n ");
 }

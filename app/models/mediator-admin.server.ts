@@ -7,6 +7,7 @@ import { mediatorCategories, mediatorLanguages, mediatorModes, mediators, mediat
 import { recordSearchChange } from "../../search/outbox";
 import { namePinyin } from "../../domain/pinyin";
 import { getDb } from "../db.server";
+import { writeTransaction } from "../../db/client";
 
 export const mediatorPatchSchema = z
   .object({
@@ -31,43 +32,39 @@ export const mediatorPatchSchema = z
 export type MediatorPatch = z.infer<typeof mediatorPatchSchema>;
 
 /** Returns false when no such mediator exists. */
-export function updateMediator({ id, patch }: { id: number; patch: MediatorPatch }): boolean {
+export function updateMediator({ id, patch, now }: { id: number; patch: MediatorPatch; now: number }): Promise<boolean> {
   const p = mediatorPatchSchema.parse(patch);
-  const db = getDb();
-  return db.transaction(
-    (tx) => {
-      const { categories, towns, modes, languages, ...columns } = p;
-      const set = { ...columns, ...(p.name ? { namePinyin: namePinyin(p.name) } : {}), updatedAt: new Date() };
-      const res = tx.update(mediators).set(set).where(eq(mediators.id, id)).run();
-      if (res.changes === 0) return false;
-      if (categories) {
-        tx.delete(mediatorCategories).where(eq(mediatorCategories.mediatorId, id)).run();
-        tx.insert(mediatorCategories)
-          .values(categories.map((categorySlug) => ({ mediatorId: id, categorySlug })))
+  return writeTransaction(getDb(), (tx) => {
+    const { categories, towns, modes, languages, ...columns } = p;
+    const set = { ...columns, ...(p.name ? { namePinyin: namePinyin(p.name) } : {}), updatedAt: new Date(now) };
+    const res = tx.update(mediators).set(set).where(eq(mediators.id, id)).run();
+    if (res.changes === 0) return false;
+    if (categories) {
+      tx.delete(mediatorCategories).where(eq(mediatorCategories.mediatorId, id)).run();
+      tx.insert(mediatorCategories)
+        .values(categories.map((categorySlug) => ({ mediatorId: id, categorySlug })))
+        .run();
+    }
+    if (towns) {
+      tx.delete(mediatorTowns).where(eq(mediatorTowns.mediatorId, id)).run();
+      if (towns.length)
+        tx.insert(mediatorTowns)
+          .values(towns.map((townSlug) => ({ mediatorId: id, townSlug })))
           .run();
-      }
-      if (towns) {
-        tx.delete(mediatorTowns).where(eq(mediatorTowns.mediatorId, id)).run();
-        if (towns.length)
-          tx.insert(mediatorTowns)
-            .values(towns.map((townSlug) => ({ mediatorId: id, townSlug })))
-            .run();
-      }
-      if (modes) {
-        tx.delete(mediatorModes).where(eq(mediatorModes.mediatorId, id)).run();
-        tx.insert(mediatorModes)
-          .values(modes.map((mode) => ({ mediatorId: id, mode })))
-          .run();
-      }
-      if (languages) {
-        tx.delete(mediatorLanguages).where(eq(mediatorLanguages.mediatorId, id)).run();
-        tx.insert(mediatorLanguages)
-          .values(languages.map((languageSlug) => ({ mediatorId: id, languageSlug })))
-          .run();
-      }
-      recordSearchChange(tx, "mediator", [id]);
-      return true;
-    },
-    { behavior: "immediate" },
-  );
+    }
+    if (modes) {
+      tx.delete(mediatorModes).where(eq(mediatorModes.mediatorId, id)).run();
+      tx.insert(mediatorModes)
+        .values(modes.map((mode) => ({ mediatorId: id, mode })))
+        .run();
+    }
+    if (languages) {
+      tx.delete(mediatorLanguages).where(eq(mediatorLanguages.mediatorId, id)).run();
+      tx.insert(mediatorLanguages)
+        .values(languages.map((languageSlug) => ({ mediatorId: id, languageSlug })))
+        .run();
+    }
+    recordSearchChange(tx, "mediator", [id]);
+    return true;
+  });
 }

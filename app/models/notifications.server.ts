@@ -1,16 +1,42 @@
-// Notifications: every booking change writes rows here in its own transaction (an outbox). There is no
-// real email/SMS provider: the dev provider marks rows delivered, and staff read them at
+// Notifications: every booking change writes rows here in its own transaction (an outbox). A row says
+// what to tell whom as data (a template of the i18n catalogue, its parameters, the recipient's
+// language); the sender renders it when it sends, so a model never holds a sentence. There is no real
+// email/SMS provider: the dev provider marks rows delivered, and staff read them at
 // /staff/notifications. A real provider implements `NotificationProvider` and nothing else changes.
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { preparedQueries, writeTransaction, type Db, type Tx } from "../../db/client";
 import { notifications, users } from "../../db/schema";
+import { getDb } from "../db.server";
+import type { Locale } from "../../domain";
+import type { User } from "./auth.server";
+import { DomainError } from "./errors";
 
 const ph = sql.placeholder;
+
+/** Every message the site sends; the catalogue (app/i18n/notifications.ts) has each in both languages. */
+export const NOTIFICATION_TEMPLATES = [
+  "booking.requested",
+  "booking.rescheduleRequested",
+  "booking.submitted",
+  "booking.confirmed",
+  "booking.declined",
+  "booking.cancelled",
+  "booking.expired",
+] as const;
+export type NotificationTemplate = (typeof NOTIFICATION_TEMPLATES)[number];
+/** Times are epoch ms (rendered in the centre's time zone), names as stored. */
+export type NotificationParams = Record<string, string | number | null>;
+
+export interface Message {
+  template: NotificationTemplate;
+  params: NotificationParams;
+  bookingId?: number;
+}
 
 // Every booking change notifies two or three people: these run once per recipient.
 const q = preparedQueries((db) => ({
   contact: db
-    .select({ email: users.email, phone: users.phone })
+    .select({ email: users.email, phone: users.phone, locale: users.locale })
     .from(users)
     .where(eq(users.id, ph("id")))
     .prepare(),
@@ -25,8 +51,9 @@ const q = preparedQueries((db) => ({
       userId: ph("userId"),
       channel: ph("channel"),
       to: ph("to"),
-      subject: ph("subject"),
-      body: ph("body"),
+      template: ph("template"),
+      params: ph("params"),
+      locale: ph("locale"),
       bookingId: ph("bookingId"),
     })
     .prepare(),
@@ -35,35 +62,35 @@ const q = preparedQueries((db) => ({
 /** Where requests to a mediator without an account of their own go: the centre's desk. */
 export const CENTRE_DESK = "desk@centre.example";
 
-type Message = { subject: string; body: string; bookingId?: number };
-
-export function notifyUser(tx: Db | Tx, userId: number, message: Message): void {
-  const queries = q(tx);
-  const u = queries.contact.get({ id: userId });
-  if (!u) return;
-  const bookingId = message.bookingId ?? null;
-  queries.insert.run({ userId, channel: "email", to: u.email, subject: message.subject, body: message.body, bookingId });
-  if (u.phone) queries.insert.run({ userId, channel: "sms", to: u.phone, subject: message.subject, body: message.subject, bookingId });
+function insert(tx: Db | Tx, row: { userId: number | null; channel: "email" | "sms"; to: string; locale: Locale }, message: Message) {
+  q(tx).insert.run({
+    ...row,
+    template: message.template,
+    params: JSON.stringify(message.params),
+    bookingId: message.bookingId ?? null,
+  });
 }
 
-/** Notifies every account acting for the mediator, or the centre's desk when there is none. */
+export function notifyUser(tx: Db | Tx, userId: number, message: Message): void {
+  const u = q(tx).contact.get({ id: userId });
+  if (!u) return;
+  insert(tx, { userId, channel: "email", to: u.email, locale: u.locale }, message);
+  if (u.phone) insert(tx, { userId, channel: "sms", to: u.phone, locale: u.locale }, message);
+}
+
+/** Notifies every account acting for the mediator, or the centre's desk (in Chinese) when there is none. */
 export function notifyMediator(tx: Db | Tx, mediatorId: number, message: Message): void {
-  const queries = q(tx);
-  const accounts = queries.actingFor.all({ mediatorId });
-  if (accounts.length === 0)
-    queries.insert.run({
-      userId: null,
-      channel: "email",
-      to: CENTRE_DESK,
-      subject: message.subject,
-      body: message.body,
-      bookingId: message.bookingId ?? null,
-    });
+  const accounts = q(tx).actingFor.all({ mediatorId });
+  if (accounts.length === 0) insert(tx, { userId: null, channel: "email", to: CENTRE_DESK, locale: "zh" }, message);
   for (const a of accounts) notifyUser(tx, a.id, message);
 }
 
+export type NotificationRow = typeof notifications.$inferSelect;
+/** The text of a row in its language: the SMS carries the subject only. */
+export type Renderer = (n: NotificationRow) => { subject: string; body: string };
+
 export interface NotificationProvider {
-  send(n: typeof notifications.$inferSelect): Promise<void>;
+  send(n: NotificationRow & { subject: string; body: string }): Promise<void>;
 }
 
 /** Sends nothing: the table is the record of what would have been sent. */
@@ -92,18 +119,31 @@ const delivery = preparedQueries((db) => ({
 }));
 
 /**
- * Sends what is waiting. Rows are first claimed with a lease in one write transaction, so when several
- * server processes run this side by side each notification is sent once; a failure is recorded and
- * tried again later with back-off.
+ * Sends what is waiting, as of `now`. Rows are first claimed with a lease in one write transaction, so
+ * when several server processes run this side by side each notification is sent once; a failure is
+ * recorded and tried again later with back-off. The text sent is stored with the row.
  */
-export async function deliverPending(db: Db, provider: NotificationProvider, limit = 100, now = Date.now()): Promise<number> {
+export async function deliverPending({
+  db,
+  provider,
+  render,
+  now,
+  limit = 100,
+}: {
+  db: Db;
+  provider: NotificationProvider;
+  render: Renderer;
+  now: number;
+  limit?: number;
+}): Promise<number> {
   const claimed = await writeTransaction(db, (tx) => {
     const rows = delivery(tx).claimable.all({ now, limit });
     for (const r of rows) delivery(tx).lease.run({ id: r.id, until: now + DELIVERY_LEASE_MS });
     return rows;
   });
   if (claimed.length === 0) return 0;
-  const results = await Promise.allSettled(claimed.map((n) => provider.send(n)));
+  const texts = claimed.map((n) => (n.template ? render(n) : { subject: n.subject ?? "", body: n.body ?? "" }));
+  const results = await Promise.allSettled(claimed.map((n, i) => provider.send({ ...n, ...texts[i] })));
   // One write transaction for the whole batch: the write lock is shared with bookings.
   await writeTransaction(db, (tx) => {
     results.forEach((r, i) => {
@@ -112,8 +152,8 @@ export async function deliverPending(db: Db, provider: NotificationProvider, lim
       tx.update(notifications)
         .set(
           r.status === "fulfilled"
-            ? { deliveredAt: new Date(), attempts, leaseUntil: null }
-            : { attempts, lastError: String(r.reason).slice(0, 500), leaseUntil: Date.now() + retryDelay(attempts) },
+            ? { deliveredAt: new Date(now), attempts, leaseUntil: null, ...texts[i] }
+            : { attempts, lastError: String(r.reason).slice(0, 500), leaseUntil: now + retryDelay(attempts) },
         )
         .where(eq(notifications.id, n.id))
         .run();
@@ -122,12 +162,14 @@ export async function deliverPending(db: Db, provider: NotificationProvider, lim
   return claimed.length;
 }
 
-export function listNotifications(db: Db, opts: { limit?: number; to?: string } = {}) {
-  return db
+/** The outbox, newest first: the centre's staff and admins only; anyone else is refused. */
+export function listNotifications({ viewer, limit = 200, to }: { viewer: User; limit?: number; to?: string }): NotificationRow[] {
+  if (viewer.role !== "staff" && viewer.role !== "admin") throw new DomainError("forbidden", "Only the centre's staff read the outbox");
+  return getDb()
     .select()
     .from(notifications)
-    .where(opts.to ? eq(notifications.to, opts.to) : undefined)
+    .where(to ? eq(notifications.to, to) : undefined)
     .orderBy(desc(notifications.id))
-    .limit(opts.limit ?? 200)
+    .limit(limit)
     .all();
 }

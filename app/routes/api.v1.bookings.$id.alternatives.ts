@@ -8,5 +8,5 @@ export const loader = ({ request, params }: LoaderFunctionArgs) =>
   handleApi(async () => {
     const { user } = requireApiUser(request);
     const id = parseId(params.id);
-    return id === null ? notFound("Booking") : apiJson({ mediators: await suggestAlternatives({ user, id }) });
+    return id === null ? notFound("Booking") : apiJson({ mediators: await suggestAlternatives({ user, id, now: Date.now() }) });
   });

@@ -1,4 +1,4 @@
 import { confirmBooking } from "~/models/booking-actions.server";
 import { bookingVerb } from "~/utils/booking-route.server";
 
-export const { loader, action } = bookingVerb(["mediator"], null, ({ user, id }) => confirmBooking({ user, id }));
+export const { loader, action } = bookingVerb(["mediator"], null, ({ user, id, now }) => confirmBooking({ user, id, now }));

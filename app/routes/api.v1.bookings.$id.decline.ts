@@ -1,7 +1,7 @@
 import { declineBooking } from "~/models/booking-actions.server";
-import { reasonSchema } from "~/models/bookings.server";
+import { reasonSchema } from "~/models/booking-schemas";
 import { bookingVerb } from "~/utils/booking-route.server";
 
-export const { loader, action } = bookingVerb(["mediator"], reasonSchema, ({ user, id, body }) =>
-  declineBooking({ user, id, reason: body.reason }),
+export const { loader, action } = bookingVerb(["mediator"], reasonSchema, ({ user, id, body, now }) =>
+  declineBooking({ user, id, reason: body.reason, now }),
 );

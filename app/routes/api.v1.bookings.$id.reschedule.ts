@@ -1,7 +1,7 @@
 import { rescheduleBooking } from "~/models/booking-actions.server";
-import { rescheduleSchema } from "~/models/bookings.server";
+import { rescheduleSchema } from "~/models/booking-schemas";
 import { bookingVerb } from "~/utils/booking-route.server";
 
-export const { loader, action } = bookingVerb(["party"], rescheduleSchema, ({ user, id, body }) =>
-  rescheduleBooking({ user, id, ...body }),
+export const { loader, action } = bookingVerb(["party"], rescheduleSchema, ({ user, id, body, now }) =>
+  rescheduleBooking({ user, id, ...body, now }),
 );

@@ -8,5 +8,5 @@ export const loader = ({ request, params }: LoaderFunctionArgs) =>
   handleApi(() => {
     const { user } = requireApiUser(request);
     const id = parseId(params.id);
-    return id === null ? notFound("Booking") : apiJson(getBooking({ user, id }));
+    return id === null ? notFound("Booking") : apiJson(getBooking({ user, id, now: Date.now() }));
   });

@@ -1,15 +1,13 @@
 // A mediator's own availability: GET returns exactly the document PUT accepts.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { getAvailabilityDocument, putAvailability } from "~/models/availability.server";
+import { getAvailabilityDocument, ownMediatorId, putAvailability } from "~/models/availability.server";
 import { availabilitySchema } from "~/models/availability-schema";
-import { apiError, apiJson } from "~/utils/api.server";
+import { apiJson } from "~/utils/api.server";
 import { handleApi, methodNotAllowed, readJson } from "~/utils/api-handler.server";
 import { requireApiUser } from "~/utils/auth.server";
 
 function mediatorOf(request: Request): number {
-  const { user } = requireApiUser(request, ["mediator"]);
-  if (!user.mediatorId) throw apiError(403, "forbidden", "This account is not linked to a mediator");
-  return user.mediatorId;
+  return ownMediatorId(requireApiUser(request, ["mediator"]).user);
 }
 
 export const loader = ({ request }: LoaderFunctionArgs) =>
@@ -20,5 +18,5 @@ export const action = ({ request }: ActionFunctionArgs) =>
     if (request.method !== "PUT") return methodNotAllowed(["GET", "PUT"]);
     const mediatorId = mediatorOf(request);
     const input = await readJson(request, availabilitySchema);
-    return apiJson(putAvailability({ mediatorId, input }));
+    return apiJson(await putAvailability({ mediatorId, input, now: Date.now() }));
   });

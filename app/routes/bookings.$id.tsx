@@ -8,7 +8,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
 import { useState } from "react";
-import { ConfirmForm, ReasonForm, StatusBadge, modeName, replyFor, whereText, type StepResult } from "~/components/booking-parts";
+import { ConfirmForm, ReasonForm, StatusBadge, replyFor, type StepResult } from "~/components/booking-parts";
+import { modeName, whereText } from "~/i18n/booking-text";
 import { revalidateAfterConflict } from "~/components/booking-form";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, Notice, SubmitButton } from "~/components/forms";
@@ -20,64 +21,45 @@ import { dataLang, localeFromMatches, messages, useLocale, useT } from "~/i18n";
 import { formatCentreTime, formatSession } from "~/i18n/format";
 import { suggestAlternatives } from "~/models/alternatives.server";
 import type { Role } from "~/models/auth.server";
-import { getAvailabilityDocument } from "~/models/availability.server";
-import { BookingError, getBooking } from "~/models/bookings.server";
-import { getCommittee } from "~/models/mediators.server";
-import { listSlots } from "~/models/slots-query.server";
+import { getBooking } from "~/models/bookings.server";
+import { isDomainError } from "~/models/errors";
+import { rescheduleSlots } from "~/models/slots-query.server";
 import { idOr404 } from "~/utils/api.server";
 import { bookingStep, calendarWindow } from "~/utils/booking-page.server";
 import { requireCsrf, requirePageUser } from "~/utils/session.server";
 
-const HOLDING = ["pending", "confirmed"];
-
 /**
- * Anyone signed in may ask for a booking (the model answers only its party, its mediator and staff);
- * only parties and mediators act on one (the model checks it is theirs).
+ * Anyone signed in may ask for a booking; the model answers only its party, its mediator and staff
+ * (anyone else gets the 404 of a booking that is not there), with the actions this viewer may take.
  */
 function loadBooking(request: Request, raw: string | undefined, roles?: readonly Role[]) {
   const auth = requirePageUser(request, roles);
   const id = idOr404(raw);
+  const now = Date.now();
   try {
-    return { auth, booking: getBooking({ user: auth.user, id }) };
+    return { auth, now, booking: getBooking({ user: auth.user, id, now }) };
   } catch (error) {
-    if (error instanceof BookingError) throw new Response(null, { status: error.status });
+    if (isDomainError(error, "not_found")) throw new Response(null, { status: 404 });
     throw error;
   }
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { auth, booking } = loadBooking(request, params.id);
-  const { user } = auth;
+  const { auth, booking, now } = loadBooking(request, params.id);
   const url = new URL(request.url);
-  const isParty = user.role === "party";
-  const isMediator = user.role === "mediator" && user.mediatorId === booking.mediatorId;
-  const holding = HOLDING.includes(booking.status);
-  const future = Date.parse(booking.start) > Date.now();
-
-  let reschedule: { window: CalendarWindow; slots: SlotView[] } | "too-late" | null = null;
-  if (isParty && holding) {
-    const notice = getAvailabilityDocument({ mediatorId: booking.mediatorId }).minNoticeHours * 3_600_000;
-    if (Date.parse(booking.start) - notice < Date.now()) reschedule = "too-late";
-    else {
-      const window = calendarWindow(url.searchParams.get("from"));
-      const view = listSlots({
-        kind: "mediator",
-        id: booking.mediatorId,
-        query: { from: window.from, to: window.to, mode: booking.mode },
-      });
-      // The new time keeps the booking's mode (and town): the other details of the case stay as they are.
-      const slots = (view?.slots ?? []).filter((s) => booking.mode !== "onsite" || s.towns.includes(booking.town ?? ""));
-      reschedule = { window, slots };
-    }
-  }
+  const window = calendarWindow(url.searchParams.get("from"), now);
+  const reschedule =
+    booking.actions.reschedule === "too_late"
+      ? ("too-late" as const)
+      : booking.actions.reschedule
+        ? { window, slots: rescheduleSlots({ booking, from: window.from, to: window.to, now }) }
+        : null;
   const alternatives =
-    isParty && (booking.status === "declined" || booking.status === "expired") ? await suggestAlternatives({ user, id: booking.id }) : null;
-
+    booking.viewer === "party" && (booking.status === "declined" || booking.status === "expired")
+      ? await suggestAlternatives({ user: auth.user, id: booking.id, now })
+      : null;
   return {
     booking,
-    committeeName: booking.committeeId ? (getCommittee({ id: booking.committeeId })?.name ?? null) : null,
-    viewer: isParty ? ("party" as const) : isMediator ? ("mediator" as const) : ("staff" as const),
-    can: { respond: isMediator && booking.status === "pending", cancel: (isParty || isMediator) && holding && future },
     reschedule,
     alternatives,
     created: url.searchParams.has("created"),
@@ -154,7 +136,8 @@ function Reschedule({ bookingId, window, slots, mode }: { bookingId: number; win
 }
 
 export default function BookingPage() {
-  const { booking: b, committeeName, viewer, can, reschedule, alternatives, created, done } = useLoaderData<typeof loader>();
+  const { booking: b, reschedule, alternatives, created, done } = useLoaderData<typeof loader>();
+  const { viewer, actions: can, committeeName } = b;
   const pageResult = useActionData<typeof action>() as StepResult;
   const t = useT();
   const locale = useLocale();
@@ -276,7 +259,7 @@ export default function BookingPage() {
         ) : null}
       </section>
 
-      {can.respond ? (
+      {can.confirm || can.decline ? (
         <section className="panel" aria-labelledby="respond-heading">
           <h2 id="respond-heading">{t.booking.respondHeading}</h2>
           <div className="respond-forms">

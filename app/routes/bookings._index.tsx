@@ -2,17 +2,25 @@
 // session first; each links to its page.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { StatusBadge, whereText } from "~/components/booking-parts";
+import { StatusBadge } from "~/components/booking-parts";
+import { whereText } from "~/i18n/booking-text";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { facetLabel } from "../../domain";
 import { dataLang, localeFromMatches, messages, useLocale, useT } from "~/i18n";
 import { formatSession } from "~/i18n/format";
+import { pageSchema } from "~/models/booking-schemas";
 import { listBookings } from "~/models/bookings.server";
+import { Pagination } from "~/components/pagination";
 import { requirePageUser } from "~/utils/session.server";
+
+const PER_PAGE = 20;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user } = requirePageUser(request);
-  const bookings = listBookings({ user }).map((b) => ({
+  // A page number that is not one shows the first page.
+  const asked = pageSchema.safeParse({ page: new URL(request.url).searchParams.get("page") ?? undefined, perPage: PER_PAGE });
+  const list = listBookings({ user, page: asked.success ? asked.data : { page: 1, perPage: PER_PAGE }, now: Date.now() });
+  const bookings = list.bookings.map((b) => ({
     id: b.id,
     status: b.status,
     start: b.start,
@@ -25,7 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     category: b.category,
     partyName: b.partyName,
   }));
-  return { role: user.role, bookings };
+  return { role: user.role, bookings, total: list.total, page: list.page, pages: Math.ceil(list.total / list.perPage) };
 }
 
 export const meta: MetaFunction = ({ matches }) => {
@@ -34,7 +42,7 @@ export const meta: MetaFunction = ({ matches }) => {
 };
 
 export default function BookingsPage() {
-  const { role, bookings } = useLoaderData<typeof loader>();
+  const { role, bookings, total, page, pages } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
   const lang = dataLang(locale);
@@ -90,6 +98,8 @@ export default function BookingsPage() {
           ))}
         </ol>
       )}
+      {total > 0 ? <p className="small muted">{t.bookings.count(total)}</p> : null}
+      <Pagination params={new URLSearchParams()} page={page} pages={pages} hrefFor={(p) => `/bookings?page=${p}`} />
     </div>
   );
 }

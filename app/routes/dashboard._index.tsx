@@ -3,14 +3,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { ConfirmForm, ReasonForm, StatusBadge, whereText, type StepResult } from "~/components/booking-parts";
+import { ConfirmForm, ReasonForm, StatusBadge, type StepResult } from "~/components/booking-parts";
+import { whereText } from "~/i18n/booking-text";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Notice } from "~/components/forms";
 import { facetLabel } from "../../domain";
 import { dataLang, localeFromMatches, messages, useLocale, useT } from "~/i18n";
 import { formatCentreTime, formatSession } from "~/i18n/format";
 import type { BookingView } from "~/models/booking-view";
-import { listBookings } from "~/models/bookings.server";
+import { mediatorAgenda } from "~/models/bookings.server";
 import { idOr404, parseId } from "~/utils/api.server";
 import { bookingStep } from "~/utils/booking-page.server";
 import { requireCsrf, requirePageUser } from "~/utils/session.server";
@@ -18,12 +19,11 @@ import { requireCsrf, requirePageUser } from "~/utils/session.server";
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user } = requirePageUser(request, ["mediator"]);
   const url = new URL(request.url);
-  const all = user.mediatorId ? listBookings({ user, limit: 500 }) : [];
-  const now = Date.now();
+  const { pending, upcoming } = mediatorAgenda({ user, now: Date.now() });
   return {
     mediatorId: user.mediatorId,
-    pending: all.filter((b) => b.status === "pending").sort((a, b) => a.respondBy.localeCompare(b.respondBy)),
-    upcoming: all.filter((b) => b.status === "confirmed" && Date.parse(b.end) > now).sort((a, b) => a.start.localeCompare(b.start)),
+    pending,
+    upcoming,
     done: url.searchParams.get("done"),
     doneId: parseId(url.searchParams.get("id") ?? undefined),
   };

@@ -5,20 +5,20 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { dataLang, localeFromMatches, messages, useLocale, useT } from "~/i18n";
 import { formatCentreTime } from "~/i18n/format";
-import { getDb } from "~/db.server";
+import { renderNotification } from "~/i18n/notifications";
 import { listNotifications } from "~/models/notifications.server";
 import { requirePageUser } from "~/utils/session.server";
 
 const LIMIT = 200;
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  requirePageUser(request, ["staff", "admin"]);
-  const rows = listNotifications(getDb(), { limit: LIMIT }).map((n) => ({
+  const { user } = requirePageUser(request, ["staff", "admin"]);
+  const rows = listNotifications({ viewer: user, limit: LIMIT }).map((n) => ({
     id: n.id,
     channel: n.channel,
     to: n.to,
-    subject: n.subject,
-    body: n.body,
+    // What was sent, or for a row still waiting, what will be sent (in the recipient's language).
+    ...renderNotification(n),
     bookingId: n.bookingId,
     createdAt: n.createdAt.toISOString(),
     deliveredAt: n.deliveredAt?.toISOString() ?? null,

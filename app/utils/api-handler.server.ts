@@ -1,7 +1,7 @@
 // Wraps API loaders and actions: known failures become {error: {code, message, fields}} with the
 // right status; anything thrown as a Response passes through; input can never cause a 500.
 import { z } from "zod";
-import { BookingError } from "../models/bookings.server";
+import { DomainError, type ErrorCode } from "../models/errors";
 import { apiError } from "./api.server";
 
 export function fieldErrors(error: z.ZodError): Record<string, string[]> {
@@ -17,12 +17,27 @@ export function invalid(error: z.ZodError): Response {
   return apiError(400, "invalid_input", "Some fields are invalid", fieldErrors(error));
 }
 
+/** The one map from a domain error's code to its HTTP status. */
+export const STATUS_OF: Record<ErrorCode, number> = {
+  invalid_input: 400,
+  not_found: 404,
+  forbidden: 403,
+  slot_taken: 409,
+  not_available: 422,
+  illegal_transition: 409,
+  too_late: 409,
+  idempotency_mismatch: 422,
+  email_taken: 409,
+  conflict: 409,
+};
+
 export async function handleApi(run: () => Promise<Response> | Response): Promise<Response> {
   try {
     return await run();
   } catch (error) {
     if (error instanceof Response) return error;
-    if (error instanceof BookingError) return apiError(error.status, error.code, error.message);
+    if (error instanceof DomainError)
+      return apiError(STATUS_OF[error.code], error.code, error.message, error.detail ? { [error.detail.field]: [error.message] } : undefined);
     if (error instanceof z.ZodError) return invalid(error);
     console.error(error);
     return apiError(500, "internal", "Something went wrong on our side");

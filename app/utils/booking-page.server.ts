@@ -1,20 +1,23 @@
 // The booking pages of a mediator (/mediators/:id/book) and of a committee (/committees/:id/book)
 // share everything but the subject: the two-week window of free slots, who may order, and the order
-// form's action. The booking detail page's reschedule calendar uses the same window.
+// form's action. The booking detail page's reschedule calendar uses the same window. Refusals come
+// from the model as domain errors; `formRefusal` is the one place that words them for a page.
 import crypto from "node:crypto";
 import type { SubmissionResult } from "@conform-to/react";
 import { data, redirect } from "@remix-run/node";
 import { DateTime } from "luxon";
 import { z } from "zod";
 import type { CalendarWindow } from "~/components/slot-calendar";
-import { CENTRE_TIMEZONE, MODE_SLUGS, TOWN_SLUGS, facetLabel, type FacetName, type Locale } from "../../domain";
-import { messages } from "~/i18n";
-import { centreDate } from "~/i18n/format";
+import { CENTRE_TIMEZONE, facetLabel, type FacetName, type Locale } from "../../domain";
+import { messages, type Messages } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import { cancelBooking, confirmBooking, declineBooking, rescheduleBooking } from "~/models/booking-actions.server";
-import { BookingError, createBookingAsync, createBookingSchema, reasonSchema, rescheduleSchema } from "~/models/bookings.server";
-import { listSlots, type SlotsView } from "~/models/slots-query.server";
+import { createBooking } from "~/models/booking-create.server";
+import { createBookingSchema, reasonSchema, rescheduleSchema } from "~/models/booking-schemas";
+import { DomainError, type ErrorCode } from "~/models/errors";
+import { bookableSlots } from "~/models/slots-query.server";
 import type { Auth } from "./auth.server";
+import { STATUS_OF } from "./api-handler.server";
 import { parseForm, text } from "./forms.server";
 import { getPageAuth, requireCsrf, requirePageUser } from "./session.server";
 
@@ -23,8 +26,8 @@ export const WINDOW_DAYS = 14;
 const MAX_AHEAD_DAYS = 365;
 
 /** Two weeks from `?from=YYYY-MM-DD` (today at the centre when absent, in the past or not a date). */
-export function calendarWindow(fromParam: string | null): CalendarWindow {
-  const today = DateTime.now().setZone(CENTRE_TIMEZONE).startOf("day");
+export function calendarWindow(fromParam: string | null, now: number): CalendarWindow {
+  const today = DateTime.fromMillis(now, { zone: CENTRE_TIMEZONE }).startOf("day");
   const last = today.plus({ days: MAX_AHEAD_DAYS });
   const asked = fromParam && /^\d{4}-\d{2}-\d{2}$/.test(fromParam) ? DateTime.fromISO(fromParam, { zone: CENTRE_TIMEZONE }) : null;
   const from = asked?.isValid && asked >= today ? (asked > last ? last : asked) : today;
@@ -39,36 +42,17 @@ export function calendarWindow(fromParam: string | null): CalendarWindow {
 }
 
 export type Viewer = "anonymous" | "party" | "other";
-type SlotRow = SlotsView["slots"][number];
-
-/**
- * A committee's free time is the union of its members' slots, so two members may offer the same start
- * with different session lengths. A party picks a start (the centre assigns the member): one choice
- * per start, offering every mode and town of any member free then, as long as the longest session.
- */
-function oneSlotPerStart(slots: SlotRow[]): SlotRow[] {
-  const byStart = new Map<string, SlotRow>();
-  for (const s of slots) {
-    const seen = byStart.get(s.start);
-    if (!seen) byStart.set(s.start, { ...s, modes: [...s.modes], towns: [...s.towns] });
-    else {
-      seen.end = Date.parse(s.end) > Date.parse(seen.end) ? s.end : seen.end;
-      seen.modes = MODE_SLUGS.filter((m) => seen.modes.includes(m) || s.modes.includes(m));
-      seen.towns = TOWN_SLUGS.filter((x) => seen.towns.includes(x) || s.towns.includes(x));
-    }
-  }
-  return [...byStart.values()];
-}
 
 export function bookingPageData(request: Request, kind: "mediator" | "committee", id: number) {
-  const window = calendarWindow(new URL(request.url).searchParams.get("from"));
-  const view = listSlots({ kind, id, query: { from: window.from, to: window.to, mode: undefined } });
-  if (!view) throw new Response(null, { status: 404 });
+  const now = Date.now();
+  const window = calendarWindow(new URL(request.url).searchParams.get("from"), now);
+  const slots = bookableSlots({ kind, id, from: window.from, to: window.to, now });
+  if (!slots) throw new Response(null, { status: 404 });
   const auth = getPageAuth(request);
   const viewer: Viewer = !auth ? "anonymous" : auth.user.role === "party" ? "party" : "other";
   return {
     window,
-    slots: oneSlotPerStart(view.slots),
+    slots,
     viewer,
     // A fresh key for every form shown: a double submit of this form makes one booking.
     idempotencyKey: viewer === "party" ? `page-${crypto.randomUUID()}` : "",
@@ -79,12 +63,33 @@ function labelList(facet: FacetName, slugs: string[], locale: Locale): string {
   return slugs.map((s) => facetLabel(facet, s, locale)).join(locale === "zh" ? "、" : ", ");
 }
 
-/** The slot that starts at `start`, as the listing shows it now (null when it is not free). */
-function currentSlot(kind: "mediator" | "committee", id: number, start: string): SlotRow | null {
-  const date = centreDate(start);
-  const view = listSlots({ kind, id, query: { from: date, to: date, mode: undefined } });
-  if (!view) throw new Response(null, { status: 404 });
-  return oneSlotPerStart(view.slots).find((s) => Date.parse(s.start) === Date.parse(start)) ?? null;
+type Reply = { reply: (o?: { formErrors?: string[]; fieldErrors?: Record<string, string[]> }) => SubmissionResult<string[]> };
+
+/** A domain error in the page's words, on the field it concerns. Not-found is the page's 404. */
+export function formRefusal(error: unknown, submission: Reply, t: Messages, locale: Locale) {
+  if (!(error instanceof DomainError)) throw error;
+  if (error.code === "not_found") throw new Response(null, { status: 404 });
+  const d = error.detail;
+  const field: Record<string, string[]> | undefined =
+    d?.reason === "mode_not_offered"
+      ? { mode: [t.book.errors.modeNotOffered(labelList("mode", d.offered, locale))] }
+      : d?.reason === "town_not_offered"
+        ? { town: [t.book.errors.townNotOffered(labelList("town", d.offered, locale))] }
+        : error.code === "slot_taken"
+          ? { start: [t.book.errors.slotTaken] }
+          : error.code === "not_available"
+            ? { start: [t.book.errors.notAvailable] }
+            : undefined;
+  const form: Partial<Record<ErrorCode, string>> = {
+    idempotency_mismatch: t.book.errors.alreadyUsed,
+    too_late: t.booking.errors.tooLate,
+    forbidden: t.booking.errors.forbidden,
+    illegal_transition: t.booking.errors.invalidState,
+  };
+  const result = field
+    ? submission.reply({ fieldErrors: field })
+    : submission.reply({ formErrors: [form[error.code] ?? t.booking.errors.invalidState] });
+  return { result, status: STATUS_OF[error.code] };
 }
 
 /** POST of the order form: parties only, CSRF checked; success goes to the new booking. */
@@ -93,7 +98,7 @@ export async function bookingAction(request: Request, kind: "mediator" | "commit
   const formData = await request.formData();
   requireCsrf(request, auth, formData);
   const locale = getLocale(request);
-  const t = messages[locale].book.errors;
+  const t = messages[locale];
   const submission = parseForm(formData, {
     schema: createBookingSchema,
     locale,
@@ -108,37 +113,20 @@ export async function bookingAction(request: Request, kind: "mediator" | "commit
       counterpartyName: text(p.counterpartyName),
       idempotencyKey: text(p.idempotencyKey),
     }),
-    messages: { start: t.chooseSlot, mode: t.chooseMode, town: t.chooseTown, category: t.chooseCategory },
+    messages: {
+      start: t.book.errors.chooseSlot,
+      mode: t.book.errors.chooseMode,
+      town: t.book.errors.chooseTown,
+      category: t.book.errors.chooseCategory,
+    },
   });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
-  const input = submission.value;
-
-  // Say precisely what does not fit when the time is free but not in this mode or town (the model
-  // would answer a bare 422).
-  const slot = currentSlot(kind, id, input.start);
-  if (slot && !slot.modes.includes(input.mode)) {
-    return data(
-      { result: submission.reply({ fieldErrors: { mode: [t.modeNotOffered(labelList("mode", slot.modes, locale))] } }) },
-      { status: 422 },
-    );
-  }
-  if (slot && input.mode === "onsite" && !slot.towns.includes(input.town ?? "")) {
-    return data(
-      { result: submission.reply({ fieldErrors: { town: [t.townNotOffered(labelList("town", slot.towns, locale))] } }) },
-      { status: 422 },
-    );
-  }
-
   try {
-    const { booking } = await createBookingAsync({ party: auth.user, input });
+    const { booking } = await createBooking({ party: auth.user, input: submission.value, now: Date.now() });
     return redirect(`/bookings/${booking.id}?created=1`);
   } catch (error) {
-    if (!(error instanceof BookingError)) throw error;
-    if (error.status === 404) throw new Response(null, { status: 404 });
-    if (error.status === 409) return data({ result: submission.reply({ fieldErrors: { start: [t.slotTaken] } }) }, { status: 409 });
-    if (error.code === "idempotency_mismatch") return data({ result: submission.reply({ formErrors: [t.alreadyUsed] }) }, { status: 422 });
-    if (error.status === 422) return data({ result: submission.reply({ fieldErrors: { start: [t.notAvailable] } }) }, { status: 422 });
-    return data({ result: submission.reply({ formErrors: [t.partiesOnly] }) }, { status: error.status });
+    const { result, status } = formRefusal(error, submission, t, locale);
+    return data({ result }, { status });
   }
 }
 
@@ -153,14 +141,19 @@ export async function bookingStep(request: Request, auth: Auth, formData: FormDa
   const intent = String(formData.get("intent") ?? "");
   const reply = (result: SubmissionResult<string[]>, status: number) => data({ intent, bookingId, result }, { status });
   const user = auth.user;
+  const now = Date.now();
+  const attempt = async <T>(submission: Reply, run: () => Promise<T>) => {
+    try {
+      return { ok: true as const, intent, booking: await run() };
+    } catch (error) {
+      const { result, status } = formRefusal(error, submission, t, locale);
+      return reply(result, status);
+    }
+  };
 
   if (intent === "confirm") {
     const submission = parseForm(formData, { schema: z.object({}), locale, input: () => ({}) });
-    try {
-      return { ok: true as const, intent, booking: confirmBooking({ user, id: bookingId }) };
-    } catch (error) {
-      return refusal(error, submission, reply, t);
-    }
+    return attempt(submission, () => confirmBooking({ user, id: bookingId, now }));
   }
   if (intent === "decline" || intent === "cancel") {
     const submission = parseForm(formData, {
@@ -169,12 +162,8 @@ export async function bookingStep(request: Request, auth: Auth, formData: FormDa
       input: (p) => ({ reason: typeof p.reason === "string" ? p.reason : "" }),
     });
     if (submission.status !== "success") return reply(submission.reply(), 400);
-    try {
-      const step = intent === "decline" ? declineBooking : cancelBooking;
-      return { ok: true as const, intent, booking: step({ user, id: bookingId, reason: submission.value.reason }) };
-    } catch (error) {
-      return refusal(error, submission, reply, t);
-    }
+    const step = intent === "decline" ? declineBooking : cancelBooking;
+    return attempt(submission, () => step({ user, id: bookingId, reason: submission.value.reason, now }));
   }
   if (intent === "reschedule") {
     const submission = parseForm(formData, {
@@ -184,26 +173,7 @@ export async function bookingStep(request: Request, auth: Auth, formData: FormDa
       messages: { start: t.book.errors.chooseSlot },
     });
     if (submission.status !== "success") return reply(submission.reply(), 400);
-    try {
-      return { ok: true as const, intent, booking: rescheduleBooking({ user, id: bookingId, start: submission.value.start }) };
-    } catch (error) {
-      return refusal(error, submission, reply, t);
-    }
+    return attempt(submission, () => rescheduleBooking({ user, id: bookingId, start: submission.value.start, now }));
   }
   throw new Response("Unknown intent", { status: 400 });
-}
-
-function refusal(
-  error: unknown,
-  submission: { reply: (o?: { formErrors?: string[]; fieldErrors?: Record<string, string[]> }) => SubmissionResult<string[]> },
-  reply: (result: SubmissionResult<string[]>, status: number) => ReturnType<typeof data>,
-  t: (typeof messages)["zh"],
-) {
-  if (!(error instanceof BookingError)) throw error;
-  if (error.status === 404) throw new Response(null, { status: 404 });
-  if (error.code === "slot_taken") return reply(submission.reply({ fieldErrors: { start: [t.book.errors.slotTaken] } }), 409);
-  if (error.code === "not_available") return reply(submission.reply({ fieldErrors: { start: [t.book.errors.notAvailable] } }), 422);
-  if (error.code === "too_late") return reply(submission.reply({ formErrors: [t.booking.errors.tooLate] }), 409);
-  if (error.status === 403) return reply(submission.reply({ formErrors: [t.booking.errors.forbidden] }), 403);
-  return reply(submission.reply({ formErrors: [t.booking.errors.invalidState] }), error.status);
 }

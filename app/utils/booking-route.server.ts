@@ -10,7 +10,7 @@ import { requireApiUser } from "./auth.server";
 export function bookingVerb<S extends z.ZodType>(
   roles: readonly Role[],
   schema: S | null,
-  run: (args: { user: User; id: number; body: z.infer<S> }) => unknown,
+  run: (args: { user: User; id: number; body: z.infer<S>; now: number }) => unknown,
 ) {
   return {
     loader: () => methodNotAllowed(["POST"]),
@@ -21,7 +21,8 @@ export function bookingVerb<S extends z.ZodType>(
         const id = parseId(params.id);
         if (id === null) return notFound("Booking");
         const body = schema ? await readJson(request, schema) : (undefined as z.infer<S>);
-        return apiJson(await run({ user, id, body }));
+        // The edge reads the clock once; the model judges the step as of then.
+        return apiJson(await run({ user, id, body, now: Date.now() }));
       }),
   };
 }

@@ -11,7 +11,7 @@ export function slotsLoader(kind: "mediator" | "committee") {
       if (id === null) return notFound(what);
       const parsed = slotsQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
       if (!parsed.success) return invalid(parsed.error);
-      const view = listSlots({ kind, id, query: parsed.data });
+      const view = listSlots({ kind, id, query: parsed.data, now: Date.now() });
       return view ? apiJson(view) : notFound(what);
     });
 }

@@ -9,15 +9,20 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Notice } from "~/components/forms";
 import { localeFromMatches, messages, useT } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
-import { getAvailabilityDocument, putAvailability } from "~/models/availability.server";
+import { getAvailabilityDocument, ownMediatorId, putAvailability } from "~/models/availability.server";
+import { isDomainError } from "~/models/errors";
 import { requireCsrf, requirePageUser } from "~/utils/session.server";
 import { AvailabilityEditor } from "./editor-form";
 import { applyIntent, stateFromDocument, stateFromForm, validate } from "./editor.server";
 
 function linkedMediator(request: Request) {
   const auth = requirePageUser(request, ["mediator"]);
-  if (!auth.user.mediatorId) throw new Response("This account is not linked to a mediator", { status: 403 });
-  return { auth, mediatorId: auth.user.mediatorId };
+  try {
+    return { auth, mediatorId: ownMediatorId(auth.user) };
+  } catch (error) {
+    if (isDomainError(error, "forbidden")) throw new Response("This account is not linked to a mediator", { status: 403 });
+    throw error;
+  }
 }
 
 /** Changes when the saved availability does, so the form starts afresh after a save. */
@@ -51,7 +56,7 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const result = validate(state, locale);
   if (!("ok" in result)) return data(result, { status: 400 });
-  putAvailability({ mediatorId, input: result.doc });
+  await putAvailability({ mediatorId, input: result.doc, now: Date.now() });
   return redirect("/dashboard/availability?saved=1");
 }
 

@@ -1,0 +1,263 @@
+// Ordering a session. The check that a slot is free and the insert happen in ONE write transaction,
+// so they hold across processes sharing the file; the database triggers of migrations 0002/0003
+// refuse an overlapping booking even if a check here were wrong.
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { preparedQueries, writeTransaction, type Db, type Tx } from "../../db/client";
+import { bookings, cases, committees, mediators, rooms } from "../../db/schema";
+import { CENTRE_TIMEZONE, MODE_SLUGS, TOWN_SLUGS, type ModeSlug } from "../../domain";
+import { localDateInZone } from "../../domain/zone";
+import { getDb } from "../db.server";
+import { env } from "../env.server";
+import { pickFairly } from "./assignment.server";
+import type { User } from "./auth.server";
+import { expireOverdue } from "./booking-expiry.server";
+import { HOLDING } from "./booking-rules";
+import type { CreateBookingInput } from "./booking-schemas";
+import type { BookingView } from "./booking-view";
+import { bookingTimeChanged, committeeMemberIds, slotContext } from "./availability.server";
+import { readBooking } from "./bookings.server";
+import { DomainError, sqliteErrorCode } from "./errors";
+import { notifyMediator, notifyUser } from "./notifications.server";
+import { computeSlots, type Slot } from "./slots";
+
+const ph = sql.placeholder;
+
+// What every booking request runs, built once per connection (see preparedQueries).
+const q = preparedQueries((db) => ({
+  activeMediator: db
+    .select({ id: mediators.id })
+    .from(mediators)
+    .where(and(eq(mediators.id, ph("id")), eq(mediators.active, true)))
+    .prepare(),
+  activeCommittee: db
+    .select({ id: committees.id })
+    .from(committees)
+    .where(and(eq(committees.id, ph("id")), eq(committees.active, true)))
+    .prepare(),
+  byIdempotencyKey: db
+    .select()
+    .from(bookings)
+    .where(and(eq(bookings.partyUserId, ph("party")), eq(bookings.idempotencyKey, ph("key"))))
+    .prepare(),
+  insertCase: db
+    .insert(cases)
+    .values({ partyUserId: ph("party"), category: ph("category"), summary: ph("summary"), counterpartyName: ph("counterparty") })
+    .returning({ id: cases.id })
+    .prepare(),
+  insertBooking: db
+    .insert(bookings)
+    .values({
+      caseId: ph("caseId"),
+      partyUserId: ph("party"),
+      mediatorId: ph("mediatorId"),
+      committeeId: ph("committeeId"),
+      roomId: ph("roomId"),
+      startAt: ph("start"),
+      endAt: ph("end"),
+      mode: ph("mode"),
+      town: ph("town"),
+      status: "pending",
+      assignmentReason: ph("reason"),
+      respondBy: ph("respondBy"),
+      idempotencyKey: ph("key"),
+      rescheduledFromId: ph("from"),
+    })
+    .returning()
+    .prepare(),
+}));
+
+/** The slot of this mediator that starts at `start`, in any mode; `ignoreBookings` asks "ever?". */
+function slotAt(
+  tx: Db | Tx,
+  mediatorId: number,
+  start: number,
+  mode: ModeSlug | undefined,
+  now: number,
+  ignoreBookings = false,
+): Slot | null {
+  const date = localDateInZone(start, CENTRE_TIMEZONE);
+  const ctx = slotContext(tx, mediatorId, date, date, mode);
+  const slots = computeSlots({
+    ...ctx,
+    busy: ignoreBookings ? [] : ctx.busy,
+    rooms: ignoreBookings && ctx.rooms ? { count: ctx.rooms.count, busy: [] } : ctx.rooms,
+    now,
+    from: date,
+    to: date,
+    mode,
+  });
+  return slots.find((s) => s.start === start) ?? null;
+}
+
+const fitsTown = (slot: Slot, mode: ModeSlug, town: string | undefined) => mode !== "onsite" || slot.towns.includes(town ?? "");
+
+/**
+ * Why none of the candidates can take this time, said precisely: the time is free but not in this
+ * mode, or not in this town (with what is offered then); someone holds it; or it is no slot at all.
+ */
+function refusal(tx: Db | Tx, candidates: number[], start: number, input: CreateBookingInput, now: number): DomainError {
+  const free = candidates.map((id) => slotAt(tx, id, start, undefined, now)).filter((s): s is Slot => s !== null);
+  if (free.length) {
+    const modes = MODE_SLUGS.filter((m) => free.some((s) => s.modes.includes(m)));
+    if (!modes.includes(input.mode))
+      return new DomainError("not_available", `This time is free only for: ${modes.join(", ")}`, {
+        field: "mode",
+        reason: "mode_not_offered",
+        offered: modes,
+      });
+    const towns = TOWN_SLUGS.filter((t) => free.some((s) => s.modes.includes("onsite") && s.towns.includes(t)));
+    if (input.mode === "onsite")
+      return new DomainError("not_available", `On-site sessions at this time only in: ${towns.join(", ")}`, {
+        field: "town",
+        reason: "town_not_offered",
+        offered: towns,
+      });
+  }
+  if (candidates.some((id) => slotAt(tx, id, start, input.mode, now, true)))
+    return new DomainError("slot_taken", "Someone else holds this time; pick another slot", { field: "start", reason: "taken" });
+  return new DomainError("not_available", "This time is not a free slot (past, outside hours, too soon, or wrong mode or town)", {
+    field: "start",
+    reason: "not_a_slot",
+  });
+}
+
+function freeRoom(tx: Db | Tx, start: number, end: number): number | null {
+  const taken = tx
+    .select({ id: bookings.roomId })
+    .from(bookings)
+    .where(
+      and(
+        inArray(bookings.status, [...HOLDING]),
+        sql`${bookings.roomId} is not null`,
+        sql`${bookings.startAt} < ${end}`,
+        sql`${bookings.endAt} > ${start}`,
+      ),
+    )
+    .all()
+    .map((r) => r.id);
+  const room = tx
+    .select({ id: rooms.id })
+    .from(rooms)
+    .where(
+      and(
+        eq(rooms.active, true),
+        taken.length
+          ? sql`${rooms.id} not in (${sql.join(
+              taken.map((t) => sql`${t}`),
+              sql`, `,
+            )})`
+          : undefined,
+      ),
+    )
+    .orderBy(rooms.id)
+    .get();
+  return room?.id ?? null;
+}
+
+/** The overlap triggers refuse with their own constraint name. */
+const isTriggerRefusal = (error: unknown) =>
+  sqliteErrorCode(error) === "SQLITE_CONSTRAINT_TRIGGER" && (error as Error).message === "slot_taken";
+
+export interface PlaceOptions {
+  /** Rescheduling keeps the case and records where the booking came from. */
+  reuseCase?: number;
+  rescheduledFromId?: number;
+}
+
+export type Created = { booking: BookingView; replayed: boolean };
+
+/**
+ * Orders a session. While another server process holds the write lock it waits without stalling this
+ * process's other requests (writeTransaction); `now` is the time the request arrived.
+ */
+export async function createBooking({ party, input, now }: { party: User; input: CreateBookingInput; now: number }): Promise<Created> {
+  if (party.role !== "party") throw new DomainError("forbidden", "Only parties order sessions");
+  try {
+    return await writeTransaction(getDb(), (tx) => placeBooking(tx, party, input, now, {}));
+  } catch (error) {
+    if (isTriggerRefusal(error)) throw new DomainError("slot_taken", "Someone else holds this time; pick another slot");
+    throw error;
+  }
+}
+
+/** Inside the caller's write transaction: the checks, the insert and the notifications. */
+export function placeBooking(tx: Db | Tx, party: User, input: CreateBookingInput, now: number, opts: PlaceOptions): Created {
+  const start = Date.parse(input.start);
+  const queries = q(tx);
+  if (input.idempotencyKey) {
+    const prior = queries.byIdempotencyKey.get({ party: party.id, key: input.idempotencyKey });
+    if (prior) {
+      const same =
+        prior.startAt === start &&
+        prior.mode === input.mode &&
+        (input.mediatorId ? prior.mediatorId === input.mediatorId && !prior.committeeId : prior.committeeId === input.committeeId);
+      if (!same) throw new DomainError("idempotency_mismatch", "This idempotencyKey was used for a different booking");
+      return { booking: readBooking(tx, party, prior.id, now)!, replayed: true };
+    }
+  }
+  expireOverdue(tx, now);
+  let candidates: number[];
+  if (input.mediatorId !== undefined) {
+    const m = queries.activeMediator.get({ id: input.mediatorId });
+    if (!m) throw new DomainError("not_found", "Mediator not found");
+    candidates = [m.id];
+  } else {
+    const c = queries.activeCommittee.get({ id: input.committeeId! });
+    if (!c) throw new DomainError("not_found", "Committee not found");
+    candidates = committeeMemberIds(tx, c.id);
+  }
+  const fits = new Map<number, Slot>();
+  for (const id of candidates) {
+    const slot = slotAt(tx, id, start, input.mode, now);
+    if (slot && fitsTown(slot, input.mode, input.town)) fits.set(id, slot);
+  }
+  if (fits.size === 0) throw refusal(tx, candidates, start, input, now);
+  const free = [...fits.keys()];
+  const mediatorId = free.length === 1 ? free[0] : pickFairly(tx, free, now);
+  const end = fits.get(mediatorId)!.end;
+  const roomId = input.mode === "centre" ? freeRoom(tx, start, end) : null;
+  if (input.mode === "centre" && roomId === null)
+    throw new DomainError("slot_taken", "No room is free at the centre at this time", { field: "start", reason: "taken" });
+  const caseId =
+    opts.reuseCase ??
+    queries.insertCase.get({
+      party: party.id,
+      category: input.category,
+      summary: input.summary,
+      counterparty: input.counterpartyName || null,
+    })!.id;
+  const respondBy = Math.min(now + env().BOOKING_RESPONSE_HOURS * 3_600_000, start);
+  const row = queries.insertBooking.get({
+    caseId,
+    party: party.id,
+    mediatorId,
+    committeeId: input.committeeId ?? null,
+    roomId,
+    start,
+    end,
+    mode: input.mode,
+    town: input.town ?? null,
+    reason: input.committeeId ? "committee-rotation" : "picked",
+    respondBy,
+    key: input.idempotencyKey ?? null,
+    from: opts.rescheduledFromId ?? null,
+  })!;
+  bookingTimeChanged(tx, row, "held");
+  const view = readBooking(tx, party, row.id, now)!;
+  const params = {
+    bookingId: row.id,
+    start,
+    respondBy,
+    mode: input.mode,
+    mediatorName: view.mediatorName,
+    partyName: view.partyName,
+    fromBookingId: opts.rescheduledFromId ?? null,
+  };
+  notifyMediator(tx, mediatorId, {
+    template: opts.rescheduledFromId ? "booking.rescheduleRequested" : "booking.requested",
+    params,
+    bookingId: row.id,
+  });
+  notifyUser(tx, party.id, { template: "booking.submitted", params, bookingId: row.id });
+  return { booking: view, replayed: false };
+}

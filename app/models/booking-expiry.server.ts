@@ -1,0 +1,42 @@
+// Requests nobody answered in time. Reads already show them as expired (booking-rules
+// effectiveStatus); this writes it down, releases their time and tells both sides. The background job
+// and every new booking (under its write lock, before it looks for a free slot) run it.
+import { and, eq, lte, sql } from "drizzle-orm";
+import { preparedQueries, type Db, type Tx } from "../../db/client";
+import { bookings } from "../../db/schema";
+import { bookingTimeChanged } from "./availability.server";
+import { notifyMediator, notifyUser } from "./notifications.server";
+
+const ph = sql.placeholder;
+const q = preparedQueries((db) => ({
+  overdue: db
+    .select()
+    .from(bookings)
+    .where(and(eq(bookings.status, "pending"), lte(bookings.respondBy, ph("now"))))
+    .prepare(),
+}));
+
+/** Are there pending requests past their response window? A read: no lock taken. */
+export function hasOverdue(db: Db | Tx, now: number): boolean {
+  return q(db).overdue.all({ now }).length > 0;
+}
+
+/** Inside a write transaction: overdue requests expire and release their time. Idempotent. */
+export function expireOverdue(tx: Db | Tx, now: number): number {
+  const overdue = q(tx).overdue.all({ now });
+  let expired = 0;
+  for (const b of overdue) {
+    const res = tx
+      .update(bookings)
+      .set({ status: "expired", updatedAt: new Date(now) })
+      .where(and(eq(bookings.id, b.id), eq(bookings.status, "pending")))
+      .run();
+    if (res.changes === 0) continue;
+    expired++;
+    const message = { template: "booking.expired" as const, params: { bookingId: b.id, start: b.startAt }, bookingId: b.id };
+    notifyUser(tx, b.partyUserId, message);
+    notifyMediator(tx, b.mediatorId, message);
+    bookingTimeChanged(tx, b, "released");
+  }
+  return expired;
+}

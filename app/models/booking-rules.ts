@@ -1,0 +1,89 @@
+// What may happen to a booking, as a pure table (no I/O, time passed in): which statuses an event
+// leaves from, who may fire it, and its guard. The write paths check it inside their transaction and
+// the booking view lists the actions it allows, so a page never recomputes a rule.
+import { DomainError } from "./errors";
+
+export const HOLDING = ["pending", "confirmed"] as const;
+export type StoredStatus = "pending" | "confirmed" | "declined" | "expired" | "cancelled";
+/** Who is looking at a booking, relative to it. */
+export type BookingViewer = "party" | "mediator" | "staff";
+export type BookingEvent = "confirm" | "decline" | "cancel" | "reschedule";
+
+export interface BookingFacts {
+  status: StoredStatus;
+  startAt: number;
+  respondBy: number;
+}
+
+/**
+ * The status as of `now`: a pending request past its answer deadline reads as expired even before the
+ * background job has written that down, so reads never need to write.
+ */
+export function effectiveStatus(b: BookingFacts, now: number): StoredStatus {
+  return b.status === "pending" && b.respondBy <= now ? "expired" : b.status;
+}
+
+interface Rule {
+  from: readonly StoredStatus[];
+  by: readonly BookingViewer[];
+  /** Null when allowed; otherwise the refusal's code. */
+  guard?: (b: BookingFacts, ctx: { now: number; minNoticeHours: number }) => "too_late" | null;
+}
+
+const RULES: Record<BookingEvent, Rule> = {
+  confirm: { from: ["pending"], by: ["mediator"] },
+  decline: { from: ["pending"], by: ["mediator"] },
+  // A session that has begun is held or it is over; cancelling it then means nothing.
+  cancel: { from: HOLDING, by: ["party", "mediator"], guard: (b, { now }) => (b.startAt <= now ? "too_late" : null) },
+  // Moving a session is allowed until the mediator's minimum notice before the original start.
+  reschedule: {
+    from: HOLDING,
+    by: ["party"],
+    guard: (b, { now, minNoticeHours }) => (b.startAt - minNoticeHours * 3_600_000 < now ? "too_late" : null),
+  },
+};
+
+export type Verdict = { ok: true } | { ok: false; code: "forbidden" | "illegal_transition" | "too_late" };
+
+export function judge(event: BookingEvent, b: BookingFacts, viewer: BookingViewer, ctx: { now: number; minNoticeHours: number }): Verdict {
+  const rule = RULES[event];
+  if (!rule.by.includes(viewer)) return { ok: false, code: "forbidden" };
+  if (!rule.from.includes(effectiveStatus(b, ctx.now))) return { ok: false, code: "illegal_transition" };
+  const refused = rule.guard?.(b, ctx) ?? null;
+  return refused ? { ok: false, code: refused } : { ok: true };
+}
+
+const MESSAGES: Record<Exclude<Verdict, { ok: true }>["code"], (event: BookingEvent, status: StoredStatus) => string> = {
+  forbidden: (event) => `You may not ${event} this booking`,
+  illegal_transition: (event, status) => `A ${status} booking cannot be ${event === "reschedule" ? "reschedul" : event}ed`,
+  too_late: (event) =>
+    event === "cancel"
+      ? "A session that has started cannot be cancelled"
+      : "Too close to the session to reschedule; cancel instead or contact the centre",
+};
+
+/** Throws the refusal as a domain error; used by the write paths inside their transaction. */
+export function assertAllowed(event: BookingEvent, b: BookingFacts, viewer: BookingViewer, ctx: { now: number; minNoticeHours: number }) {
+  const verdict = judge(event, b, viewer, ctx);
+  if (!verdict.ok) throw new DomainError(verdict.code, MESSAGES[verdict.code](event, effectiveStatus(b, ctx.now)));
+}
+
+export interface BookingActions {
+  confirm: boolean;
+  decline: boolean;
+  cancel: boolean;
+  /** "too_late" lets the page say why the party can no longer move it. */
+  reschedule: boolean | "too_late";
+}
+
+/** Every action the viewer may take now, for the page to render. */
+export function allowedActions(b: BookingFacts, viewer: BookingViewer, ctx: { now: number; minNoticeHours: number }): BookingActions {
+  const ok = (e: BookingEvent) => judge(e, b, viewer, ctx).ok;
+  const move = judge("reschedule", b, viewer, ctx);
+  return {
+    confirm: ok("confirm"),
+    decline: ok("decline"),
+    cancel: ok("cancel"),
+    reschedule: move.ok ? true : move.code === "too_late" ? "too_late" : false,
+  };
+}

@@ -1,0 +1,45 @@
+// Domain errors: what a use case refuses, as a code, never as an HTTP status. One place maps codes to
+// statuses (app/utils/api-handler.server.ts), one place to messages for pages (app/i18n, both languages).
+
+export const ERROR_CODES = [
+  "invalid_input",
+  "not_found",
+  "forbidden",
+  "slot_taken",
+  "not_available",
+  "illegal_transition",
+  "too_late",
+  "idempotency_mismatch",
+  "email_taken",
+  "conflict",
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/**
+ * Why a time could not be booked, so a page can say precisely what to change: the mode or the town is
+ * not offered at that start (with what is), or the time is not a free slot at all.
+ */
+export type RefusalDetail =
+  | { field: "mode"; reason: "mode_not_offered"; offered: string[] }
+  | { field: "town"; reason: "town_not_offered"; offered: string[] }
+  | { field: "start"; reason: "not_a_slot" | "taken" };
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly detail?: RefusalDetail,
+  ) {
+    super(message);
+    this.name = "DomainError";
+  }
+}
+
+export const isDomainError = (error: unknown, code?: ErrorCode): error is DomainError =>
+  error instanceof DomainError && (code === undefined || error.code === code);
+
+/** better-sqlite3's error for a violated constraint carries a code; the overlap triggers raise `slot_taken`. */
+export function sqliteErrorCode(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === "string" ? code : undefined;
+}
