@@ -31,8 +31,8 @@ const zones = [
       "A model is a use case: no routes, components, HTTP adapters (app/utils) or translated messages (app/i18n). Throw a domain error with a code; the edge maps it.",
   },
   {
-    // A command-line entry point (search/*.cli.ts) is an edge, like scripts/: it reads the app's environment.
-    target: "./search/**/!(*.cli).{ts,tsx}",
+    // Configuration comes from config/env.mjs, which every layer shares.
+    target: "./search",
     from: "./app",
     message: "search/ knows db records, never the app: put what both need in domain/.",
   },

@@ -2,7 +2,7 @@
 // the database. For Meilisearch this is the repair tool; the embedded index is rebuilt at every start
 // anyway, so there it only reports what would be indexed.
 import { openDb } from "../db/client";
-import { env } from "../app/env.server";
+import { env } from "../config/env.mjs";
 import { EmbeddedEngine } from "./embedded";
 import { MeilisearchEngine } from "./meilisearch";
 import { reindexAll } from "./service";
