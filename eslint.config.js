@@ -25,6 +25,11 @@ const zones = [
     message: "domain/ is the pure vocabulary and its helpers: it sits below db/, search/ and app/ and imports none of them.",
   },
   {
+    target: "./config",
+    from: ["./app", "./db", "./search", "./server", "./domain"],
+    message: "config/ is read by every layer (server, app, db, search, scripts), so it imports none of them.",
+  },
+  {
     target: "./app/models",
     from: ["./app/routes", "./app/components", "./app/utils", "./app/i18n"],
     message:
