@@ -1,41 +1,51 @@
-// Streams the HTML. Bots get the whole document at once (onAllReady); browsers get the shell as soon
-// as it is ready. Security headers are server.mjs's job, for every response alike.
-import { PassThrough } from "node:stream";
-import type { EntryContext } from "@remix-run/node";
-import { createReadableStreamFromReadable } from "@remix-run/node";
+// Renders the HTML. Bots get the whole document at once (allReady); browsers get the shell as soon as it
+// is ready and the rest as it streams. Headers are server/app.mjs's job, for every response alike; the
+// CSP nonce it made for this request is given to every inline script React and Remix write.
+//
+// Rendered with React's web-streams renderer (react-dom/server.browser), not renderToPipeableStream:
+// React 18.3.1's Node renderer flushes its whole 2 KB buffer when a multi-byte character does not fit
+// at the end, so Chinese pages carried NUL bytes (facebook/react #24985, #31134; fixed only in React 19
+// by #26228). The web-streams build encodes each string whole and never writes unfilled bytes. ADR 009.
+import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
-import { renderToPipeableStream } from "react-dom/server";
+import { renderToReadableStream } from "react-dom/server.browser";
+import { env } from "./env.server";
+import { NonceContext } from "./components/nonce";
 import { startBackgroundJobs } from "./jobs.server";
 
 // Loaded once per server process with the build: the search index starts following the outbox and the
 // booking clock (expiry, next-free refresh, notification delivery) starts ticking.
-if (process.env.NODE_ENV !== "test") startBackgroundJobs();
+if (env().NODE_ENV !== "test") startBackgroundJobs();
 
 /** How long deferred data may stream (single fetch reads this export). */
 export const streamTimeout = 5_000;
 
-export default function handleRequest(request: Request, responseStatusCode: number, responseHeaders: Headers, remixContext: EntryContext) {
-  const waitForAll = isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;
-  return new Promise<Response>((resolve, reject) => {
-    let shellRendered = false;
-    const { pipe, abort } = renderToPipeableStream(<RemixServer context={remixContext} url={request.url} />, {
-      [waitForAll ? "onAllReady" : "onShellReady"]() {
-        shellRendered = true;
-        const body = new PassThrough();
-        responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-        resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
-        pipe(body);
-      },
-      onShellError(error: unknown) {
-        reject(error);
-      },
+export default async function handleRequest(
+  request: Request,
+  responseStatusCode: number,
+  responseHeaders: Headers,
+  remixContext: EntryContext,
+  loadContext: AppLoadContext,
+) {
+  const nonce = typeof loadContext?.cspNonce === "string" ? loadContext.cspNonce : "";
+  let shellRendered = false;
+  const body = await renderToReadableStream(
+    <NonceContext.Provider value={nonce}>
+      <RemixServer context={remixContext} url={request.url} nonce={nonce} />
+    </NonceContext.Provider>,
+    {
+      nonce,
+      signal: AbortSignal.any([request.signal, AbortSignal.timeout(streamTimeout + 1_000)]),
       onError(error: unknown) {
         responseStatusCode = 500;
         // Errors before the shell is ready reject above and are logged by Remix; only log later ones.
         if (shellRendered) console.error(error);
       },
-    });
-    setTimeout(abort, streamTimeout + 1_000);
-  });
+    },
+  );
+  shellRendered = true;
+  if (isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode) await body.allReady;
+  responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+  return new Response(body, { headers: responseHeaders, status: responseStatusCode });
 }

@@ -17,6 +17,7 @@ import {
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { useNonce } from "~/components/nonce";
 import { CsrfInput, useUser } from "~/components/session";
 import { localeFromMatches, messages, useLocale } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
@@ -148,6 +149,8 @@ function ProgressBar() {
 
 export function Layout({ children }: { children: ReactNode }) {
   const t = messages[useLocale()];
+  // The Content-Security-Policy allows inline scripts only with this request's nonce.
+  const nonce = useNonce();
   return (
     <html lang={t.htmlLang}>
       <head>
@@ -177,8 +180,8 @@ export function Layout({ children }: { children: ReactNode }) {
             </p>
           </div>
         </footer>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

@@ -2,6 +2,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import { env } from "../config/env.mjs";
 import { openDb, type Db } from "./client";
 
 const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), "migrations");
@@ -11,7 +12,7 @@ export function migrateDb(db: Db): void {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
-  const file = process.env.DATABASE_PATH ?? "data/app.db";
+  const file = env().DATABASE_PATH;
   migrateDb(openDb(file));
   console.log(`migrated ${file}`);
 }

@@ -11,6 +11,7 @@ import { DEMO_ROOMS, demoAvailability } from "./demo-availability";
 import { hashSync } from "@node-rs/argon2";
 import { writeAvailability, refreshNextAvailable } from "../app/models/availability.server";
 import { availabilitySchema } from "../app/models/availability-schema";
+import { env } from "../config/env.mjs";
 import { migrateDb } from "./migrate";
 import {
   categories,
@@ -157,7 +158,7 @@ export function prepareDatabase(file: string, opts: { scale?: number; demoAccoun
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
-  const file = process.env.DATABASE_PATH ?? "data/app.db";
+  const file = env().DATABASE_PATH;
   const i = process.argv.indexOf("--scale");
   const scale = i > 0 ? Number(process.argv[i + 1]) : undefined;
   if (scale !== undefined && !(Number.isInteger(scale) && scale > 0)) {

@@ -3,10 +3,11 @@
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { env } from "../config/env.mjs";
 import { prepareDatabase } from "../db/seed";
 
 const root = path.resolve(import.meta.dirname, "..");
-const file = process.env.DATABASE_PATH ?? "data/app.db";
+const file = env().DATABASE_PATH;
 
 const { seeded } = prepareDatabase(file);
 console.log(seeded ? `database ${file}: migrated and seeded with the demo pool` : `database ${file}: migrated`);

@@ -3,7 +3,7 @@ import { and, asc, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
 import { mediators, users } from "../../db/schema";
 import { getDb } from "../db.server";
-import { createUser, emailSchema, passwordSchema, type User } from "./auth.server";
+import { createUser, emailSchema, MediatorLinkedError, passwordSchema, type User } from "./auth.server";
 
 export const createAccountSchema = z
   .object({
@@ -30,7 +30,11 @@ export class AccountError extends Error {
   }
 }
 
-/** `by` must be an admin; the check is here, not only in the page. */
+/**
+ * `by` must be an admin; the check is here, not only in the page. A mediator who already has an account
+ * is a MediatorLinkedError (a conflict), whether this check sees the other account or the unique index
+ * does (two admins, or one double-submitting, linking the same mediator at once).
+ */
 export async function createAccount({ by, input }: { by: User | "cli"; input: CreateAccountInput }): Promise<User> {
   if (by !== "cli" && by.role !== "admin") throw new AccountError("_", "only an admin creates accounts");
   const v = createAccountSchema.parse(input);
@@ -39,7 +43,7 @@ export async function createAccount({ by, input }: { by: User | "cli"; input: Cr
     const m = db.select({ id: mediators.id }).from(mediators).where(eq(mediators.id, v.mediatorId)).get();
     if (!m) throw new AccountError("mediatorId", "no such mediator");
     const linked = db.select({ id: users.id }).from(users).where(eq(users.mediatorId, v.mediatorId)).get();
-    if (linked) throw new AccountError("mediatorId", "this mediator already has an account");
+    if (linked) throw new MediatorLinkedError();
   }
   return createUser({ email: v.email, password: v.password, name: v.name, role: v.role, mediatorId: v.mediatorId ?? null });
 }

@@ -9,7 +9,7 @@ import { z } from "zod";
 import { sessions, users } from "../../db/schema";
 import { getDb } from "../db.server";
 import { env } from "../env.server";
-import { hit, reset, retryAfter, type Limit } from "./rate-limit.server";
+import { consume, refund, reset, type Limit } from "./rate-limit.server";
 
 export const ROLES = ["party", "mediator", "staff", "admin"] as const;
 export type Role = (typeof ROLES)[number];
@@ -65,6 +65,33 @@ export class EmailTakenError extends Error {
   }
 }
 
+/** Two accounts for one mediator (the `users_mediator_idx` unique index). */
+export class MediatorLinkedError extends Error {
+  constructor() {
+    super("this mediator already has an account");
+  }
+}
+
+export class RateLimitedError extends Error {
+  constructor(readonly retryAfter: number) {
+    super("rate_limited");
+  }
+}
+
+/**
+ * Which unique index of `users` (`users_email_idx`, `users_mediator_idx`) an insert ran into. The error
+ * is recognised by its code; which key it was is asked of the table, not read from SQLite's English
+ * message. Anything else is not a conflict of ours and is rethrown by the caller.
+ */
+function conflictOf(error: unknown, email: string, mediatorId: number | null): EmailTakenError | MediatorLinkedError | null {
+  if ((error as { code?: unknown } | null)?.code !== "SQLITE_CONSTRAINT_UNIQUE") return null;
+  const db = getDb();
+  if (db.select({ id: users.id }).from(users).where(eq(users.email, email)).get()) return new EmailTakenError();
+  if (mediatorId !== null && db.select({ id: users.id }).from(users).where(eq(users.mediatorId, mediatorId)).get())
+    return new MediatorLinkedError();
+  return null;
+}
+
 export async function createUser(input: {
   email: string;
   password: string;
@@ -76,16 +103,29 @@ export async function createUser(input: {
   const db = getDb();
   const email = emailSchema.parse(input.email);
   const passwordHash = await hashPassword(passwordSchema.parse(input.password));
+  const mediatorId = input.mediatorId ?? null;
   try {
     return db
       .insert(users)
-      .values({ email, passwordHash, name: input.name, phone: input.phone ?? null, role: input.role, mediatorId: input.mediatorId ?? null })
+      .values({ email, passwordHash, name: input.name, phone: input.phone ?? null, role: input.role, mediatorId })
       .returning(columns)
       .get();
   } catch (error) {
-    if (String(error).includes("UNIQUE constraint failed: users.email")) throw new EmailTakenError();
-    throw error;
+    throw conflictOf(error, email, mediatorId) ?? error;
   }
+}
+
+/** Registrations per address: a person opens one account, a family or an office a few. */
+export const REGISTER_LIMIT: Limit = { max: 10, windowMs: 60 * 60_000 };
+
+/**
+ * A party opening their own account (API and page). The attempt is counted before the (slow) hash, so
+ * a burst from one address cannot outrun the limit. Throws RateLimitedError or EmailTakenError.
+ */
+export async function registerParty(input: z.infer<typeof registerSchema> & { address: string; now: number }): Promise<User> {
+  const { retryAfter } = consume(getDb(), `register:address:${input.address}`, REGISTER_LIMIT, input.now);
+  if (retryAfter > 0) throw new RateLimitedError(retryAfter);
+  return createUser({ email: input.email, password: input.password, name: input.name, phone: input.phone, role: "party" });
 }
 
 export const LOGIN_LIMITS: { account: Limit; address: Limit } = {
@@ -96,25 +136,28 @@ export const LOGIN_LIMITS: { account: Limit; address: Limit } = {
 export type LoginResult =
   { ok: true; user: User } | { ok: false; reason: "invalid" } | { ok: false; reason: "rate_limited"; retryAfter: number };
 
-/** Failed attempts count per account and per address; a success clears the account's count. */
-export async function verifyLogin(input: { email: string; password: string; address: string }): Promise<LoginResult> {
+/**
+ * Every attempt is counted, per account and per address, *before* the password is verified: argon2 takes
+ * tens of milliseconds, and a check made before it and a count made after let a burst of concurrent
+ * guesses all through. A success clears its account's count and takes its own attempt back from the
+ * address, so the counts are of failures, as the limits are meant.
+ */
+export async function verifyLogin(input: { email: string; password: string; address: string; now: number }): Promise<LoginResult> {
   const db = getDb();
-  const now = Date.now();
   const email = input.email.trim().toLowerCase();
   const accountKey = `login:account:${email}`;
   const addressKey = `login:address:${input.address}`;
-  const wait = Math.max(retryAfter(db, accountKey, LOGIN_LIMITS.account, now), retryAfter(db, addressKey, LOGIN_LIMITS.address, now));
+  const account = consume(db, accountKey, LOGIN_LIMITS.account, input.now);
+  const address = consume(db, addressKey, LOGIN_LIMITS.address, input.now);
+  const wait = Math.max(account.retryAfter, address.retryAfter);
   if (wait > 0) return { ok: false, reason: "rate_limited", retryAfter: wait };
 
   const row = db.select().from(users).where(eq(users.email, email)).get();
   dummyHash ??= hashPassword("not-a-real-password");
   const valid = await verify(row?.passwordHash ?? (await dummyHash), input.password).catch(() => false);
-  if (!row || !valid || row.disabledAt) {
-    hit(db, accountKey, LOGIN_LIMITS.account, now);
-    hit(db, addressKey, LOGIN_LIMITS.address, now);
-    return { ok: false, reason: "invalid" };
-  }
+  if (!row || !valid || row.disabledAt) return { ok: false, reason: "invalid" };
   reset(db, accountKey);
+  refund(db, addressKey);
   return { ok: true, user: { id: row.id, email: row.email, name: row.name, phone: row.phone, role: row.role, mediatorId: row.mediatorId } };
 }
 

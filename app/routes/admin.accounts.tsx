@@ -14,7 +14,7 @@ import { dataLang, localeFromMatches, messages, useLocale, useT } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import { issueMessage } from "~/i18n/validation";
 import { AccountError, createAccount, createAccountSchema, listAccounts, unlinkedMediators } from "~/models/accounts.server";
-import { EmailTakenError } from "~/models/auth.server";
+import { EmailTakenError, MediatorLinkedError } from "~/models/auth.server";
 import { parseForm, text } from "~/utils/forms.server";
 import { requireCsrf, requirePageUser } from "~/utils/session.server";
 
@@ -54,6 +54,10 @@ export async function action({ request }: ActionFunctionArgs) {
   } catch (error) {
     if (error instanceof EmailTakenError) {
       return data({ result: submission.reply({ fieldErrors: { email: [t.auth.emailTaken] }, hideFields: ["password"] }) }, { status: 409 });
+    }
+    if (error instanceof MediatorLinkedError) {
+      const message = issueMessage({ code: "custom", message: error.message }, locale);
+      return data({ result: submission.reply({ fieldErrors: { mediatorId: [message] }, hideFields: ["password"] }) }, { status: 409 });
     }
     if (error instanceof AccountError) {
       const message = issueMessage({ code: "custom", message: error.message }, locale);

@@ -1,8 +1,8 @@
 // Revokes every browser session and API token of the caller.
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { revokeAllSessions } from "~/models/auth.server";
-import { apiJson } from "~/utils/api.server";
-import { handleApi, methodNotAllowed } from "~/utils/api-handler.server";
+import { apiJson, methodNotAllowed } from "~/utils/api.server";
+import { handleApi } from "~/utils/api-handler.server";
 import { requireApiUser } from "~/utils/auth.server";
 
 export const loader = () => methodNotAllowed(["POST"]);

@@ -1,8 +1,8 @@
 // POST: exchange email + password for a bearer token. DELETE: revoke the token the request carries.
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { createSession, loginSchema, revokeSession, verifyLogin } from "~/models/auth.server";
-import { apiError, apiJson } from "~/utils/api.server";
-import { handleApi, methodNotAllowed, readJson } from "~/utils/api-handler.server";
+import { apiError, apiJson, methodNotAllowed, rateLimited } from "~/utils/api.server";
+import { handleApi, readJson } from "~/utils/api-handler.server";
 import { clientAddress, requireApiUser } from "~/utils/auth.server";
 
 export const loader = () => methodNotAllowed(["POST", "DELETE"]);
@@ -17,9 +17,8 @@ export const action = ({ request, context }: ActionFunctionArgs) =>
     }
     if (request.method !== "POST") return methodNotAllowed(["POST", "DELETE"]);
     const input = await readJson(request, loginSchema);
-    const result = await verifyLogin({ ...input, address: clientAddress(context) });
-    if (!result.ok && result.reason === "rate_limited")
-      return apiError(429, "rate_limited", `Too many failed attempts; try again in ${result.retryAfter} s`);
+    const result = await verifyLogin({ ...input, address: clientAddress(context), now: Date.now() });
+    if (!result.ok && result.reason === "rate_limited") return rateLimited(result.retryAfter);
     if (!result.ok) return apiError(401, "invalid_credentials", "Email or password is wrong");
     const { secret, expiresAt } = createSession(result.user.id, "token");
     return apiJson({ token: secret, expiresAt: expiresAt.toISOString() });

@@ -3,11 +3,12 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { isLocale } from "~/i18n";
-import { localeCookie, safeRedirectPath } from "~/i18n/locale.server";
+import { localeCookie } from "~/i18n/locale.server";
+import { safeNext } from "~/utils/session.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!isLocale(params.locale)) throw new Response(null, { status: 404 });
-  const next = safeRedirectPath(new URL(request.url).searchParams.get("next"));
+  const next = safeNext(new URL(request.url).searchParams.get("next"));
   return redirect(next, {
     status: 303,
     headers: { "Set-Cookie": localeCookie(params.locale), "Cache-Control": "no-store" },

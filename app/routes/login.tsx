@@ -37,7 +37,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     input: (p) => ({ email: p.email ?? "", password: p.password ?? "" }),
   });
   if (submission.status !== "success") return data({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
-  const result = await verifyLogin({ ...submission.value, address: clientAddress(context) });
+  const result = await verifyLogin({ ...submission.value, address: clientAddress(context), now: Date.now() });
   if (!result.ok && result.reason === "rate_limited") {
     return data(
       { result: submission.reply({ formErrors: [t.auth.rateLimited(result.retryAfter)], hideFields: ["password"] }) },

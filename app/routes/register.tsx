@@ -8,7 +8,8 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, useClearOnReply, SubmitButton, TextField } from "~/components/forms";
 import { localeFromMatches, messages, useT } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
-import { EmailTakenError, createUser, registerSchema } from "~/models/auth.server";
+import { EmailTakenError, RateLimitedError, registerParty, registerSchema } from "~/models/auth.server";
+import { clientAddress } from "~/utils/auth.server";
 import { parseForm } from "~/utils/forms.server";
 import { getPageAuth, requireSameOrigin, safeNext, startSession } from "~/utils/session.server";
 
@@ -18,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { next: safeNext(next, "") };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   requireSameOrigin(request);
   const locale = getLocale(request);
   const t = messages[locale];
@@ -30,10 +31,16 @@ export async function action({ request }: ActionFunctionArgs) {
   });
   if (submission.status !== "success") return data({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
   try {
-    const user = await createUser({ ...submission.value, role: "party" });
+    const user = await registerParty({ ...submission.value, address: clientAddress(context), now: Date.now() });
     const next = safeNext(String(formData.get("next") ?? ""), "/");
     return redirect(next, { headers: startSession(request, user.id) });
   } catch (error) {
+    if (error instanceof RateLimitedError) {
+      return data(
+        { result: submission.reply({ formErrors: [t.auth.rateLimited(error.retryAfter)], hideFields: ["password"] }) },
+        { status: 429, headers: { "Retry-After": String(error.retryAfter) } },
+      );
+    }
     if (!(error instanceof EmailTakenError)) throw error;
     return data({ result: submission.reply({ fieldErrors: { email: [t.auth.emailTaken] }, hideFields: ["password"] }) }, { status: 409 });
   }

@@ -12,6 +12,16 @@ export function apiError(status: number, code: string, message: string, fields?:
 
 export const notFound = (what: string) => apiError(404, "not_found", `${what} not found`);
 
+/** 429 with Retry-After (seconds), for the login and registration limits. */
+export function rateLimited(retryAfter: number): Response {
+  const res = apiError(429, "rate_limited", `Too many attempts; try again in ${retryAfter} s`);
+  res.headers.set("Retry-After", String(retryAfter));
+  return res;
+}
+
+// The one JSON 405 (shared with the server's fast path, which cannot import TypeScript).
+export { methodNotAllowed } from "../../server/http.mjs";
+
 const idSchema = z.coerce
   .number()
   .int()

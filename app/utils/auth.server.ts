@@ -3,9 +3,10 @@
 // come from our own pages: same-origin Origin/Sec-Fetch-Site, or the session's CSRF token.
 import { csrfTokenFor, getSessionUser, type Role, type User } from "../models/auth.server";
 import { env } from "../env.server";
+import { isUnsafeMethod, readCookie, SESSION_COOKIE } from "../../server/http.mjs";
 import { apiError } from "./api.server";
 
-export const SESSION_COOKIE = "sid";
+export { readCookie, SESSION_COOKIE };
 
 export interface Auth {
   user: User;
@@ -14,29 +15,17 @@ export interface Auth {
   csrfToken: string;
 }
 
-function cookieValue(request: Request, name: string): string | null {
-  const header = request.headers.get("Cookie");
-  if (!header) return null;
-  for (const part of header.split(";")) {
-    const [k, ...v] = part.trim().split("=");
-    if (k === name) return decodeURIComponent(v.join("="));
-  }
-  return null;
-}
-
 export function getAuth(request: Request): Auth | null {
   const bearer = request.headers.get("Authorization")?.match(/^Bearer\s+(\S+)$/i)?.[1];
   if (bearer) {
     const found = getSessionUser(bearer, "token");
     return found ? { user: found.user, via: "token", secret: bearer, csrfToken: "" } : null;
   }
-  const secret = cookieValue(request, SESSION_COOKIE);
+  const secret = readCookie(request.headers.get("Cookie"), SESSION_COOKIE);
   if (!secret) return null;
   const found = getSessionUser(secret, "cookie");
   return found ? { user: found.user, via: "cookie", secret, csrfToken: csrfTokenFor(secret) } : null;
 }
-
-const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 /** True when an unsafe request plainly comes from this site (or carries no browser context at all). */
 export function isSameOrigin(request: Request): boolean {
@@ -46,10 +35,15 @@ export function isSameOrigin(request: Request): boolean {
   return !site || site === "same-origin" || site === "none";
 }
 
+/**
+ * The site's origin as a trusted reverse proxy names it (TRUST_PROXY=1). Without one, X-Forwarded-* are
+ * whatever the client wrote: believing them would let any site call itself ours.
+ */
 function forwardedOrigin(request: Request): string | null {
-  const host = request.headers.get("X-Forwarded-Host") ?? request.headers.get("Host");
+  if (env().TRUST_PROXY !== "1") return null;
+  const host = request.headers.get("X-Forwarded-Host")?.split(",")[0].trim();
   if (!host) return null;
-  const proto = request.headers.get("X-Forwarded-Proto") ?? new URL(request.url).protocol.replace(":", "");
+  const proto = request.headers.get("X-Forwarded-Proto")?.split(",")[0].trim() ?? new URL(request.url).protocol.replace(":", "");
   return `${proto}://${host}`;
 }
 
@@ -58,7 +52,7 @@ function forwardedOrigin(request: Request): string | null {
  * `csrf` or header `X-CSRF-Token`). Bearer tokens are not sent by browsers on their own: no check.
  */
 export function csrfOk(request: Request, auth: Auth, formToken?: string | null): boolean {
-  if (auth.via === "token" || !UNSAFE.has(request.method)) return true;
+  if (auth.via === "token" || !isUnsafeMethod(request.method)) return true;
   if (!isSameOrigin(request)) return false;
   const token = formToken ?? request.headers.get("X-CSRF-Token");
   return token === auth.csrfToken;

@@ -10,10 +10,30 @@ export function getPageAuth(request: Request): Auth | null {
   return auth?.via === "cookie" ? auth : null;
 }
 
-/** Only same-site paths: an absolute or protocol-relative `next` would be an open redirect. */
+const BASE = "http://site.invalid";
+// Browsers drop TAB, CR and LF from URLs and read a backslash as a slash, so `/\t/evil.example` and
+// `/\\evil.example` mean `//evil.example`: a path holding any of them is refused, not cleaned.
+const CONTROL_OR_BACKSLASH = /[\u0000-\u001f\u007f\\]/;
+
+/**
+ * The one open-redirect guard (`next` after sign-in, registration, a language switch): a path on this
+ * site, or `fallback`. It must start with one "/", hold no control character or backslash, raw or
+ * percent-encoded in its path, not start with "//" once decoded and normalised, and resolve to our own
+ * origin. The answer is the URL's own serialisation, so it is percent-encoded and safe for a Location
+ * header (`/search?q=劳动` → `/search?q=%E5%8A%B3%E5%8A%A8`; a raw non-ASCII header value would throw).
+ */
 export function safeNext(next: string | null | undefined, fallback = "/"): string {
-  if (!next || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) return fallback;
-  return next;
+  if (!next || !next.startsWith("/") || next.startsWith("//") || CONTROL_OR_BACKSLASH.test(next)) return fallback;
+  let url: URL;
+  let path: string;
+  try {
+    url = new URL(next, BASE);
+    path = decodeURIComponent(url.pathname);
+  } catch {
+    return fallback;
+  }
+  if (url.origin !== BASE || CONTROL_OR_BACKSLASH.test(path) || path.startsWith("//") || url.pathname.startsWith("//")) return fallback;
+  return url.pathname + url.search + url.hash;
 }
 
 /** Signed in (with one of `roles`), or a redirect to the login page that comes back here. */
