@@ -5,6 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import js from "@eslint/js";
+import { defineConfig } from "eslint/config";
 import tseslint from "typescript-eslint";
 import reactHooks from "eslint-plugin-react-hooks";
 import importX, { createNodeResolver } from "eslint-plugin-import-x";
@@ -36,7 +37,7 @@ const zones = [
       "A model is a use case: no routes, components, HTTP adapters (app/utils) or translated messages (app/i18n). Throw a domain error with a code; the edge maps it.",
   },
   {
-    // Configuration comes from config/env.mjs, which every layer shares.
+    // (Configuration comes from config/env.mjs, which every layer reads.)
     target: "./search",
     from: "./app",
     message: "search/ knows db records, never the app: put what both need in domain/.",
@@ -103,7 +104,7 @@ const NO_IMMEDIATE_OUTSIDE_DB = {
     'Write transactions come from db/client.ts (writeTransaction on a request path, immediate inside one), not `behavior: "immediate"` (ADR 007).',
 };
 
-export default tseslint.config(
+export default defineConfig(
   {
     ignores: [
       "build/",
@@ -122,7 +123,7 @@ export default tseslint.config(
     linterOptions: { reportUnusedDisableDirectives: "error" },
   },
   js.configs.recommended,
-  ...tseslint.configs.recommended,
+  tseslint.configs.recommended,
   {
     languageOptions: {
       ecmaVersion: 2023,
