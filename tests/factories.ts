@@ -241,7 +241,7 @@ export function createMediator(db: Db, o: MediatorOptions): MediatorFixture {
         .values(towns.map((townSlug) => ({ mediatorId: id, townSlug })))
         .run();
     if (availability) {
-      writeAvailability(tx, id, availability);
+      writeAvailability(tx, id, availability, o.now);
       refreshNextAvailable(tx, [id], o.now);
     }
     recordSearchChange(tx, "mediator", [id]);

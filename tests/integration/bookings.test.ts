@@ -207,9 +207,9 @@ describe("booking", () => {
     expect(file.headers.get("Content-Type")).toContain("text/calendar");
     expect(file.text).toContain("BEGIN:VEVENT");
     expect(file.text).toContain(`DTSTART:${DateTime.fromMillis(slot.startMs, { zone: "utc" }).toFormat("yyyyMMdd'T'HHmmss'Z'")}`);
-    // Another party sees neither the booking nor its calendar.
-    expect((await call(bookingRoute, `/x`, { token: party2.token, params: { id } })).status).toBe(403);
-    expect((await call(ics, `/x`, { token: party2.token, params: { id } })).status).toBe(403);
+    // Another party sees neither the booking nor its calendar: to them it does not exist.
+    expect((await call(bookingRoute, `/x`, { token: party2.token, params: { id } })).status).toBe(404);
+    expect((await call(ics, `/x`, { token: party2.token, params: { id } })).status).toBe(404);
     expect((await call(bookingRoute, `/x`, { token: party2.token, params: { id: "999999" } })).status).toBe(404);
     // Lists are scoped in the query.
     const mine = (await call(bookingsRoute, "/api/v1/bookings", { token: party2.token })).body.bookings;
@@ -273,7 +273,7 @@ describe("booking", () => {
     const newId = String(moved.body.id);
     expect(
       (await call(cancel, `/x`, { method: "POST", token: party2.token, params: { id: newId }, body: { reason: "不是我的" } })).status,
-    ).toBe(403);
+    ).toBe(404);
     const cancelled = await call(cancel, `/x`, {
       method: "POST",
       token: mediatorToken,

@@ -4,71 +4,95 @@
 import { eq, ne } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { freshDatabase } from "./setup-db";
+import { call } from "./call";
 import { openDb } from "../../db/client";
-import { availabilitySettings, rooms, users } from "../../db/schema";
+import { availabilitySettings, rooms } from "../../db/schema";
+import { at, createMediator, createParty, localDate, type Account, type MediatorFixture } from "../factories";
 
 const file = freshDatabase();
-const { putAvailability, staleAvailability } = await import("~/models/availability.server");
-const { createBooking } = await import("~/models/bookings.server");
-const { cancelBooking } = await import("~/models/booking-actions.server");
-const { getUserById } = await import("~/models/auth.server");
+const { staleAvailability } = await import("~/models/availability.server");
 const { runJobsOnce } = await import("~/jobs.server");
+const bookingsRoute = await import("~/routes/api.v1.bookings");
+const cancelRoute = await import("~/routes/api.v1.bookings.$id.cancel");
 const db = openDb(file);
 
-const X = 21;
-const Y = 22;
 const HOUR = 3_600_000;
-const centreMornings = {
-  weekly: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: "09:00", end: "12:00", modes: ["centre"] })),
-  overrides: [],
+const now0 = Date.now();
+/** Two days ahead, 09:00–12:00 at the centre, and no other hours: the first free slot is known. */
+const day = localDate(now0, 2);
+const nine = at(now0, 2, "09:00");
+let x: MediatorFixture;
+let y: MediatorFixture;
+let party: Account;
+
+const centreMorning = {
+  modes: ["centre" as const],
+  weekly: [],
+  overrides: [{ date: day, start: "09:00", end: "12:00", modes: ["centre" as const], towns: [] }],
   sessionMinutes: 60,
   bufferMinutes: 0,
   minNoticeHours: 1,
   horizonDays: 30,
   dailyCap: 3,
+  now: now0,
 };
 const nextOf = (id: number) =>
   db.select().from(availabilitySettings).where(eq(availabilitySettings.mediatorId, id)).get()!.nextAvailableAt!;
-const party = () => getUserById(db.select().from(users).where(eq(users.email, "party@example.com")).get()!.id)!;
 const iso = (ms: number) => new Date(ms).toISOString();
 
+async function book(mediatorId: number, start: number) {
+  const res = await call(bookingsRoute, "/api/v1/bookings", {
+    method: "POST",
+    token: party.token,
+    body: { mediatorId, start: iso(start), mode: "centre", category: "labour", summary: "拖欠工资纠纷" },
+  });
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  return res.body;
+}
+
+async function cancel(id: number) {
+  const res = await call(cancelRoute, "/x", {
+    method: "POST",
+    token: party.token,
+    params: { id: String(id) },
+    body: { reason: "改日再约" },
+  });
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+}
+
 beforeAll(() => {
-  for (const id of [X, Y]) putAvailability({ mediatorId: id, input: centreMornings });
+  x = createMediator(db, centreMorning);
+  y = createMediator(db, centreMorning);
+  party = createParty(db);
 });
 
 describe("centre rooms and the cached next free time", () => {
-  it("with rooms to spare, booking one leaves other mediators' entries alone", () => {
-    const t = nextOf(X);
-    expect(nextOf(Y)).toBe(t);
-    const { booking } = createBooking({
-      party: party(),
-      input: { mediatorId: X, start: iso(t), mode: "centre", category: "labour", summary: "拖欠工资纠纷" },
-    });
+  it("with rooms to spare, booking one leaves other mediators' entries alone", async () => {
+    expect(nextOf(x.id)).toBe(nine);
+    expect(nextOf(y.id)).toBe(nine);
+    const booking = await book(x.id, nine);
     expect(booking.room).not.toBeNull();
-    expect(staleAvailability(db, Date.now())).not.toContain(Y);
-    cancelBooking({ user: party(), id: booking.id, reason: "改日再约" });
+    expect(staleAvailability(db, Date.now())).not.toContain(y.id);
+    await cancel(booking.id);
   });
 
   it("taking the last room moves the others' next free time on; cancelling brings it back", async () => {
-    await runJobsOnce();
+    await runJobsOnce(Date.now());
     const firstRoom = db.select().from(rooms).where(eq(rooms.active, true)).orderBy(rooms.id).get()!;
     db.update(rooms).set({ active: false }).where(ne(rooms.id, firstRoom.id)).run();
-    await runJobsOnce();
-    const t = nextOf(X);
-    expect(nextOf(Y)).toBe(t);
+    await runJobsOnce(Date.now());
+    expect(nextOf(x.id)).toBe(nine);
+    expect(nextOf(y.id)).toBe(nine);
 
-    const { booking } = createBooking({
-      party: party(),
-      input: { mediatorId: X, start: iso(t), mode: "centre", category: "labour", summary: "拖欠工资纠纷" },
-    });
-    expect(staleAvailability(db, Date.now())).toContain(Y);
-    await runJobsOnce();
-    // Y is free at t, but no room is: Y's next free centre session is the hour after.
-    expect(nextOf(Y)).toBe(t + HOUR);
+    const booking = await book(x.id, nine);
+    expect(staleAvailability(db, Date.now())).toContain(y.id);
+    await runJobsOnce(Date.now());
+    // Y is free at nine, but no room is: Y's next free centre session is the hour after.
+    expect(nextOf(y.id)).toBe(nine + HOUR);
 
-    cancelBooking({ user: party(), id: booking.id, reason: "改日再约" });
-    expect(staleAvailability(db, Date.now())).toContain(Y);
-    await runJobsOnce();
-    expect(nextOf(Y)).toBe(t);
+    await cancel(booking.id);
+    expect(staleAvailability(db, Date.now())).toContain(y.id);
+    await runJobsOnce(Date.now());
+    expect(nextOf(y.id)).toBe(nine);
   });
 });

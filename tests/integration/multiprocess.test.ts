@@ -3,13 +3,18 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freshDatabase } from "./setup-db";
 import { ensureBuilt, startServer, type RunningServer } from "./server";
+import { openDb } from "../../db/client";
+import { createMediator, type MediatorFixture } from "../factories";
 
 const file = freshDatabase();
 const { updateMediator } = await import("~/models/mediator-admin.server");
+const db = openDb(file);
 
 let servers: RunningServer[] = [];
+let m: MediatorFixture;
 
 beforeAll(async () => {
+  m = createMediator(db, { kind: "expert", now: Date.now() });
   ensureBuilt();
   servers = await Promise.all([0, 1].map(() => startServer({ DATABASE_PATH: file, SEARCH_OUTBOX_POLL_MS: "200" })));
 }, 180_000);
@@ -36,14 +41,14 @@ async function within(ms: number, check: () => Promise<boolean>): Promise<number
 describe("several processes sharing one database", () => {
   it("both answer a change within 1 s", async () => {
     for (const s of servers) expect(await ids(s, "司徒静岚")).toEqual([]);
-    updateMediator({ id: 5, patch: { name: "司徒静岚" } });
-    const took = await Promise.all(servers.map((s) => within(1000, async () => (await ids(s, "司徒静岚")).includes("senior-mediator:5"))));
+    await updateMediator({ id: m.id, patch: { name: "司徒静岚" }, now: Date.now() });
+    const took = await Promise.all(servers.map((s) => within(1000, async () => (await ids(s, "司徒静岚")).includes(`expert:${m.id}`))));
     for (const t of took) expect(t).toBeLessThanOrEqual(1000);
   });
 
   it("both drop a deactivated mediator within 1 s", async () => {
-    updateMediator({ id: 5, patch: { active: false } });
-    const took = await Promise.all(servers.map((s) => within(1000, async () => !(await ids(s, "司徒静岚")).includes("senior-mediator:5"))));
+    await updateMediator({ id: m.id, patch: { active: false }, now: Date.now() });
+    const took = await Promise.all(servers.map((s) => within(1000, async () => !(await ids(s, "司徒静岚")).includes(`expert:${m.id}`))));
     for (const t of took) expect(t).toBeLessThanOrEqual(1000);
   });
 });

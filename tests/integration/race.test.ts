@@ -3,11 +3,18 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freshDatabase } from "./setup-db";
 import { ensureBuilt, startServer, type RunningServer } from "./server";
+import { openDb } from "../../db/client";
+import { createParty, createMediator, firstFreeSlot, type Account, type MediatorFixture } from "../factories";
 
 const file = freshDatabase();
+const db = openDb(file);
 let servers: RunningServer[] = [];
+let m: MediatorFixture;
+let parties: Account[] = [];
 
 beforeAll(async () => {
+  m = createMediator(db, { modes: ["online"], categories: ["neighbourhood"], now: Date.now() });
+  parties = [createParty(db), createParty(db)];
   ensureBuilt();
   servers = await Promise.all([0, 1].map(() => startServer({ DATABASE_PATH: file })));
 }, 180_000);
@@ -16,25 +23,13 @@ afterAll(async () => {
   await Promise.all(servers.map((s) => s.stop()));
 });
 
-async function token(server: RunningServer, email: string): Promise<string> {
-  const res = await fetch(`${server.url}/api/v1/auth/token`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ email, password: "demo12345" }),
-  });
-  return ((await res.json()) as { token: string }).token;
-}
-
 describe("a race for one slot", () => {
   it("100 requests from two processes: exactly one 201, the rest 409", async () => {
-    const [a, b] = servers;
-    const tokens = [await token(a, "party@example.com"), await token(b, "party2@example.com")];
-    const slotsRes = await fetch(`${a.url}/api/v1/mediators/1/slots?mode=online`);
-    const { slots } = (await slotsRes.json()) as { slots: { start: string }[] };
-    expect(slots.length).toBeGreaterThan(0);
+    const tokens = parties.map((p) => p.token);
+    const slot = firstFreeSlot(db, m.id, { now: Date.now(), mode: "online" });
     const body = JSON.stringify({
-      mediatorId: 1,
-      start: slots[0].start,
+      mediatorId: m.id,
+      start: slot.start,
       mode: "online",
       category: "neighbourhood",
       summary: "邻居装修噪音扰民",
@@ -53,8 +48,8 @@ describe("a race for one slot", () => {
     expect(count(409)).toBe(99);
     // Both processes now agree the slot is gone.
     for (const s of servers) {
-      const after = (await (await fetch(`${s.url}/api/v1/mediators/1/slots?mode=online`)).json()) as { slots: { start: string }[] };
-      expect(after.slots.map((x) => x.start)).not.toContain(slots[0].start);
+      const after = (await (await fetch(`${s.url}/api/v1/mediators/${m.id}/slots?mode=online`)).json()) as { slots: { start: string }[] };
+      expect(after.slots.map((x) => x.start)).not.toContain(slot.start);
     }
   });
 });

@@ -4,8 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freshDatabase } from "./setup-db";
 import { ensureBuilt, startServer, type RunningServer } from "./server";
 import { childrenOf } from "../../scripts/processes";
+import { openDb } from "../../db/client";
+import { createMediator } from "../factories";
 
 const file = freshDatabase();
+const mediator = createMediator(openDb(file), { now: Date.now() });
 let server: RunningServer;
 
 async function until(check: () => boolean, ms = 30_000) {
@@ -47,7 +50,7 @@ describe("WEB_CONCURRENCY", () => {
     // machine), whichever worker answers, the site works.
     await untilAsync(async () => (await fetch(`${server.url}/healthz`).catch(() => null))?.ok === true);
     for (let i = 0; i < 6; i++) {
-      const res = await fetch(`${server.url}/api/v1/mediators/1`);
+      const res = await fetch(`${server.url}/api/v1/mediators/${mediator.id}`);
       expect(res.status).toBe(200);
     }
   }, 120_000);
