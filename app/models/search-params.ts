@@ -64,7 +64,7 @@ export function parseSearchParams(params: URLSearchParams): { ok: true; value: S
   return { ok: false, fields };
 }
 
-export function toSearchQuery(p: SearchParams, now = Date.now()): SearchQuery {
+export function toSearchQuery(p: SearchParams, now: number): SearchQuery {
   return {
     q: p.q,
     filters: { kind: p.kind, category: p.category, town: p.town, mode: p.mode, language: p.language },

@@ -1,5 +1,6 @@
 // Search as the API and the pages see it: validated params in, the v1 response shape out.
-import { FACETS } from "../../domain";
+import { CENTRE_TIMEZONE, FACETS } from "../../domain";
+import { isoInZone } from "../../domain/zone";
 import { getSearchService } from "../search.server";
 import type { Highlight, SearchDocument } from "../../search/types";
 import { toSearchQuery, type SearchParams } from "./search-params";
@@ -50,15 +51,16 @@ export function toHitView(d: SearchDocument, highlight: Highlight): SearchHitVie
       successRate: d.successRate === null ? null : Math.round(d.successRate * 1000) / 1000,
       score: Math.round(d.score * 1000) / 1000,
     },
-    nextAvailableAt: d.nextAvailableAt === null ? null : new Date(d.nextAvailableAt).toISOString(),
+    nextAvailableAt: d.nextAvailableAt === null ? null : isoInZone(d.nextAvailableAt, CENTRE_TIMEZONE),
     highlight,
   };
 }
 
-export async function searchPool(params: SearchParams): Promise<SearchResponse> {
+/** `now` matters to "free within N days". */
+export async function searchPool(params: SearchParams, now: number): Promise<SearchResponse> {
   const service = getSearchService();
   const started = performance.now();
-  const result = await service.search(toSearchQuery(params));
+  const result = await service.search(toSearchQuery(params, now));
   const tookMs = Math.round((performance.now() - started) * 100) / 100;
   return {
     total: result.total,

@@ -27,7 +27,7 @@ export async function loadSearchPage(url: URL): Promise<SearchPageData> {
     parsed = parseSearchParams(params);
   }
   if (!parsed.ok) return { invalid, query: params.toString(), result: null, pages: 0 };
-  const result = await searchPool(parsed.value);
+  const result = await searchPool(parsed.value, Date.now());
   const perPage = Math.min(result.perPage, MAX_PER_PAGE);
   const pages = Math.max(1, Math.min(Math.ceil(result.total / perPage), Math.floor(MAX_RESULT_WINDOW / perPage)));
   return { invalid, query: params.toString(), result, pages };
