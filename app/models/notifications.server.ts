@@ -66,7 +66,7 @@ function insert(tx: Db | Tx, row: { userId: number | null; channel: "email" | "s
   q(tx).insert.run({
     ...row,
     template: message.template,
-    params: JSON.stringify(message.params),
+    params: message.params,
     bookingId: message.bookingId ?? null,
   });
 }
