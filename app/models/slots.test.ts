@@ -111,6 +111,17 @@ describe("computeSlots", () => {
     expect(s.map((x) => new Date(x.start).toISOString())).toEqual(["2026-03-22T08:00:00.000Z", "2026-03-29T07:00:00.000Z"]);
   });
 
+  it("knows 29 February 2028 (a Tuesday) and crosses into a new year at midnight on 31 December", () => {
+    const r = { ...rules, bufferMinutes: 0 };
+    const tuesday: WeeklyRange = { weekday: 2, startMinute: 9 * 60, endMinute: 11 * 60, modes: ["online"], towns: [] };
+    const leap = slots({ weekly: [tuesday], rules: r, now: at("2028-02-20T10:00"), from: "2028-02-28", to: "2028-03-01" });
+    expect(leap.map((s) => local(s.start))).toEqual(["2028-02-29 09:00", "2028-02-29 10:00"]);
+    // 31 December 2027 is a Friday; its late range runs into Saturday 1 January 2028.
+    const late: WeeklyRange = { weekday: 5, startMinute: 22 * 60, endMinute: 2 * 60, modes: ["online"], towns: [] };
+    const eve = slots({ weekly: [late], rules: r, now: at("2027-12-20T10:00"), from: "2027-12-31", to: "2028-01-01" });
+    expect(eve.map((s) => local(s.start))).toEqual(["2027-12-31 22:00", "2027-12-31 23:00", "2028-01-01 00:00", "2028-01-01 01:00"]);
+  });
+
   it("rejects a reversed or invalid window", () => {
     expect(slots({ from: "2026-12-02", to: "2026-12-01" })).toEqual([]);
     expect(slots({ from: "not-a-date" })).toEqual([]);
@@ -130,6 +141,14 @@ describe("firstFreeSlot and unionSlots", () => {
     expect(
       firstFreeSlot({ rules: { ...rules, horizonDays: 3 }, weekly: [monMorning], overrides: [], busy: [], now: at("2026-11-26T10:00") }),
     ).toBeNull();
+  });
+
+  it("at 23:30 on 31 December in Shanghai (15:30 UTC), finds the first slot of the new year", () => {
+    const saturdayNight: WeeklyRange = { weekday: 6, startMinute: 0, endMinute: 120, modes: ["online"], towns: [] };
+    const now = Date.parse("2027-12-31T15:30:00Z");
+    const first = firstFreeSlot({ rules: { ...rules, bufferMinutes: 0 }, weekly: [saturdayNight], overrides: [], busy: [], now });
+    expect(first?.start).toBe(Date.parse("2027-12-31T16:00:00Z"));
+    expect(local(first!.start)).toBe("2028-01-01 00:00");
   });
 
   it("merges members' slots, uniting modes", () => {
