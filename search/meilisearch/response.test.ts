@@ -4,7 +4,7 @@ import type { MultiSearchResponse, RecordAny } from "meilisearch";
 import type { SearchQuery } from "../types";
 import { toMeiliDocument } from "./documents";
 import { buildSearchRequest } from "./query";
-import { ARRAY_HIGHLIGHT_SEPARATOR, highlightFromFormatted, mergeSearchResponses, totalOf } from "./response";
+import { ARRAY_HIGHLIGHT_SEPARATOR, highlightFromFormatted, mergeSearchResponses, mergeTouchingMarks, totalOf } from "./response";
 import { committeeDoc, lawyerDoc } from "./test-fixtures";
 
 const INDEX = "mediators";
@@ -91,7 +91,7 @@ describe("mergeSearchResponses", () => {
   it("highlights only the fields that matched", () => {
     expect(result.hits[0].highlight).toEqual({
       bio: "长期办理欠薪、工伤等<mark>劳动</mark>争议案件，可上岛调解。",
-      categoryNames: "<mark>劳动</mark>争议",
+      categoryNames: "<mark>劳动</mark>争议、Labour disputes、新居民维权、New residents' (migrant workers') rights",
     });
     expect(result.hits[1].highlight).toEqual({});
   });
@@ -124,10 +124,20 @@ describe("mergeSearchResponses", () => {
 });
 
 describe("highlightFromFormatted", () => {
-  it("joins the matched entries of an array field and ignores the rest", () => {
+  it("gives an array field with a match whole, its entries joined with 、 as the embedded engine does", () => {
+    expect(ARRAY_HIGHLIGHT_SEPARATOR).toBe("、");
     expect(highlightFromFormatted({ categoryNames: ["<mark>医疗</mark>纠纷", "Medical disputes", "<mark>Medical</mark> x"] })).toEqual({
-      categoryNames: `<mark>医疗</mark>纠纷${ARRAY_HIGHLIGHT_SEPARATOR}<mark>Medical</mark> x`,
+      categoryNames: "<mark>医疗</mark>纠纷、Medical disputes、<mark>Medical</mark> x",
     });
+    expect(highlightFromFormatted({ categoryNames: ["医疗纠纷", "Medical disputes"] })).toEqual({});
+  });
+
+  it("merges marks that touch: a phrase cut into words is marked as one", () => {
+    expect(highlightFromFormatted({ bio: "熟悉<mark>保险</mark><mark>理赔</mark>流程，<mark>保险</mark>。" }).bio).toBe(
+      "熟悉<mark>保险理赔</mark>流程，<mark>保险</mark>。",
+    );
+    expect(highlightFromFormatted({ name: "<mark>张</mark><mark>伟</mark>" }).name).toBe("<mark>张伟</mark>");
+    expect(mergeTouchingMarks("<mark>a</mark> <mark>b</mark>")).toBe("<mark>a</mark> <mark>b</mark>");
   });
 
   it("reads only the highlightable fields", () => {

@@ -5,13 +5,21 @@ import { FACET_FIELDS, HIGHLIGHT_POST, HIGHLIGHT_PRE, type FacetCounts, type Hig
 import { fromMeiliDocument } from "./documents";
 import { HIGHLIGHTED_ATTRIBUTES, type MeiliSearchPlan } from "./query";
 
-/** How the highlighted entries of an array field (categoryNames) are joined into one string. */
-export const ARRAY_HIGHLIGHT_SEPARATOR = " · ";
+/** How the entries of an array field (categoryNames) are joined into one string, as the embedded engine does. */
+export const ARRAY_HIGHLIGHT_SEPARATOR = "、";
+
+/**
+ * Meilisearch marks each matched token on its own, so a Chinese phrase cut into words comes back as
+ * `<mark>保险</mark><mark>理赔</mark>`; marks that touch become one, as in the embedded engine.
+ */
+export function mergeTouchingMarks(text: string): string {
+  return text.split(HIGHLIGHT_POST + HIGHLIGHT_PRE).join("");
+}
 
 /**
  * The highlighted copies of the fields that actually matched. `_formatted` holds every displayed field,
- * matched or not, so a field counts only when it contains the pre tag; for an array field only the
- * entries that matched are kept.
+ * matched or not, so a field counts only when it contains the pre tag; an array field in which some
+ * entry matched is given whole, its entries joined with 、 (the embedded engine's form).
  */
 export function highlightFromFormatted(formatted: RecordAny | undefined, matchesPosition?: Record<string, unknown>): Highlight {
   const highlight: Highlight = {};
@@ -21,10 +29,10 @@ export function highlightFromFormatted(formatted: RecordAny | undefined, matches
   for (const field of HIGHLIGHTED_ATTRIBUTES) {
     const value: unknown = formatted[field];
     if (typeof value === "string") {
-      if (value.includes(HIGHLIGHT_PRE)) highlight[field] = value;
+      if (value.includes(HIGHLIGHT_PRE)) highlight[field] = mergeTouchingMarks(value);
     } else if (Array.isArray(value)) {
-      const matched = value.filter((v): v is string => typeof v === "string" && v.includes(HIGHLIGHT_PRE));
-      if (matched.length) highlight[field] = matched.join(ARRAY_HIGHLIGHT_SEPARATOR);
+      const entries = value.filter((v): v is string => typeof v === "string");
+      if (entries.some((v) => v.includes(HIGHLIGHT_PRE))) highlight[field] = mergeTouchingMarks(entries.join(ARRAY_HIGHLIGHT_SEPARATOR));
     }
   }
   if (pinyinMatched && !highlight.name && typeof formatted.name === "string")
