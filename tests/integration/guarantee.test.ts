@@ -1,18 +1,27 @@
 // The database itself refuses double bookings (migrations 0002/0003), whatever the code above does.
+// Raw inserts on purpose: the triggers are under test, not the code. The party, case, mediators and
+// rooms are the factories'; the time is a fixed instant (the triggers do not read the clock).
 import { describe, expect, it } from "vitest";
 import { freshDatabase } from "./setup-db";
 import { openDb } from "../../db/client";
+import { createCase, createMediator, createParty, createRoom } from "../factories";
 
-const db = openDb(freshDatabase()).$client;
-db.prepare("insert into cases (party_user_id, category_slug, summary) values (1, 'labour', 'x')").run();
+const drizzleDb = openDb(freshDatabase());
+const db = drizzleDb.$client;
+const now = Date.now();
+const party = createParty(drizzleDb, { token: false });
+const kase = createCase(drizzleDb, { partyUserId: party.user.id });
+/** Mediators 1–3 and rooms 1–3 of this test. */
+const mediator = [0, 1, 2].map(() => createMediator(drizzleDb, { weekly: false, now }).id);
+const room = [0, 1, 2].map(() => createRoom(drizzleDb));
 const insert = db.prepare(
   `insert into bookings (case_id, party_user_id, mediator_id, room_id, start_at, end_at, mode, status, respond_by)
-   values (1, 1, ?, ?, ?, ?, 'centre', ?, 0)`,
+   values (?, ?, ?, ?, ?, ?, 'centre', ?, 0)`,
 );
 const H = 3_600_000;
 const T = Date.parse("2030-01-07T01:00:00Z");
-const book = (mediator: number, room: number | null, start: number, end: number, status = "pending") =>
-  insert.run(mediator, room, start, end, status).lastInsertRowid as number;
+const book = (m: number, r: number | null, start: number, end: number, status = "pending") =>
+  insert.run(kase.id, party.user.id, mediator[m - 1], r === null ? null : room[r - 1], start, end, status).lastInsertRowid as number;
 
 describe("overlap triggers", () => {
   it("refuse a second holding booking of the same mediator or room that overlaps", () => {
