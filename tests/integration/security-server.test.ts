@@ -31,14 +31,18 @@ interface Raw {
 function raw(method: string, path: string, headers: Record<string, string> = {}, body?: Buffer | string): Promise<Raw> {
   const { hostname, port } = new URL(server.url);
   return new Promise((resolve, reject) => {
+    let answered = false;
     const req = http.request({ hostname, port, path, method, headers }, (res) => {
+      answered = true;
       let text = "";
       res.setEncoding("utf8");
       res.on("data", (d) => (text += d));
       res.on("end", () => resolve({ status: res.statusCode!, headers: res.headers, body: text }));
     });
     // The server may close the connection before the whole upload is sent: the answer still counts.
-    req.on("error", (error) => (req.destroyed && req.res ? undefined : reject(error)));
+    req.on("error", (error) => {
+      if (!answered) reject(error);
+    });
     if (body !== undefined) req.write(body);
     req.end();
   });
