@@ -10,7 +10,7 @@ import { createRequestHandler, writeReadableStreamToWritable } from "@remix-run/
 import compression from "compression";
 import express from "express";
 import { apiFastPath } from "./api-fast-path.mjs";
-import { ALLOWED_METHODS, MAX_BODY_BYTES, isPrivate, isUnsafeMethod, jsonError, readBody, requestInit } from "./http.mjs";
+import { ALLOWED_METHODS, MAX_BODY_BYTES, isPrivate, isUnsafeMethod, readBody, requestInit } from "./http.mjs";
 
 /** @typedef {import("./http.mjs").Req} Req @typedef {import("./http.mjs").Res} Res @typedef {import("./http.mjs").Next} Next */
 

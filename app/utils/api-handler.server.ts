@@ -2,6 +2,7 @@
 // right status; anything thrown as a Response passes through; input can never cause a 500.
 import { z } from "zod";
 import { DomainError, type ErrorCode } from "../models/errors";
+import { MAX_BODY_BYTES } from "../../server/http.mjs";
 import { apiError } from "./api.server";
 
 export function fieldErrors(error: z.ZodError): Record<string, string[]> {
@@ -37,19 +38,26 @@ export async function handleApi(run: () => Promise<Response> | Response): Promis
   } catch (error) {
     if (error instanceof Response) return error;
     if (error instanceof DomainError)
-      return apiError(STATUS_OF[error.code], error.code, error.message, error.detail ? { [error.detail.field]: [error.message] } : undefined);
+      return apiError(
+        STATUS_OF[error.code],
+        error.code,
+        error.message,
+        error.detail ? { [error.detail.field]: [error.message] } : undefined,
+      );
     if (error instanceof z.ZodError) return invalid(error);
     console.error(error);
     return apiError(500, "internal", "Something went wrong on our side");
   }
 }
 
-const MAX_BODY = 64 * 1024;
-
-/** The request's JSON body parsed with `schema`; 400 for a body that is not JSON or does not fit. */
+/**
+ * The request's JSON body parsed with `schema`; 400 for a body that is not JSON or does not fit. The
+ * server refuses bodies over MAX_BODY_BYTES before they are read; the check here holds the same limit
+ * for callers that bypass it (tests calling a route module).
+ */
 export async function readJson<T extends z.ZodType>(request: Request, schema: T): Promise<z.infer<T>> {
   const text = await request.text();
-  if (text.length > MAX_BODY) throw apiError(400, "body_too_large", `The body must be at most ${MAX_BODY} bytes`);
+  if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw apiError(413, "body_too_large", `The body must be at most ${MAX_BODY_BYTES} bytes`);
   let body: unknown;
   try {
     body = text ? JSON.parse(text) : {};
@@ -61,9 +69,5 @@ export async function readJson<T extends z.ZodType>(request: Request, schema: T)
   return parsed.data;
 }
 
-export function methodNotAllowed(allowed: string[]): Response {
-  return new Response(JSON.stringify({ error: { code: "method_not_allowed", message: `Use ${allowed.join(" or ")}` } }), {
-    status: 405,
-    headers: { Allow: allowed.join(", "), "Content-Type": "application/json" },
-  });
-}
+// The one JSON 405, shared with the server's fast path (server/http.mjs).
+export { methodNotAllowed } from "./api.server";

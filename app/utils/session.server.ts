@@ -13,6 +13,7 @@ export function getPageAuth(request: Request): Auth | null {
 const BASE = "http://site.invalid";
 // Browsers drop TAB, CR and LF from URLs and read a backslash as a slash, so `/\t/evil.example` and
 // `/\\evil.example` mean `//evil.example`: a path holding any of them is refused, not cleaned.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL_OR_BACKSLASH = /[\u0000-\u001f\u007f\\]/;
 
 /**
