@@ -51,8 +51,8 @@ export async function handleApi(run: () => Promise<Response> | Response): Promis
 }
 
 /**
- * The request's JSON body parsed with `schema`; 400 for a body that is not JSON or does not fit. The
- * server refuses bodies over MAX_BODY_BYTES before they are read; the check here holds the same limit
+ * The request's JSON body parsed with `schema`: 400 for a body that is not JSON or not the schema. The
+ * server refuses bodies over MAX_BODY_BYTES (413) before they are read; the check here holds the same limit
  * for callers that bypass it (tests calling a route module).
  */
 export async function readJson<T extends z.ZodType>(request: Request, schema: T): Promise<z.infer<T>> {
