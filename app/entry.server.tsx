@@ -30,21 +30,36 @@ export default async function handleRequest(
 ) {
   const nonce = typeof loadContext?.cspNonce === "string" ? loadContext.cspNonce : "";
   let shellRendered = false;
+  // Rendering stops when the client leaves or after the stream timeout, but only while it is still
+  // rendering: React listens on the signal for good, and an abort after the stream closed throws
+  // ("Controller is already closed") from inside the listener.
+  const controller = new AbortController();
+  const abort = () => controller.abort();
+  const timer = setTimeout(abort, streamTimeout + 1_000);
+  request.signal.addEventListener("abort", abort, { once: true });
+  const done = () => {
+    clearTimeout(timer);
+    request.signal.removeEventListener("abort", abort);
+  };
   const body = await renderToReadableStream(
     <NonceContext.Provider value={nonce}>
       <RemixServer context={remixContext} url={request.url} nonce={nonce} />
     </NonceContext.Provider>,
     {
       nonce,
-      signal: AbortSignal.any([request.signal, AbortSignal.timeout(streamTimeout + 1_000)]),
+      signal: controller.signal,
       onError(error: unknown) {
         responseStatusCode = 500;
-        // Errors before the shell is ready reject above and are logged by Remix; only log later ones.
+        // Errors before the shell is ready reject below and are logged by Remix; only log later ones.
         if (shellRendered) console.error(error);
       },
     },
-  );
+  ).catch((error: unknown) => {
+    done();
+    throw error;
+  });
   shellRendered = true;
+  body.allReady.then(done, done);
   if (isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode) await body.allReady;
   responseHeaders.set("Content-Type", "text/html; charset=utf-8");
   return new Response(body, { headers: responseHeaders, status: responseStatusCode });

@@ -86,3 +86,27 @@ test("roles: each page admits its own", async ({ page }) => {
   await expect(page.getByRole("status")).toContainText("只有当事人账号可以点单预约");
   await expect(page.getByRole("button", { name: "提交预约" })).toHaveCount(0);
 });
+
+test("the Content-Security-Policy blocks nothing of ours: pages hydrate and client navigation works", async ({ page }) => {
+  // Recorded from the first script on, before any of the page's own.
+  await page.addInitScript(() => {
+    const w = window as unknown as { cspViolations: string[] };
+    w.cspViolations = [];
+    document.addEventListener("securitypolicyviolation", (e) => w.cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  const violations = () => page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
+  const hydrated = () => page.waitForFunction(() => Boolean((window as unknown as { __remixRouter?: unknown }).__remixRouter));
+  for (const path of ["/", "/search?q=医疗", `/mediators/${DEMO_MEDIATOR_ID}`, "/login"]) {
+    await page.goto(path);
+    await hydrated();
+    expect(await violations(), path).toEqual([]);
+  }
+  await login(page, "party@example.com");
+  await page.goto(`/mediators/${DEMO_MEDIATOR_ID}/book`);
+  await hydrated();
+  expect(await violations()).toEqual([]);
+  // A client-side navigation: the router (a script the policy must allow) fetches the next page's data.
+  await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "查找调解员" }).click();
+  await expect(page).toHaveURL(/\/search/);
+  expect(await violations()).toEqual([]);
+});
