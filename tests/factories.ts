@@ -101,7 +101,7 @@ export function createAccount(db: Db | Tx, role: Role, overrides: AccountOverrid
     })
     .returning({ id: users.id, email: users.email, name: users.name, phone: users.phone, role: users.role, mediatorId: users.mediatorId })
     .get();
-  const token = overrides.token === false ? "" : createSession(row.id, "token").secret;
+  const token = overrides.token === false ? "" : createSession(row.id, "token", Date.now()).secret;
   return { user: row, email, password: FACTORY_PASSWORD, token };
 }
 

@@ -181,11 +181,11 @@ const q = preparedQueries((db) => ({
 
 const sha256 = (s: string) => crypto.createHash("sha256").update(s).digest("hex");
 
-export function createSession(userId: number, kind: "cookie" | "token"): { secret: string; expiresAt: Date } {
+export function createSession(userId: number, kind: "cookie" | "token", now: number): { secret: string; expiresAt: Date } {
   const secret = crypto.randomBytes(32).toString("base64url");
   const e = env();
   const ttl = kind === "cookie" ? e.SESSION_TTL_DAYS * 86_400_000 : e.TOKEN_TTL_HOURS * 3_600_000;
-  const expiresAt = new Date(Date.now() + ttl);
+  const expiresAt = new Date(now + ttl);
   getDb()
     .insert(sessions)
     .values({ id: sha256(secret), userId, kind, expiresAt })
@@ -194,28 +194,28 @@ export function createSession(userId: number, kind: "cookie" | "token"): { secre
 }
 
 /** The live session for a secret: not revoked, not expired, its user not disabled. */
-export function getSessionUser(secret: string, kind: "cookie" | "token"): { user: User; sessionId: string } | null {
+export function getSessionUser(secret: string, kind: "cookie" | "token", now: number): { user: User; sessionId: string } | null {
   if (!secret || secret.length > 200) return null;
   const id = sha256(secret);
-  const row = q(getDb()).liveSession.get({ id, kind, now: Date.now() });
+  const row = q(getDb()).liveSession.get({ id, kind, now });
   if (!row) return null;
   const { sessionId, ...user } = row;
   return { user, sessionId };
 }
 
-export function revokeSession(secret: string): void {
+export function revokeSession(secret: string, now: number): void {
   getDb()
     .update(sessions)
-    .set({ revokedAt: new Date() })
+    .set({ revokedAt: new Date(now) })
     .where(eq(sessions.id, sha256(secret)))
     .run();
 }
 
 /** "Log out everywhere": every browser session and API token of the user. */
-export function revokeAllSessions(userId: number): number {
+export function revokeAllSessions(userId: number, now: number): number {
   return getDb()
     .update(sessions)
-    .set({ revokedAt: new Date() })
+    .set({ revokedAt: new Date(now) })
     .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)))
     .run().changes;
 }

@@ -17,7 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const auth = requirePageUser(request);
   requireCsrf(request, auth, await request.formData());
-  revokeAllSessions(auth.user.id);
+  revokeAllSessions(auth.user.id, Date.now());
   return redirect("/login?notice=everywhere", { headers: endSession(auth) });
 }
 

@@ -11,5 +11,5 @@ export const action = ({ request }: ActionFunctionArgs) =>
   handleApi(() => {
     if (request.method !== "POST") return methodNotAllowed(["POST"]);
     const auth = requireApiUser(request);
-    return apiJson({ revoked: revokeAllSessions(auth.user.id) });
+    return apiJson({ revoked: revokeAllSessions(auth.user.id, Date.now()) });
   });

@@ -18,12 +18,12 @@ export interface Auth {
 export function getAuth(request: Request): Auth | null {
   const bearer = request.headers.get("Authorization")?.match(/^Bearer\s+(\S+)$/i)?.[1];
   if (bearer) {
-    const found = getSessionUser(bearer, "token");
+    const found = getSessionUser(bearer, "token", Date.now());
     return found ? { user: found.user, via: "token", secret: bearer, csrfToken: "" } : null;
   }
   const secret = readCookie(request.headers.get("Cookie"), SESSION_COOKIE);
   if (!secret) return null;
-  const found = getSessionUser(secret, "cookie");
+  const found = getSessionUser(secret, "cookie", Date.now());
   return found ? { user: found.user, via: "cookie", secret, csrfToken: csrfTokenFor(secret) } : null;
 }
 

@@ -59,11 +59,11 @@ export function requireSameOrigin(request: Request): void {
 }
 
 export function startSession(request: Request, userId: number): Headers {
-  const { secret, expiresAt } = createSession(userId, "cookie");
+  const { secret, expiresAt } = createSession(userId, "cookie", Date.now());
   return new Headers({ "Set-Cookie": sessionCookie(secret, expiresAt, request) });
 }
 
 export function endSession(auth: Auth | null): Headers {
-  if (auth) revokeSession(auth.secret);
+  if (auth) revokeSession(auth.secret, Date.now());
   return new Headers({ "Set-Cookie": clearSessionCookie() });
 }
