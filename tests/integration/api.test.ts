@@ -1,7 +1,9 @@
 // The v1 JSON API, through the route modules themselves against a real seeded SQLite file. Tests about
 // the demo pool read it; the others build their own mediators and committees with the factories.
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { beforeAll, describe, expect, it } from "vitest";
 import { freshDatabase } from "./setup-db";
+import type { Json } from "./call";
 import { openDb } from "../../db/client";
 import { CATEGORIES, FACETS, TOWNS } from "../../domain";
 import { createCommittee, createMediator, type MediatorFixture } from "../factories";
@@ -12,8 +14,11 @@ const mediator = await import("~/routes/api.v1.mediators.$id");
 const committee = await import("~/routes/api.v1.committees.$id");
 const catchAll = await import("~/routes/api.v1.$");
 
-type Json = any;
-async function get(mod: { loader: (args: any) => Promise<Response> | Response }, url: string, params: Record<string, string> = {}) {
+async function get(
+  mod: { loader: (args: LoaderFunctionArgs) => Promise<Response> | Response },
+  url: string,
+  params: Record<string, string> = {},
+) {
   const res = await mod.loader({ request: new Request(`http://test${url}`), params, context: {} });
   return { status: res.status, body: (await res.json()) as Json };
 }

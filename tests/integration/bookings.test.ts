@@ -5,7 +5,7 @@ import { and, eq } from "drizzle-orm";
 import { DateTime } from "luxon";
 import { beforeAll, describe, expect, it } from "vitest";
 import { freshDatabase } from "./setup-db";
-import { call } from "./call";
+import { call, type Json } from "./call";
 import { openDb } from "../../db/client";
 import { bookings as bookingsTable, notifications } from "../../db/schema";
 import {
@@ -66,13 +66,13 @@ function book(token: string, body: Record<string, unknown>) {
 const startsOf = (list: { start: string }[]) => list.map((s) => s.start);
 
 /** The search hit of a mediator once the index has caught up with `ready` (polled, at most 2 s). */
-async function hitOf(id: number, query: string, ready: (hit: any) => boolean = (h) => h !== undefined) {
+async function hitOf(id: number, query: string, ready: (hit: Json) => boolean = (h) => h !== undefined) {
   const started = Date.now();
   for (;;) {
     await runJobsOnce(Date.now());
     await getSearchService().tick();
     const res = await call(searchRoute, `/api/v1/search?${query}`);
-    const hit = res.body.hits.find((h: any) => h.kind !== "committee" && h.id === id);
+    const hit = res.body.hits.find((h: Json) => h.kind !== "committee" && h.id === id);
     if (ready(hit) || Date.now() - started > 2000) return hit;
     await new Promise((r) => setTimeout(r, 20));
   }
@@ -213,9 +213,9 @@ describe("booking", () => {
     expect((await call(bookingRoute, `/x`, { token: party2.token, params: { id: "999999" } })).status).toBe(404);
     // Lists are scoped in the query.
     const mine = (await call(bookingsRoute, "/api/v1/bookings", { token: party2.token })).body.bookings;
-    expect(mine.map((b: any) => b.id)).not.toContain(made.body.id);
+    expect(mine.map((b: Json) => b.id)).not.toContain(made.body.id);
     const theirs = (await call(bookingsRoute, "/api/v1/bookings", { token: mediatorToken })).body.bookings;
-    expect(theirs.map((b: any) => b.id)).toContain(made.body.id);
+    expect(theirs.map((b: Json) => b.id)).toContain(made.body.id);
     // The request told the mediator and the party (one email each: neither has a phone), the
     // confirmation told the party.
     const sent = db.select().from(notifications).where(eq(notifications.bookingId, made.body.id)).all();
@@ -233,7 +233,7 @@ describe("booking", () => {
     expect(startsOf((await slots(m.id)).body.slots)).toContain(slot.start);
     const alt = await call(alternatives, `/x`, { token: party.token, params: { id } });
     expect(alt.status).toBe(200);
-    expect(alt.body.mediators.map((x: any) => x.id)).toContain(other.id);
+    expect(alt.body.mediators.map((x: Json) => x.id)).toContain(other.id);
     for (const x of alt.body.mediators) {
       expect(x.id).not.toBe(m.id);
       expect(x.categories).toContain("labour");
@@ -383,7 +383,7 @@ describe("booking", () => {
     // availableWithinDays filters on it: free within two days, so found with that filter too.
     const within = await call(searchRoute, `/api/v1/search?${query}&availableWithinDays=2`);
     expect(within.status).toBe(200);
-    expect(within.body.hits.map((h: any) => h.id)).toContain(s.id);
+    expect(within.body.hits.map((h: Json) => h.id)).toContain(s.id);
   });
 
   it("a mediator created later with no availability yet has no slots, no next free time and takes no booking", async () => {
@@ -395,7 +395,7 @@ describe("booking", () => {
     expect(hit.nextAvailableAt).toBeNull();
     expect((await slots(idle.id, "?mode=online")).body.slots).toEqual([]);
     const within = await call(searchRoute, `/api/v1/search?${query}&availableWithinDays=60`);
-    expect(within.body.hits.map((h: any) => h.id)).not.toContain(idle.id);
+    expect(within.body.hits.map((h: Json) => h.id)).not.toContain(idle.id);
     const res = await book(party.token, { mediatorId: idle.id, start: new Date(at(now, 1, "09:00")).toISOString(), mode: "online" });
     expect(res.status).toBe(422);
     expect(res.body.error.code).toBe("not_available");

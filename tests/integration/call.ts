@@ -1,8 +1,14 @@
 // Calls a route module's loader or action the way Remix does, with a real Request.
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+
 export interface RouteModule {
-  loader?: (args: any) => unknown;
-  action?: (args: any) => unknown;
+  loader?: (args: LoaderFunctionArgs) => unknown;
+  action?: (args: ActionFunctionArgs) => unknown;
 }
+
+/** A parsed JSON answer: tests read it field by field and assert on what they find. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the assertions are the type check
+export type Json = any;
 
 export interface Call {
   method?: string;
@@ -18,7 +24,7 @@ export async function call(
   mod: RouteModule,
   url: string,
   c: Call = {},
-): Promise<{ status: number; body: any; headers: Headers; text: string }> {
+): Promise<{ status: number; body: Json; headers: Headers; text: string }> {
   const method = c.method ?? "GET";
   const headers = new Headers(c.headers);
   if (c.token) headers.set("Authorization", `Bearer ${c.token}`);
@@ -39,7 +45,7 @@ export async function call(
   }
   if (!(res instanceof Response)) throw new Error(`route returned ${String(res)}`);
   const text = await res.text();
-  let body: any = null;
+  let body: Json = null;
   try {
     body = text ? JSON.parse(text) : null;
   } catch {
