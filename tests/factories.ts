@@ -73,7 +73,10 @@ export interface Account {
   user: User;
   email: string;
   password: string;
-  /** A live API bearer token (a row of `sessions`, made by the model's createSession). */
+  /**
+   * A live API bearer token (a row of `sessions`, made by the model's createSession, which writes to
+   * the process's database: the one DATABASE_PATH names, as freshDatabase() sets it).
+   */
   token: string;
 }
 
@@ -371,6 +374,7 @@ export function createBooking(db: Db, o: BookingOptions): typeof bookings.$infer
   });
 }
 
+/** A room no holding booking uses at [start, end): the rule the booking model applies, for rows made here. */
 function freeRoomAt(tx: Tx, start: number, end: number): number | null {
   const taken = tx
     .select({ id: bookings.roomId })
@@ -423,7 +427,7 @@ const toFree = (s: { start: number; end: number; modes: ModeSlug[]; towns: strin
   towns: s.towns,
 });
 
-function window(q: SlotQuery) {
+function slotWindow(q: SlotQuery) {
   const now = q.now + (q.marginMinutes ?? 15) * 60_000;
   const from = localDateInZone(q.now, CENTRE_TIMEZONE);
   const to = DateTime.fromISO(from)
@@ -434,7 +438,7 @@ function window(q: SlotQuery) {
 
 /** The mediator's free slots from `now` on, as computeSlots (through mediatorSlots) gives them. */
 export function freeSlots(db: Db, mediatorId: number, q: SlotQuery): FreeSlot[] {
-  return mediatorSlots(db, mediatorId, window(q))
+  return mediatorSlots(db, mediatorId, slotWindow(q))
     .filter((s) => !q.town || s.towns.includes(q.town))
     .map(toFree);
 }
@@ -451,7 +455,7 @@ export function firstFreeSlot(db: Db, mediatorId: number, q: SlotQuery): FreeSlo
 
 /** A committee's free slots: the union of its members'. */
 export function committeeFreeSlots(db: Db, committeeId: number, q: SlotQuery): FreeSlot[] {
-  return committeeSlots(db, committeeId, window(q))
+  return committeeSlots(db, committeeId, slotWindow(q))
     .filter((s) => !q.town || s.towns.includes(q.town))
     .map(toFree);
 }

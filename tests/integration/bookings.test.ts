@@ -11,6 +11,7 @@ import { bookings as bookingsTable, notifications } from "../../db/schema";
 import {
   at,
   committeeFreeSlots,
+  createBooking,
   createCommittee,
   createMediator,
   createParty,
@@ -160,6 +161,25 @@ describe("booking", () => {
       .where(and(eq(bookingsTable.mediatorId, m.id), eq(bookingsTable.startAt, slot.startMs)))
       .all();
     expect(rows.map((r) => r.id)).toEqual([first.body.id]);
+  });
+
+  it("a booking made by the factory holds its time like one made through the API", async () => {
+    const now = Date.now();
+    const slot = firstFreeSlot(db, m.id, { now, mode: "centre" });
+    const row = createBooking(db, {
+      partyUserId: party2.user.id,
+      mediatorId: m.id,
+      start: slot.startMs,
+      mode: "centre",
+      status: "confirmed",
+      now,
+    });
+    expect(row).toMatchObject({ status: "confirmed", startAt: slot.startMs, endAt: slot.endMs });
+    expect(row.roomId).not.toBeNull();
+    expect(startsOf(freeSlots(db, m.id, { now }))).not.toContain(slot.start);
+    const taken = await book(party.token, { mediatorId: m.id, start: slot.start, mode: "online" });
+    expect(taken.status).toBe(409);
+    expect(taken.body.error.code).toBe("slot_taken");
   });
 
   it("answers 422 for times that are not free slots", async () => {
