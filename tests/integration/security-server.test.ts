@@ -236,6 +236,23 @@ describe("headers", () => {
     expect(res.status).toBe(403);
     expect(res.headers["set-cookie"]).toBeUndefined();
   });
+
+  it("behind a trusted proxy (TRUST_PROXY=1) the forwarded host is the site's own: the same post signs in", async () => {
+    const proxied = await startServer({ DATABASE_PATH: file, WEB_CONCURRENCY: "1", TRUST_PROXY: "1" });
+    try {
+      const res = await fetch(`${proxied.url}/login`, {
+        method: "POST",
+        redirect: "manual",
+        headers: { ...FORM, Origin: "https://mediators.example", "X-Forwarded-Host": "mediators.example", "X-Forwarded-Proto": "https" },
+        body: form({ email: "party2@example.com", password: "demo12345" }),
+      });
+      expect(res.status).toBe(302);
+      // The proxy said https: the session cookie is Secure.
+      expect(res.headers.get("set-cookie")).toMatch(/^sid=[^;]+;.*; Secure$/);
+    } finally {
+      await proxied.stop();
+    }
+  });
 });
 
 describe("server-rendered HTML holds no NUL bytes (React 18's streaming bug)", () => {
