@@ -6,7 +6,7 @@
 // @remix-run/router, the same function Remix uses, so a path reaches the same module either way.
 // What is not an API resource route falls through to Remix. See docs/decisions/007-booking-throughput.md.
 // Bodies were read (and limited) by server/app.mjs before this runs; errors use the API's one shape.
-// Only `loader` and `action` of an API module are used: a test (tests/integration/security-api-routes)
+// Only `loader` and `action` of an API module are used: tests/integration/security-fast-path.test.ts
 // holds every app/routes/api.* module to exporting nothing else, so nothing Remix would add is lost.
 import { matchRoutes } from "@remix-run/router";
 import { isPrivate, jsonError, methodNotAllowed, requestInit } from "./http.mjs";
