@@ -86,6 +86,8 @@ export interface AccountOverrides {
   phone?: string | null;
   /** Make no token (a test about signing in makes its own). */
   token?: false;
+  /** When the token is issued (it lives TOKEN_TTL_HOURS from then). Default: the clock now. */
+  now?: number;
 }
 
 /** An account of any role; `mediatorId` links a mediator account to its record. */
@@ -104,7 +106,7 @@ export function createAccount(db: Db | Tx, role: Role, overrides: AccountOverrid
     })
     .returning({ id: users.id, email: users.email, name: users.name, phone: users.phone, role: users.role, mediatorId: users.mediatorId })
     .get();
-  const token = overrides.token === false ? "" : createSession(row.id, "token", Date.now()).secret;
+  const token = overrides.token === false ? "" : createSession(row.id, "token", overrides.now ?? Date.now()).secret;
   return { user: row, email, password: FACTORY_PASSWORD, token };
 }
 
@@ -250,7 +252,9 @@ export function createMediator(db: Db, o: MediatorOptions): MediatorFixture {
     recordSearchChange(tx, "mediator", [id]);
     return id;
   });
-  const account = o.account ? createAccount(db, "mediator", { ...(o.account === true ? {} : o.account), mediatorId: id }) : undefined;
+  const account = o.account
+    ? createAccount(db, "mediator", { now: o.now, ...(o.account === true ? {} : o.account), mediatorId: id })
+    : undefined;
   return { id, name, kind, categories, modes, towns, availability, account };
 }
 
