@@ -1,48 +1,51 @@
-// Zod issues from the model schemas in the page's language. The schemas speak English to the API; the
-// pages translate the messages they know and fall back to the issue's kind for the rest (zod's own
-// "too small", "too big", "required"…), so a visitor never reads a developer's message in Chinese pages.
+// Zod issues in a language: the API's English or a page's. A model schema's own message is a code
+// (app/models/issues.ts) looked up here; any other issue is worded from its kind (zod's "too small",
+// "too big", a missing value…), never from zod's English text.
 import type { Locale } from "../../domain";
+import type { IssueCode } from "../models/issues";
 
-/** The model schemas' own messages (app/models/*), by their exact English text. */
-const KNOWN: Record<string, { zh: string; en: string }> = {
-  "a valid email address is required": { zh: "请填写有效的电子邮箱。", en: "Enter a valid email address." },
-  "at least 8 characters": { zh: "至少 8 个字符。", en: "At least 8 characters." },
-  "at most 200 characters": { zh: "最多 200 个字符。", en: "At most 200 characters." },
-  "a name is required": { zh: "请填写姓名。", en: "Enter a name." },
-  "digits, spaces or dashes only": { zh: "只能填写数字、空格或短横线。", en: "Digits, spaces or dashes only." },
-  "time as HH:MM (00:00–23:59)": { zh: "请填写时间（时:分）。", en: "Enter a time (HH:MM)." },
-  "date as YYYY-MM-DD": { zh: "请填写日期。", en: "Enter a date." },
-  "not a real date": { zh: "这个日期不存在。", en: "This date does not exist." },
-  "at least one mode": { zh: "请至少选择一种调解方式。", en: "Choose at least one mode." },
-  "on-site hours need the towns served": { zh: "上门/上岛时间请至少选择一个镇街。", en: "On-site hours need at least one town." },
-  "towns apply to on-site hours only": { zh: "只有上门/上岛时间才选镇街。", en: "Towns apply to on-site hours only." },
-  "end must differ from start (an end before the start runs past midnight)": {
+/** Every code of the model schemas (app/models/issues.ts), in both languages; the API shows the English. */
+const KNOWN: Record<IssueCode, { zh: string; en: string }> = {
+  email_invalid: { zh: "请填写有效的电子邮箱。", en: "Enter a valid email address." },
+  password_min_8: { zh: "至少 8 个字符。", en: "At least 8 characters." },
+  password_max_200: { zh: "最多 200 个字符。", en: "At most 200 characters." },
+  name_required: { zh: "请填写姓名。", en: "Enter a name." },
+  phone_format: { zh: "只能填写数字、空格或短横线。", en: "Digits, spaces or dashes only." },
+  time_format: { zh: "请填写时间（时:分）。", en: "Enter a time as HH:MM (00:00–23:59)." },
+  date_format: { zh: "请填写日期。", en: "Enter a date as YYYY-MM-DD." },
+  date_unreal: { zh: "这个日期不存在。", en: "This date does not exist." },
+  modes_required: { zh: "请至少选择一种调解方式。", en: "Choose at least one mode." },
+  onsite_hours_need_towns: { zh: "上门/上岛时间请至少选择一个镇街。", en: "On-site hours need at least one town." },
+  towns_onsite_hours_only: { zh: "只有上门/上岛时间才选镇街。", en: "Towns apply to on-site hours only." },
+  end_equals_start: {
     zh: "结束时间不能与开始时间相同（早于开始时间表示跨过午夜）。",
     en: "The end must differ from the start (an end before the start runs past midnight).",
   },
-  "date listed twice": { zh: "这个日期重复了。", en: "This date is listed twice." },
-  "on-site sessions need a town": { zh: "上门/上岛调解请选择镇街。", en: "Choose the town for an on-site session." },
-  "a town applies to on-site sessions only": {
-    zh: "只有上门/上岛调解才选镇街。",
-    en: "A town applies to on-site sessions only.",
+  date_twice: { zh: "这个日期重复了。", en: "This date is listed twice." },
+  onsite_needs_town: { zh: "上门/上岛调解请选择镇街。", en: "Choose the town for an on-site session." },
+  town_onsite_only: { zh: "只有上门/上岛调解才选镇街。", en: "A town applies to on-site sessions only." },
+  summary_min_5: { zh: "请至少用 5 个字说明纠纷情况。", en: "Describe the dispute in at least 5 characters." },
+  reason_min_2: { zh: "请简要说明理由（至少 2 个字）。", en: "Give a short reason (at least 2 characters)." },
+  instant_format: {
+    zh: "请选择一个时段。",
+    en: "An ISO 8601 time with offset, e.g. 2026-12-01T09:00:00+08:00.",
   },
-  "describe the dispute in at least 5 characters": {
-    zh: "请至少用 5 个字说明纠纷情况。",
-    en: "Describe the dispute in at least 5 characters.",
+  one_of_mediator_committee: {
+    zh: "请选择一位调解员或一个调解委员会（只选一个）。",
+    en: "Give exactly one of mediatorId and committeeId.",
   },
-  "give a short reason": { zh: "请简要说明理由（至少 2 个字）。", en: "Give a short reason (at least 2 characters)." },
-  "a mediator account must be linked to a mediator": {
-    zh: "调解员账号必须关联一位调解员。",
-    en: "A mediator account must be linked to a mediator.",
-  },
-  "only mediator accounts are linked to a mediator": {
-    zh: "只有调解员账号才关联调解员。",
-    en: "Only mediator accounts are linked to a mediator.",
-  },
-  "no such mediator": { zh: "没有这位调解员。", en: "No such mediator." },
-  "this mediator already has an account": { zh: "这位调解员已经有账号了。", en: "This mediator already has an account." },
-  "only an admin creates accounts": { zh: "只有管理员可以开设账号。", en: "Only an administrator opens accounts." },
+  idempotency_key_format: { zh: "预约表已失效，请刷新页面。", en: "8–100 letters, digits or _ . : -" },
+  mediator_link_required: { zh: "调解员账号必须关联一位调解员。", en: "A mediator account must be linked to a mediator." },
+  mediator_link_only_for_mediators: { zh: "只有调解员账号才关联调解员。", en: "Only mediator accounts are linked to a mediator." },
+  mediator_unknown: { zh: "没有这位调解员。", en: "No such mediator." },
+  mediator_has_account: { zh: "这位调解员已经有账号了。", en: "This mediator already has an account." },
+  admin_only: { zh: "只有管理员可以开设账号。", en: "Only an administrator opens accounts." },
+  agreements_exceed_closed: { zh: "达成协议数不能多于结案数。", en: "Agreements cannot exceed closed cases." },
+  to_before_from: { zh: "结束日期不能早于开始日期。", en: "to must not be before from." },
+  range_too_long: { zh: "一次最多查看 62 天。", en: "At most 62 days at a time." },
 };
+
+const isCode = (m: string): m is IssueCode => Object.hasOwn(KNOWN, m);
 
 const GENERIC = {
   zh: {
@@ -79,11 +82,12 @@ export interface IssueLike {
   minimum?: number | bigint;
   maximum?: number | bigint;
   expected?: string;
+  /** Present when parsed with `reportInput: true`: tells a missing value from a wrong one. */
+  input?: unknown;
 }
 
 export function issueMessage(issue: IssueLike, locale: Locale): string {
-  const known = KNOWN[issue.message];
-  if (known) return known[locale];
+  if (isCode(issue.message)) return KNOWN[issue.message][locale];
   const g = GENERIC[locale];
   const min = Number(issue.minimum ?? 0);
   const max = Number(issue.maximum ?? 0);
@@ -97,7 +101,7 @@ export function issueMessage(issue: IssueLike, locale: Locale): string {
       if (issue.origin === "array" || issue.origin === "set") return g.tooMany(max);
       return g.tooBig(max);
     case "invalid_type":
-      if (/received undefined|received null/.test(issue.message)) return g.required;
+      if (issue.input === undefined || issue.input === null) return g.required;
       if (issue.expected === "number" || issue.expected === "int") return g.whole;
       return g.invalid;
     case "invalid_value":

@@ -4,20 +4,21 @@ import { z } from "zod";
 import { mediators, users } from "../../db/schema";
 import { getDb } from "../db.server";
 import { createUser, emailSchema, MediatorLinkedError, passwordSchema, type User } from "./auth.server";
+import { ISSUES } from "./issues";
 
 export const createAccountSchema = z
   .object({
     email: emailSchema,
     password: passwordSchema,
-    name: z.string().trim().min(1, "a name is required").max(60),
+    name: z.string().trim().min(1, ISSUES.nameRequired).max(60),
     role: z.enum(["mediator", "staff", "admin"]),
     mediatorId: z.coerce.number().int().positive().optional(),
   })
   .superRefine((v, ctx) => {
     if (v.role === "mediator" && !v.mediatorId)
-      ctx.addIssue({ code: "custom", path: ["mediatorId"], message: "a mediator account must be linked to a mediator" });
+      ctx.addIssue({ code: "custom", path: ["mediatorId"], message: ISSUES.mediatorLinkRequired });
     if (v.role !== "mediator" && v.mediatorId)
-      ctx.addIssue({ code: "custom", path: ["mediatorId"], message: "only mediator accounts are linked to a mediator" });
+      ctx.addIssue({ code: "custom", path: ["mediatorId"], message: ISSUES.mediatorLinkOnlyForMediators });
   });
 export type CreateAccountInput = z.infer<typeof createAccountSchema>;
 
@@ -36,12 +37,12 @@ export class AccountError extends Error {
  * does (two admins, or one double-submitting, linking the same mediator at once).
  */
 export async function createAccount({ by, input }: { by: User | "cli"; input: CreateAccountInput }): Promise<User> {
-  if (by !== "cli" && by.role !== "admin") throw new AccountError("_", "only an admin creates accounts");
+  if (by !== "cli" && by.role !== "admin") throw new AccountError("_", ISSUES.adminOnly);
   const v = createAccountSchema.parse(input);
   const db = getDb();
   if (v.mediatorId) {
     const m = db.select({ id: mediators.id }).from(mediators).where(eq(mediators.id, v.mediatorId)).get();
-    if (!m) throw new AccountError("mediatorId", "no such mediator");
+    if (!m) throw new AccountError("mediatorId", ISSUES.mediatorUnknown);
     const linked = db.select({ id: users.id }).from(users).where(eq(users.mediatorId, v.mediatorId)).get();
     if (linked) throw new MediatorLinkedError();
   }
@@ -49,7 +50,7 @@ export async function createAccount({ by, input }: { by: User | "cli"; input: Cr
 }
 
 export function listAccounts({ by }: { by: User }) {
-  if (by.role !== "admin") throw new AccountError("_", "only an admin lists accounts");
+  if (by.role !== "admin") throw new AccountError("_", ISSUES.adminOnly);
   return getDb()
     .select({
       id: users.id,

@@ -10,6 +10,8 @@ import { sessions, users } from "../../db/schema";
 import { getDb } from "../db.server";
 import { env } from "../env.server";
 import { consume, refund, reset, type Limit } from "./rate-limit.server";
+import { DomainError } from "./errors";
+import { ISSUES } from "./issues";
 
 export const ROLES = ["party", "mediator", "staff", "admin"] as const;
 export type Role = (typeof ROLES)[number];
@@ -23,16 +25,16 @@ export interface User {
   mediatorId: number | null;
 }
 
-export const emailSchema = z.string().trim().toLowerCase().pipe(z.email("a valid email address is required").max(200));
-export const passwordSchema = z.string().min(8, "at least 8 characters").max(200, "at most 200 characters");
+export const emailSchema = z.string().trim().toLowerCase().pipe(z.email(ISSUES.emailInvalid).max(200));
+export const passwordSchema = z.string().min(8, ISSUES.passwordMin).max(200, ISSUES.passwordMax);
 export const registerSchema = z.object({
   email: emailSchema,
   password: passwordSchema,
-  name: z.string().trim().min(1, "a name is required").max(60),
+  name: z.string().trim().min(1, ISSUES.nameRequired).max(60),
   phone: z
     .string()
     .trim()
-    .regex(/^\+?[0-9 -]{6,20}$/, "digits, spaces or dashes only")
+    .regex(/^\+?[0-9 -]{6,20}$/, ISSUES.phoneFormat)
     .optional()
     .or(z.literal("").transform(() => undefined)),
 });
@@ -59,22 +61,22 @@ export function getUserById(id: number): User | null {
   );
 }
 
-export class EmailTakenError extends Error {
+export class EmailTakenError extends DomainError {
   constructor() {
-    super("email_taken");
+    super("email_taken", "An account with this email exists");
   }
 }
 
-/** Two accounts for one mediator (the `users_mediator_idx` unique index). */
-export class MediatorLinkedError extends Error {
+/** Two accounts for one mediator (the `users_mediator_idx` unique index); its message is an issue code. */
+export class MediatorLinkedError extends DomainError {
   constructor() {
-    super("this mediator already has an account");
+    super("conflict", ISSUES.mediatorHasAccount);
   }
 }
 
-export class RateLimitedError extends Error {
+export class RateLimitedError extends DomainError {
   constructor(readonly retryAfter: number) {
-    super("rate_limited");
+    super("rate_limited", `Too many attempts; try again in ${retryAfter} s`);
   }
 }
 

@@ -2,24 +2,24 @@
 import { z } from "zod";
 import { MODE_SLUGS, TOWN_SLUGS } from "../../domain";
 import { hhmmToMinutes } from "./slots";
+import { ISSUES } from "./issues";
 
-const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "time as HH:MM (00:00–23:59)");
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, ISSUES.timeFormat);
 const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "date as YYYY-MM-DD")
-  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), "not a real date");
-const modes = z.array(z.enum(MODE_SLUGS)).min(1, "at least one mode").max(3);
+  .regex(/^\d{4}-\d{2}-\d{2}$/, ISSUES.dateFormat)
+  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), ISSUES.dateUnreal);
+const modes = z.array(z.enum(MODE_SLUGS)).min(1, ISSUES.modesRequired).max(3);
 const towns = z.array(z.enum(TOWN_SLUGS)).max(TOWN_SLUGS.length).default([]);
 
 function townsFitModes(v: { modes: string[]; towns: string[] }, ctx: z.RefinementCtx) {
   if (v.modes.includes("onsite") && v.towns.length === 0)
-    ctx.addIssue({ code: "custom", path: ["towns"], message: "on-site hours need the towns served" });
+    ctx.addIssue({ code: "custom", path: ["towns"], message: ISSUES.onsiteHoursNeedTowns });
   if (!v.modes.includes("onsite") && v.towns.length > 0)
-    ctx.addIssue({ code: "custom", path: ["towns"], message: "towns apply to on-site hours only" });
+    ctx.addIssue({ code: "custom", path: ["towns"], message: ISSUES.townsOnsiteHoursOnly });
 }
 function startIsNotEnd(v: { start: string; end: string }, ctx: z.RefinementCtx) {
-  if (v.start === v.end)
-    ctx.addIssue({ code: "custom", path: ["end"], message: "end must differ from start (an end before the start runs past midnight)" });
+  if (v.start === v.end) ctx.addIssue({ code: "custom", path: ["end"], message: ISSUES.endEqualsStart });
 }
 
 export const weeklyRangeSchema = z
@@ -66,7 +66,7 @@ export const availabilitySchema = z
     const offDates = new Set<string>();
     v.overrides.forEach((o, i) => {
       if (o.unavailable === true) {
-        if (offDates.has(o.date)) ctx.addIssue({ code: "custom", path: ["overrides", i], message: "date listed twice" });
+        if (offDates.has(o.date)) ctx.addIssue({ code: "custom", path: ["overrides", i], message: ISSUES.dateTwice });
         offDates.add(o.date);
       }
     });

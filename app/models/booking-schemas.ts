@@ -2,8 +2,9 @@
 // client with the same schema the API and the model use.
 import { z } from "zod";
 import { CATEGORY_SLUGS, MODE_SLUGS, TOWN_SLUGS } from "../../domain";
+import { ISSUES } from "./issues";
 
-const isoInstant = z.iso.datetime({ offset: true, message: "an ISO 8601 time with offset, e.g. 2026-12-01T09:00:00+08:00" });
+const isoInstant = z.iso.datetime({ offset: true, message: ISSUES.instantFormat });
 
 export const createBookingSchema = z
   .object({
@@ -13,23 +14,23 @@ export const createBookingSchema = z
     mode: z.enum(MODE_SLUGS),
     town: z.enum(TOWN_SLUGS).optional(),
     category: z.enum(CATEGORY_SLUGS),
-    summary: z.string().trim().min(5, "describe the dispute in at least 5 characters").max(1000),
+    summary: z.string().trim().min(5, ISSUES.summaryMin).max(1000),
     counterpartyName: z.string().trim().max(60).optional(),
     idempotencyKey: z
       .string()
-      .regex(/^[A-Za-z0-9_.:-]{8,100}$/, "8–100 letters, digits or _ . : -")
+      .regex(/^[A-Za-z0-9_.:-]{8,100}$/, ISSUES.idempotencyKeyFormat)
       .optional(),
   })
   .strict()
   .superRefine((v, ctx) => {
     if ((v.mediatorId === undefined) === (v.committeeId === undefined))
-      ctx.addIssue({ code: "custom", path: ["mediatorId"], message: "give exactly one of mediatorId and committeeId" });
-    if (v.mode === "onsite" && !v.town) ctx.addIssue({ code: "custom", path: ["town"], message: "on-site sessions need a town" });
-    if (v.mode !== "onsite" && v.town) ctx.addIssue({ code: "custom", path: ["town"], message: "a town applies to on-site sessions only" });
+      ctx.addIssue({ code: "custom", path: ["mediatorId"], message: ISSUES.oneSubject });
+    if (v.mode === "onsite" && !v.town) ctx.addIssue({ code: "custom", path: ["town"], message: ISSUES.onsiteNeedsTown });
+    if (v.mode !== "onsite" && v.town) ctx.addIssue({ code: "custom", path: ["town"], message: ISSUES.townOnsiteOnly });
   });
 export type CreateBookingInput = z.infer<typeof createBookingSchema>;
 
-export const reasonSchema = z.object({ reason: z.string().trim().min(2, "give a short reason").max(500) }).strict();
+export const reasonSchema = z.object({ reason: z.string().trim().min(2, ISSUES.reasonMin).max(500) }).strict();
 export const rescheduleSchema = z
   .object({ start: isoInstant, mode: z.enum(MODE_SLUGS).optional(), town: z.enum(TOWN_SLUGS).optional() })
   .strict();

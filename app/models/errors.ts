@@ -12,6 +12,7 @@ export const ERROR_CODES = [
   "idempotency_mismatch",
   "email_taken",
   "conflict",
+  "rate_limited",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -8,6 +8,7 @@ import { recordSearchChange } from "../../search/outbox";
 import { namePinyin } from "../../domain/pinyin";
 import { getDb } from "../db.server";
 import { writeTransaction } from "../../db/client";
+import { ISSUES } from "./issues";
 
 export const mediatorPatchSchema = z
   .object({
@@ -27,7 +28,7 @@ export const mediatorPatchSchema = z
   .partial()
   .refine((p) => p.agreements === undefined || p.closedCases === undefined || p.agreements <= p.closedCases, {
     path: ["agreements"],
-    message: "agreements cannot exceed closed cases",
+    message: ISSUES.agreementsExceedClosed,
   });
 export type MediatorPatch = z.infer<typeof mediatorPatchSchema>;
 

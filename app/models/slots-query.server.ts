@@ -8,21 +8,22 @@ import { getDb } from "../db.server";
 import { committeeSlots, mediatorSlots } from "./availability.server";
 import { iso, type BookingView } from "./booking-view";
 import { DomainError } from "./errors";
+import { ISSUES } from "./issues";
 
 const date = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "date as YYYY-MM-DD")
-  .refine((d) => DateTime.fromISO(d).isValid, "not a real date");
+  .regex(/^\d{4}-\d{2}-\d{2}$/, ISSUES.dateFormat)
+  .refine((d) => DateTime.fromISO(d).isValid, ISSUES.dateUnreal);
 export const MAX_SLOT_DAYS = 62;
 
 /** `from` defaults to today at the centre, which the caller knows (`today`): the schema reads no clock. */
 export const slotsQuerySchema = z
   .object({ from: date.optional(), to: date.optional(), mode: z.enum(MODE_SLUGS).optional() })
   .strict()
-  .refine((v) => !v.from || !v.to || v.to >= v.from, { path: ["to"], message: "to must not be before from" })
+  .refine((v) => !v.from || !v.to || v.to >= v.from, { path: ["to"], message: ISSUES.toBeforeFrom })
   .refine((v) => !v.from || !v.to || DateTime.fromISO(v.to).diff(DateTime.fromISO(v.from), "days").days < MAX_SLOT_DAYS, {
     path: ["to"],
-    message: `at most ${MAX_SLOT_DAYS} days at a time`,
+    message: ISSUES.rangeTooLong,
   });
 export type SlotsQuery = z.output<typeof slotsQuerySchema>;
 
@@ -41,7 +42,17 @@ export interface SlotsView {
 export const centreToday = (now: number) => DateTime.fromMillis(now, { zone: CENTRE_TIMEZONE }).toISODate()!;
 
 /** Null when the mediator or committee does not exist. Two weeks from today unless `from`/`to` say otherwise. */
-export function listSlots({ kind, id, query, now }: { kind: "mediator" | "committee"; id: number; query: SlotsQuery; now: number }): SlotsView | null {
+export function listSlots({
+  kind,
+  id,
+  query,
+  now,
+}: {
+  kind: "mediator" | "committee";
+  id: number;
+  query: SlotsQuery;
+  now: number;
+}): SlotsView | null {
   const db = getDb();
   const table = kind === "mediator" ? mediators : committees;
   const exists = db
@@ -83,7 +94,13 @@ export function oneSlotPerStart(slots: SlotView[]): SlotView[] {
 }
 
 /** What a booking page offers between two dates: one choice per start. */
-export function bookableSlots(args: { kind: "mediator" | "committee"; id: number; from: string; to: string; now: number }): SlotView[] | null {
+export function bookableSlots(args: {
+  kind: "mediator" | "committee";
+  id: number;
+  from: string;
+  to: string;
+  now: number;
+}): SlotView[] | null {
   const view = listSlots({ kind: args.kind, id: args.id, query: { from: args.from, to: args.to }, now: args.now });
   return view ? oneSlotPerStart(view.slots) : null;
 }

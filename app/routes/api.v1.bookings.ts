@@ -10,7 +10,7 @@ import { requireApiUser } from "~/utils/auth.server";
 export const loader = ({ request }: LoaderFunctionArgs) =>
   handleApi(() => {
     const { user } = requireApiUser(request);
-    const page = pageSchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+    const page = pageSchema.safeParse(Object.fromEntries(new URL(request.url).searchParams), { reportInput: true });
     if (!page.success) return invalid(page.error);
     return apiJson(listBookings({ user, page: page.data, now: Date.now() }));
   });

@@ -4,18 +4,11 @@ import { z } from "zod";
 import { DomainError, type ErrorCode } from "../models/errors";
 import { MAX_BODY_BYTES } from "../../server/http.mjs";
 import { apiError } from "./api.server";
+import { fieldErrors } from "./forms.server";
 
-export function fieldErrors(error: z.ZodError): Record<string, string[]> {
-  const fields: Record<string, string[]> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.length ? issue.path.join(".") : "_";
-    (fields[key] ??= []).push(issue.message);
-  }
-  return fields;
-}
-
+/** A 400 with every issue under its field (`weekly.2.end`; `_` for the whole body), in English. */
 export function invalid(error: z.ZodError): Response {
-  return apiError(400, "invalid_input", "Some fields are invalid", fieldErrors(error));
+  return apiError(400, "invalid_input", "Some fields are invalid", fieldErrors(error, "en", "dotted"));
 }
 
 /** The one map from a domain error's code to its HTTP status. */
@@ -30,6 +23,7 @@ export const STATUS_OF: Record<ErrorCode, number> = {
   idempotency_mismatch: 422,
   email_taken: 409,
   conflict: 409,
+  rate_limited: 429,
 };
 
 export async function handleApi(run: () => Promise<Response> | Response): Promise<Response> {
@@ -64,7 +58,7 @@ export async function readJson<T extends z.ZodType>(request: Request, schema: T)
   } catch {
     throw apiError(400, "invalid_json", "The body is not valid JSON");
   }
-  const parsed = schema.safeParse(body);
+  const parsed = schema.safeParse(body, { reportInput: true });
   if (!parsed.success) throw invalid(parsed.error);
   return parsed.data;
 }

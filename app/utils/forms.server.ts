@@ -16,11 +16,15 @@ export function fieldName(path: readonly PropertyKey[]): string {
   return name;
 }
 
-/** Every issue under its field's name, translated. */
-export function fieldErrors(error: z.ZodError, locale: Locale): Record<string, string[]> {
+/**
+ * Every issue under its field, in `locale`: the one translation of zod issues for pages (field names as
+ * forms spell them, `weekly[2].end`; "" for the form) and the API (`dotted`: `weekly.2.end`, `_`).
+ */
+export function fieldErrors(error: z.ZodError, locale: Locale, names: "form" | "dotted" = "form"): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const issue of error.issues) {
-    const list = (out[fieldName(issue.path)] ??= []);
+    const key = names === "form" ? fieldName(issue.path) : issue.path.length ? issue.path.join(".") : "_";
+    const list = (out[key] ??= []);
     const message = issueMessage(issue as Parameters<typeof issueMessage>[0], locale);
     if (!list.includes(message)) list.push(message);
   }
@@ -48,7 +52,7 @@ export function parseForm<S extends z.ZodType>(
 ): Submission<z.output<S>> {
   return parse(formData, {
     resolve(payload) {
-      const result = options.schema.safeParse(options.input(payload));
+      const result = options.schema.safeParse(options.input(payload), { reportInput: true });
       if (result.success) return { value: result.data as z.output<S> };
       const errors = fieldErrors(result.error, options.locale);
       for (const [name, message] of Object.entries(options.messages ?? {})) if (errors[name]) errors[name] = [message];

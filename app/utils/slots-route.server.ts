@@ -9,7 +9,7 @@ export function slotsLoader(kind: "mediator" | "committee") {
       const id = parseId(params.id);
       const what = kind === "mediator" ? "Mediator" : "Committee";
       if (id === null) return notFound(what);
-      const parsed = slotsQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+      const parsed = slotsQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams), { reportInput: true });
       if (!parsed.success) return invalid(parsed.error);
       const view = listSlots({ kind, id, query: parsed.data, now: Date.now() });
       return view ? apiJson(view) : notFound(what);

@@ -188,7 +188,7 @@ export function validate(state: EditorState, locale: Locale): { ok: true; doc: A
     }),
     ...Object.fromEntries(RULES.map((r) => [r, number(current.rules[r])])),
   };
-  const parsed = availabilitySchema.safeParse(input);
+  const parsed = availabilitySchema.safeParse(input, { reportInput: true });
   if (parsed.success) return { ok: true, doc: parsed.data, state: current };
 
   const t = messages[locale].availability.errors;
