@@ -46,7 +46,7 @@ import {
   refreshNextAvailable,
   writeAvailability,
 } from "../app/models/availability.server";
-import { createSession, type Role, type User } from "../app/models/auth.server";
+import { insertSession, type Role, type User } from "../app/models/auth.server";
 
 /** Every factory-made account signs in with this. */
 export const FACTORY_PASSWORD = "factory-password-1";
@@ -74,7 +74,7 @@ export interface Account {
   email: string;
   password: string;
   /**
-   * A live API bearer token (a row of `sessions`, made by the model's createSession, which writes to
+   * A live API bearer token (a row of `sessions`, made by the model's insertSession, which writes to
    * the process's database: the one DATABASE_PATH names, as freshDatabase() sets it).
    */
   token: string;
@@ -106,7 +106,7 @@ export function createAccount(db: Db | Tx, role: Role, overrides: AccountOverrid
     })
     .returning({ id: users.id, email: users.email, name: users.name, phone: users.phone, role: users.role, mediatorId: users.mediatorId })
     .get();
-  const token = overrides.token === false ? "" : createSession(row.id, "token", overrides.now ?? Date.now()).secret;
+  const token = overrides.token === false ? "" : insertSession(db, row.id, "token", overrides.now ?? Date.now()).secret;
   return { user: row, email, password: FACTORY_PASSWORD, token };
 }
 

@@ -4,7 +4,7 @@
 import crypto from "node:crypto";
 import { hash, verify } from "@node-rs/argon2";
 import { and, eq, isNull, sql } from "drizzle-orm";
-import { preparedQueries } from "../../db/client";
+import { preparedQueries, writeTransaction, type Db, type Tx } from "../../db/client";
 import { z } from "zod";
 import { sessions, users } from "../../db/schema";
 import { getDb } from "../db.server";
@@ -107,11 +107,13 @@ export async function createUser(input: {
   const passwordHash = await hashPassword(passwordSchema.parse(input.password));
   const mediatorId = input.mediatorId ?? null;
   try {
-    return db
-      .insert(users)
-      .values({ email, passwordHash, name: input.name, phone: input.phone ?? null, role: input.role, mediatorId })
-      .returning(columns)
-      .get();
+    return await writeTransaction(db, (tx) =>
+      tx
+        .insert(users)
+        .values({ email, passwordHash, name: input.name, phone: input.phone ?? null, role: input.role, mediatorId })
+        .returning(columns)
+        .get(),
+    );
   } catch (error) {
     throw conflictOf(error, email, mediatorId) ?? error;
   }
@@ -125,7 +127,9 @@ export const REGISTER_LIMIT: Limit = { max: 10, windowMs: 60 * 60_000 };
  * a burst from one address cannot outrun the limit. Throws RateLimitedError or EmailTakenError.
  */
 export async function registerParty(input: z.infer<typeof registerSchema> & { address: string; now: number }): Promise<User> {
-  const { retryAfter } = consume(getDb(), `register:address:${input.address}`, REGISTER_LIMIT, input.now);
+  const { retryAfter } = await writeTransaction(getDb(), (tx) =>
+    consume(tx, `register:address:${input.address}`, REGISTER_LIMIT, input.now),
+  );
   if (retryAfter > 0) throw new RateLimitedError(retryAfter);
   return createUser({ email: input.email, password: input.password, name: input.name, phone: input.phone, role: "party" });
 }
@@ -149,8 +153,10 @@ export async function verifyLogin(input: { email: string; password: string; addr
   const email = input.email.trim().toLowerCase();
   const accountKey = `login:account:${email}`;
   const addressKey = `login:address:${input.address}`;
-  const account = consume(db, accountKey, LOGIN_LIMITS.account, input.now);
-  const address = consume(db, addressKey, LOGIN_LIMITS.address, input.now);
+  const { account, address } = await writeTransaction(db, (tx) => ({
+    account: consume(tx, accountKey, LOGIN_LIMITS.account, input.now),
+    address: consume(tx, addressKey, LOGIN_LIMITS.address, input.now),
+  }));
   const wait = Math.max(account.retryAfter, address.retryAfter);
   if (wait > 0) return { ok: false, reason: "rate_limited", retryAfter: wait };
 
@@ -158,8 +164,10 @@ export async function verifyLogin(input: { email: string; password: string; addr
   dummyHash ??= hashPassword("not-a-real-password");
   const valid = await verify(row?.passwordHash ?? (await dummyHash), input.password).catch(() => false);
   if (!row || !valid || row.disabledAt) return { ok: false, reason: "invalid" };
-  reset(db, accountKey);
-  refund(db, addressKey);
+  await writeTransaction(db, (tx) => {
+    reset(tx, accountKey);
+    refund(tx, addressKey);
+  });
   return { ok: true, user: { id: row.id, email: row.email, name: row.name, phone: row.phone, role: row.role, mediatorId: row.mediatorId } };
 }
 
@@ -183,16 +191,20 @@ const q = preparedQueries((db) => ({
 
 const sha256 = (s: string) => crypto.createHash("sha256").update(s).digest("hex");
 
-export function createSession(userId: number, kind: "cookie" | "token", now: number): { secret: string; expiresAt: Date } {
+/** Inside a write transaction: a new session row; the secret is returned once and never stored. */
+export function insertSession(tx: Db | Tx, userId: number, kind: "cookie" | "token", now: number): { secret: string; expiresAt: Date } {
   const secret = crypto.randomBytes(32).toString("base64url");
   const e = env();
   const ttl = kind === "cookie" ? e.SESSION_TTL_DAYS * 86_400_000 : e.TOKEN_TTL_HOURS * 3_600_000;
   const expiresAt = new Date(now + ttl);
-  getDb()
-    .insert(sessions)
+  tx.insert(sessions)
     .values({ id: sha256(secret), userId, kind, expiresAt })
     .run();
   return { secret, expiresAt };
+}
+
+export function createSession(userId: number, kind: "cookie" | "token", now: number): Promise<{ secret: string; expiresAt: Date }> {
+  return writeTransaction(getDb(), (tx) => insertSession(tx, userId, kind, now));
 }
 
 /** The live session for a secret: not revoked, not expired, its user not disabled. */
@@ -205,21 +217,26 @@ export function getSessionUser(secret: string, kind: "cookie" | "token", now: nu
   return { user, sessionId };
 }
 
-export function revokeSession(secret: string, now: number): void {
-  getDb()
-    .update(sessions)
-    .set({ revokedAt: new Date(now) })
-    .where(eq(sessions.id, sha256(secret)))
-    .run();
+export async function revokeSession(secret: string, now: number): Promise<void> {
+  await writeTransaction(getDb(), (tx) =>
+    tx
+      .update(sessions)
+      .set({ revokedAt: new Date(now) })
+      .where(eq(sessions.id, sha256(secret)))
+      .run(),
+  );
 }
 
 /** "Log out everywhere": every browser session and API token of the user. */
-export function revokeAllSessions(userId: number, now: number): number {
-  return getDb()
-    .update(sessions)
-    .set({ revokedAt: new Date(now) })
-    .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)))
-    .run().changes;
+export async function revokeAllSessions(userId: number, now: number): Promise<number> {
+  const res = await writeTransaction(getDb(), (tx) =>
+    tx
+      .update(sessions)
+      .set({ revokedAt: new Date(now) })
+      .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)))
+      .run(),
+  );
+  return res.changes;
 }
 
 /** A CSRF token bound to the session secret: only a page that can read the cookie can know it. */

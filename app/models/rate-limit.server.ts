@@ -1,9 +1,10 @@
 // Fixed-window counters in SQLite, so every server process sees the same counts. An attempt is counted
 // *before* the work it guards (an argon2 verify, an account insert), in one statement that increments
 // and returns the count: concurrent attempts cannot all see "under the limit" and all go through.
+// Callers run these inside `writeTransaction` (the one write primitive of request paths).
 import { eq, sql } from "drizzle-orm";
 import { rateLimits } from "../../db/schema";
-import type { Db } from "../../db/client";
+import type { Db, Tx } from "../../db/client";
 
 export interface Limit {
   max: number;
@@ -15,7 +16,7 @@ export interface Limit {
  * otherwise the seconds until the window ends. Attempts past the limit are counted too (they change
  * nothing: the window does not move).
  */
-export function consume(db: Db, key: string, limit: Limit, now: number): { count: number; retryAfter: number } {
+export function consume(db: Db | Tx, key: string, limit: Limit, now: number): { count: number; retryAfter: number } {
   const expired = sql`${now} - ${rateLimits.windowStart} >= ${limit.windowMs}`;
   const row = db
     .insert(rateLimits)
@@ -34,13 +35,13 @@ export function consume(db: Db, key: string, limit: Limit, now: number): { count
 }
 
 /** Takes back one counted attempt (a login that succeeded is not a failure of its address). */
-export function refund(db: Db, key: string): void {
+export function refund(db: Db | Tx, key: string): void {
   db.update(rateLimits)
     .set({ count: sql`max(${rateLimits.count} - 1, 0)` })
     .where(eq(rateLimits.key, key))
     .run();
 }
 
-export function reset(db: Db, key: string): void {
+export function reset(db: Db | Tx, key: string): void {
   db.delete(rateLimits).where(eq(rateLimits.key, key)).run();
 }

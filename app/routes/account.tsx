@@ -17,8 +17,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const auth = requirePageUser(request);
   requireCsrf(request, auth, await request.formData());
-  revokeAllSessions(auth.user.id, Date.now());
-  return redirect("/login?notice=everywhere", { headers: endSession(auth) });
+  await revokeAllSessions(auth.user.id, Date.now());
+  return redirect("/login?notice=everywhere", { headers: await endSession(auth) });
 }
 
 export const meta: MetaFunction = ({ matches }) => {

@@ -8,8 +8,8 @@ import { requireApiUser } from "~/utils/auth.server";
 export const loader = () => methodNotAllowed(["POST"]);
 
 export const action = ({ request }: ActionFunctionArgs) =>
-  handleApi(() => {
+  handleApi(async () => {
     if (request.method !== "POST") return methodNotAllowed(["POST"]);
     const auth = requireApiUser(request);
-    return apiJson({ revoked: revokeAllSessions(auth.user.id, Date.now()) });
+    return apiJson({ revoked: await revokeAllSessions(auth.user.id, Date.now()) });
   });

@@ -12,7 +12,7 @@ export const action = ({ request, context }: ActionFunctionArgs) =>
     if (request.method === "DELETE") {
       const auth = requireApiUser(request);
       if (auth.via !== "token") return apiError(400, "not_a_token", "Send the token to revoke as a Bearer header");
-      revokeSession(auth.secret, Date.now());
+      await revokeSession(auth.secret, Date.now());
       return new Response(null, { status: 204 });
     }
     if (request.method !== "POST") return methodNotAllowed(["POST", "DELETE"]);
@@ -20,6 +20,6 @@ export const action = ({ request, context }: ActionFunctionArgs) =>
     const result = await verifyLogin({ ...input, address: clientAddress(context), now: Date.now() });
     if (!result.ok && result.reason === "rate_limited") return rateLimited(result.retryAfter);
     if (!result.ok) return apiError(401, "invalid_credentials", "Email or password is wrong");
-    const { secret, expiresAt } = createSession(result.user.id, "token", Date.now());
+    const { secret, expiresAt } = await createSession(result.user.id, "token", Date.now());
     return apiJson({ token: secret, expiresAt: expiresAt.toISOString() });
   });

@@ -46,7 +46,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   if (!result.ok) return data({ result: submission.reply({ formErrors: [t.auth.invalid], hideFields: ["password"] }) }, { status: 401 });
   const next = safeNext(String(formData.get("next") ?? ""), landingFor(result.user.role));
-  return redirect(next, { headers: startSession(request, result.user.id) });
+  return redirect(next, { headers: await startSession(request, result.user.id) });
 }
 
 export const meta: MetaFunction = ({ matches }) => {

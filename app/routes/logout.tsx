@@ -8,5 +8,5 @@ export const loader = () => redirect("/");
 export async function action({ request }: ActionFunctionArgs) {
   const auth = getPageAuth(request);
   if (auth) requireCsrf(request, auth, await request.formData());
-  return redirect("/login?notice=logged-out", { headers: endSession(auth) });
+  return redirect("/login?notice=logged-out", { headers: await endSession(auth) });
 }

@@ -33,7 +33,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   try {
     const user = await registerParty({ ...submission.value, address: clientAddress(context), now: Date.now() });
     const next = safeNext(String(formData.get("next") ?? ""), "/");
-    return redirect(next, { headers: startSession(request, user.id) });
+    return redirect(next, { headers: await startSession(request, user.id) });
   } catch (error) {
     if (error instanceof RateLimitedError) {
       return data(

@@ -58,12 +58,12 @@ export function requireSameOrigin(request: Request): void {
   if (!isSameOrigin(request)) throw new Response("Cross-site request refused", { status: 403 });
 }
 
-export function startSession(request: Request, userId: number): Headers {
-  const { secret, expiresAt } = createSession(userId, "cookie", Date.now());
+export async function startSession(request: Request, userId: number): Promise<Headers> {
+  const { secret, expiresAt } = await createSession(userId, "cookie", Date.now());
   return new Headers({ "Set-Cookie": sessionCookie(secret, expiresAt, request) });
 }
 
-export function endSession(auth: Auth | null): Headers {
-  if (auth) revokeSession(auth.secret, Date.now());
+export async function endSession(auth: Auth | null): Promise<Headers> {
+  if (auth) await revokeSession(auth.secret, Date.now());
   return new Headers({ "Set-Cookie": clearSessionCookie() });
 }

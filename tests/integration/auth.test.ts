@@ -96,7 +96,7 @@ describe("tokens", () => {
   it("logs out everywhere: every cookie session and token of the user", async () => {
     const party2 = db.select().from(users).where(eq(users.email, "party2@example.com")).get()!;
     const t = (await login("party2@example.com", "demo12345", "203.0.113.60")).body.token;
-    const cookie = createSession(party2.id, "cookie", Date.now());
+    const cookie = await createSession(party2.id, "cookie", Date.now());
     const cookieHeader = `sid=${cookie.secret}`;
     expect((await call(me, "/api/v1/me", { cookie: cookieHeader })).status).toBe(200);
     const res = await call(everywhere, "/api/v1/auth/logout-everywhere", { method: "POST", token: t });
@@ -109,7 +109,7 @@ describe("tokens", () => {
 describe("cross-site requests with a cookie session", () => {
   it("refuses a write without the CSRF token or from another origin, and accepts ours", async () => {
     const party = db.select().from(users).where(eq(users.email, "party@example.com")).get()!;
-    const { secret } = createSession(party.id, "cookie", Date.now());
+    const { secret } = await createSession(party.id, "cookie", Date.now());
     const cookie = `sid=${secret}`;
     const body = { mediatorId: 1, start: "2000-01-01T09:00:00+08:00", mode: "online", category: "labour", summary: "拖欠工资三个月" };
     const noToken = await call(bookings, "/api/v1/bookings", { method: "POST", cookie, body });

@@ -136,7 +136,7 @@ describe("registration is limited per address", () => {
 describe("one mediator, several new accounts at once", () => {
   it("one account is made; every other attempt is a 409 naming the conflict, never a 500", async () => {
     const admin = db.select().from(users).where(eq(users.email, "admin@example.com")).get()!;
-    const { secret } = createSession(admin.id, "cookie", Date.now());
+    const { secret } = await createSession(admin.id, "cookie", Date.now());
     const mediatorId = String(unlinkedMediators()[0].id);
     const attempt = (i: number) =>
       postForm(
