@@ -10,6 +10,7 @@ import { sessions, users } from "../../db/schema";
 import { getDb } from "../db.server";
 import { env } from "../env.server";
 import { consume, refund, reset, type Limit } from "./rate-limit.server";
+import type { Locale } from "../../domain";
 import { DomainError } from "./errors";
 import { ISSUES } from "./issues";
 
@@ -101,6 +102,8 @@ export async function createUser(input: {
   phone?: string;
   role: Role;
   mediatorId?: number | null;
+  /** The language messages to this person are written in. */
+  locale?: Locale;
 }): Promise<User> {
   const db = getDb();
   const email = emailSchema.parse(input.email);
@@ -110,7 +113,15 @@ export async function createUser(input: {
     return await writeTransaction(db, (tx) =>
       tx
         .insert(users)
-        .values({ email, passwordHash, name: input.name, phone: input.phone ?? null, role: input.role, mediatorId })
+        .values({
+          email,
+          passwordHash,
+          name: input.name,
+          phone: input.phone ?? null,
+          role: input.role,
+          mediatorId,
+          locale: input.locale ?? "zh",
+        })
         .returning(columns)
         .get(),
     );
@@ -126,12 +137,21 @@ export const REGISTER_LIMIT: Limit = { max: 10, windowMs: 60 * 60_000 };
  * A party opening their own account (API and page). The attempt is counted before the (slow) hash, so
  * a burst from one address cannot outrun the limit. Throws RateLimitedError or EmailTakenError.
  */
-export async function registerParty(input: z.infer<typeof registerSchema> & { address: string; now: number }): Promise<User> {
+export async function registerParty(
+  input: z.infer<typeof registerSchema> & { address: string; now: number; locale: Locale },
+): Promise<User> {
   const { retryAfter } = await writeTransaction(getDb(), (tx) =>
     consume(tx, `register:address:${input.address}`, REGISTER_LIMIT, input.now),
   );
   if (retryAfter > 0) throw new RateLimitedError(retryAfter);
-  return createUser({ email: input.email, password: input.password, name: input.name, phone: input.phone, role: "party" });
+  return createUser({
+    email: input.email,
+    password: input.password,
+    name: input.name,
+    phone: input.phone,
+    role: "party",
+    locale: input.locale,
+  });
 }
 
 export const LOGIN_LIMITS: { account: Limit; address: Limit } = {
@@ -237,6 +257,11 @@ export async function revokeAllSessions(userId: number, now: number): Promise<nu
       .run(),
   );
   return res.changes;
+}
+
+/** The language a person chose on the site is the language their notifications are written in. */
+export async function setUserLocale({ user, locale }: { user: User; locale: Locale }): Promise<void> {
+  await writeTransaction(getDb(), (tx) => tx.update(users).set({ locale }).where(eq(users.id, user.id)).run());
 }
 
 /** A CSRF token bound to the session secret: only a page that can read the cookie can know it. */

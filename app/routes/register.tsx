@@ -31,7 +31,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   });
   if (submission.status !== "success") return data({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
   try {
-    const user = await registerParty({ ...submission.value, address: clientAddress(context), now: Date.now() });
+    const user = await registerParty({ ...submission.value, address: clientAddress(context), now: Date.now(), locale: getLocale(request) });
     const next = safeNext(String(formData.get("next") ?? ""), "/");
     return redirect(next, { headers: await startSession(request, user.id) });
   } catch (error) {
