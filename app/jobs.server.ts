@@ -7,9 +7,13 @@ import { renderNotification } from "./i18n/notifications";
 import { refreshNextAvailable, staleAvailability } from "./models/availability.server";
 import { expireOverdue, hasOverdue } from "./models/booking-expiry.server";
 import { deliverPending, devProvider } from "./models/notifications.server";
+import { pruneRateLimits } from "./models/rate-limit.server";
 import { getSearchService } from "./search.server";
 
 const g = globalThis as typeof globalThis & { __jobs?: NodeJS.Timeout };
+/** Spent rate-limit counters are dropped once a minute (each distinct address and account leaves one). */
+const PRUNE_EVERY_MS = 60_000;
+let lastPrune = Number.NEGATIVE_INFINITY;
 
 /**
  * One round: expire overdue requests, refresh next-free slots the clock overtook, send notifications,
@@ -20,9 +24,12 @@ export async function runJobsOnce(now: number): Promise<void> {
   // Writes wait for another process's lock without stalling this process's requests.
   if (hasOverdue(db, now)) await writeTransaction(db, (tx) => expireOverdue(tx, now));
   // Read again under the lock: another process may have refreshed them meanwhile.
-  if (staleAvailability(db, now).length)
-    await writeTransaction(db, (tx) => refreshNextAvailable(tx, staleAvailability(tx, now), now));
+  if (staleAvailability(db, now).length) await writeTransaction(db, (tx) => refreshNextAvailable(tx, staleAvailability(tx, now), now));
   await deliverPending({ db, provider: devProvider, render: renderNotification, now });
+  if (now - lastPrune >= PRUNE_EVERY_MS) {
+    lastPrune = now;
+    await writeTransaction(db, (tx) => pruneRateLimits(tx, now));
+  }
   checkpoint(db);
 }
 

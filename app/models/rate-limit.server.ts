@@ -45,3 +45,11 @@ export function refund(db: Db | Tx, key: string): void {
 export function reset(db: Db | Tx, key: string): void {
   db.delete(rateLimits).where(eq(rateLimits.key, key)).run();
 }
+
+/** Counters whose window ended: nothing reads them again. The longest window is an hour. */
+export function pruneRateLimits(tx: Db | Tx, now: number, olderThanMs = 2 * 3_600_000): number {
+  return tx
+    .delete(rateLimits)
+    .where(sql`${rateLimits.windowStart} < ${now - olderThanMs}`)
+    .run().changes;
+}

@@ -176,3 +176,29 @@ describe("notifications", () => {
     expect(sent.every((n) => n.deliveredAt?.getTime() === now)).toBe(true);
   });
 });
+
+describe("rate-limit counters", () => {
+  it("are dropped once their window has long ended, and kept while it may still matter", async () => {
+    const { consume, pruneRateLimits } = await import("~/models/rate-limit.server");
+    const { rateLimits } = await import("../../db/schema");
+    const now = Date.now();
+    const limit = { max: 5, windowMs: 60 * 60_000 };
+    consume(db, "test:old", limit, now - 3 * HOUR);
+    consume(db, "test:recent", limit, now - HOUR);
+    expect(pruneRateLimits(db, now)).toBe(1);
+    expect(
+      db
+        .select({ key: rateLimits.key })
+        .from(rateLimits)
+        .all()
+        .map((r) => r.key),
+    ).toContain("test:recent");
+    expect(
+      db
+        .select({ key: rateLimits.key })
+        .from(rateLimits)
+        .all()
+        .map((r) => r.key),
+    ).not.toContain("test:old");
+  });
+});
