@@ -1,4 +1,4 @@
-import { assertValidDocumentId, fromMeiliDocument, toMeiliDocument } from "./documents";
+import { assertValidDocumentId, fromMeiliDocument, latinWords, LATIN_WORDS_FIELD, toMeiliDocument } from "./documents";
 import { committeeDoc, lawyerDoc } from "./test-fixtures";
 
 describe("toMeiliDocument / fromMeiliDocument", () => {
@@ -39,6 +39,17 @@ describe("toMeiliDocument / fromMeiliDocument", () => {
     };
     const back = fromMeiliDocument(hit);
     expect(Object.keys(back).sort()).toEqual(Object.keys(lawyerDoc()).sort());
+  });
+
+  it("adds the Latin words of the Chinese text fields, once each, and reads them back as nothing", () => {
+    const doc = lawyerDoc({ bio: "Mediation of ship collisions; 熟悉涉外海事案件 (mediation)。" });
+    const stored = toMeiliDocument(doc);
+    expect(stored[LATIN_WORDS_FIELD]).toBe(latinWords(doc));
+    expect(latinWords(doc)).toBe(
+      "Mediation of ship collisions mediation Labour disputes New residents migrant workers rights Liuheng Shenjiamen",
+    );
+    expect(fromMeiliDocument(stored)).toEqual(doc);
+    expect(latinWords(committeeDoc({ categoryNames: [], townNames: [] }))).toBe("");
   });
 
   it("fills what a stored document lacks with safe empties", () => {

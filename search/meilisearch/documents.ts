@@ -4,8 +4,16 @@ import type { SearchDocument } from "../types";
 
 export const PRIMARY_KEY = "id";
 
-/** What Meilisearch stores: a SearchDocument, except that an unknown next free slot is left out. */
-export type MeiliDocument = Omit<SearchDocument, "nextAvailableAt"> & { nextAvailableAt?: number };
+/**
+ * A field only the Meilisearch document has: the Latin-script words of the Chinese text fields (the
+ * English category and town names, an English bio). Typo tolerance is off on bio, title and
+ * organisation and on here (settings.ts), so "mediaton" still finds "Mediation" while a Chinese word
+ * in a bio gets no typos.
+ */
+export const LATIN_WORDS_FIELD = "latinWords";
+
+/** What Meilisearch stores: a SearchDocument (an unknown next free slot left out) plus LATIN_WORDS_FIELD. */
+export type MeiliDocument = Omit<SearchDocument, "nextAvailableAt"> & { nextAvailableAt?: number; [LATIN_WORDS_FIELD]: string };
 
 /** Meilisearch document ids: letters, digits, `-` and `_`, at most 511 bytes ("mediator-12" is fine). */
 const DOCUMENT_ID = /^[A-Za-z0-9_-]{1,511}$/;
@@ -26,7 +34,16 @@ export function assertValidDocumentId(id: string): void {
 export function toMeiliDocument(doc: SearchDocument): MeiliDocument {
   assertValidDocumentId(doc.id);
   const { nextAvailableAt, ...rest } = doc;
-  return nextAvailableAt === null || nextAvailableAt === undefined ? rest : { ...rest, nextAvailableAt };
+  const stored = { ...rest, [LATIN_WORDS_FIELD]: latinWords(doc) };
+  return nextAvailableAt === null || nextAvailableAt === undefined ? stored : { ...stored, nextAvailableAt };
+}
+
+const LATIN_WORD = /[A-Za-z\u00C0-\u024F]+/g;
+
+/** The distinct Latin-letter words of the fields Meilisearch searches without typos, in order. */
+export function latinWords(doc: SearchDocument): string {
+  const text = [doc.name, doc.title, doc.organisation ?? "", doc.bio, ...doc.categoryNames, ...doc.townNames, ...doc.memberNames].join(" ");
+  return [...new Set(text.match(LATIN_WORD) ?? [])].join(" ");
 }
 
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : []);
@@ -36,7 +53,8 @@ const str = (v: unknown): string => (typeof v === "string" ? v : "");
 
 /**
  * A hit (or stored document) back into a SearchDocument. Copies only the document's own fields, so the
- * hit's `_formatted`, `_rankingScore`… never leak into it; a missing nextAvailableAt becomes null.
+ * hit's `_formatted`, `_rankingScore`… and LATIN_WORDS_FIELD never leak into it; a missing
+ * nextAvailableAt becomes null.
  */
 export function fromMeiliDocument(hit: Record<string, unknown>): SearchDocument {
   return {

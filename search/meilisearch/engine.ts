@@ -24,6 +24,8 @@ export interface MeilisearchEngineOptions {
 const INDEX_UID = /^[A-Za-z0-9_-]{1,400}$/;
 /** Documents per addDocuments call, to keep each payload and task small. */
 export const UPSERT_BATCH_SIZE = 1_000;
+/** Searches with fewer words after a query matched nothing (the embedded engine takes at most 10 words). */
+const MAX_RETRIES = 10;
 
 export class MeilisearchEngine implements SearchEngine {
   readonly name = "meilisearch" as const;
@@ -144,11 +146,17 @@ export class MeilisearchEngine implements SearchEngine {
   /** One multiSearch round trip: the main query plus one query per facet with a selection. */
   async search(query: SearchQuery): Promise<SearchResult> {
     // Bad input (an unknown facet) throws here, before any request, as its own error type.
-    const plan = buildSearchRequest(this.indexName, query);
-    const response: MultiSearchResponse<RecordAny> = await this.#run("search", () => this.#client.multiSearch({ queries: plan.queries }));
-    const result = mergeSearchResponses(plan, response);
-    const shorter = result.total === 0 ? dropLastWord(query.q ?? "") : null;
-    return shorter === null ? result : this.search({ ...query, q: shorter });
+    let q = query.q ?? "";
+    // Each retry drops a word; the bound only guards against a segmentation that keeps regrowing.
+    for (let attempt = 0; ; attempt++) {
+      const plan = buildSearchRequest(this.indexName, { ...query, q });
+      const response: MultiSearchResponse<RecordAny> = await this.#run("search", () => this.#client.multiSearch({ queries: plan.queries }));
+      const result = mergeSearchResponses(plan, response);
+      // Nothing matches every word: retry with the last word dropped (each retry has fewer words).
+      const shorter = result.total === 0 && attempt < MAX_RETRIES ? dropLastWord(q) : null;
+      if (shorter === null) return result;
+      q = shorter;
+    }
   }
 
   /** Drop the whole index (test cleanup, or before a reindex that changes the primary key). */

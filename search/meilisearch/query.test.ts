@@ -182,6 +182,13 @@ describe("dropLastWord", () => {
     expect(dropLastWord("")).toBeNull();
   });
 
+  it("cuts Chinese typed without spaces into words, and drops the characters that mean nothing", () => {
+    expect(dropLastWord("渔船碰撞怎么办")).toBe("渔船 碰撞");
+    expect(dropLastWord("渔船 碰撞")).toBe("渔船");
+    expect(dropLastWord("渔船")).toBeNull();
+    expect(dropLastWord("律师的")).toBeNull();
+  });
+
   it("asks for match positions only when there is a query", () => {
     expect(buildSearchRequest(INDEX, query({ q: "zw" })).queries[0].showMatchesPosition).toBe(true);
     expect(buildSearchRequest(INDEX, query({})).queries[0].showMatchesPosition).toBeUndefined();

@@ -7,6 +7,7 @@
 import type { MatchingStrategies, MultiSearchQuery } from "meilisearch";
 import { FACETS, type FacetName } from "../../domain";
 import { FACET_FIELDS, HIGHLIGHT_POST, HIGHLIGHT_PRE, type SearchQuery, type SortOrder } from "../types";
+import { splitQuery } from "../embedded/query";
 import { buildFilter, buildFilterExcept, selectedFacets } from "./filters";
 import { CHINESE_LOCALE } from "./settings";
 
@@ -107,11 +108,14 @@ export function buildSearchRequest(indexUid: string, query: SearchQuery, opts: B
 }
 
 /**
- * The query with its last whitespace-separated word removed, or null when one word is left. With
- * matchingStrategy "all", a query whose words never all match retries with fewer words, from the
- * end: the contract's "last" behaviour without mixing partial matches into full ones.
+ * The query with its last word removed, or null when one word is left. With matchingStrategy "all", a
+ * query whose words never all match retries with fewer words, from the end: the contract's "last"
+ * behaviour without mixing partial matches into full ones. Words are the embedded engine's
+ * (search/embedded/query.ts splitQuery: jieba for Chinese runs, meaningless single characters
+ * dropped), so a sentence typed without spaces (渔船碰撞怎么办) loses 怎么办, not everything, and
+ * both engines fall back through the same words.
  */
 export function dropLastWord(q: string): string | null {
-  const words = q.trim().split(/\s+/).filter(Boolean);
+  const words = splitQuery(q).map((w) => w.text);
   return words.length > 1 ? words.slice(0, -1).join(" ") : null;
 }

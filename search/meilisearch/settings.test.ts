@@ -2,11 +2,13 @@ import { Jieba } from "@node-rs/jieba";
 import { dict } from "@node-rs/jieba/dict";
 import { CATEGORY_SYNONYMS } from "../synonyms";
 import { FACET_FIELDS } from "../types";
-import { buildIndexSettings, buildSynonyms } from "./settings";
+import { splitQuery } from "../embedded/query";
+import { LATIN_WORDS_FIELD, toMeiliDocument } from "./documents";
+import { buildIndexSettings, buildSynonyms, STOP_WORDS } from "./settings";
 import { lawyerDoc } from "./test-fixtures";
 
 const settings = buildIndexSettings();
-const documentFields = Object.keys(lawyerDoc());
+const documentFields = Object.keys(toMeiliDocument(lawyerDoc()));
 
 describe("buildIndexSettings", () => {
   it("makes every facet field filterable, and nextAvailableAt", () => {
@@ -14,7 +16,7 @@ describe("buildIndexSettings", () => {
     expect(settings.filterableAttributes).toContain("nextAvailableAt");
   });
 
-  it("searches the fields in priority order, name first and bio last", () => {
+  it("searches the fields in priority order, name first and bio last, then the Latin words of them all", () => {
     expect(settings.searchableAttributes).toEqual([
       "name",
       "namePinyinJoined",
@@ -26,6 +28,7 @@ describe("buildIndexSettings", () => {
       "organisation",
       "townNames",
       "bio",
+      LATIN_WORDS_FIELD,
     ]);
   });
 
@@ -33,7 +36,7 @@ describe("buildIndexSettings", () => {
     expect(settings.sortableAttributes).toEqual(expect.arrayContaining(["score", "closed", "nextAvailableAt", "yearsOfExperience"]));
   });
 
-  it("names only fields that SearchDocument has", () => {
+  it("names only fields that the stored document has", () => {
     const named = [
       ...(settings.searchableAttributes ?? []),
       ...(settings.filterableAttributes ?? []),
@@ -47,15 +50,34 @@ describe("buildIndexSettings", () => {
   it("puts the sort rule first so a requested order holds over the whole result", () => {
     expect(settings.rankingRules?.[0]).toBe("sort");
     expect(settings.rankingRules).toEqual(expect.arrayContaining(["words", "typo", "proximity", "attribute", "exactness"]));
-    expect(settings.rankingRules).toHaveLength(6);
   });
 
-  it("tolerates typos from 5 and 9 characters, never on initials", () => {
+  it("ranks the word as typed above a synonym in a weightier field, and breaks ties by success score", () => {
+    const rules = settings.rankingRules ?? [];
+    expect(rules.indexOf("exactness")).toBeLessThan(rules.indexOf("attribute"));
+    expect(rules.at(-1)).toBe("score:desc");
+    expect(settings.sortableAttributes).toContain("score");
+    expect(rules).toHaveLength(7);
+  });
+
+  it("tolerates typos from 5 and 9 characters, never in the long Chinese fields, initials or numbers", () => {
     expect(settings.typoTolerance).toEqual({
       enabled: true,
       minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 },
-      disableOnAttributes: ["nameInitials"],
+      disableOnAttributes: ["bio", "title", "organisation", "nameInitials"],
+      disableOnNumbers: true,
     });
+    // What keeps a typo budget: the pinyin, the Latin words, and the short fields whose Chinese words
+    // Meilisearch must join across a different segmentation (a join costs a typo).
+    const tolerant = (settings.searchableAttributes ?? []).filter((a) => !settings.typoTolerance?.disableOnAttributes?.includes(a));
+    expect(tolerant).toEqual(["name", "namePinyinJoined", "namePinyin", "categoryNames", "memberNames", "townNames", LATIN_WORDS_FIELD]);
+  });
+
+  it("stops the same meaningless single characters the embedded engine drops", () => {
+    expect(settings.stopWords).toEqual([...STOP_WORDS]);
+    for (const c of STOP_WORDS) {
+      expect(splitQuery(`医疗${c}律师`).map((w) => w.text)).toEqual(["医疗", "律师"]);
+    }
   });
 
   it("declares the Chinese text fields Mandarin (cmn), and not the pinyin ones", () => {

@@ -3,6 +3,7 @@
 import type { Settings, Synonyms } from "meilisearch";
 import { CATEGORY_SYNONYMS } from "../synonyms";
 import { FACET_FIELDS } from "../types";
+import { LATIN_WORDS_FIELD } from "./documents";
 
 /** Searchable fields, most important first: Meilisearch's `attribute` rule ranks by this order. */
 export const SEARCHABLE_ATTRIBUTES = [
@@ -16,6 +17,8 @@ export const SEARCHABLE_ATTRIBUTES = [
   "organisation",
   "townNames",
   "bio",
+  // Meilisearch-only (documents.ts): the Latin words of the fields above, the only place typos count.
+  LATIN_WORDS_FIELD,
 ] as const;
 
 /** Every facet field, plus nextAvailableAt for "free before …" conditions. */
@@ -24,12 +27,17 @@ export const FILTERABLE_ATTRIBUTES = [...Object.values(FACET_FIELDS), "nextAvail
 export const SORTABLE_ATTRIBUTES = ["score", "closed", "nextAvailableAt", "yearsOfExperience"] as const;
 
 /**
- * Meilisearch's default rules with `sort` moved first. A `sort` parameter is only ever sent when the
- * party asked for an order (or for the empty query), and then that order must hold across the whole
- * result, not only break ties between equally relevant hits. Without a `sort` parameter the rule is a
- * no-op, so relevance ordering is unchanged.
+ * Meilisearch's rules with `sort` moved first, `exactness` before `attribute`, and the success score last.
+ * - `sort` first: a `sort` parameter is only sent when the party asked for an order (or for the empty
+ *   query), and then that order must hold across the whole result, not only break ties. Without a
+ *   `sort` parameter the rule is a no-op.
+ * - `exactness` before `attribute`: a profile that holds the very word typed (离婚 in 离婚财产分割)
+ *   ranks above one reached only through a synonym in a more important field (婚姻家庭纠纷 in the
+ *   category names). Measured on the judged queries (docs/performance.md, "Judged queries").
+ * - `score:desc` last: equally relevant hits are ordered by success score, as the embedded engine
+ *   breaks its ties (rather than by Meilisearch's internal document order).
  */
-export const RANKING_RULES = ["sort", "words", "typo", "proximity", "attribute", "exactness"] as const;
+export const RANKING_RULES = ["sort", "words", "typo", "proximity", "exactness", "attribute", "score:desc"] as const;
 
 /**
  * Fields written in Chinese. Telling Meilisearch they are Mandarin stops short, Han-only strings (a
@@ -39,6 +47,27 @@ export const RANKING_RULES = ["sort", "words", "typo", "proximity", "attribute",
  */
 export const CHINESE_ATTRIBUTES = ["name", "categoryNames", "memberNames", "title", "organisation", "townNames", "bio"] as const;
 export const CHINESE_LOCALE = "cmn";
+
+/**
+ * Where typos are off. Meilisearch turns Han characters into tone-marked pinyin before it matches
+ * (charabia's Chinese normaliser), so a two-character word is five or more letters long ("离婚" →
+ * "líhūn") and gets a typo: one changed letter there is another word, not a slip of the keyboard.
+ * But Meilisearch also charges a typo for joining query words that were cut differently from the
+ * document's (张伟 → 张伟明, traditional 醫療 → 医疗, which its segmenter cuts into single
+ * characters), so turning typos off on every Chinese field loses those matches (the contract's
+ * 张伟明, the judged 醫療 and 勞動). Typos are therefore off on the long descriptive fields, where a
+ * "typo" is mostly a wrong hit (bio, title, organisation), kept on the short value fields (names,
+ * category and town names), and off on the initials ("zw" must not also match "zy", "xw"…). The
+ * English words of the typo-free fields are in LATIN_WORDS_FIELD, with typos: "mediaton" still finds
+ * an English bio.
+ */
+export const TYPO_FREE_ATTRIBUTES = ["bio", "title", "organisation", "nameInitials"] as const;
+
+/**
+ * Single characters that carry no meaning in a search (找个离婚律师 is 离婚 律师): the ones the
+ * embedded engine drops (search/embedded/query.ts; settings.test.ts checks both lists agree).
+ */
+export const STOP_WORDS = ["的", "和", "与", "及", "或", "在", "了", "是", "被", "我", "要", "找", "个"] as const;
 
 /** Enough for exact totals on the whole pool (the pool is a few hundred; benches go far higher). */
 export const MAX_TOTAL_HITS = 200_000;
@@ -80,11 +109,13 @@ export function buildIndexSettings(): Settings {
     sortableAttributes: [...SORTABLE_ATTRIBUTES],
     rankingRules: [...RANKING_RULES],
     synonyms,
+    stopWords: [...STOP_WORDS],
     typoTolerance: {
       enabled: true,
       minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 },
-      // "zw" must not also match "zy", "xw"…: initials are exact or nothing.
-      disableOnAttributes: ["nameInitials"],
+      disableOnAttributes: [...TYPO_FREE_ATTRIBUTES],
+      // "3+X会商", licence-like numbers: a digit off is another number.
+      disableOnNumbers: true,
     },
     localizedAttributes: [{ attributePatterns: [...CHINESE_ATTRIBUTES], locales: [CHINESE_LOCALE] }],
     pagination: { maxTotalHits: MAX_TOTAL_HITS },

@@ -6,7 +6,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findMeiliBinary, startMeili, type MeiliServer } from "../contract/meili-server";
 import { openDb } from "../../db/client";
-import { call } from "./call";
+import { MeilisearchEngine } from "../../search/meilisearch";
+import type { SearchService } from "../../search/service";
+import { call, type RouteModule } from "./call";
 import { freshDatabase } from "./setup-db";
 
 const external = process.env.MEILI_URL?.trim();
@@ -27,9 +29,10 @@ if (!skipReason) {
   process.env.MEILI_INDEX = `e2e_${Date.now()}_${process.pid}`;
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the assertions are the type check
 type Json = any;
-let search: { loader: (args: any) => unknown };
-let service: Awaited<typeof import("~/search.server")>["getSearchService"] extends () => infer S ? S : never;
+let search: RouteModule;
+let service: SearchService | undefined;
 
 describe.skipIf(Boolean(skipReason))(`GET /api/v1/search on Meilisearch ${skipReason ? `(${skipReason})` : ""}`, () => {
   beforeAll(async () => {
@@ -42,10 +45,7 @@ describe.skipIf(Boolean(skipReason))(`GET /api/v1/search on Meilisearch ${skipRe
     service?.stop();
     // A delivery already under way finishes before the server goes (no "connection refused" retries).
     for (let i = 0; i < 200 && (service as unknown as { ticking?: boolean })?.ticking; i++) await new Promise((r) => setTimeout(r, 50));
-    if (external && service?.engine.name === "meilisearch") {
-      const engine = service.engine as import("../../search/meilisearch").MeilisearchEngine;
-      await engine.deleteIndex();
-    }
+    if (external && service?.engine instanceof MeilisearchEngine) await service.engine.deleteIndex();
     await server?.stop();
   });
 
