@@ -60,10 +60,10 @@ describe("buildIndexSettings", () => {
     expect(rules).toHaveLength(7);
   });
 
-  it("tolerates typos from 5 and 9 characters, never in the long Chinese fields, initials or numbers", () => {
+  it("tolerates typos from 7 and 13 letters (no Chinese character's pinyin is that long), never in the long Chinese fields, initials or numbers", () => {
     expect(settings.typoTolerance).toEqual({
       enabled: true,
-      minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 },
+      minWordSizeForTypos: { oneTypo: 7, twoTypos: 13 },
       disableOnAttributes: ["bio", "title", "organisation", "nameInitials"],
       disableOnNumbers: true,
     });
