@@ -1,15 +1,46 @@
 // Starts the built site with server.mjs (what `npm start` runs) on 127.0.0.1 and a free port, for
 // tests that need real server processes. Builds first when the build is missing.
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { createHash } from "node:crypto";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { freePort } from "../../scripts/free-port";
 
 const root = path.resolve(import.meta.dirname, "../..");
+// Several test files start servers at once (vitest runs files in parallel): one of them builds while
+// the others wait, so none starts a server on a half-written build (pages answered 500).
+const lock = path.join(os.tmpdir(), `mediators-build-${createHash("sha1").update(root).digest("hex").slice(0, 12)}.lock`);
+const STALE_LOCK_MS = 10 * 60_000;
+
+const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+const built = () => fs.existsSync(path.join(root, "build/server/index.js")) && !fs.existsSync(lock);
 
 export function ensureBuilt(): void {
-  if (!fs.existsSync(path.join(root, "build/server/index.js")))
-    execFileSync(path.join(root, "node_modules/.bin/remix"), ["build"], { cwd: root, stdio: "ignore" });
+  for (;;) {
+    if (built()) return;
+    try {
+      fs.mkdirSync(lock);
+    } catch {
+      // Another process is building: wait for it (a lock left by a process that died goes stale).
+      const age = Date.now() - (fs.statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+      if (age > STALE_LOCK_MS) fs.rmSync(lock, { recursive: true, force: true });
+      sleep(200);
+      continue;
+    }
+    try {
+      if (!fs.existsSync(path.join(root, "build/server/index.js")))
+        // A production build, as `npm test` makes it: under vitest NODE_ENV is "test", and a build made
+        // with that renders pages with the development JSX runtime, which the server has not (500s).
+        execFileSync(path.join(root, "node_modules/.bin/remix"), ["build"], {
+          cwd: root,
+          stdio: "ignore",
+          env: { ...process.env, NODE_ENV: "production" },
+        });
+    } finally {
+      fs.rmSync(lock, { recursive: true, force: true });
+    }
+  }
 }
 
 export interface RunningServer {
