@@ -20,6 +20,9 @@ export interface MeilisearchEngineOptions {
   requestTimeoutMs?: number;
 }
 
+const isFiltered = (query: SearchQuery) =>
+  query.availableBefore !== undefined || Object.values(query.filters ?? {}).some((values) => (values?.length ?? 0) > 0);
+
 /** Meilisearch index uids: letters, digits, `-` and `_`, at most 400 bytes. */
 const INDEX_UID = /^[A-Za-z0-9_-]{1,400}$/;
 /** Documents per addDocuments call, to keep each payload and task small. */
@@ -149,14 +152,25 @@ export class MeilisearchEngine implements SearchEngine {
     let q = query.q ?? "";
     // Each retry drops a word; the bound only guards against a segmentation that keeps regrowing.
     for (let attempt = 0; ; attempt++) {
-      const plan = buildSearchRequest(this.indexName, { ...query, q });
-      const response: MultiSearchResponse<RecordAny> = await this.#run("search", () => this.#client.multiSearch({ queries: plan.queries }));
-      const result = mergeSearchResponses(plan, response);
+      const result = await this.#searchOnce({ ...query, q });
       // Nothing matches every word: retry with the last word dropped (each retry has fewer words).
       const shorter = result.total === 0 && attempt < MAX_RETRIES ? dropLastWord(q) : null;
       if (shorter === null) return result;
+      // Only when the words themselves match nothing: filters that leave nothing leave nothing.
+      if (
+        isFiltered(query) &&
+        (await this.#searchOnce({ ...query, q, filters: {}, availableBefore: undefined, page: 1, perPage: 0 })).total > 0
+      ) {
+        return result;
+      }
       q = shorter;
     }
+  }
+
+  async #searchOnce(query: SearchQuery): Promise<SearchResult> {
+    const plan = buildSearchRequest(this.indexName, query);
+    const response: MultiSearchResponse<RecordAny> = await this.#run("search", () => this.#client.multiSearch({ queries: plan.queries }));
+    return mergeSearchResponses(plan, response);
   }
 
   /** Drop the whole index (test cleanup, or before a reindex that changes the primary key). */

@@ -227,6 +227,22 @@ export function describeEngineContract(label: string, makeEngine: () => Promise<
         expect(r.total).toBeGreaterThan(0);
         expect(ids(r)[0]).toBe(idOfName("张伟明"));
       });
+
+      it("words are dropped for the text only: filters that leave nothing leave nothing", async () => {
+        // 张伟 医疗 matches 张伟 (an expert) and the medical committee, no lawyer; 张伟 alone would find 张伟明, a lawyer.
+        expect((await search("张伟 医疗")).total).toBeGreaterThan(0);
+        expect(ids(await search("张伟", { filters: { kind: ["lawyer"] } }))).toContain(idOfName("张伟明"));
+        const r = await search("张伟 医疗", { filters: { kind: ["lawyer"] } });
+        expect(r.total).toBe(0);
+        expect(r.hits).toEqual([]);
+      });
+
+      it("a sentence typed without spaces drops its last words until the rest match", async () => {
+        const r = await search("医疗纠纷怎么办");
+        const holding = idsWhere((d) => searchableText(d).includes("医疗纠纷"));
+        expect(ids(r)).toEqual(expect.arrayContaining(holding));
+        for (const h of r.hits) expect(searchableText(h.document)).toMatch(/医疗.*纠纷|纠纷.*医疗/s);
+      });
     });
 
     describe("filters", () => {
