@@ -74,8 +74,8 @@ export interface Account {
   email: string;
   password: string;
   /**
-   * A live API bearer token (a row of `sessions`, made by the model's insertSession, which writes to
-   * the process's database: the one DATABASE_PATH names, as freshDatabase() sets it).
+   * A live API bearer token: a row of `sessions` in `db`, made by the model's insertSession (routes
+   * read the process's database, so `db` should be the file freshDatabase() named).
    */
   token: string;
 }
