@@ -63,11 +63,23 @@ async function waitHealthy(url: string, child: ChildProcess, log: () => string, 
   throw new Error(`meilisearch was not healthy at ${url} within ${timeoutMs} ms:\n${log()}`);
 }
 
-/** Start the installed binary; throws when there is none (call findMeiliBinary() first to skip). */
+/**
+ * Start the installed binary; throws when there is none (call findMeiliBinary() first to skip). A port
+ * found free can be taken by another process before Meilisearch binds it: then it tries another.
+ */
 export async function startMeili(opts: { timeoutMs?: number } = {}): Promise<MeiliServer> {
   const binary = findMeiliBinary();
   if ("missing" in binary) throw new Error(binary.missing);
-  const port = await freePort();
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOn(binary, await freePort(), opts.timeoutMs ?? 30_000);
+    } catch (error) {
+      if (attempt >= 3 || !/address already in use|os error 98/i.test(String(error))) throw error;
+    }
+  }
+}
+
+async function startOn(binary: MeiliBinary, port: number, timeoutMs: number): Promise<MeiliServer> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "meili-test-"));
   const key = randomBytes(24).toString("hex");
   const url = `http://127.0.0.1:${port}`;
@@ -117,7 +129,7 @@ export async function startMeili(opts: { timeoutMs?: number } = {}): Promise<Mei
     })());
 
   try {
-    await waitHealthy(url, child, () => output, opts.timeoutMs ?? 30_000);
+    await waitHealthy(url, child, () => output, timeoutMs);
   } catch (error) {
     await stop();
     throw error;
