@@ -52,6 +52,7 @@ async function respond({ user, id, now }: Step, decision: "confirmed" | "decline
       template: decision === "confirmed" ? "booking.confirmed" : "booking.declined",
       params: { bookingId: id, start: row.startAt, reason: reason ?? null },
       bookingId: id,
+      at: now,
     });
     return readBooking(tx, user, id, now)!;
   });
@@ -71,7 +72,12 @@ export async function cancelBooking({ user, id, reason, now }: Step & { reason: 
       .run();
     if (res.changes !== 1) changedMeanwhile();
     bookingTimeChanged(tx, row, "released");
-    const message = { template: "booking.cancelled" as const, params: { bookingId: id, start: row.startAt, reason, by }, bookingId: id };
+    const message = {
+      template: "booking.cancelled" as const,
+      params: { bookingId: id, start: row.startAt, reason, by },
+      bookingId: id,
+      at: now,
+    };
     if (by === "party") notifyMediator(tx, row.mediatorId, message);
     else notifyUser(tx, row.partyUserId, message);
     return readBooking(tx, user, id, now)!;

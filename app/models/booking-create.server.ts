@@ -41,7 +41,14 @@ const q = preparedQueries((db) => ({
     .prepare(),
   insertCase: db
     .insert(cases)
-    .values({ partyUserId: ph("party"), category: ph("category"), summary: ph("summary"), counterpartyName: ph("counterparty") })
+    .values({
+      partyUserId: ph("party"),
+      category: ph("category"),
+      summary: ph("summary"),
+      counterpartyName: ph("counterparty"),
+      createdAt: ph("at"),
+      updatedAt: ph("at"),
+    })
     .returning({ id: cases.id })
     .prepare(),
   insertBooking: db
@@ -61,6 +68,8 @@ const q = preparedQueries((db) => ({
       respondBy: ph("respondBy"),
       idempotencyKey: ph("key"),
       rescheduledFromId: ph("from"),
+      createdAt: ph("at"),
+      updatedAt: ph("at"),
     })
     .returning()
     .prepare(),
@@ -225,6 +234,7 @@ export function placeBooking(tx: Db | Tx, party: User, input: CreateBookingInput
       category: input.category,
       summary: input.summary,
       counterparty: input.counterpartyName || null,
+      at: new Date(now),
     })!.id;
   const respondBy = Math.min(now + env().BOOKING_RESPONSE_HOURS * 3_600_000, start);
   const row = queries.insertBooking.get({
@@ -241,6 +251,7 @@ export function placeBooking(tx: Db | Tx, party: User, input: CreateBookingInput
     respondBy,
     key: input.idempotencyKey ?? null,
     from: opts.rescheduledFromId ?? null,
+    at: new Date(now),
   })!;
   bookingTimeChanged(tx, row, "held");
   const view = readBooking(tx, party, row.id, now)!;
@@ -257,7 +268,8 @@ export function placeBooking(tx: Db | Tx, party: User, input: CreateBookingInput
     template: opts.rescheduledFromId ? "booking.rescheduleRequested" : "booking.requested",
     params,
     bookingId: row.id,
+    at: now,
   });
-  notifyUser(tx, party.id, { template: "booking.submitted", params, bookingId: row.id });
+  notifyUser(tx, party.id, { template: "booking.submitted", params, bookingId: row.id, at: now });
   return { booking: view, replayed: false };
 }

@@ -33,7 +33,7 @@ export function expireOverdue(tx: Db | Tx, now: number): number {
       .run();
     if (res.changes === 0) continue;
     expired++;
-    const message = { template: "booking.expired" as const, params: { bookingId: b.id, start: b.startAt }, bookingId: b.id };
+    const message = { template: "booking.expired" as const, params: { bookingId: b.id, start: b.startAt }, bookingId: b.id, at: now };
     notifyUser(tx, b.partyUserId, message);
     notifyMediator(tx, b.mediatorId, message);
     bookingTimeChanged(tx, b, "released");

@@ -31,6 +31,8 @@ export interface Message {
   template: NotificationTemplate;
   params: NotificationParams;
   bookingId?: number;
+  /** When the change that sends it happened. */
+  at: number;
 }
 
 // Every booking change notifies two or three people: these run once per recipient.
@@ -55,6 +57,7 @@ const q = preparedQueries((db) => ({
       params: ph("params"),
       locale: ph("locale"),
       bookingId: ph("bookingId"),
+      createdAt: ph("at"),
     })
     .prepare(),
 }));
@@ -68,6 +71,7 @@ function insert(tx: Db | Tx, row: { userId: number | null; channel: "email" | "s
     template: message.template,
     params: message.params,
     bookingId: message.bookingId ?? null,
+    at: new Date(message.at),
   });
 }
 

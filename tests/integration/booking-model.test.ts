@@ -131,6 +131,17 @@ describe("ordering", () => {
     const again = await order({ party: createParty(db).user, input: { ...input, mode: "online" }, now }).catch((e: unknown) => e);
     expect(again).toMatchObject({ code: "slot_taken" });
     expect(booking.status).toBe("pending");
+    // The booking and its case are stamped with the `now` they were made at, not SQLite's clock.
+    const row = db.select().from(bookings).where(eq(bookings.id, booking.id)).get()!;
+    expect(row.createdAt.getTime()).toBe(now);
+    expect(
+      db
+        .select()
+        .from(notifications)
+        .where(eq(notifications.bookingId, booking.id))
+        .all()
+        .every((n) => n.createdAt.getTime() === now),
+    ).toBe(true);
 
     const past = await order({
       party: party.user,

@@ -35,7 +35,7 @@ function recorder(ms = 5, fail: (n: Row) => boolean = () => false) {
 beforeEach(() => {
   db.delete(notifications).run();
   // One email each (the party has no phone): thirty rows.
-  for (let i = 0; i < 30; i++) notifyUser(db, party.user.id, { template: "booking.confirmed", params: { n: i } });
+  for (let i = 0; i < 30; i++) notifyUser(db, party.user.id, { template: "booking.confirmed", params: { n: i }, at: Date.now() });
 });
 
 describe("deliverPending", () => {
