@@ -4,6 +4,7 @@
 // give the same statuses and shapes.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freshDatabase } from "./setup-db";
+import type { Json } from "./call";
 import { ensureBuilt, startServer, type RunningServer } from "./server";
 
 const file = freshDatabase();
@@ -19,7 +20,6 @@ afterAll(async () => {
   await Promise.all([fast?.stop(), remix?.stop()]);
 });
 
-type Json = any;
 interface Answer {
   status: number;
   type: string | null;
