@@ -40,7 +40,7 @@ export function toMeiliDocument(doc: SearchDocument): MeiliDocument {
 
 const LATIN_WORD = /[A-Za-z\u00C0-\u024F]+/g;
 
-/** The distinct Latin-letter words of the fields Meilisearch searches without typos, in order. */
+/** The distinct Latin-letter words of the Chinese text fields, in order (a bio's English among them). */
 export function latinWords(doc: SearchDocument): string {
   const text = [doc.name, doc.title, doc.organisation ?? "", doc.bio, ...doc.categoryNames, ...doc.townNames, ...doc.memberNames].join(" ");
   return [...new Set(text.match(LATIN_WORD) ?? [])].join(" ");

@@ -17,7 +17,7 @@ export const SEARCHABLE_ATTRIBUTES = [
   "organisation",
   "townNames",
   "bio",
-  // Meilisearch-only (documents.ts): the Latin words of the fields above, the only place typos count.
+  // Meilisearch-only (documents.ts): the Latin words of the fields above, with typos (bio has none).
   LATIN_WORDS_FIELD,
 ] as const;
 
@@ -50,8 +50,9 @@ export const CHINESE_LOCALE = "cmn";
 
 /**
  * Where typos are off. Meilisearch turns Han characters into tone-marked pinyin before it matches
- * (charabia's Chinese normaliser), so a two-character word is five or more letters long ("离婚" →
- * "líhūn") and gets a typo: one changed letter there is another word, not a slip of the keyboard.
+ * (charabia's Chinese normaliser), so a Chinese word is as long as its pinyin (装修 "zhuāngxiū", nine
+ * letters) and gets typos by that length: one changed letter there is another word, not a slip of the
+ * keyboard.
  * But Meilisearch also charges a typo for joining query words that were cut differently from the
  * document's (张伟 → 张伟明, traditional 醫療 → 医疗, which its segmenter cuts into single
  * characters), so turning typos off on every Chinese field loses those matches (the contract's
@@ -69,7 +70,8 @@ export const TYPO_FREE_ATTRIBUTES = ["bio", "title", "organisation", "nameInitia
  * never gets a typo (at Meilisearch's default of five, 张 "zhāng" matched 争 "zhēng" and 装 "zhuāng"),
  * and a two-character word (at most twelve) never gets two. Latin words need seven letters for one
  * typo ("zhagnwei", "mediaton" keep theirs) and thirteen for two. Measured: of 276 words from the demo
- * pool's profiles with one character changed, 5 found something with the defaults, 0 with these.
+ * pool's profiles with one character changed, 5 found something with the defaults (five and nine, typos
+ * everywhere but the initials), 0 with these and TYPO_FREE_ATTRIBUTES.
  */
 export const MIN_WORD_SIZE_FOR_TYPOS = { oneTypo: 7, twoTypos: 13 } as const;
 
