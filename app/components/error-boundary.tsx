@@ -68,7 +68,7 @@ export function GeneralErrorBoundary({
   const error = useRouteError();
   const handlers: Record<number, StatusHandler> = {
     404: () => <NotFoundPage />,
-    403: ({ error }) => <ForbiddenPage csrf={String(error.data).startsWith("Cross-site")} />,
+    403: ({ error }) => <ForbiddenPage csrf={(error.data as { code?: unknown } | null)?.code === "csrf"} />,
     ...statusHandlers,
   };
   if (isRouteErrorResponse(error)) {

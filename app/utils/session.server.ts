@@ -50,12 +50,12 @@ export function requirePageUser(request: Request, roles?: readonly Role[]): Auth
 
 /** For actions: the form must carry the session's CSRF token and come from this site. */
 export function requireCsrf(request: Request, auth: Auth, form: FormData): void {
-  if (!csrfOk(request, auth, String(form.get("csrf") ?? ""))) throw new Response("Cross-site request refused", { status: 403 });
+  if (!csrfOk(request, auth, String(form.get("csrf") ?? ""))) throw csrfRefusal();
 }
 
 /** For the login and register forms (no session yet): refuse other sites' posts. */
 export function requireSameOrigin(request: Request): void {
-  if (!isSameOrigin(request)) throw new Response("Cross-site request refused", { status: 403 });
+  if (!isSameOrigin(request)) throw csrfRefusal();
 }
 
 export async function startSession(request: Request, userId: number): Promise<Headers> {
@@ -66,4 +66,9 @@ export async function startSession(request: Request, userId: number): Promise<He
 export async function endSession(auth: Auth | null): Promise<Headers> {
   if (auth) await revokeSession(auth.secret, Date.now());
   return new Headers({ "Set-Cookie": clearSessionCookie() });
+}
+
+/** A page's refusal of a cross-site write: its `code` tells the error page which 403 it is. */
+function csrfRefusal(): Response {
+  return Response.json({ code: "csrf", message: "Cross-site request refused" }, { status: 403 });
 }

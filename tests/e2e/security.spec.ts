@@ -10,6 +10,8 @@ test("a POST without the csrf field is refused with 403, and changes nothing", a
   expect(everywhere.status()).toBe(403);
   const wrong = await page.request.post("/account", { form: { csrf: "not-the-token" }, maxRedirects: 0 });
   expect(wrong.status()).toBe(403);
+  // The page says which refusal it is: a stale page, not a missing right.
+  expect(await wrong.text()).toContain("这次提交没有通过安全检查");
   await page.goto("/bookings");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("我的预约");
 
