@@ -3,7 +3,7 @@ import { env } from "./config/env.mjs";
 
 export default defineConfig({
   dialect: "sqlite",
-  schema: "./db/schema.ts",
+  schema: "./db/schema/index.ts",
   out: "./db/migrations",
   dbCredentials: { url: env().DATABASE_PATH },
 });

@@ -1,0 +1,54 @@
+// Accounts, sessions and rate-limit counters.
+import { sql } from "drizzle-orm";
+import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { LOCALES, ROLES, SESSION_KINDS } from "../../domain";
+import { timestamps } from "./columns";
+import { mediators } from "./pool";
+
+export const users = sqliteTable(
+  "users",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    /** Lower-cased on write. Personal data: never indexed, never logged. */
+    email: text("email").notNull(),
+    passwordHash: text("password_hash").notNull(),
+    name: text("name").notNull(),
+    phone: text("phone"),
+    role: text("role", { enum: ROLES }).notNull(),
+    /** For role mediator: the mediator record this account acts for. */
+    mediatorId: integer("mediator_id").references(() => mediators.id),
+    disabledAt: integer("disabled_at", { mode: "timestamp_ms" }),
+    /** The language messages to this person are written in (the site's language when they last chose one). */
+    locale: text("locale", { enum: LOCALES }).notNull().default("zh"),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex("users_email_idx").on(t.email), uniqueIndex("users_mediator_idx").on(t.mediatorId)],
+);
+
+/**
+ * Browser sessions and API tokens alike: the cookie or bearer value is a random secret; only its
+ * SHA-256 is stored, so a leaked database does not leak live credentials. Revoking sets revoked_at.
+ */
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    id: text("id").primaryKey(), // sha256(secret), hex
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: SESSION_KINDS }).notNull(),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),
+    createdAt: integer("created_at", { mode: "timestamp_ms" })
+      .notNull()
+      .default(sql`(unixepoch('subsec') * 1000)`),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
+/** Fixed-window counters for login attempts, per account and per address; shared by all processes. */
+export const rateLimits = sqliteTable("rate_limits", {
+  key: text("key").primaryKey(),
+  windowStart: integer("window_start").notNull(),
+  count: integer("count").notNull(),
+});

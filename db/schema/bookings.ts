@@ -1,0 +1,104 @@
+// Cases, the bookings of their sessions, and the notifications every change writes (an outbox).
+import { sql } from "drizzle-orm";
+import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { BOOKING_STATUSES, CANCELLED_BY, CASE_STATUSES, CHANNELS, LOCALES, MODE_SLUGS } from "../../domain";
+import { timestamps } from "./columns";
+import { users } from "./accounts";
+import { rooms } from "./availability";
+import { categories, committees, mediators, towns } from "./pool";
+
+/** A dispute brought by a party. Minimal here; the case issue extends it (intake → fulfilment). */
+export const cases = sqliteTable(
+  "cases",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    partyUserId: integer("party_user_id")
+      .notNull()
+      .references(() => users.id),
+    category: text("category_slug")
+      .notNull()
+      .references(() => categories.slug),
+    summary: text("summary").notNull(),
+    /** Personal data of the other side: shown only to the parties and the case's mediator. */
+    counterpartyName: text("counterparty_name"),
+    status: text("status", { enum: CASE_STATUSES }).notNull().default("open"),
+    ...timestamps,
+  },
+  (t) => [index("cases_party_idx").on(t.partyUserId)],
+);
+
+export const bookings = sqliteTable(
+  "bookings",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    caseId: integer("case_id")
+      .notNull()
+      .references(() => cases.id),
+    partyUserId: integer("party_user_id")
+      .notNull()
+      .references(() => users.id),
+    mediatorId: integer("mediator_id")
+      .notNull()
+      .references(() => mediators.id),
+    /** Set when the party ordered a committee and the centre's rotation picked the member. */
+    committeeId: integer("committee_id").references(() => committees.id),
+    roomId: integer("room_id").references(() => rooms.id),
+    startAt: integer("start_at").notNull(), // epoch ms, UTC
+    endAt: integer("end_at").notNull(),
+    mode: text("mode", { enum: MODE_SLUGS }).notNull(),
+    town: text("town_slug").references(() => towns.slug),
+    status: text("status", { enum: BOOKING_STATUSES }).notNull().default("pending"),
+    /** Why this mediator: "picked" by the party, or "committee-rotation". */
+    assignmentReason: text("assignment_reason").notNull().default("picked"),
+    respondBy: integer("respond_by").notNull(),
+    idempotencyKey: text("idempotency_key"),
+    declineReason: text("decline_reason"),
+    cancelReason: text("cancel_reason"),
+    cancelledBy: text("cancelled_by", { enum: CANCELLED_BY }),
+    rescheduledFromId: integer("rescheduled_from_id"),
+    ...timestamps,
+  },
+  (t) => [
+    index("bookings_mediator_time_idx").on(t.mediatorId, t.startAt),
+    index("bookings_room_time_idx").on(t.roomId, t.startAt),
+    index("bookings_party_idx").on(t.partyUserId),
+    index("bookings_pending_idx").on(t.status, t.respondBy),
+    uniqueIndex("bookings_idempotency_idx").on(t.partyUserId, t.idempotencyKey),
+  ],
+);
+
+/**
+ * Notifications outbox: every booking change writes one row per recipient in its transaction.
+ * No real provider: the dev provider marks rows delivered and staff read them at /staff/notifications.
+ */
+export const notifications = sqliteTable(
+  "notifications",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id").references(() => users.id),
+    channel: text("channel", { enum: CHANNELS }).notNull(),
+    to: text("to_address").notNull(),
+    /**
+     * What to say, as data: a template of the i18n catalogue and its parameters, written in the
+     * recipient's language. Subject and body are the text as rendered when it was sent.
+     */
+    template: text("template"),
+    params: text("params", { mode: "json" }).$type<Record<string, string | number | null>>(),
+    locale: text("locale", { enum: LOCALES }).notNull().default("zh"),
+    subject: text("subject"),
+    body: text("body"),
+    bookingId: integer("booking_id"),
+    createdAt: integer("created_at", { mode: "timestamp_ms" })
+      .notNull()
+      .default(sql`(unixepoch('subsec') * 1000)`),
+    deliveredAt: integer("delivered_at", { mode: "timestamp_ms" }),
+    attempts: integer("attempts").notNull().default(0),
+    lastError: text("last_error"),
+    /**
+     * Epoch ms until which one process's sender holds the row (so two processes never send it twice),
+     * and after a failed attempt, when to try again.
+     */
+    leaseUntil: integer("lease_until"),
+  },
+  (t) => [index("notifications_pending_idx").on(t.deliveredAt)],
+);
