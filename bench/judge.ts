@@ -30,6 +30,8 @@ type EngineName = "embedded" | "meilisearch";
 
 interface Verdict {
   total: number;
+  /** Wall time of the search as the caller sees it (for Meilisearch: HTTP to 127.0.0.1 included). */
+  ms: number;
   top: string[];
   found: number;
   missing: string[];
@@ -63,6 +65,9 @@ interface Score {
   unwanted: number;
   /** Hits outside the field the query asked for (`only`), over all queries. */
   outside: number;
+  /** Median and slowest wall time of one search, ms (one run each: an indication, not a benchmark). */
+  p50Ms: number;
+  maxMs: number;
 }
 
 interface JudgeReport {
@@ -108,7 +113,9 @@ function checkNames(docs: SearchDocument[]): void {
 }
 
 async function judge(engine: SearchEngine, jq: JudgedQuery, docs: SearchDocument[]): Promise<Verdict> {
+  const started = performance.now();
   const r = await engine.search({ q: jq.q, filters: {}, sort: "relevance", page: 1, perPage: TOP });
+  const ms = Math.round((performance.now() - started) * 100) / 100;
   const top = r.hits.map((h) => h.document.name);
   const missing = jq.expected.filter((n) => !top.includes(n));
   const wrongFirst = jq.first && top[0] !== jq.first ? jq.first : null;
@@ -120,6 +127,7 @@ async function judge(engine: SearchEngine, jq: JudgedQuery, docs: SearchDocument
   const emptyRight = jq.expected.length > 0 || top.length === 0 || Boolean(jq.notExpected?.length || jq.only);
   return {
     total: r.total,
+    ms,
     top,
     found: jq.expected.length - missing.length,
     missing,
@@ -143,6 +151,8 @@ function score(results: JudgedResult[], e: EngineName): Score {
     firstAsked: firstAsked.length,
     unwanted: vs.reduce((s, { v }) => s + v.unwanted.length, 0),
     outside: vs.reduce((s, { v }) => s + v.outside.length, 0),
+    p50Ms: median(vs.map(({ v }) => v.ms)),
+    maxMs: Math.max(...vs.map(({ v }) => v.ms)),
   };
 }
 
@@ -157,6 +167,10 @@ function byKind(results: JudgedResult[], e: EngineName): Record<string, { querie
 }
 
 const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
+const median = (xs: number[]) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.floor((sorted.length - 1) / 2)] ?? 0;
+};
 
 function why(v: Verdict): string {
   const parts: string[] = [];
@@ -182,7 +196,15 @@ function render(report: JudgeReport): string {
       "(`only`), the whole first page is of that field.",
     "",
     mdTable(
-      ["engine", "passed", "mean recall@10", "right first hit", "named-wrong hits", "hits outside the field"],
+      [
+        "engine",
+        "passed",
+        "mean recall@10",
+        "right first hit",
+        "named-wrong hits",
+        "hits outside the field",
+        "ms per search (median, max)",
+      ],
       engines.map((e) => {
         const s = report.scores[e]!;
         return [
@@ -192,9 +214,10 @@ function render(report: JudgeReport): string {
           `${s.firstRight} / ${s.firstAsked}`,
           String(s.unwanted),
           String(s.outside),
+          `${s.p50Ms}, ${s.maxMs}`,
         ];
       }),
-      ["l", "r", "r", "r", "r", "r"],
+      ["l", "r", "r", "r", "r", "r", "r"],
     ),
     "",
     mdTable(
@@ -232,7 +255,7 @@ function printTable(report: JudgeReport): void {
     const s = report.scores[e]!;
     console.log(
       `${e.padEnd(12)} passed ${s.passed}/${s.queries}, mean recall@10 ${pct(s.meanRecall)}, right first hit ${s.firstRight}/${s.firstAsked}, ` +
-        `named-wrong hits ${s.unwanted}, hits outside the field ${s.outside}`,
+        `named-wrong hits ${s.unwanted}, hits outside the field ${s.outside}, ms per search median ${s.p50Ms}, max ${s.maxMs}`,
     );
   }
 }
