@@ -1,5 +1,5 @@
 import type { SearchQuery } from "../types";
-import { buildSearchRequest, dropLastWord, pagination, queryLocales, sortFor } from "./query";
+import { buildSearchRequest, dropLastWord, meiliQueryText, pagination, queryLocales, sortFor } from "./query";
 
 const INDEX = "mediators_test";
 
@@ -171,6 +171,18 @@ describe("buildSearchRequest", () => {
 
   it("rejects an unknown facet before building anything", () => {
     expect(() => buildSearchRequest(INDEX, query({ filters: { price: ["1"] } as never }))).toThrow(/price/);
+  });
+});
+
+describe("meiliQueryText", () => {
+  it("ends a final run of three or more Han characters with a space, so its last word is no prefix", () => {
+    expect(meiliQueryText("高级工程师")).toBe("高级工程师 ");
+    expect(meiliQueryText("六横 张伟明")).toBe("六横 张伟明 ");
+    expect(buildSearchRequest(INDEX, query({ q: " 高级工程师 " })).queries[0].q).toBe("高级工程师 ");
+  });
+
+  it("leaves one- and two-character words, Latin and mixed endings as they are (prefixes while typing)", () => {
+    for (const q of ["医", "张伟", "律师 张伟", "zhangw", "医疗纠纷 zh", "3+X"]) expect(meiliQueryText(q)).toBe(q);
   });
 });
 

@@ -62,6 +62,18 @@ export function queryLocales(q: string): string[] | undefined {
   return /\p{Script=Han}/u.test(q) ? [CHINESE_LOCALE] : undefined;
 }
 
+/**
+ * The text sent as `q`. Meilisearch matches the last query word as a prefix, and it matches Chinese by
+ * its tone-marked pinyin, so a trailing single character becomes "any word whose reading starts so":
+ * 高级工程师 is cut 高级/工程/师 and 师 (shī) then finds 施工 (shīgōng), a 高级律师 with 工程款 matters.
+ * A trailing space makes the last word whole (Meilisearch's rule). Only for a final run of three or more
+ * Han characters, which is a word or a name typed to its end: a one- or two-character query keeps its
+ * prefix, so 医 still finds 医疗 and 张伟 still finds 张伟明.
+ */
+export function meiliQueryText(q: string): string {
+  return /\p{Script=Han}{3,}$/u.test(q) ? `${q} ` : q;
+}
+
 /** Only set the keys that have a value, so the request says exactly what it means. */
 function compact<T extends object>(o: T): T {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
@@ -78,7 +90,7 @@ export function buildSearchRequest(indexUid: string, query: SearchQuery, opts: B
     ...(opts.extraFilters ?? []),
     ...(query.availableBefore !== undefined ? [`nextAvailableAt <= ${Math.floor(query.availableBefore)}`] : []),
   ];
-  const common = compact({ indexUid, q, matchingStrategy: MATCHING_STRATEGY, locales });
+  const common = compact({ indexUid, q: meiliQueryText(q), matchingStrategy: MATCHING_STRATEGY, locales });
 
   // Page/hitsPerPage (not offset/limit): Meilisearch then counts exhaustively and returns totalHits.
   const unselected = FACETS.filter((f) => !selected.includes(f)).map((f) => FACET_FIELDS[f]);
