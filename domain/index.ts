@@ -101,6 +101,35 @@ export const CANCELLED_BY = ["party", "mediator", "staff"] as const;
 export const SESSION_KINDS = ["cookie", "token"] as const;
 export const CHANNELS = ["email", "sms"] as const;
 export const COMMITTEE_ROLES = ["chair", "member"] as const;
-export const CASE_STATUSES = ["open", "closed"] as const;
+/** A case's states (DOMAIN.md "How cases flow"); `closed` carries one of CASE_OUTCOMES. */
+export const CASE_STATUSES = ["submitted", "mediator-agreed", "in-mediation", "closed"] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+export const CASE_OUTCOMES = [
+  "agreement",
+  "no-agreement",
+  "withdrawn",
+  "respondent-refused",
+  "referred-arbitration",
+  "referred-litigation",
+] as const;
+export type CaseOutcome = (typeof CASE_OUTCOMES)[number];
+/** How a case came in: online, or at the general intake window (综合受理窗口) in person. */
+export const CASE_CHANNELS = ["online", "window"] as const;
+export type CaseChannel = (typeof CASE_CHANNELS)[number];
+/** Simple disputes are settled at once; major, difficult or group disputes go to a 3+X panel. */
+export const SEVERITIES = ["simple", "major", "group"] as const;
+export type Severity = (typeof SEVERITIES)[number];
+export const PARTY_SIDES = ["applicant", "respondent"] as const;
+export type PartySide = (typeof PARTY_SIDES)[number];
+/** A respondent's answer to the invitation (or the applicant's ranking of the shortlist). */
+export const CONSENT_ANSWERS = ["accepted", "ranked", "refused"] as const;
+export type ConsentAnswer = (typeof CONSENT_ANSWERS)[number];
+export const JUDICIAL_RESULTS = ["confirmed", "rejected"] as const;
+export const FULFILMENT_RESULTS = ["on-time", "late", "enforcement-requested", "enforced"] as const;
+export type FulfilmentResult = (typeof FULFILMENT_RESULTS)[number];
+/** Mediation is normally concluded within 30 days (configurable per category). */
+export const DEFAULT_CASE_DAYS = 30;
+/** Both parties may apply for judicial confirmation within 30 days of the agreement taking effect. */
+export const JUDICIAL_CONFIRMATION_DAYS = 30;
 export const HIT_ENTITIES = ["mediator", "committee"] as const;
 export const GENDERS = ["female", "male"] as const;

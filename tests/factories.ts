@@ -316,9 +316,9 @@ export function createCase(db: Db | Tx, o: CaseOptions): typeof cases.$inferSele
   return db
     .insert(cases)
     .values({
-      partyUserId: o.partyUserId,
+      filedByUserId: o.partyUserId,
       category: o.category ?? "labour",
-      summary: o.summary ?? "拖欠工资三个月未发",
+      description: o.summary ?? "拖欠工资三个月未发",
       counterpartyName: o.counterpartyName === undefined ? "某水产公司" : o.counterpartyName,
     })
     .returning()

@@ -42,9 +42,9 @@ const q = preparedQueries((db) => ({
   insertCase: db
     .insert(cases)
     .values({
-      partyUserId: ph("party"),
+      filedByUserId: ph("party"),
       category: ph("category"),
-      summary: ph("summary"),
+      description: ph("summary"),
       counterpartyName: ph("counterparty"),
       createdAt: ph("at"),
       updatedAt: ph("at"),

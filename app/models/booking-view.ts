@@ -8,7 +8,7 @@ import { allowedActions, effectiveStatus, type BookingActions, type BookingViewe
 export const iso = (ms: number) => isoInZone(ms, CENTRE_TIMEZONE);
 
 type BookingRow = typeof bookings.$inferSelect;
-type CaseRow = Pick<typeof cases.$inferSelect, "category" | "summary" | "counterpartyName">;
+type CaseRow = Pick<typeof cases.$inferSelect, "category" | "description" | "counterpartyName">;
 
 export interface BookingView {
   id: number;
@@ -65,7 +65,7 @@ export function toBookingView(b: BookingRow, c: CaseRow, facts: ViewFacts, viewe
     room: facts.roomName,
     respondBy: iso(b.respondBy),
     category: c.category,
-    summary: c.summary,
+    summary: c.description,
     counterpartyName: c.counterpartyName,
     partyName: facts.partyName,
     declineReason: b.declineReason,

@@ -33,7 +33,7 @@ const joinedOn = (db: Db) =>
   db
     .select({
       b: bookings,
-      c: { category: cases.category, summary: cases.summary, counterpartyName: cases.counterpartyName },
+      c: { category: cases.category, description: cases.description, counterpartyName: cases.counterpartyName },
       mediatorName: mediators.name,
       committeeName: committees.name,
       roomName: rooms.name,

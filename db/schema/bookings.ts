@@ -1,31 +1,12 @@
-// Cases, the bookings of their sessions, and the notifications every change writes (an outbox).
+// The bookings of a case's sessions, and the notifications every change writes (an outbox).
 import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { BOOKING_STATUSES, CANCELLED_BY, CASE_STATUSES, CHANNELS, LOCALES, MODE_SLUGS } from "../../domain";
+import { BOOKING_STATUSES, CANCELLED_BY, CHANNELS, LOCALES, MODE_SLUGS } from "../../domain";
+import { cases } from "./cases";
 import { timestamps } from "./columns";
 import { users } from "./accounts";
 import { rooms } from "./availability";
-import { categories, committees, mediators, towns } from "./pool";
-
-/** A dispute brought by a party. Minimal here; the case issue extends it (intake → fulfilment). */
-export const cases = sqliteTable(
-  "cases",
-  {
-    id: integer("id").primaryKey({ autoIncrement: true }),
-    partyUserId: integer("party_user_id")
-      .notNull()
-      .references(() => users.id),
-    category: text("category_slug")
-      .notNull()
-      .references(() => categories.slug),
-    summary: text("summary").notNull(),
-    /** Personal data of the other side: shown only to the parties and the case's mediator. */
-    counterpartyName: text("counterparty_name"),
-    status: text("status", { enum: CASE_STATUSES }).notNull().default("open"),
-    ...timestamps,
-  },
-  (t) => [index("cases_party_idx").on(t.partyUserId)],
-);
+import { committees, mediators, towns } from "./pool";
 
 export const bookings = sqliteTable(
   "bookings",

@@ -5,4 +5,5 @@ export * from "./pool";
 export * from "./search";
 export * from "./accounts";
 export * from "./availability";
+export * from "./cases";
 export * from "./bookings";
