@@ -127,6 +127,7 @@ ALTER TABLE `cases` ADD `mediator_id` integer REFERENCES mediators(id);--> state
 ALTER TABLE `cases` ADD `committee_id` integer REFERENCES committees(id);--> statement-breakpoint
 ALTER TABLE `cases` ADD `due_at` integer;--> statement-breakpoint
 ALTER TABLE `cases` ADD `closed_at` integer;--> statement-breakpoint
+ALTER TABLE `cases` ADD `mode` text;--> statement-breakpoint
 ALTER TABLE `cases` ADD `visits` integer DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE `cases` ADD `outcome_note` text;--> statement-breakpoint
 -- Cases made before: the states of the case replace open/closed; each gets its number, due date and

@@ -11,6 +11,7 @@ import {
   CONSENT_ANSWERS,
   FULFILMENT_RESULTS,
   JUDICIAL_RESULTS,
+  MODE_SLUGS,
   PARTY_SIDES,
   SEVERITIES,
 } from "../../domain";
@@ -48,6 +49,8 @@ export const cases = sqliteTable(
     /** Mediation is normally concluded within 30 days (per category). Epoch ms. */
     dueAt: integer("due_at"),
     closedAt: integer("closed_at"),
+    /** How the mediation was held (online, at the centre, on site), once it was. */
+    mode: text("mode", { enum: MODE_SLUGS }),
     /** Visits to the centre the case needed: 0 (零跑), 1 (只跑一次), 2 meaning two or more. */
     visits: integer("visits").notNull().default(0),
     outcomeNote: text("outcome_note"),
