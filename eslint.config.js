@@ -37,6 +37,12 @@ const zones = [
       "A model is a use case: no routes, components, HTTP adapters (app/utils) or translated messages (app/i18n). Throw a domain error with a code; the edge maps it.",
   },
   {
+    target: "./app/documents",
+    from: ["./app/routes", "./app/components", "./app/utils", "./app/models", "./db"],
+    message:
+      "A document is plain data in, bytes out: no routes, components, HTTP adapters, models or database. The caller loads the data and passes it.",
+  },
+  {
     // (Configuration comes from config/env.mjs, which every layer reads.)
     target: "./search",
     from: "./app",

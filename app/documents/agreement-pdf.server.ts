@@ -338,8 +338,8 @@ function clauses(pdf: Pdf, doc: AgreementDocument): void {
 /** One row per signer (role and name, a line to sign on, a date to write), then the committee and its seal. */
 function signatures(pdf: Pdf, doc: AgreementDocument): void {
   const signers = [
-    ...doc.applicants.map((party) => [party.role ?? "申请人", party.name, "签名（盖章）或按指印"]),
-    ...doc.respondents.map((party) => [party.role ?? "被申请人", party.name, "签名（盖章）或按指印"]),
+    ...doc.applicants.map((party) => [party.role ?? "申请人", party.name, "签名、盖章或按指印"]),
+    ...doc.respondents.map((party) => [party.role ?? "被申请人", party.name, "签名、盖章或按指印"]),
     ["人民调解员", doc.mediatorName, "签名"],
     ...(doc.recorderName ? [["记录人", doc.recorderName, "签名"]] : []),
   ];
