@@ -183,7 +183,8 @@ function heading(pdf: Pdf, doc: AgreementDocument): void {
   pdf.text(doc.centreName, MARGIN.left, MARGIN.top, { width: CONTENT_WIDTH, align: "center", characterSpacing: 1 });
   pdf.moveDown(0.6);
   pdf.font("serifBold").fontSize(24).fillColor(INK);
-  pdf.text("人民调解协议书", { width: CONTENT_WIDTH, align: "center", characterSpacing: 6 });
+  // pdfkit spaces after every character, the last one too: shift by half a space to centre the ink.
+  pdf.text("人民调解协议书", MARGIN.left + 3, pdf.y, { width: CONTENT_WIDTH, align: "center", characterSpacing: 6 });
   pdf.moveDown(0.3);
   pdf.font("serif").fontSize(12);
   pdf.text(doc.caseNumber, { width: CONTENT_WIDTH, align: "right" });
@@ -261,10 +262,10 @@ function obligations(pdf: Pdf, list: AgreementObligation[]): void {
       table(
         pdf,
         [
-          { title: "期次", width: 0.12 },
-          { title: "履行期限", width: 0.28 },
+          { title: "期次", width: 0.15, align: "center" },
+          { title: "履行期限", width: 0.26 },
           { title: "金额（元）", width: 0.2, align: "right" },
-          { title: "金额（大写）", width: 0.4 },
+          { title: "金额（大写）", width: 0.39 },
         ],
         parts.map((part, n) => [
           `第${chineseCount(n + 1)}期`,
@@ -413,6 +414,7 @@ function table(pdf: Pdf, columns: Column[], rows: string[][], left = MARGIN.left
     pdf.y = y + height;
   };
   const header = columns.map((column) => column.title);
+  // A table breaks between rows, never right after its header.
   keep(pdf, rowHeight(header, "serifBold") + rowHeight(rows[0] ?? header, "serif"));
   drawRow(header, "serifBold", true);
   for (const row of rows) {
