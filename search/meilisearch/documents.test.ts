@@ -1,4 +1,12 @@
-import { assertValidDocumentId, fromMeiliDocument, latinWords, LATIN_WORDS_FIELD, toMeiliDocument } from "./documents";
+import {
+  assertValidDocumentId,
+  characters,
+  CHARACTERS_FIELD,
+  fromMeiliDocument,
+  latinWords,
+  LATIN_WORDS_FIELD,
+  toMeiliDocument,
+} from "./documents";
 import { committeeDoc, lawyerDoc } from "./test-fixtures";
 
 describe("toMeiliDocument / fromMeiliDocument", () => {
@@ -50,6 +58,14 @@ describe("toMeiliDocument / fromMeiliDocument", () => {
     );
     expect(fromMeiliDocument(stored)).toEqual(doc);
     expect(latinWords(committeeDoc({ categoryNames: [], townNames: [] }))).toBe("");
+  });
+
+  it("adds each Chinese character of the searchable text once, as written, and reads them back as nothing", () => {
+    const doc = committeeDoc({ bio: "渔船碰撞。Mediation", memberNames: ["李海", "陈渔"], townNames: ["东极镇", "Dongji"] });
+    const stored = toMeiliDocument(doc);
+    expect(stored[CHARACTERS_FIELD]).toEqual(characters(doc));
+    expect(characters(doc)).toEqual([..."海事渔纠纷调解委员会李陈东极镇船碰撞"]);
+    expect(fromMeiliDocument(stored)).toEqual(doc);
   });
 
   it("fills what a stored document lacks with safe empties", () => {

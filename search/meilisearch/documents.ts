@@ -12,8 +12,22 @@ export const PRIMARY_KEY = "id";
  */
 export const LATIN_WORDS_FIELD = "latinWords";
 
-/** What Meilisearch stores: a SearchDocument (an unknown next free slot left out) plus LATIN_WORDS_FIELD. */
-export type MeiliDocument = Omit<SearchDocument, "nextAvailableAt"> & { nextAvailableAt?: number; [LATIN_WORDS_FIELD]: string };
+/**
+ * A field only the Meilisearch document has: every distinct Chinese character of the searchable text,
+ * as written. Meilisearch matches words, and Chinese by their reading (tone-marked pinyin, after
+ * folding variants): a one-character query finds other characters read alike (李 finds 邻里's 里) and
+ * misses the character inside a longer word (龙 in 马飞龙, cut 马/飞龙). A one-character query
+ * therefore also searches this field and is filtered on it (query.ts), which is exact (filters compare
+ * values as written): the documents that hold the character, as in the embedded engine.
+ */
+export const CHARACTERS_FIELD = "characters";
+
+/** What Meilisearch stores: a SearchDocument (an unknown next free slot left out) plus the two fields above. */
+export type MeiliDocument = Omit<SearchDocument, "nextAvailableAt"> & {
+  nextAvailableAt?: number;
+  [LATIN_WORDS_FIELD]: string;
+  [CHARACTERS_FIELD]: string[];
+};
 
 /** Meilisearch document ids: letters, digits, `-` and `_`, at most 511 bytes ("mediator-12" is fine). */
 const DOCUMENT_ID = /^[A-Za-z0-9_-]{1,511}$/;
@@ -34,8 +48,16 @@ export function assertValidDocumentId(id: string): void {
 export function toMeiliDocument(doc: SearchDocument): MeiliDocument {
   assertValidDocumentId(doc.id);
   const { nextAvailableAt, ...rest } = doc;
-  const stored = { ...rest, [LATIN_WORDS_FIELD]: latinWords(doc) };
+  const stored = { ...rest, [LATIN_WORDS_FIELD]: latinWords(doc), [CHARACTERS_FIELD]: characters(doc) };
   return nextAvailableAt === null || nextAvailableAt === undefined ? stored : { ...stored, nextAvailableAt };
+}
+
+const HAN = /\p{Script=Han}/gu;
+
+/** The distinct Han characters of the searchable text fields, in order of appearance. */
+export function characters(doc: SearchDocument): string[] {
+  const text = [doc.name, ...doc.memberNames, doc.title, doc.organisation ?? "", ...doc.categoryNames, ...doc.townNames, doc.bio].join("");
+  return [...new Set(text.match(HAN) ?? [])];
 }
 
 const LATIN_WORD = /[A-Za-z\u00C0-\u024F]+/g;
@@ -53,7 +75,7 @@ const str = (v: unknown): string => (typeof v === "string" ? v : "");
 
 /**
  * A hit (or stored document) back into a SearchDocument. Copies only the document's own fields, so the
- * hit's `_formatted`, `_rankingScore`… and LATIN_WORDS_FIELD never leak into it; a missing
+ * hit's `_formatted`, `_rankingScore`… and the Meilisearch-only fields never leak into it; a missing
  * nextAvailableAt becomes null.
  */
 export function fromMeiliDocument(hit: Record<string, unknown>): SearchDocument {

@@ -1,7 +1,11 @@
 import type { SearchQuery } from "../types";
-import { buildSearchRequest, dropLastWord, meiliQueryText, pagination, queryLocales, sortFor } from "./query";
+import { CHARACTERS_FIELD } from "./documents";
+import { buildSearchRequest, dropLastWord, literalCharacter, meiliQueryText, pagination, queryLocales, sortFor } from "./query";
+import { SEARCHABLE_ATTRIBUTES } from "./settings";
 
 const INDEX = "mediators_test";
+/** Every searchable attribute but the one-character field. */
+const WORD_ATTRIBUTES = SEARCHABLE_ATTRIBUTES.filter((a) => a !== CHARACTERS_FIELD);
 
 function query(overrides: Partial<SearchQuery> = {}): SearchQuery {
   return { q: "", filters: {}, sort: "relevance", page: 1, perPage: 20, ...overrides };
@@ -65,6 +69,7 @@ describe("buildSearchRequest", () => {
         q: "王芳",
         matchingStrategy: "all",
         locales: ["cmn"],
+        attributesToSearchOn: WORD_ATTRIBUTES,
         page: 1,
         hitsPerPage: 20,
         facets: ["kind", "categories", "towns", "modes", "languages"],
@@ -129,6 +134,7 @@ describe("buildSearchRequest", () => {
       q: "调解",
       matchingStrategy: "all",
       locales: ["cmn"],
+      attributesToSearchOn: WORD_ATTRIBUTES,
       filter: 'towns = "liuheng"',
       facets: ["categories"],
       limit: 0,
@@ -138,6 +144,7 @@ describe("buildSearchRequest", () => {
       q: "调解",
       matchingStrategy: "all",
       locales: ["cmn"],
+      attributesToSearchOn: WORD_ATTRIBUTES,
       filter: '(categories = "labour" OR categories = "medical")',
       facets: ["towns"],
       limit: 0,
@@ -171,6 +178,30 @@ describe("buildSearchRequest", () => {
 
   it("rejects an unknown facet before building anything", () => {
     expect(() => buildSearchRequest(INDEX, query({ filters: { price: ["1"] } as never }))).toThrow(/price/);
+  });
+});
+
+describe("literalCharacter", () => {
+  it("is the character of a one-character Chinese query, not of a synonym key", () => {
+    expect(literalCharacter(" 陈 ")).toBe("陈");
+    expect(literalCharacter("龙")).toBe("龙");
+    expect(literalCharacter("船")).toBeUndefined(); // a synonym key: 海事, 渔事…
+    for (const q of ["", "陈海", "a", "陈 海", "张伟 陈"]) expect(literalCharacter(q)).toBeUndefined();
+  });
+
+  it("filters every query on the character as written and searches the characters field too", () => {
+    const plan = buildSearchRequest(INDEX, query({ q: "陈", filters: { kind: ["lawyer"] } }));
+    expect(plan.literal).toBe("陈");
+    expect(plan.queries[0].filter).toBe('kind = "lawyer" AND (characters = "陈")');
+    expect(plan.queries[1].filter).toBe('(characters = "陈")');
+    for (const q of plan.queries) expect(q).not.toHaveProperty("attributesToSearchOn");
+  });
+
+  it("leaves the characters field out of every other query", () => {
+    const plan = buildSearchRequest(INDEX, query({ q: "高级工程师" }));
+    expect(plan.literal).toBeUndefined();
+    expect(plan.queries[0].attributesToSearchOn).toEqual(WORD_ATTRIBUTES);
+    expect(plan.queries[0].attributesToSearchOn).not.toContain(CHARACTERS_FIELD);
   });
 });
 

@@ -8,8 +8,10 @@ import type { MatchingStrategies, MultiSearchQuery } from "meilisearch";
 import { FACETS, type FacetName } from "../../domain";
 import { FACET_FIELDS, HIGHLIGHT_POST, HIGHLIGHT_PRE, type SearchQuery, type SortOrder } from "../types";
 import { splitQuery } from "../embedded/query";
-import { buildFilter, buildFilterExcept, selectedFacets } from "./filters";
-import { CHINESE_LOCALE } from "./settings";
+import { buildFilter, buildFilterExcept, quoteFilterValue, selectedFacets } from "./filters";
+import { CATEGORY_SYNONYMS } from "../synonyms";
+import { CHARACTERS_FIELD } from "./documents";
+import { CHINESE_LOCALE, SEARCHABLE_ATTRIBUTES } from "./settings";
 
 export const HIGHLIGHTED_ATTRIBUTES = ["name", "title", "organisation", "bio", "categoryNames"] as const;
 
@@ -24,6 +26,8 @@ export interface MeiliSearchPlan {
   /** queries[0] is the main query; queries[i + 1] computes the counts of disjunctiveFacets[i]. */
   queries: MultiSearchQuery[];
   disjunctiveFacets: FacetName[];
+  /** The character of a one-character query matched as written (see literalCharacter). */
+  literal?: string;
 }
 
 export interface BuildOptions {
@@ -74,6 +78,18 @@ export function meiliQueryText(q: string): string {
   return /\p{Script=Han}{3,}$/u.test(q) ? `${q} ` : q;
 }
 
+/**
+ * A query that is one Chinese character, matched as written: the character, or undefined. Meilisearch
+ * matches Chinese by its reading and the last word as a prefix, so 陈 (chén) alone would also find 晨
+ * and 程 (chéng); a filter on the characters as written (documents.ts CHARACTERS_FIELD) keeps the
+ * documents that hold it. Not for a synonym key (船): its synonyms are the point, and they are other
+ * characters.
+ */
+export function literalCharacter(q: string): string | undefined {
+  const c = q.trim();
+  return /^\p{Script=Han}$/u.test(c) && !Object.hasOwn(CATEGORY_SYNONYMS, c) ? c : undefined;
+}
+
 /** Only set the keys that have a value, so the request says exactly what it means. */
 function compact<T extends object>(o: T): T {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
@@ -85,12 +101,23 @@ export function buildSearchRequest(indexUid: string, query: SearchQuery, opts: B
   const selected = selectedFacets(filters);
   const disjunctiveFacets = FACETS.filter((f) => selected.includes(f));
   const locales = queryLocales(q);
-  // "Free within N days": a range condition on every query, so facet counts respect it too.
+  const literal = literalCharacter(q);
+  // "Free within N days": a range condition on every query, so facet counts respect it too; a
+  // one-character query keeps only the documents holding that character, in hits and counts alike.
   const extra = [
     ...(opts.extraFilters ?? []),
     ...(query.availableBefore !== undefined ? [`nextAvailableAt <= ${Math.floor(query.availableBefore)}`] : []),
+    ...(literal ? [`${CHARACTERS_FIELD} = ${quoteFilterValue(literal)}`] : []),
   ];
-  const common = compact({ indexUid, q: meiliQueryText(q), matchingStrategy: MATCHING_STRATEGY, locales });
+  const common = compact({
+    indexUid,
+    q: meiliQueryText(q),
+    matchingStrategy: MATCHING_STRATEGY,
+    locales,
+    // The characters field serves one-character queries only: in a longer query it would match each
+    // one-character piece anywhere (高级工程师 is cut 高级/工程/师, and 师 is in every 律师's title).
+    attributesToSearchOn: literal ? undefined : SEARCHABLE_ATTRIBUTES.filter((a) => a !== CHARACTERS_FIELD),
+  });
 
   // Page/hitsPerPage (not offset/limit): Meilisearch then counts exhaustively and returns totalHits.
   const unselected = FACETS.filter((f) => !selected.includes(f)).map((f) => FACET_FIELDS[f]);
@@ -116,7 +143,7 @@ export function buildSearchRequest(indexUid: string, query: SearchQuery, opts: B
     }),
   );
 
-  return { queries: [main, ...facetQueries], disjunctiveFacets };
+  return compact({ queries: [main, ...facetQueries], disjunctiveFacets, literal });
 }
 
 /**

@@ -21,7 +21,11 @@ export function mergeTouchingMarks(text: string): string {
  * matched or not, so a field counts only when it contains the pre tag; an array field in which some
  * entry matched is given whole, its entries joined with 、 (the embedded engine's form).
  */
-export function highlightFromFormatted(formatted: RecordAny | undefined, matchesPosition?: Record<string, unknown>): Highlight {
+export function highlightFromFormatted(
+  formatted: RecordAny | undefined,
+  matchesPosition?: Record<string, unknown>,
+  literal?: string,
+): Highlight {
   const highlight: Highlight = {};
   if (!formatted) return highlight;
   // A match on the name's pinyin or initials marks the whole (Chinese) name, as the embedded engine does.
@@ -37,6 +41,16 @@ export function highlightFromFormatted(formatted: RecordAny | undefined, matches
   }
   if (pinyinMatched && !highlight.name && typeof formatted.name === "string")
     highlight.name = `${HIGHLIGHT_PRE}${formatted.name}${HIGHLIGHT_POST}`;
+  // A one-character query matched as written (query.ts literalCharacter): Meilisearch marks the words it
+  // matched by reading, which may be none (龙 inside 飞龙); mark the character itself where nothing is.
+  if (literal) {
+    for (const field of HIGHLIGHTED_ATTRIBUTES) {
+      if (highlight[field]) continue;
+      const value: unknown = formatted[field];
+      const text = typeof value === "string" ? value : Array.isArray(value) ? value.join(ARRAY_HIGHLIGHT_SEPARATOR) : "";
+      if (text.includes(literal)) highlight[field] = text.split(literal).join(`${HIGHLIGHT_PRE}${literal}${HIGHLIGHT_POST}`);
+    }
+  }
   return highlight;
 }
 
@@ -65,7 +79,7 @@ export function mergeSearchResponses(plan: MeiliSearchPlan, response: MultiSearc
 
   const hits: SearchHit[] = main.hits.map((hit) => ({
     document: fromMeiliDocument(hit),
-    highlight: highlightFromFormatted(hit._formatted, hit._matchesPosition as Record<string, unknown> | undefined),
+    highlight: highlightFromFormatted(hit._formatted, hit._matchesPosition as Record<string, unknown> | undefined, plan.literal),
   }));
 
   const facets = emptyFacets();

@@ -3,7 +3,7 @@ import { dict } from "@node-rs/jieba/dict";
 import { CATEGORY_SYNONYMS } from "../synonyms";
 import { FACET_FIELDS } from "../types";
 import { splitQuery } from "../embedded/query";
-import { LATIN_WORDS_FIELD, toMeiliDocument } from "./documents";
+import { CHARACTERS_FIELD, LATIN_WORDS_FIELD, toMeiliDocument } from "./documents";
 import { buildIndexSettings, buildSynonyms, STOP_WORDS } from "./settings";
 import { lawyerDoc } from "./test-fixtures";
 
@@ -11,9 +11,10 @@ const settings = buildIndexSettings();
 const documentFields = Object.keys(toMeiliDocument(lawyerDoc()));
 
 describe("buildIndexSettings", () => {
-  it("makes every facet field filterable, and nextAvailableAt", () => {
+  it("makes every facet field filterable, and nextAvailableAt and the characters as written", () => {
     for (const field of Object.values(FACET_FIELDS)) expect(settings.filterableAttributes).toContain(field);
     expect(settings.filterableAttributes).toContain("nextAvailableAt");
+    expect(settings.filterableAttributes).toContain(CHARACTERS_FIELD);
   });
 
   it("searches the fields in priority order, name first and bio last, then the Latin words of them all", () => {
@@ -28,6 +29,7 @@ describe("buildIndexSettings", () => {
       "organisation",
       "townNames",
       "bio",
+      CHARACTERS_FIELD,
       LATIN_WORDS_FIELD,
     ]);
   });
@@ -70,7 +72,16 @@ describe("buildIndexSettings", () => {
     // What keeps a typo budget: the pinyin, the Latin words, and the short fields whose Chinese words
     // Meilisearch must join across a different segmentation (a join costs a typo).
     const tolerant = (settings.searchableAttributes ?? []).filter((a) => !settings.typoTolerance?.disableOnAttributes?.includes(a));
-    expect(tolerant).toEqual(["name", "namePinyinJoined", "namePinyin", "categoryNames", "memberNames", "townNames", LATIN_WORDS_FIELD]);
+    expect(tolerant).toEqual([
+      "name",
+      "namePinyinJoined",
+      "namePinyin",
+      "categoryNames",
+      "memberNames",
+      "townNames",
+      CHARACTERS_FIELD, // one character: never long enough for a typo
+      LATIN_WORDS_FIELD,
+    ]);
   });
 
   it("stops the same meaningless single characters the embedded engine drops", () => {

@@ -3,7 +3,7 @@
 import type { Settings, Synonyms } from "meilisearch";
 import { CATEGORY_SYNONYMS } from "../synonyms";
 import { FACET_FIELDS } from "../types";
-import { LATIN_WORDS_FIELD } from "./documents";
+import { CHARACTERS_FIELD, LATIN_WORDS_FIELD } from "./documents";
 
 /** Searchable fields, most important first: Meilisearch's `attribute` rule ranks by this order. */
 export const SEARCHABLE_ATTRIBUTES = [
@@ -17,12 +17,14 @@ export const SEARCHABLE_ATTRIBUTES = [
   "organisation",
   "townNames",
   "bio",
+  // Meilisearch-only (documents.ts): each Chinese character, for one-character queries only (query.ts).
+  CHARACTERS_FIELD,
   // Meilisearch-only (documents.ts): the Latin words of the fields above, with typos (bio has none).
   LATIN_WORDS_FIELD,
 ] as const;
 
-/** Every facet field, plus nextAvailableAt for "free before …" conditions. */
-export const FILTERABLE_ATTRIBUTES = [...Object.values(FACET_FIELDS), "nextAvailableAt"] as const;
+/** Every facet field, nextAvailableAt for "free before …" conditions, and the characters as written. */
+export const FILTERABLE_ATTRIBUTES = [...Object.values(FACET_FIELDS), "nextAvailableAt", CHARACTERS_FIELD] as const;
 
 export const SORTABLE_ATTRIBUTES = ["score", "closed", "nextAvailableAt", "yearsOfExperience"] as const;
 
