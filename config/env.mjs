@@ -57,6 +57,11 @@ export const envSchema = z.object({
     .default(24),
   /** Mark cookies Secure even on plain http (behind a TLS-terminating proxy). */
   COOKIE_SECURE: flag("0"),
+  /** The site's address as people reach it: links in text messages and the agreement's QR code. */
+  PUBLIC_URL: z
+    .url()
+    .default("http://localhost:3000")
+    .transform((v) => v.replace(/\/+$/, "")),
 });
 
 /** @typedef {z.infer<typeof envSchema>} Env */

@@ -43,6 +43,36 @@ const CATALOGUE: Record<Locale, Record<NotificationTemplate, Text>> = {
       subject: (p) => `预约 #${s(p.bookingId)} 已过期`,
       body: () => "调解员未在时限内答复，预约已自动取消、时段已释放。您可以选择其他调解员。",
     },
+    "case.filed": {
+      subject: (p) => `调解申请已受理 ${s(p.number)}`,
+      body: (p) => `您的调解申请 ${s(p.number)} 已受理。我们已邀请对方当事人；对方同意调解员后，调解即可开始。`,
+    },
+    "case.invitation": {
+      subject: (p) => `${s(p.applicant)} 申请与您调解（${s(p.number)}），邀请码 ${s(p.code)}：${s(p.link)}`,
+      body: (p) =>
+        `${s(p.applicant)} 向普陀区社会治理综合服务中心申请人民调解（${s(p.number)}）。调解自愿、免费，您可以接受、另选调解员或拒绝。打开 ${s(p.link)} ，邀请码 ${s(p.code)}。`,
+    },
+    "case.mediator-agreed": {
+      subject: (p) => `${s(p.number)} 双方已选定调解员`,
+      body: (p) => `双方已选定 ${s(p.mediatorName)} 调解 ${s(p.number)}。`,
+    },
+    "case.refused": {
+      subject: (p) => `${s(p.number)} 对方不同意调解`,
+      body: (p) =>
+        `对方当事人不同意调解（${s(p.number)}），案件已结束。人民调解是自愿的；您仍可申请仲裁或向人民法院起诉，中心可以告诉您怎么办。`,
+    },
+    "case.no-mutual-choice": {
+      subject: (p) => `${s(p.number)} 双方未选中同一位调解员`,
+      body: (p) => `双方的排序没有共同接受的调解员（${s(p.number)}），中心将为您指派调解员并告知理由。`,
+    },
+    "case.closed": {
+      subject: (p) => `${s(p.number)} 调解已结束`,
+      body: (p) => `${s(p.number)} 的调解已结束，结果：${s(p.outcomeZh)}。您可以在案件页面查看详情并评价。`,
+    },
+    "case.booking-released": {
+      subject: (p) => `预约 #${s(p.bookingId)} 已取消（${s(p.number)}）`,
+      body: (p) => `因${s(p.reasonZh)}，${s(p.number)} 的预约已取消，时段已释放。`,
+    },
   },
   en: {
     "booking.requested": {
@@ -76,6 +106,37 @@ const CATALOGUE: Record<Locale, Record<NotificationTemplate, Text>> = {
       subject: (p) => `Booking #${s(p.bookingId)} expired`,
       body: () =>
         "The mediator did not answer in time, so the request was withdrawn and the time released. You can choose another mediator.",
+    },
+    "case.filed": {
+      subject: (p) => `Request received ${s(p.number)}`,
+      body: (p) =>
+        `Your request for mediation ${s(p.number)} is received. We have invited the other side; once they agree on the mediator, mediation can begin.`,
+    },
+    "case.invitation": {
+      subject: (p) => `${s(p.applicant)} asks to mediate with you (${s(p.number)}), code ${s(p.code)}: ${s(p.link)}`,
+      body: (p) =>
+        `${s(p.applicant)} asked the Putuo centre for people's mediation (${s(p.number)}). It is voluntary and free: you may accept, choose another mediator or refuse. Open ${s(p.link)} with code ${s(p.code)}.`,
+    },
+    "case.mediator-agreed": {
+      subject: (p) => `${s(p.number)}: both sides agreed on the mediator`,
+      body: (p) => `Both sides chose ${s(p.mediatorName)} to mediate ${s(p.number)}.`,
+    },
+    "case.refused": {
+      subject: (p) => `${s(p.number)}: the other side declined mediation`,
+      body: (p) =>
+        `The other side declined mediation (${s(p.number)}), so the case is closed. Mediation is voluntary; you can still go to arbitration or to court, and the centre can tell you how.`,
+    },
+    "case.no-mutual-choice": {
+      subject: (p) => `${s(p.number)}: no mediator both sides ranked`,
+      body: (p) => `The two rankings share no mediator (${s(p.number)}); the centre will assign one and tell you why.`,
+    },
+    "case.closed": {
+      subject: (p) => `${s(p.number)}: mediation ended`,
+      body: (p) => `Mediation of ${s(p.number)} has ended: ${s(p.outcomeEn)}. The case page has the details and a form to rate it.`,
+    },
+    "case.booking-released": {
+      subject: (p) => `Booking #${s(p.bookingId)} cancelled (${s(p.number)})`,
+      body: (p) => `Because ${s(p.reasonEn)}, the session of ${s(p.number)} was cancelled and the time released.`,
     },
   },
 };

@@ -30,5 +30,10 @@ export const ISSUES = {
   agreementsExceedClosed: "agreements_exceed_closed",
   toBeforeFrom: "to_before_from",
   rangeTooLong: "range_too_long",
+  listedTwice: "listed_twice",
+  oneAnswer: "one_answer",
+  dueOrInstalments: "due_or_instalments",
+  agreementIffAgreed: "agreement_iff_agreed",
+  resultNeedsDate: "result_needs_date",
 } as const;
 export type IssueCode = (typeof ISSUES)[keyof typeof ISSUES];

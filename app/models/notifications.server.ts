@@ -22,6 +22,13 @@ export const NOTIFICATION_TEMPLATES = [
   "booking.declined",
   "booking.cancelled",
   "booking.expired",
+  "case.filed",
+  "case.invitation",
+  "case.mediator-agreed",
+  "case.refused",
+  "case.no-mutual-choice",
+  "case.closed",
+  "case.booking-released",
 ] as const;
 export type NotificationTemplate = (typeof NOTIFICATION_TEMPLATES)[number];
 /** Times are epoch ms (rendered in the centre's time zone), names as stored. */
@@ -80,6 +87,11 @@ export function notifyUser(tx: Db | Tx, userId: number, message: Message): void 
   if (!u) return;
   insert(tx, { userId, channel: "email", to: u.email, locale: u.locale }, message);
   if (u.phone) insert(tx, { userId, channel: "sms", to: u.phone, locale: u.locale }, message);
+}
+
+/** A person without an account (a respondent reached by phone): one text message. */
+export function notifyContact(tx: Db | Tx, contact: { phone: string; locale: Locale }, message: Message): void {
+  insert(tx, { userId: null, channel: "sms", to: contact.phone, locale: contact.locale }, message);
 }
 
 /** Notifies every account acting for the mediator, or the centre's desk (in Chinese) when there is none. */

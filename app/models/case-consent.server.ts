@@ -1,0 +1,280 @@
+// Both sides agree on who mediates. Before anyone answers, they are told what people's mediation is
+// (voluntary, free, either side may refuse or stop and keep every other route, the right to choose the
+// mediator and ask for a recusal, confidentiality), and acknowledging it is recorded. The respondent,
+// with the invitation code and no account, accepts the applicant's pick, ranks the shortlist, or
+// refuses; the applicant ranks the same shortlist; staff record an answer given in person or by phone.
+// A refusal closes the case; a mediator both sides accept is agreed on; a held booking with anyone else
+// is released and everyone is told.
+import { and, asc, eq, inArray } from "drizzle-orm";
+import { writeTransaction, type Db, type Tx } from "../../db/client";
+import { bookings, caseChoices, caseParties, cases, mediators } from "../../db/schema";
+import { getDb } from "../db.server";
+import type { User } from "./auth.server";
+import { bookingTimeChanged } from "./availability.server";
+import { audit } from "./case-audit.server";
+import { nextStatus, type CaseActor } from "./case-rules";
+import type { ConsentInput } from "./case-schemas";
+import { caseForUser, respondentByCode, toCaseView, type CaseView } from "./cases.server";
+import { HOLDING } from "./booking-rules";
+import { DomainError } from "./errors";
+import { notifyContact, notifyMediator, notifyUser, type Message } from "./notifications.server";
+import { chooseMutually } from "./mutual-choice";
+import { nextFreeOf, shortlistOf } from "./case-shortlist.server";
+
+type CaseRow = typeof cases.$inferSelect;
+type PartyRow = typeof caseParties.$inferSelect;
+
+/** Tell every party of the case (accounts by their account, others by text message). */
+function tellParties(tx: Db | Tx, caseId: number, message: Message): void {
+  for (const p of tx.select().from(caseParties).where(eq(caseParties.caseId, caseId)).all()) {
+    if (p.userId) notifyUser(tx, p.userId, message);
+    else if (p.phone) notifyContact(tx, { phone: p.phone, locale: "zh" }, message);
+  }
+}
+
+/** Bookings of the case held with someone other than the agreed mediator (or all, on a refusal) are released. */
+function releaseBookings(tx: Db | Tx, c: CaseRow, keepMediatorId: number | null, why: { zh: string; en: string }, now: number): void {
+  const held = tx
+    .select()
+    .from(bookings)
+    .where(and(eq(bookings.caseId, c.id), inArray(bookings.status, [...HOLDING])))
+    .all()
+    .filter((b) => b.mediatorId !== keepMediatorId);
+  for (const b of held) {
+    const res = tx
+      .update(bookings)
+      .set({ status: "cancelled", cancelReason: why.en, cancelledBy: "staff", updatedAt: new Date(now) })
+      .where(and(eq(bookings.id, b.id), inArray(bookings.status, [...HOLDING])))
+      .run();
+    if (res.changes !== 1) continue;
+    bookingTimeChanged(tx, b, "released");
+    const message = {
+      template: "case.booking-released" as const,
+      params: { bookingId: b.id, number: c.number, reasonZh: why.zh, reasonEn: why.en },
+      bookingId: b.id,
+      at: now,
+    };
+    notifyMediator(tx, b.mediatorId, message);
+    notifyUser(tx, b.partyUserId, message);
+  }
+}
+
+function agreeOn(
+  tx: Db | Tx,
+  c: CaseRow,
+  mediatorId: number,
+  actor: CaseActor,
+  actorUserId: number | null,
+  how: string,
+  now: number,
+): void {
+  const status = nextStatus("agree-mediator", { status: c.status, outcome: c.outcome, mediatorId, confirmation: null }, actor);
+  const res = tx
+    .update(cases)
+    .set({ status, mediatorId, updatedAt: new Date(now) })
+    .where(and(eq(cases.id, c.id), eq(cases.status, c.status)))
+    .run();
+  if (res.changes !== 1) throw new DomainError("illegal_transition", "The case changed meanwhile; reload it");
+  audit(tx, {
+    caseId: c.id,
+    at: now,
+    actor,
+    actorUserId,
+    event: "mediator-agreed",
+    before: { status: c.status, mediatorId: c.mediatorId },
+    after: { status, mediatorId, how },
+  });
+  const name = tx.select({ name: mediators.name }).from(mediators).where(eq(mediators.id, mediatorId)).get()?.name ?? "";
+  tellParties(tx, c.id, { template: "case.mediator-agreed", params: { caseId: c.id, number: c.number, mediatorName: name }, at: now });
+  releaseBookings(tx, c, mediatorId, { zh: "双方选定了另一位调解员", en: "both sides chose another mediator" }, now);
+}
+
+interface Answerer {
+  actor: CaseActor;
+  actorUserId: number | null;
+  party: PartyRow;
+  /** Staff recording an answer given in person or by phone. */
+  recordedBy: number | null;
+}
+
+function answer(tx: Db | Tx, c: CaseRow, who: Answerer, input: ConsentInput, now: number): void {
+  if (c.status !== "submitted" && !(input.refuse && c.status === "mediator-agreed"))
+    throw new DomainError("illegal_transition", `A ${c.status} case takes no answer about its mediator`);
+  if (!who.party.informedAt && !input.informed)
+    throw new DomainError("invalid_input", "First acknowledge what people's mediation is (informed: true)");
+  if (!who.party.informedAt) {
+    tx.update(caseParties).set({ informedAt: now }).where(eq(caseParties.id, who.party.id)).run();
+    audit(tx, {
+      caseId: c.id,
+      at: now,
+      actor: who.actor,
+      actorUserId: who.actorUserId,
+      event: "informed",
+      after: { side: who.party.side },
+    });
+  }
+  const side = who.party.side;
+  const record = (consent: "accepted" | "ranked" | "refused") =>
+    tx
+      .update(caseParties)
+      .set({ consent, consentAt: now, consentRecordedBy: who.recordedBy })
+      .where(eq(caseParties.id, who.party.id))
+      .run();
+
+  if (input.refuse) {
+    if (side !== "respondent") throw new DomainError("forbidden", "Only the respondent refuses mediation; the applicant withdraws");
+    const status = nextStatus("refuse", { status: c.status, outcome: c.outcome, mediatorId: c.mediatorId, confirmation: null }, who.actor);
+    record("refused");
+    tx.update(cases)
+      .set({ status, outcome: "respondent-refused", closedAt: now, updatedAt: new Date(now) })
+      .where(eq(cases.id, c.id))
+      .run();
+    audit(tx, {
+      caseId: c.id,
+      at: now,
+      actor: who.actor,
+      actorUserId: who.actorUserId,
+      event: "refused",
+      before: { status: c.status },
+      after: { status, outcome: "respondent-refused", recordedBy: who.recordedBy },
+    });
+    tellParties(tx, c.id, { template: "case.refused", params: { caseId: c.id, number: c.number }, at: now });
+    releaseBookings(tx, c, null, { zh: "对方不同意调解", en: "the other side declined mediation" }, now);
+    return;
+  }
+  if (input.accept) {
+    if (side !== "respondent") throw new DomainError("forbidden", "The applicant's pick is the respondent's to accept");
+    const first = tx
+      .select({ id: caseChoices.mediatorId })
+      .from(caseChoices)
+      .where(and(eq(caseChoices.caseId, c.id), eq(caseChoices.list, "pick")))
+      .orderBy(asc(caseChoices.rank))
+      .get();
+    if (!first) throw new DomainError("illegal_transition", "The applicant picked no mediator: rank the shortlist instead");
+    record("accepted");
+    agreeOn(tx, c, first.id, who.actor, who.actorUserId, "respondent accepted the applicant's pick", now);
+    return;
+  }
+  // A ranking of the shortlist; when both sides have ranked, the best combined rank is agreed on.
+  const shortlist = shortlistOf(tx, c);
+  const ranking = input.ranking!;
+  if (ranking.some((id) => !shortlist.includes(id))) throw new DomainError("invalid_input", "Rank only mediators of the shortlist");
+  tx.delete(caseChoices)
+    .where(and(eq(caseChoices.caseId, c.id), eq(caseChoices.list, side)))
+    .run();
+  ranking.forEach((mediatorId, i) =>
+    tx
+      .insert(caseChoices)
+      .values({ caseId: c.id, list: side, mediatorId, rank: i + 1 })
+      .run(),
+  );
+  record("ranked");
+  audit(tx, { caseId: c.id, at: now, actor: who.actor, actorUserId: who.actorUserId, event: "ranked", after: { side, ranking } });
+  const ranks = (list: "applicant" | "respondent") =>
+    tx
+      .select({ mediatorId: caseChoices.mediatorId, rank: caseChoices.rank })
+      .from(caseChoices)
+      .where(and(eq(caseChoices.caseId, c.id), eq(caseChoices.list, list)))
+      .all();
+  const mine = ranks("applicant");
+  const theirs = ranks("respondent");
+  if (!mine.length || !theirs.length) return;
+  const choice = chooseMutually(mine, theirs, nextFreeOf(tx));
+  if (choice.mediatorId === null) {
+    audit(tx, {
+      caseId: c.id,
+      at: now,
+      actor: "system",
+      actorUserId: null,
+      event: "no-mutual-choice",
+      after: { applicant: mine, respondent: theirs },
+    });
+    tellParties(tx, c.id, { template: "case.no-mutual-choice", params: { caseId: c.id, number: c.number }, at: now });
+    return;
+  }
+  agreeOn(tx, c, choice.mediatorId, "system", null, `best combined rank ${choice.considered[0].combined}`, now);
+}
+
+/** The respondent with the invitation code, no account needed. */
+export async function consentByCode({
+  caseId,
+  code,
+  input,
+  now,
+}: {
+  caseId: number;
+  code: string;
+  input: ConsentInput;
+  now: number;
+}): Promise<CaseView> {
+  return writeTransaction(getDb(), (tx) => {
+    const { row, party } = respondentByCode(tx, caseId, code);
+    answer(tx, row, { actor: "respondent", actorUserId: null, party, recordedBy: null }, input, now);
+    return toCaseView(tx, tx.select().from(cases).where(eq(cases.id, caseId)).get()!, "respondent");
+  });
+}
+
+/**
+ * A signed-in party answers for themselves (the applicant ranks; a respondent with an account answers
+ * as with the code); staff record the answer a party gave in person or by phone (`side` says whose).
+ */
+export async function consentAsUser({
+  user,
+  caseId,
+  input,
+  side,
+  now,
+}: {
+  user: User;
+  caseId: number;
+  input: ConsentInput;
+  side?: "applicant" | "respondent";
+  now: number;
+}): Promise<CaseView> {
+  return writeTransaction(getDb(), (tx) => {
+    const { row, actor } = caseForUser(tx, user, caseId);
+    let party: PartyRow | undefined;
+    if (actor === "staff") {
+      party = tx
+        .select()
+        .from(caseParties)
+        .where(and(eq(caseParties.caseId, caseId), eq(caseParties.side, side ?? "respondent")))
+        .orderBy(caseParties.id)
+        .get();
+    } else if (actor === "applicant" || actor === "respondent") {
+      party = tx
+        .select()
+        .from(caseParties)
+        .where(and(eq(caseParties.caseId, caseId), eq(caseParties.userId, user.id)))
+        .get();
+    } else throw new DomainError("forbidden", "Only the parties (or staff for them) answer about the mediator");
+    if (!party) throw new DomainError("not_found", "No such party on this case");
+    // Staff act for the side they record, as the log says.
+    answer(
+      tx,
+      row,
+      { actor: actor === "staff" ? "staff" : party.side, actorUserId: user.id, party, recordedBy: actor === "staff" ? user.id : null },
+      input,
+      now,
+    );
+    return toCaseView(tx, tx.select().from(cases).where(eq(cases.id, caseId)).get()!, actor);
+  });
+}
+
+/** What the respondent's invitation page shows: the case without anyone's phone, and the shortlist. */
+export function invitationView({ caseId, code }: { caseId: number; code: string }) {
+  const db = getDb();
+  const { row, party } = respondentByCode(db, caseId, code);
+  const shortlist = db
+    .select({ id: mediators.id, name: mediators.name, title: mediators.title, rank: caseChoices.rank })
+    .from(caseChoices)
+    .innerJoin(mediators, eq(mediators.id, caseChoices.mediatorId))
+    .where(and(eq(caseChoices.caseId, caseId), eq(caseChoices.list, "shortlist")))
+    .orderBy(asc(caseChoices.rank))
+    .all();
+  return {
+    case: toCaseView(db, row, "respondent"),
+    party: { name: party.name, informed: party.informedAt !== null, consent: party.consent },
+    shortlist,
+  };
+}

@@ -1,0 +1,125 @@
+// The inputs of the case use cases (no server code: forms validate with them too). Messages are issue
+// codes (app/models/issues.ts). Amounts come in yuan and are kept as integer fen.
+import { z } from "zod";
+import { CASE_CHANNELS, CATEGORY_SLUGS, MODE_SLUGS, SEVERITIES, TOWN_SLUGS } from "../../domain";
+import { ISSUES } from "./issues";
+
+const name = z.string().trim().min(1, ISSUES.nameRequired).max(60);
+const phone = z
+  .string()
+  .trim()
+  .regex(/^\+?[0-9 -]{6,20}$/, ISSUES.phoneFormat)
+  .optional();
+const person = z.object({ name, phone }).strict();
+const yuan = z.number().min(0).max(100_000_000_000);
+const mediatorIds = (max: number) =>
+  z
+    .array(z.number().int().positive())
+    .max(max)
+    .refine((ids) => new Set(ids).size === ids.length, ISSUES.listedTwice);
+
+export const fileCaseSchema = z
+  .object({
+    category: z.enum(CATEGORY_SLUGS),
+    description: z.string().trim().min(5, ISSUES.summaryMin).max(2000),
+    town: z.enum(TOWN_SLUGS).optional(),
+    amountYuan: yuan.optional(),
+    severity: z.enum(SEVERITIES).optional(),
+    /** `window`: staff at the general intake window, for someone who came in person. */
+    channel: z.enum(CASE_CHANNELS).optional(),
+    /** Staff filing for someone give the applicant; a party online is the applicant. */
+    applicants: z.array(person).min(1).max(5).optional(),
+    respondents: z.array(person).min(1).max(5),
+    /** Up to three mediators, asked in order. */
+    picks: mediatorIds(3).optional(),
+  })
+  .strict();
+export type FileCaseInput = z.infer<typeof fileCaseSchema>;
+
+/**
+ * A side's answer: accept the applicant's pick, rank the shortlist (1 = first; leaving someone out
+ * strikes them), or refuse mediation. `informed` acknowledges what people's mediation is, if not yet.
+ */
+export const consentSchema = z
+  .object({
+    code: z.string().trim().min(6).max(40).optional(),
+    informed: z.literal(true).optional(),
+    accept: z.literal(true).optional(),
+    ranking: mediatorIds(8).min(1).optional(),
+    refuse: z.literal(true).optional(),
+  })
+  .strict()
+  .refine((v) => [v.accept, v.ranking, v.refuse].filter((x) => x !== undefined).length === 1, {
+    message: ISSUES.oneAnswer,
+    path: ["accept"],
+  });
+export type ConsentInput = z.infer<typeof consentSchema>;
+
+const localDate = z.iso.date({ message: ISSUES.dateFormat });
+
+export const obligationSchema = z
+  .object({
+    obligor: z.enum(["applicant", "respondent"]),
+    description: z.string().trim().min(2).max(500),
+    amountYuan: yuan.optional(),
+    method: z.string().trim().max(200).optional(),
+    place: z.string().trim().max(200).optional(),
+    /** One due date, or instalments (each with its amount). */
+    dueOn: localDate.optional(),
+    instalments: z
+      .array(z.object({ dueOn: localDate, amountYuan: yuan.optional() }).strict())
+      .min(1)
+      .max(60)
+      .optional(),
+  })
+  .strict()
+  .refine((o) => (o.dueOn === undefined) !== (o.instalments === undefined), { message: ISSUES.dueOrInstalments, path: ["dueOn"] });
+
+export const outcomeSchema = z
+  .object({
+    outcome: z.enum(["agreement", "no-agreement", "referred-arbitration", "referred-litigation"]),
+    /** Visits to the centre: 0, 1, or 2 meaning two or more. */
+    visits: z.number().int().min(0).max(2),
+    mode: z.enum(MODE_SLUGS).optional(),
+    agreement: z
+      .object({
+        facts: z.string().trim().min(5).max(5000),
+        responsibility: z.string().trim().max(5000).optional(),
+        amountYuan: yuan.optional(),
+        obligations: z.array(obligationSchema).min(1).max(30),
+      })
+      .strict()
+      .optional(),
+    note: z.string().trim().max(2000).optional(),
+  })
+  .strict()
+  .refine((v) => (v.outcome === "agreement") === (v.agreement !== undefined), { message: ISSUES.agreementIffAgreed, path: ["agreement"] });
+export type OutcomeInput = z.infer<typeof outcomeSchema>;
+
+export const judicialConfirmationSchema = z
+  .object({
+    court: z.string().trim().min(2).max(100),
+    appliedOn: localDate,
+    reference: z.string().trim().max(100).optional(),
+    decidedOn: localDate.optional(),
+    result: z.enum(["confirmed", "rejected"]).optional(),
+  })
+  .strict()
+  .refine((v) => (v.result === undefined) === (v.decidedOn === undefined), { message: ISSUES.resultNeedsDate, path: ["decidedOn"] });
+
+export const fulfilmentSchema = z
+  .object({
+    instalmentId: z.number().int().positive(),
+    result: z.enum(["on-time", "late", "enforcement-requested", "enforced"]),
+  })
+  .strict();
+
+export const ratingSchema = z
+  .object({
+    stars: z.number().int().min(1).max(5),
+    comment: z.string().trim().max(1000).optional(),
+    code: z.string().trim().min(6).max(40).optional(),
+  })
+  .strict();
+
+export const toFen = (yuanAmount: number | undefined) => (yuanAmount === undefined ? null : Math.round(yuanAmount * 100));
