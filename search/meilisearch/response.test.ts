@@ -132,6 +132,15 @@ describe("highlightFromFormatted", () => {
     expect(highlightFromFormatted({ categoryNames: ["医疗纠纷", "Medical disputes"] })).toEqual({});
   });
 
+  it("marks a one-character query's character where Meilisearch marked nothing, and nowhere else", () => {
+    const formatted = { name: "马飞龙", title: "资深调解员", bio: "<mark>龙</mark>舟比赛、龙虾养殖", categoryNames: ["海事渔事纠纷"] };
+    expect(highlightFromFormatted(formatted, {}, "龙")).toEqual({
+      name: "马飞<mark>龙</mark>",
+      bio: "<mark>龙</mark>舟比赛、龙虾养殖", // as Meilisearch marked it
+    });
+    expect(highlightFromFormatted(formatted, {}, undefined)).toEqual({ bio: "<mark>龙</mark>舟比赛、龙虾养殖" });
+  });
+
   it("merges marks that touch: a phrase cut into words is marked as one", () => {
     expect(highlightFromFormatted({ bio: "熟悉<mark>保险</mark><mark>理赔</mark>流程，<mark>保险</mark>。" }).bio).toBe(
       "熟悉<mark>保险理赔</mark>流程，<mark>保险</mark>。",
