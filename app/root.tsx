@@ -101,6 +101,7 @@ function AccountNav() {
         <>
           <NavLink to="/bookings">{t.nav.allBookings}</NavLink>
           <NavLink to="/staff/notifications">{t.nav.notifications}</NavLink>
+          <NavLink to="/staff/dashboard">{t.centreStats.nav}</NavLink>
         </>
       ) : null}
       {user.role === "admin" ? <NavLink to="/admin/accounts">{t.nav.accounts}</NavLink> : null}

@@ -5,6 +5,7 @@ import { accountMessages } from "./messages-accounts";
 import { availabilityMessages } from "./messages-availability";
 import { bookingMessages } from "./messages-booking";
 import { dashboardMessages } from "./messages-dashboard";
+import { dashboardStatsMessages } from "./messages-dashboard-stats";
 import { outboxMessages } from "./messages-outbox";
 
 const zh = {
@@ -181,6 +182,7 @@ const zh = {
   ...dashboardMessages.zh,
   ...availabilityMessages.zh,
   ...outboxMessages.zh,
+  ...dashboardStatsMessages.zh,
 };
 
 export type Messages = typeof zh;
@@ -362,6 +364,7 @@ const en: Messages = {
   ...dashboardMessages.en,
   ...availabilityMessages.en,
   ...outboxMessages.en,
+  ...dashboardStatsMessages.en,
 };
 
 export const messages: Record<Locale, Messages> = { zh, en };

@@ -48,6 +48,8 @@ const date = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, ISSUES.dateFormat)
   .refine((d) => DateTime.fromISO(d).isValid, ISSUES.dateUnreal);
 
+const real = (...dates: string[]) => dates.every((d) => date.safeParse(d).success);
+
 /** The centre's calendar date at `now`. */
 export const centreDate = (now: number): string => DateTime.fromMillis(now, { zone: CENTRE_TIMEZONE }).toISODate()!;
 
@@ -75,15 +77,18 @@ export function wholeMonth(month: string): { from: string; to: string } {
  */
 export const statsQuerySchema = (now: number) => {
   const year = thisYear(now);
-  return z
-    .object({ from: date.default(year.from), to: date.default(year.to), groupBy: z.enum(STATS_GROUPS).optional() })
-    .strict()
-    .refine((v) => v.to >= v.from, { path: ["to"], message: ISSUES.toBeforeFrom })
-    .refine((v) => DateTime.fromISO(v.to).diff(DateTime.fromISO(v.from), "days").days < MAX_STATS_DAYS, {
-      path: ["to"],
-      // TODO(issues): a code of its own ("at most 5 years"); range_too_long's words say 62 days.
-      message: `At most ${MAX_STATS_DAYS} days`,
-    });
+  return (
+    z
+      .object({ from: date.default(year.from), to: date.default(year.to), groupBy: z.enum(STATS_GROUPS).optional() })
+      .strict()
+      // Judged only between two real dates (a bad date has its own message already).
+      .refine((v) => !real(v.from, v.to) || v.to >= v.from, { path: ["to"], message: ISSUES.toBeforeFrom })
+      .refine((v) => !real(v.from, v.to) || DateTime.fromISO(v.to).diff(DateTime.fromISO(v.from), "days").days < MAX_STATS_DAYS, {
+        path: ["to"],
+        // TODO(issues): a code of its own ("at most 5 years"); range_too_long's words say 62 days.
+        message: `At most ${MAX_STATS_DAYS} days`,
+      })
+  );
 };
 export type StatsQuery = z.output<ReturnType<typeof statsQuerySchema>>;
 

@@ -1,0 +1,182 @@
+// Words of the centre's dashboard (/staff/dashboard), its charts and its CSV, in both languages.
+// Composed into `messages` in ./messages.ts.
+import type { CentreFigures, StatsGroup } from "../models/stats-types";
+
+type FigureKey = keyof CentreFigures;
+
+const MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+const zh = {
+  centreStats: {
+    nav: "中心数据",
+    title: "中心数据看板",
+    heading: "中心数据看板",
+    intro: "所有数字都按“案件数据口径”从案件记录实时计算：受理按立案日期，办结、满意度和履行按办结日期，司法确认按裁定日期。",
+    periodLegend: "统计期间",
+    presets: { year: "今年", last12: "近 12 个月", month: "某个月", custom: "自定义" } as Record<
+      "year" | "last12" | "month" | "custom",
+      string
+    >,
+    month: "月份",
+    from: "开始日期",
+    to: "结束日期",
+    groupBy: "分组方式",
+    groups: { none: "不分组", month: "按月", category: "按纠纷类型", town: "按镇街", pool: "按调解力量", channel: "按受理渠道" } as Record<
+      StatsGroup | "none",
+      string
+    >,
+    show: "查看",
+    csv: "下载 CSV（Excel 可打开）",
+    period: (from: string, to: string) => `${from} 至 ${to}`,
+    noCases: "这个期间没有案件。",
+    invalid: "统计期间有误：",
+    figuresHeading: "主要指标",
+    figures: {
+      handled: "受理",
+      online: "线上受理",
+      inPerson: "窗口受理",
+      closed: "办结",
+      mediated: "调解",
+      zeroVisitRate: "零跑率",
+      oneVisitRate: "只跑一次",
+      onTimeRate: "按时办结率",
+      satisfactionRate: "满意率",
+      agreementRate: "调解成功率",
+      fulfilmentRate: "履行率",
+      judicialConfirmations: "司法确认",
+      fulfilledOnTimeAfterConfirmation: "确认后按时履行",
+      enforced: "申请强制执行",
+      majorCases: "重大疑难、群体性案件",
+      majorAgreed: "其中调解成功",
+      islandOnlineMediations: "海岛镇线上调解",
+    } satisfies Record<FigureKey, string>,
+    hints: {
+      handled: (online: number, inPerson: number) => `线上 ${online} · 窗口 ${inPerson}`,
+      ofClosed: (n: number) => `办结 ${n} 件中`,
+      ofMediated: (n: number) => `调解 ${n} 件中`,
+      ofRated: "评价中 4–5 星",
+      ofDecided: "履行结果已明确的协议中",
+      confirmations: (onTime: number, enforced: number) => `按时履行 ${onTime} · 强制执行 ${enforced}`,
+      major: (agreed: number) => `调解成功 ${agreed}`,
+    },
+    cases: (n: number) => `${n} 件`,
+    chartsHeading: "图表",
+    charts: {
+      handled: "受理量（线上 / 窗口）",
+      handledAlt: (summary: string) => `受理量柱状图。${summary}`,
+      rates: "各项比率",
+      ratesAlt: (summary: string) => `比率图：零跑率、按时办结率、满意率、调解成功率、履行率。${summary}`,
+      vs2018: "比率：2018 年与本期对比",
+      vs2018Alt: (summary: string) => `2018 年与本期各项比率对比柱状图。${summary}`,
+      dataTable: "图表数据",
+      year2018: "2018 年",
+      thisPeriod: "本期",
+      noData: "没有数据",
+    },
+    groupColumn: "分组",
+    total: "合计",
+    all: "全部",
+    none: "未填写",
+    pools: { "senior-mediator": "资深调解员", expert: "调解专家", lawyer: "律师", committee: "调解委员会", none: "尚未选定" } as Record<
+      string,
+      string
+    >,
+    channels: { online: "线上", window: "窗口" } as Record<string, string>,
+    monthLabel: (key: string) => `${key.slice(0, 4)}年${Number(key.slice(5, 7))}月`,
+    beside2018: {
+      heading: "与 2018 年中心数据对照",
+      intro: "左列是中心公布的 2018 年全年数据，右列是按同一口径从本系统案件记录算出的所选期间数据。",
+      figure: "指标",
+      year2018: "2018 年（中心公布）",
+      thisPeriod: "所选期间（案件记录）",
+      notRecorded: "案件记录中没有这项数据",
+    },
+    csvFile: (from: string, to: string) => `中心数据-${from}-${to}.csv`,
+  },
+};
+
+export type DashboardStatsMessages = typeof zh;
+
+const en: DashboardStatsMessages = {
+  centreStats: {
+    nav: "Centre figures",
+    title: "Centre dashboard",
+    heading: "The centre's figures",
+    intro:
+      "Every figure is computed from case rows by the case-figure definitions: requests by filing date; closing, satisfaction and fulfilment by closing date; judicial confirmations by decision date.",
+    periodLegend: "Period",
+    presets: { year: "This year", last12: "Last 12 months", month: "A month", custom: "Custom" },
+    month: "Month",
+    from: "From",
+    to: "To",
+    groupBy: "Group by",
+    groups: { none: "No grouping", month: "Month", category: "Dispute category", town: "Town", pool: "Pool", channel: "Channel" },
+    show: "Show",
+    csv: "Download CSV (opens in Excel)",
+    period: (from: string, to: string) => `${from} to ${to}`,
+    noCases: "No cases in this period.",
+    invalid: "The period is not valid: ",
+    figuresHeading: "Key figures",
+    figures: {
+      handled: "Requests handled",
+      online: "Online",
+      inPerson: "In person",
+      closed: "Closed",
+      mediated: "Mediated",
+      zeroVisitRate: "Zero visits",
+      oneVisitRate: "One visit",
+      onTimeRate: "Completed on time",
+      satisfactionRate: "Satisfaction",
+      agreementRate: "Agreement rate",
+      fulfilmentRate: "Fulfilment rate",
+      judicialConfirmations: "Judicial confirmations",
+      fulfilledOnTimeAfterConfirmation: "Fulfilled on time after confirmation",
+      enforced: "Enforced by the court",
+      majorCases: "Major and group cases",
+      majorAgreed: "of which agreed",
+      islandOnlineMediations: "Online mediations, island towns",
+    },
+    hints: {
+      handled: (online: number, inPerson: number) => `${online} online · ${inPerson} in person`,
+      ofClosed: (n: number) => `of ${n} closed`,
+      ofMediated: (n: number) => `of ${n} mediated`,
+      ofRated: "ratings of 4–5 stars",
+      ofDecided: "of agreements with every instalment decided",
+      confirmations: (onTime: number, enforced: number) => `${onTime} fulfilled on time · ${enforced} enforced`,
+      major: (agreed: number) => `${agreed} agreed`,
+    },
+    cases: (n: number) => `${n}`,
+    chartsHeading: "Charts",
+    charts: {
+      handled: "Requests handled (online / in person)",
+      handledAlt: (summary: string) => `Bar chart of requests handled. ${summary}`,
+      rates: "Rates",
+      ratesAlt: (summary: string) => `Chart of zero-visit, on-time, satisfaction, agreement and fulfilment rates. ${summary}`,
+      vs2018: "Rates: 2018 and this period",
+      vs2018Alt: (summary: string) => `Bar chart comparing the 2018 rates with this period's. ${summary}`,
+      dataTable: "Chart data",
+      year2018: "2018",
+      thisPeriod: "This period",
+      noData: "no data",
+    },
+    groupColumn: "Group",
+    total: "Total",
+    all: "All",
+    none: "Not recorded",
+    pools: { "senior-mediator": "Senior mediators", expert: "Experts", lawyer: "Lawyers", committee: "Committees", none: "Not yet chosen" },
+    channels: { online: "Online", window: "In person" },
+    monthLabel: (key: string) => `${MONTHS_EN[Number(key.slice(5, 7)) - 1]} ${key.slice(0, 4)}`,
+    beside2018: {
+      heading: "Beside the 2018 table",
+      intro:
+        "The centre's published figures for the whole of 2018, beside the same figures computed from this site's case rows for the chosen period.",
+      figure: "Figure",
+      year2018: "2018 (published)",
+      thisPeriod: "Chosen period (case rows)",
+      notRecorded: "Not in the case rows",
+    },
+    csvFile: (from: string, to: string) => `centre-figures-${from}-${to}.csv`,
+  },
+};
+
+export const dashboardStatsMessages = { zh, en };
