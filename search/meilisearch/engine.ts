@@ -5,7 +5,7 @@ import { Meilisearch, type EnqueuedTaskPromise, type IndexObject, type MultiSear
 import type { SearchDocument, SearchEngine, SearchQuery, SearchResult } from "../types";
 import { PRIMARY_KEY, toMeiliDocument, type MeiliDocument } from "./documents";
 import { apiErrorCode, assertTaskSucceeded, MeilisearchEngineError, wrapError } from "./errors";
-import { buildSearchRequest, dropLastWord } from "./query";
+import { buildSearchRequest, dropLastWord, type MeiliSearchPlan } from "./query";
 import { mergeSearchResponses } from "./response";
 import { buildIndexSettings } from "./settings";
 
@@ -27,6 +27,10 @@ const isFiltered = (query: SearchQuery) =>
 const INDEX_UID = /^[A-Za-z0-9_-]{1,400}$/;
 /** Documents per addDocuments call, to keep each payload and task small. */
 export const UPSERT_BATCH_SIZE = 1_000;
+/** What Meilisearch answers when a search names a field the index's settings do not have yet. */
+const OLDER_SETTINGS_CODES = ["invalid_search_attributes_to_search_on", "invalid_search_filter"];
+/** How long searches go without the newer fields before trying them again (a reindex may have run). */
+const LEGACY_RETRY_MS = 60_000;
 /** Searches with fewer words after a query matched nothing (the embedded engine takes at most 10 words). */
 const MAX_RETRIES = 10;
 
@@ -34,6 +38,9 @@ export class MeilisearchEngine implements SearchEngine {
   readonly name = "meilisearch" as const;
   readonly indexName: string;
   readonly #client: Meilisearch;
+  /** Until when searches leave out what an index with older settings refuses (see #searchOnce). */
+  #legacyUntil = 0;
+  #warnedLegacy = false;
 
   constructor(options: MeilisearchEngineOptions) {
     if (!options.url?.trim()) throw new Error("MeilisearchEngine needs a url (MEILI_URL)");
@@ -172,7 +179,23 @@ export class MeilisearchEngine implements SearchEngine {
   }
 
   async #searchOnce(query: SearchQuery): Promise<SearchResult> {
-    const plan = buildSearchRequest(this.indexName, query);
+    const legacy = Date.now() < this.#legacyUntil;
+    try {
+      return await this.#multiSearch(buildSearchRequest(this.indexName, query, { legacySettings: legacy }));
+    } catch (error) {
+      if (legacy || !(error instanceof MeilisearchEngineError) || !OLDER_SETTINGS_CODES.includes(error.code ?? "")) throw error;
+      // The index was set up by older code (settings.ts changed, no reindex since): answer without the
+      // newer fields for a while rather than fail every search, and say what to do.
+      this.#legacyUntil = Date.now() + LEGACY_RETRY_MS;
+      if (!this.#warnedLegacy) {
+        this.#warnedLegacy = true;
+        console.warn(`${error.message}: searching without the newer fields; run npm run search:reindex to apply the settings`);
+      }
+      return this.#multiSearch(buildSearchRequest(this.indexName, query, { legacySettings: true }));
+    }
+  }
+
+  async #multiSearch(plan: MeiliSearchPlan): Promise<SearchResult> {
     const response: MultiSearchResponse<RecordAny> = await this.#run("search", () => this.#client.multiSearch({ queries: plan.queries }));
     return mergeSearchResponses(plan, response);
   }

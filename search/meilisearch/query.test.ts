@@ -197,6 +197,15 @@ describe("literalCharacter", () => {
     for (const q of plan.queries) expect(q).not.toHaveProperty("attributesToSearchOn");
   });
 
+  it("asks an index with older settings for neither (legacySettings)", () => {
+    for (const q of ["陈", "高级工程师"]) {
+      const plan = buildSearchRequest(INDEX, query({ q }), { legacySettings: true });
+      expect(plan.literal).toBeUndefined();
+      expect(plan.queries[0].filter).toBeUndefined();
+      expect(plan.queries[0]).not.toHaveProperty("attributesToSearchOn");
+    }
+  });
+
   it("leaves the characters field out of every other query", () => {
     const plan = buildSearchRequest(INDEX, query({ q: "高级工程师" }));
     expect(plan.literal).toBeUndefined();

@@ -33,6 +33,11 @@ export interface MeiliSearchPlan {
 export interface BuildOptions {
   /** Extra conditions in Meilisearch filter syntax, AND'ed into every query (main and facet ones). */
   extraFilters?: readonly string[];
+  /**
+   * For an index whose settings predate the Meilisearch-only fields (not reindexed since): no
+   * characters filter, no attributesToSearchOn, which it would refuse. Less exact, but it answers.
+   */
+  legacySettings?: boolean;
 }
 
 /** The `sort` parameter for a SortOrder; undefined means "rank by relevance only". */
@@ -101,7 +106,7 @@ export function buildSearchRequest(indexUid: string, query: SearchQuery, opts: B
   const selected = selectedFacets(filters);
   const disjunctiveFacets = FACETS.filter((f) => selected.includes(f));
   const locales = queryLocales(q);
-  const literal = literalCharacter(q);
+  const literal = opts.legacySettings ? undefined : literalCharacter(q);
   // "Free within N days": a range condition on every query, so facet counts respect it too; a
   // one-character query keeps only the documents holding that character, in hits and counts alike.
   const extra = [
@@ -116,7 +121,7 @@ export function buildSearchRequest(indexUid: string, query: SearchQuery, opts: B
     locales,
     // The characters field serves one-character queries only: in a longer query it would match each
     // one-character piece anywhere (高级工程师 is cut 高级/工程/师, and 师 is in every 律师's title).
-    attributesToSearchOn: literal ? undefined : SEARCHABLE_ATTRIBUTES.filter((a) => a !== CHARACTERS_FIELD),
+    attributesToSearchOn: literal || opts.legacySettings ? undefined : SEARCHABLE_ATTRIBUTES.filter((a) => a !== CHARACTERS_FIELD),
   });
 
   // Page/hitsPerPage (not offset/limit): Meilisearch then counts exhaustively and returns totalHits.

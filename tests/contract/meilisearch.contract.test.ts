@@ -4,7 +4,9 @@
 //   port with a fresh data directory and a master key, and stopped when the suite ends;
 // - else the whole suite is reported as skipped, with the reason, never silently absent.
 // Each engine gets its own throw-away index, deleted afterwards.
-import { MeilisearchEngine } from "../../search/meilisearch";
+import { Meilisearch } from "meilisearch";
+import { buildIndexSettings, MeilisearchEngine } from "../../search/meilisearch";
+import { CHARACTERS_FIELD, LATIN_WORDS_FIELD } from "../../search/meilisearch/documents";
 import type { SearchEngine } from "../../search/types";
 import { describeEngineContract } from "./engine-contract";
 import { fixtureDocuments } from "./fixtures";
@@ -43,6 +45,36 @@ describe.skipIf(Boolean(skipReason))(`MeilisearchEngine ${skipReason ? `(${skipR
     await server?.stop();
   });
   describeEngineContract("meilisearch", makeEngine, { cleanup });
+
+  // Not part of the shared contract: an index set up by older code (no reindex since settings.ts gained
+  // the Meilisearch-only fields) still answers, without them, instead of failing every search.
+  describe("an index with older settings", () => {
+    let engine: MeilisearchEngine;
+    beforeAll(async () => {
+      engine = (await makeEngine()) as MeilisearchEngine;
+      await engine.upsert(fixtureDocuments());
+      const older = buildIndexSettings();
+      older.searchableAttributes = older.searchableAttributes!.filter((a) => a !== CHARACTERS_FIELD && a !== LATIN_WORDS_FIELD);
+      older.filterableAttributes = older.filterableAttributes!.filter((a) => a !== CHARACTERS_FIELD);
+      const client = new Meilisearch({ host: MEILI_URL || server!.url, apiKey: MEILI_URL ? process.env.MEILI_MASTER_KEY : server!.key });
+      const task = await client.index(engine.indexName).updateSettings(older).waitTask();
+      expect(task.status).toBe("succeeded");
+    });
+    afterAll(async () => {
+      if (engine) await cleanup(engine);
+    });
+
+    it("answers words and single characters, less exactly, until reindexed", async () => {
+      const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+      const words = await engine.search({ q: "医疗纠纷", filters: {}, sort: "relevance", page: 1, perPage: 20 });
+      expect(words.total).toBeGreaterThan(3);
+      const one = await engine.search({ q: "陈", filters: {}, sort: "relevance", page: 1, perPage: 20 });
+      expect(one.hits[0].document.name).toBe("陈海");
+      expect(warn).toHaveBeenCalledTimes(1);
+      expect(String(warn.mock.calls[0][0])).toMatch(/npm run search:reindex/);
+      warn.mockRestore();
+    });
+  });
 
   // Not part of the shared contract: a regression guard for the client's transport (engine.ts asks for
   // uncompressed answers; compressed ones stalled every search on a delayed ACK, about 45 ms).
