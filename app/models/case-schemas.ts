@@ -47,6 +47,8 @@ export const consentSchema = z
     accept: z.literal(true).optional(),
     ranking: mediatorIds(8).min(1).optional(),
     refuse: z.literal(true).optional(),
+    /** Staff recording an answer: whose it is (default the respondent). */
+    side: z.enum(["applicant", "respondent"]).optional(),
   })
   .strict()
   .refine((v) => [v.accept, v.ranking, v.refuse].filter((x) => x !== undefined).length === 1, {
@@ -121,5 +123,8 @@ export const ratingSchema = z
     code: z.string().trim().min(6).max(40).optional(),
   })
   .strict();
+
+export const codeSchema = z.object({ code: z.string().trim().min(6).max(40).optional() }).strict();
+export const withdrawSchema = z.object({ reason: z.string().trim().min(2).max(500) }).strict();
 
 export const toFen = (yuanAmount: number | undefined) => (yuanAmount === undefined ? null : Math.round(yuanAmount * 100));

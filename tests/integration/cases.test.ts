@@ -1,0 +1,248 @@
+// A case through the API, from filing to a rated agreement: mutual choice by the invitation code,
+// the outcome with its agreement, acknowledgements, judicial confirmation, fulfilment, rating, the audit
+// log and the PDF; and the other roads: a refusal, a ranking, illegal steps, privacy.
+import { and, eq } from "drizzle-orm";
+import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { describe, expect, it } from "vitest";
+import { freshDatabase } from "./setup-db";
+import { call } from "./call";
+import { openDb } from "../../db/client";
+import { bookings, cases, notifications } from "../../db/schema";
+import { createBooking, createMediator, createParty, createStaff, firstFreeSlot } from "../factories";
+
+const file = freshDatabase();
+const db = openDb(file);
+const casesRoute = await import("~/routes/api.v1.cases");
+const caseRoute = await import("~/routes/api.v1.cases.$id");
+const consent = await import("~/routes/api.v1.cases.$id.consent");
+const outcome = await import("~/routes/api.v1.cases.$id.outcome");
+const acknowledge = await import("~/routes/api.v1.cases.$id.acknowledge");
+const confirmation = await import("~/routes/api.v1.cases.$id.judicial-confirmation");
+const fulfilment = await import("~/routes/api.v1.cases.$id.fulfilment");
+const rating = await import("~/routes/api.v1.cases.$id.rating");
+const auditRoute = await import("~/routes/api.v1.cases.$id.audit");
+const pdfRoute = await import("~/routes/api.v1.cases.$id.agreement[.]pdf");
+const { listInstalments } = await import("~/models/case-outcome.server");
+
+const post = (mod: Parameters<typeof call>[0], id: number, body: unknown, token?: string) =>
+  call(mod, `/api/v1/cases/${id}/x`, { method: "POST", params: { id: String(id) }, body, token });
+
+/** The invitation code sent to this phone for this case (the dev provider's outbox holds it). */
+function codeSentTo(phone: string, caseId: number): string {
+  const row = db
+    .select()
+    .from(notifications)
+    .where(and(eq(notifications.to, phone), eq(notifications.template, "case.invitation")))
+    .all()
+    .find((n) => n.params?.caseId === caseId);
+  return String(row!.params!.code);
+}
+
+async function pdfText(res: Response): Promise<string> {
+  const doc = await getDocument({ data: new Uint8Array(await res.arrayBuffer()), useSystemFonts: false, isEvalSupported: false }).promise;
+  let text = "";
+  for (let n = 1; n <= doc.numPages; n++)
+    text += (await (await doc.getPage(n)).getTextContent()).items.map((i) => ("str" in i ? i.str : "")).join("");
+  await doc.destroy();
+  return text;
+}
+
+function setup() {
+  const now = Date.now();
+  const m = createMediator(db, { categories: ["labour"], modes: ["online"], account: true, now });
+  const applicant = createParty(db);
+  const staff = createStaff(db);
+  return { now, m, applicant, staff };
+}
+
+const filing = (picks: number[], phone = "13800000123") => ({
+  category: "labour",
+  description: "渔业公司拖欠三个月工资，共计三万二千元。",
+  town: "liuheng",
+  amountYuan: 32000,
+  respondents: [{ name: "舟山蓝湾示例渔业有限公司", phone }],
+  picks,
+});
+
+describe("a case from filing to a rated agreement", () => {
+  it("runs the whole road, each step recorded", async () => {
+    const { m, applicant, staff } = setup();
+    const filed = await call(casesRoute, "/api/v1/cases", { method: "POST", token: applicant.token, body: filing([m.id]) });
+    expect(filed.status).toBe(201);
+    expect(filed.body).toEqual({ id: expect.any(Number), number: expect.stringMatching(/^普调〔\d{4}〕\d{5}号$/), status: "submitted" });
+    const id = filed.body.id as number;
+    const code = codeSentTo("13800000123", id);
+
+    // The respondent answers with the code, but must first acknowledge what mediation is.
+    const uninformed = await post(consent, id, { code, accept: true });
+    expect(uninformed.status).toBe(400);
+    expect(uninformed.body.error.code).toBe("invalid_input");
+    const wrongCode = await post(consent, id, { code: "ZZZZZZZZ", informed: true, accept: true });
+    expect(wrongCode.status).toBe(404);
+    const agreed = await post(consent, id, { code, informed: true, accept: true });
+    expect(agreed.status).toBe(200);
+    expect(agreed.body).toMatchObject({ status: "mediator-agreed", mediator: { id: m.id }, viewer: "respondent" });
+
+    // Privacy: the applicant does not see the respondent's phone; staff and the mediator do; a stranger sees no case.
+    const asApplicant = await call(caseRoute, `/api/v1/cases/${id}`, { params: { id: String(id) }, token: applicant.token });
+    expect(asApplicant.body.parties.map((p: { phone: string | null }) => p.phone)).toEqual([null, null]);
+    const asStaff = await call(caseRoute, `/api/v1/cases/${id}`, { params: { id: String(id) }, token: staff.token });
+    expect(asStaff.body.parties.find((p: { side: string }) => p.side === "respondent").phone).toBe("13800000123");
+    const stranger = createParty(db);
+    expect((await call(caseRoute, `/api/v1/cases/${id}`, { params: { id: String(id) }, token: stranger.token })).status).toBe(404);
+
+    // Only the case's own mediator records the outcome.
+    const other = createMediator(db, { categories: ["labour"], account: true, now: Date.now() });
+    const agreement = {
+      outcome: "agreement",
+      visits: 0,
+      mode: "online",
+      agreement: {
+        facts: "经核实，被申请人尚欠申请人工资人民币32,000元。",
+        obligations: [
+          {
+            obligor: "respondent",
+            description: "支付拖欠的工资",
+            amountYuan: 32000,
+            method: "银行转账",
+            instalments: [
+              { dueOn: "2031-01-15", amountYuan: 16000 },
+              { dueOn: "2031-02-15", amountYuan: 16000 },
+            ],
+          },
+        ],
+      },
+    };
+    expect((await post(outcome, id, agreement, other.account!.token)).status).toBe(404);
+    expect((await post(outcome, id, { ...agreement, agreement: undefined }, m.account!.token)).status).toBe(400);
+    const closed = await post(outcome, id, agreement, m.account!.token);
+    expect(closed.status).toBe(200);
+    expect(closed.body).toMatchObject({ status: "closed", outcome: "agreement", visits: 0 });
+    const again = await post(outcome, id, agreement, m.account!.token);
+    expect(again.status).toBe(409);
+    expect(again.body.error).toMatchObject({
+      code: "illegal_transition",
+      message: expect.stringContaining("a closed case cannot record-outcome"),
+    });
+
+    // Confirmation needs the agreement in effect: every party acknowledges it first.
+    const early = await post(confirmation, id, { court: "普陀区人民法院", appliedOn: "2030-12-20" }, staff.token);
+    expect(early.status).toBe(409);
+    expect((await post(acknowledge, id, {}, applicant.token)).status).toBe(200);
+    expect((await post(acknowledge, id, { code })).status).toBe(200);
+    const confirmed = await post(
+      confirmation,
+      id,
+      { court: "普陀区人民法院", appliedOn: "2030-12-20", decidedOn: "2030-12-28", result: "confirmed", reference: "(2030)浙0903民特1号" },
+      staff.token,
+    );
+    expect(confirmed.status).toBe(200);
+    expect((await post(confirmation, id, { court: "普陀区人民法院", appliedOn: "2030-12-20" }, applicant.token)).status).toBe(403);
+
+    const [first] = listInstalments(db, id);
+    expect((await post(fulfilment, id, { instalmentId: first.id, result: "on-time" }, staff.token)).status).toBe(200);
+    expect(listInstalments(db, id).map((i) => i.result)).toEqual(["on-time", null]);
+    expect((await post(fulfilment, id, { instalmentId: 999_999, result: "on-time" }, staff.token)).status).toBe(404);
+
+    expect((await post(rating, id, { stars: 5, comment: "调解员很耐心" }, applicant.token)).status).toBe(200);
+    const twice = await post(rating, id, { stars: 1 }, applicant.token);
+    expect(twice.status).toBe(409);
+    expect((await post(rating, id, { stars: 4, code })).status).toBe(200);
+
+    const log = await call(auditRoute, `/api/v1/cases/${id}/audit`, { params: { id: String(id) }, token: staff.token });
+    expect(log.body.events.map((e: { event: string }) => e.event)).toEqual([
+      "filed",
+      "informed",
+      "mediator-agreed",
+      "outcome",
+      "agreement-acknowledged",
+      "agreement-acknowledged",
+      "agreement-effective",
+      "judicial-confirmation",
+      "fulfilment",
+      "rated",
+      "rated",
+    ]);
+    expect(JSON.stringify(log.body)).not.toContain("13800000123");
+    expect((await call(auditRoute, `/api/v1/cases/${id}/audit`, { params: { id: String(id) }, token: applicant.token })).status).toBe(403);
+
+    const request = new Request(`http://test.local/api/v1/cases/${id}/agreement.pdf`, {
+      headers: { Authorization: `Bearer ${applicant.token}` },
+    });
+    const pdf = (await pdfRoute.loader({ request, params: { id: String(id) }, context: {} })) as Response;
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get("Content-Type")).toBe("application/pdf");
+    const text = await pdfText(pdf);
+    expect(text).toContain(closed.body.number.replace(/〔|〕/g, (b: string) => b));
+    expect(text).toContain(applicant.user.name);
+    expect(text).toContain("舟山蓝湾示例渔业有限公司");
+    expect(text).not.toContain("13800000123");
+  }, 60_000);
+});
+
+describe("other roads", () => {
+  it("a refusal closes the case as respondent-refused and releases the held time", async () => {
+    const { now, m, applicant } = setup();
+    const filed = await call(casesRoute, "/api/v1/cases", { method: "POST", token: applicant.token, body: filing([m.id], "13800000456") });
+    const id = filed.body.id as number;
+    const slot = firstFreeSlot(db, m.id, { now, mode: "online" });
+    const b = createBooking(db, { partyUserId: applicant.user.id, mediatorId: m.id, start: slot.start, caseId: id, now });
+    const refused = await post(consent, id, { code: codeSentTo("13800000456", id), informed: true, refuse: true });
+    expect(refused.body).toMatchObject({ status: "closed", outcome: "respondent-refused" });
+    expect(db.select().from(bookings).where(eq(bookings.id, b.id)).get()!.status).toBe("cancelled");
+    const told = db
+      .select()
+      .from(notifications)
+      .where(eq(notifications.template, "case.refused"))
+      .all()
+      .filter((n) => n.params?.caseId === id);
+    expect(told.map((n) => n.to).sort()).toEqual([applicant.email, "13800000456"].sort());
+  });
+
+  it("both sides rank the shortlist: the best combined rank is agreed on", async () => {
+    const now = Date.now();
+    const [x, y, z] = [0, 1, 2].map(() => createMediator(db, { categories: ["neighbourhood"], modes: ["online"], now }));
+    const applicant = createParty(db);
+    const filed = await call(casesRoute, "/api/v1/cases", {
+      method: "POST",
+      token: applicant.token,
+      body: { ...filing([x.id, y.id, z.id], "13800000789"), category: "neighbourhood" },
+    });
+    const id = filed.body.id as number;
+    expect((await post(consent, id, { informed: true, ranking: [x.id, y.id, z.id] }, applicant.token)).body.status).toBe("submitted");
+    const outsider = createMediator(db, { categories: ["medical"], now });
+    expect((await post(consent, id, { code: codeSentTo("13800000789", id), informed: true, ranking: [outsider.id] })).status).toBe(400);
+    const chosen = await post(consent, id, { code: codeSentTo("13800000789", id), informed: true, ranking: [y.id, z.id] });
+    expect(chosen.body).toMatchObject({ status: "mediator-agreed", mediator: { id: y.id } });
+    expect(db.select().from(cases).where(eq(cases.id, id)).get()!.mediatorId).toBe(y.id);
+  });
+
+  it("refuses what the rules do not allow, saying why", async () => {
+    const { m, applicant, staff } = setup();
+    const filed = await call(casesRoute, "/api/v1/cases", { method: "POST", token: applicant.token, body: filing([m.id], "13800000999") });
+    const id = filed.body.id as number;
+    // No mediator agreed yet: no outcome, even by staff.
+    const early = await post(outcome, id, { outcome: "no-agreement", visits: 1 }, staff.token);
+    expect(early.status).toBe(409);
+    // The applicant cannot accept their own pick, nor file at the window.
+    expect((await post(consent, id, { informed: true, accept: true }, applicant.token)).status).toBe(403);
+    const window = await call(casesRoute, "/api/v1/cases", {
+      method: "POST",
+      token: applicant.token,
+      body: { ...filing([]), channel: "window" },
+    });
+    expect(window.status).toBe(403);
+    // Staff file at the window for someone who came in person.
+    const atWindow = await call(casesRoute, "/api/v1/cases", {
+      method: "POST",
+      token: staff.token,
+      body: { ...filing([]), applicants: [{ name: "东极镇渔民 李某", phone: "13800000111" }] },
+    });
+    expect(atWindow.status).toBe(201);
+    const listed = await call(casesRoute, "/api/v1/cases?perPage=100", { token: staff.token });
+    expect(listed.body.cases.map((c: { id: number }) => c.id)).toContain(atWindow.body.id);
+    const mine = await call(casesRoute, "/api/v1/cases", { token: applicant.token });
+    expect(mine.body).toMatchObject({ total: 1, page: 1 });
+    expect(mine.body.cases.map((c: { id: number }) => c.id)).toEqual([id]);
+  });
+});
