@@ -14,8 +14,6 @@ export interface DemoMediator {
   licenceNo: string | null;
   yearsOfExperience: number;
   bio: string;
-  closedCases: number;
-  agreements: number;
   categories: CategorySlug[];
   languages: string[];
   modes: string[];
@@ -264,18 +262,21 @@ class Gen {
   }
 }
 
-function record(g: Gen, kind: MediatorKind): { closedCases: number; agreements: number } {
-  // A few newcomers with tiny samples (1/1, 2/2) so that ranking by success has to be careful.
+/**
+ * The pool once carried seeded outcome counters; records now come from case rows (db/demo-history.ts
+ * makes the demo's). Their random draws are still taken, so every later name, title and service area
+ * of this deterministic pool stays as it was: judged queries, benchmarks and tests name them.
+ */
+function skipRetiredRecordDraws(g: Gen, kind: MediatorKind): Record<string, never> {
   const r = g.rnd();
-  if (r < 0.08) return { closedCases: 0, agreements: 0 };
+  if (r < 0.08) return {};
   if (r < 0.16) {
-    const n = g.int(1, 3);
-    return { closedCases: n, agreements: n };
+    g.int(1, 3);
+    return {};
   }
-  const max = kind === "senior-mediator" ? 260 : kind === "expert" ? 90 : 60;
-  const closedCases = g.int(5, max);
-  const rate = 0.62 + g.rnd() * 0.34;
-  return { closedCases, agreements: Math.round(closedCases * rate) };
+  g.int(5, kind === "senior-mediator" ? 260 : kind === "expert" ? 90 : 60);
+  g.rnd();
+  return {};
 }
 
 function serviceArea(g: Gen, onsiteShare: number): { modes: string[]; towns: TownSlug[] } {
@@ -335,7 +336,7 @@ function mediator(g: Gen, kind: MediatorKind, cats: CategorySlug[], i: number, u
     licenceNo: kind === "lawyer" ? licence(g, i) : null,
     yearsOfExperience: years,
     bio: bio(g, years, cats, lead),
-    ...record(g, kind),
+    ...skipRetiredRecordDraws(g, kind),
     categories: cats,
     // Maritime people and senior mediators most often speak the islands' dialect.
     languages: languages(g, kind === "senior-mediator" || primary === "maritime-fishery" ? 0.8 : 0.3),

@@ -2,8 +2,18 @@
 // carries that is not copied here is never searchable. Parties' personal data never reaches a record.
 import { CATEGORIES, TOWNS, type HitKind, type MediatorKind } from "../domain";
 import { pinyinInitials, pinyinJoined } from "../domain/pinyin";
-import { successRate, successScore } from "../domain/score";
 import type { SearchDocument } from "./types";
+
+/**
+ * A mediator's or committee's record over the last 12 months, from the records projection (cases
+ * whose mediator_id, or committee_id, it is; docs/case-figures.md), with its ranking score (ADR 014).
+ */
+export interface RecordStats {
+  closed: number;
+  mediated: number;
+  agreements: number;
+  score: number;
+}
 
 export interface MediatorRecord {
   id: number;
@@ -14,8 +24,7 @@ export interface MediatorRecord {
   organisation: string | null;
   bio: string;
   yearsOfExperience: number;
-  closedCases: number;
-  agreements: number;
+  record: RecordStats;
   categories: string[];
   towns: string[];
   modes: string[];
@@ -30,6 +39,8 @@ export interface CommitteeRecord {
   description: string;
   organisation: string | null;
   categories: string[];
+  /** The committee's own record: the cases that went through it (not the sum of its members'). */
+  record: RecordStats;
   members: MediatorRecord[];
 }
 
@@ -52,6 +63,16 @@ function townNames(slugs: string[]): string[] {
     return t ? [t.zh, t.en] : [];
   });
 }
+/** The document's stats: the agreement rate is of mediated cases (a withdrawal is nobody's failure). */
+function statsOf(r: RecordStats) {
+  return {
+    closed: r.closed,
+    agreements: r.agreements,
+    successRate: r.mediated > 0 ? r.agreements / r.mediated : null,
+    score: r.score,
+  };
+}
+
 const sorted = (values: Iterable<string>) => [...new Set(values)].sort();
 
 function base(kind: HitKind, r: { name: string; namePinyin: string }) {
@@ -82,10 +103,7 @@ export function mediatorToDocument(r: MediatorRecord): SearchDocument {
     languages: sorted(r.languages),
     memberNames: [],
     yearsOfExperience: r.yearsOfExperience,
-    closed: r.closedCases,
-    agreements: r.agreements,
-    successRate: successRate(r.closedCases, r.agreements),
-    score: successScore(r.closedCases, r.agreements),
+    ...statsOf(r.record),
     nextAvailableAt: r.nextAvailableAt,
   };
 }
@@ -98,8 +116,6 @@ export function mediatorToDocument(r: MediatorRecord): SearchDocument {
 export function committeeToDocument(r: CommitteeRecord): SearchDocument {
   const categories = sorted(r.categories);
   const towns = sorted(r.members.flatMap((m) => m.towns));
-  const closed = r.members.reduce((n, m) => n + m.closedCases, 0);
-  const agreements = r.members.reduce((n, m) => n + m.agreements, 0);
   const next = r.members.map((m) => m.nextAvailableAt).filter((t): t is number => t !== null);
   return {
     id: committeeDocId(r.id),
@@ -116,10 +132,7 @@ export function committeeToDocument(r: CommitteeRecord): SearchDocument {
     languages: sorted(r.members.flatMap((m) => m.languages)),
     memberNames: r.members.map((m) => m.name),
     yearsOfExperience: Math.max(0, ...r.members.map((m) => m.yearsOfExperience)),
-    closed,
-    agreements,
-    successRate: successRate(closed, agreements),
-    score: successScore(closed, agreements),
+    ...statsOf(r.record),
     nextAvailableAt: next.length ? Math.min(...next) : null,
   };
 }

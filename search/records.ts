@@ -1,7 +1,8 @@
 // Reads mediators and committees as records for search/document.ts. Pages through ids (id > lastSeen)
-// so a full reindex of 100k rows never holds them all twice.
-import { and, asc, eq, gt, inArray } from "drizzle-orm";
-import type { Db } from "../db/client";
+// so a full reindex of 100k rows never holds them all twice. A record's figures come from the records
+// projection (db/schema/records.ts, kept by app/models/records.server.ts) over the last 12 months.
+import { and, asc, eq, gt, gte, inArray, lte, ne, sql } from "drizzle-orm";
+import type { Db, Tx } from "../db/client";
 import {
   availabilitySettings,
   committeeCategories,
@@ -12,8 +13,71 @@ import {
   mediatorModes,
   mediators,
   mediatorTowns,
+  records,
 } from "../db/schema";
-import type { CommitteeRecord, MediatorRecord } from "./document";
+import { recordScore, recordWindow, type RecordWindow, type ScoreCell } from "../domain/record";
+import type { CommitteeRecord, MediatorRecord, RecordStats } from "./document";
+
+/** The months search documents' figures cover. */
+export const SEARCH_RECORD_MONTHS = 12;
+
+const inWindow = (window: RecordWindow) => and(gte(records.month, window.fromMonth), lte(records.month, window.toMonth));
+
+/** The pool's (category, severity) cells over the window: every mediator's, what scores compare with. */
+export function poolCells(db: Db | Tx, window: RecordWindow): ScoreCell[] {
+  return db
+    .select({
+      category: records.category,
+      severity: records.severity,
+      mediated: sql<number>`sum(${records.mediated})`,
+      agreements: sql<number>`sum(${records.agreements})`,
+    })
+    .from(records)
+    .where(and(eq(records.subject, "mediator"), ne(records.category, ""), ne(records.severity, ""), inWindow(window)))
+    .groupBy(records.category, records.severity)
+    .all();
+}
+
+/** Closed, mediated, agreements and the score (ADR 014) of each subject over the window. */
+export function loadRecordStats(
+  db: Db | Tx,
+  subject: "mediator" | "committee",
+  ids: number[],
+  window: RecordWindow,
+  pool: ScoreCell[] = poolCells(db, window),
+): Map<number, RecordStats> {
+  const totals = new Map<number, { closed: number; mediated: number; agreements: number }>();
+  const cells = new Map<number, ScoreCell[]>();
+  for (let i = 0; i < ids.length; i += 5000) {
+    const where = and(eq(records.subject, subject), inArray(records.subjectId, ids.slice(i, i + 5000)), inWindow(window));
+    for (const r of db
+      .select({
+        id: records.subjectId,
+        category: records.category,
+        severity: records.severity,
+        closed: sql<number>`sum(${records.closed})`,
+        mediated: sql<number>`sum(${records.mediated})`,
+        agreements: sql<number>`sum(${records.agreements})`,
+      })
+      .from(records)
+      .where(where)
+      .groupBy(records.subjectId, records.category, records.severity)
+      .all()) {
+      if (r.category === "" && r.severity === "") totals.set(r.id, r);
+      else if (r.category !== "" && r.severity !== "") {
+        const list = cells.get(r.id);
+        if (list) list.push(r);
+        else cells.set(r.id, [r]);
+      }
+    }
+  }
+  const stats = new Map<number, RecordStats>();
+  for (const id of ids) {
+    const t = totals.get(id) ?? { closed: 0, mediated: 0, agreements: 0 };
+    stats.set(id, { closed: t.closed, mediated: t.mediated, agreements: t.agreements, score: recordScore(cells.get(id) ?? [], pool) });
+  }
+  return stats;
+}
 
 function groupBy<T>(rows: T[], key: (r: T) => number, value: (r: T) => string): Map<number, string[]> {
   const map = new Map<number, string[]>();
@@ -27,7 +91,8 @@ function groupBy<T>(rows: T[], key: (r: T) => number, value: (r: T) => string): 
 }
 
 /** Active mediators with the given ids (or, with `afterId`, the next page of them) as records. */
-export function loadMediatorRecords(db: Db, opts: { ids?: number[]; afterId?: number; limit?: number }): MediatorRecord[] {
+/** `now` (default: the clock) dates the record's 12 months. */
+export function loadMediatorRecords(db: Db, opts: { ids?: number[]; afterId?: number; limit?: number; now?: number }): MediatorRecord[] {
   const where = opts.ids
     ? and(inArray(mediators.id, opts.ids), eq(mediators.active, true))
     : and(gt(mediators.id, opts.afterId ?? 0), eq(mediators.active, true));
@@ -40,6 +105,7 @@ export function loadMediatorRecords(db: Db, opts: { ids?: number[]; afterId?: nu
     .all();
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
+  const stats = loadRecordStats(db, "mediator", ids, recordWindow(opts.now ?? Date.now(), SEARCH_RECORD_MONTHS));
   // Chunked to stay under SQLite's bound-parameter limit.
   const cats: { mediatorId: number; categorySlug: string }[] = [];
   const langs: { mediatorId: number; languageSlug: string }[] = [];
@@ -88,8 +154,7 @@ export function loadMediatorRecords(db: Db, opts: { ids?: number[]; afterId?: nu
     organisation: r.organisation,
     bio: r.bio,
     yearsOfExperience: r.yearsOfExperience,
-    closedCases: r.closedCases,
-    agreements: r.agreements,
+    record: stats.get(r.id)!,
     categories: catMap.get(r.id) ?? [],
     towns: townMap.get(r.id) ?? [],
     modes: modeMap.get(r.id) ?? [],
@@ -99,7 +164,7 @@ export function loadMediatorRecords(db: Db, opts: { ids?: number[]; afterId?: nu
   }));
 }
 
-export function loadCommitteeRecords(db: Db, opts: { ids?: number[] } = {}): CommitteeRecord[] {
+export function loadCommitteeRecords(db: Db, opts: { ids?: number[]; now?: number } = {}): CommitteeRecord[] {
   const rows = db
     .select()
     .from(committees)
@@ -108,9 +173,13 @@ export function loadCommitteeRecords(db: Db, opts: { ids?: number[] } = {}): Com
     .all();
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
+  const now = opts.now ?? Date.now();
+  const stats = loadRecordStats(db, "committee", ids, recordWindow(now, SEARCH_RECORD_MONTHS));
   const cats = db.select().from(committeeCategories).where(inArray(committeeCategories.committeeId, ids)).all();
   const members = db.select().from(committeeMembers).where(inArray(committeeMembers.committeeId, ids)).all();
-  const memberRecords = new Map(loadMediatorRecords(db, { ids: [...new Set(members.map((m) => m.mediatorId))] }).map((m) => [m.id, m]));
+  const memberRecords = new Map(
+    loadMediatorRecords(db, { ids: [...new Set(members.map((m) => m.mediatorId))], now }).map((m) => [m.id, m]),
+  );
   const catMap = groupBy(
     cats,
     (r) => r.committeeId,
@@ -123,6 +192,7 @@ export function loadCommitteeRecords(db: Db, opts: { ids?: number[] } = {}): Com
     description: r.description,
     organisation: r.organisation,
     categories: catMap.get(r.id) ?? [],
+    record: stats.get(r.id)!,
     members: members
       .filter((m) => m.committeeId === r.id)
       .map((m) => memberRecords.get(m.mediatorId))

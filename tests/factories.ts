@@ -11,7 +11,9 @@ import { DateTime } from "luxon";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db, Tx } from "../db/client";
 import {
+  agreements,
   bookings,
+  caseParties,
   cases,
   committeeCategories,
   committeeMembers,
@@ -21,6 +23,10 @@ import {
   mediatorModes,
   mediators,
   mediatorTowns,
+  instalments,
+  judicialConfirmations,
+  obligations,
+  ratings,
   rooms,
   users,
 } from "../db/schema";
@@ -28,6 +34,9 @@ import {
   CENTRE_TIMEZONE,
   MODE_SLUGS,
   TOWN_SLUGS,
+  type CaseOutcome,
+  type FulfilmentResult,
+  type Severity,
   type CategorySlug,
   type LanguageSlug,
   type MediatorKind,
@@ -47,6 +56,7 @@ import {
   writeAvailability,
 } from "../app/models/availability.server";
 import { insertSession, type Role, type User } from "../app/models/auth.server";
+import { refreshRecords } from "../app/models/records.server";
 
 /** Every factory-made account signs in with this. */
 export const FACTORY_PASSWORD = "factory-password-1";
@@ -131,8 +141,6 @@ export interface MediatorOptions {
   organisation?: string | null;
   bio?: string;
   yearsOfExperience?: number;
-  closedCases?: number;
-  agreements?: number;
   active?: boolean;
   categories?: CategorySlug[];
   languages?: LanguageSlug[];
@@ -223,8 +231,6 @@ export function createMediator(db: Db, o: MediatorOptions): MediatorFixture {
         organisation: o.organisation === undefined ? "测试调解中心" : o.organisation,
         bio: o.bio ?? "",
         yearsOfExperience: o.yearsOfExperience ?? 10,
-        closedCases: o.closedCases ?? 0,
-        agreements: o.agreements ?? 0,
         active: o.active ?? true,
       })
       .returning({ id: mediators.id })
@@ -473,4 +479,142 @@ export function localDate(now: number, days = 0): string {
 export function at(now: number, days: number, hhmm: string): number {
   const [hour, minute] = hhmm.split(":").map(Number);
   return DateTime.fromMillis(now, { zone: CENTRE_TIMEZONE }).plus({ days }).set({ hour, minute, second: 0, millisecond: 0 }).toMillis();
+}
+
+// ── case outcomes and records (issue 8, "The record": this section is the records engineer's) ──────
+
+export interface ClosedCaseOptions {
+  mediatorId?: number | null;
+  committeeId?: number | null;
+  /** The account that filed it; default: a fresh party. */
+  partyUserId?: number;
+  category?: CategorySlug;
+  severity?: Severity;
+  outcome?: CaseOutcome;
+  /** When it was filed and closed (epoch ms). Default: filed 10 days before it closed. */
+  createdAt?: number;
+  closedAt: number;
+  /** Default: 30 days after filing. */
+  dueAt?: number | null;
+  visits?: 0 | 1 | 2;
+  mode?: ModeSlug;
+  town?: TownSlug | null;
+  /** The agreement's instalments (one obligation), with their results; only for outcome `agreement`. */
+  instalments?: (FulfilmentResult | null)[];
+  judicialConfirmation?: { result: "confirmed" | "rejected" | null; decidedOn?: string };
+  /** Stars of each rating: one applicant party per rating. */
+  ratings?: number[];
+}
+
+let factoryPartyId: number | undefined;
+/** One party account files the factory's closed cases unless a test names another. */
+function filingParty(db: Db | Tx): number {
+  const exists = factoryPartyId !== undefined && db.select({ id: users.id }).from(users).where(eq(users.id, factoryPartyId)).get();
+  if (!exists) factoryPartyId = createParty(db, { token: false }).user.id;
+  return factoryPartyId!;
+}
+
+/** Writes one closed case with its agreement, instalments, confirmation and ratings as rows (no refresh). */
+export function insertClosedCase(tx: Db | Tx, o: ClosedCaseOptions): typeof cases.$inferSelect {
+  const createdAt = o.createdAt ?? o.closedAt - 10 * 86_400_000;
+  const outcome = o.outcome ?? "agreement";
+  const row = tx
+    .insert(cases)
+    .values({
+      filedByUserId: o.partyUserId ?? filingParty(tx),
+      category: o.category ?? "labour",
+      description: "测试案件",
+      severity: o.severity ?? "simple",
+      status: "closed",
+      outcome,
+      mediatorId: o.mediatorId ?? null,
+      committeeId: o.committeeId ?? null,
+      dueAt: o.dueAt === undefined ? createdAt + 30 * 86_400_000 : o.dueAt,
+      closedAt: o.closedAt,
+      mode: o.mode ?? "centre",
+      town: o.town ?? null,
+      visits: o.visits ?? 1,
+      createdAt: new Date(createdAt),
+      updatedAt: new Date(o.closedAt),
+    })
+    .returning()
+    .get();
+  if (outcome === "agreement" && (o.instalments?.length || o.judicialConfirmation)) {
+    const agreement = tx
+      .insert(agreements)
+      .values({ caseId: row.id, facts: "测试协议", madeAt: o.closedAt, effectiveAt: o.closedAt })
+      .returning({ id: agreements.id })
+      .get();
+    if (o.instalments?.length) {
+      const obligation = tx
+        .insert(obligations)
+        .values({ agreementId: agreement.id, obligor: "respondent", description: "支付赔偿款" })
+        .returning({ id: obligations.id })
+        .get();
+      tx.insert(instalments)
+        .values(
+          o.instalments.map((result, i) => ({
+            obligationId: obligation.id,
+            seq: i + 1,
+            dueOn: localDate(o.closedAt, 30 * (i + 1)),
+            result,
+            resultAt: result ? o.closedAt : null,
+          })),
+        )
+        .run();
+    }
+  }
+  if (o.judicialConfirmation)
+    tx.insert(judicialConfirmations)
+      .values({
+        caseId: row.id,
+        court: "普陀区人民法院",
+        appliedOn: localDate(o.closedAt),
+        decidedOn: o.judicialConfirmation.result ? (o.judicialConfirmation.decidedOn ?? localDate(o.closedAt, 10)) : null,
+        result: o.judicialConfirmation.result,
+      })
+      .run();
+  for (const stars of o.ratings ?? []) {
+    const party = tx
+      .insert(caseParties)
+      .values({ caseId: row.id, side: "applicant", name: "测试当事人" })
+      .returning({ id: caseParties.id })
+      .get();
+    tx.insert(ratings).values({ caseId: row.id, casePartyId: party.id, stars, at: o.closedAt }).run();
+  }
+  return row;
+}
+
+/** One closed case, and its mediator's and committee's records refreshed (as the case model does). */
+export function createClosedCase(db: Db, o: ClosedCaseOptions): typeof cases.$inferSelect {
+  return db.transaction((tx) => {
+    const row = insertClosedCase(tx, o);
+    refreshRecords(tx, { mediatorIds: [row.mediatorId], committeeIds: [row.committeeId] });
+    return row;
+  });
+}
+
+export interface OutcomeHistoryOptions extends Omit<ClosedCaseOptions, "outcome" | "closedAt"> {
+  /** Mediated cases, of which `agreements` reached one (the rest: `no-agreement`). */
+  mediated: number;
+  agreements: number;
+  /** Also this many withdrawn cases (closed, not mediated). */
+  withdrawn?: number;
+  /** When they closed: spread over the days before this instant (default: the last 60 days). */
+  closedBefore: number;
+  spreadDays?: number;
+}
+
+/** A mediator's (or committee's) history: `agreements` of `mediated` cases, in one transaction. */
+export function createOutcomeHistory(db: Db, o: OutcomeHistoryOptions): void {
+  const { mediated, agreements: agreed, withdrawn = 0, closedBefore, spreadDays = 60, ...rest } = o;
+  const total = mediated + withdrawn;
+  db.transaction((tx) => {
+    for (let i = 0; i < total; i++) {
+      const closedAt = closedBefore - 3_600_000 - Math.floor(((i + 0.5) / total) * spreadDays * 86_400_000);
+      const outcome: CaseOutcome = i < agreed ? "agreement" : i < mediated ? "no-agreement" : "withdrawn";
+      insertClosedCase(tx, { ...rest, closedAt, outcome });
+    }
+    refreshRecords(tx, { mediatorIds: [o.mediatorId], committeeIds: [o.committeeId] });
+  });
 }

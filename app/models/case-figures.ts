@@ -9,6 +9,9 @@
 import { sql, type SQL } from "drizzle-orm";
 import { agreements, cases, instalments, judicialConfirmations, obligations, ratings } from "../../db/schema";
 import type { CaseOutcome, FulfilmentResult } from "../../domain";
+import { CENTRE_OFFSET_MS } from "../../domain/record";
+
+export { addMonths, CENTRE_OFFSET_MS, localMonth, recordWindow } from "../../domain/record";
 
 /** The cases table or an alias of it. */
 export type CasesTable = typeof cases;
@@ -30,12 +33,6 @@ export const ENFORCED_RESULTS = ["enforcement-requested", "enforced"] as const s
 export const MAJOR_SEVERITIES = ["major", "group"] as const;
 
 const MS_PER_DAY = 86_400_000;
-/**
- * Asia/Shanghai has kept UTC+8 without daylight saving since 1991, so SQL may take local dates and
- * months with a fixed offset (grouping thousands of rows through a zone library would be the slow part).
- */
-export const CENTRE_OFFSET_MS = 8 * 3_600_000;
-
 const list = (values: readonly string[]) =>
   sql.join(
     values.map((v) => sql`${v}`),
@@ -154,15 +151,3 @@ export function medianDays(values: readonly number[]): number | null {
 
 /** Days of a millisecond span. */
 export const msToDays = (ms: number): number => ms / MS_PER_DAY;
-
-/** "YYYY-MM" in Asia/Shanghai of an instant. */
-export function localMonth(ms: number): string {
-  return new Date(ms + CENTRE_OFFSET_MS).toISOString().slice(0, 7);
-}
-
-/** The month `n` months after "YYYY-MM" (n may be negative). */
-export function addMonths(month: string, n: number): string {
-  const [y, m] = month.split("-").map(Number);
-  const total = y * 12 + (m - 1) + n;
-  return `${Math.floor(total / 12)}-${String((total % 12) + 1).padStart(2, "0")}`;
-}

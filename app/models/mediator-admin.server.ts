@@ -8,7 +8,6 @@ import { recordSearchChange } from "../../search/outbox";
 import { namePinyin } from "../../domain/pinyin";
 import { getDb } from "../db.server";
 import { writeTransaction } from "../../db/client";
-import { ISSUES } from "./issues";
 
 export const mediatorPatchSchema = z
   .object({
@@ -17,19 +16,14 @@ export const mediatorPatchSchema = z
     organisation: z.string().trim().max(80).nullable(),
     bio: z.string().trim().max(2000),
     yearsOfExperience: z.number().int().min(0).max(80),
-    closedCases: z.number().int().min(0),
-    agreements: z.number().int().min(0),
     categories: z.array(z.enum(CATEGORY_SLUGS)).min(1),
     towns: z.array(z.enum(TOWN_SLUGS)),
     modes: z.array(z.enum(MODE_SLUGS)).min(1),
     languages: z.array(z.enum(LANGUAGE_SLUGS)).min(1),
     active: z.boolean(),
   })
-  .partial()
-  .refine((p) => p.agreements === undefined || p.closedCases === undefined || p.agreements <= p.closedCases, {
-    path: ["agreements"],
-    message: ISSUES.agreementsExceedClosed,
-  });
+  // No outcome figures here: a record is derived from case rows (records.server.ts), never entered.
+  .partial();
 export type MediatorPatch = z.infer<typeof mediatorPatchSchema>;
 
 /** Returns false when no such mediator exists. */

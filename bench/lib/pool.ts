@@ -5,6 +5,8 @@ import { generatePool, type DemoPool } from "../../db/demo-pool";
 import { committeeToDocument, mediatorToDocument, type MediatorRecord } from "../../search/document";
 import type { SearchDocument } from "../../search/types";
 
+const NO_RECORD = { closed: 0, mediated: 0, agreements: 0, score: 0 };
+
 export interface BenchPool {
   pool: DemoPool;
   documents: SearchDocument[];
@@ -23,8 +25,8 @@ export function benchPool(scale: number): BenchPool {
     organisation: m.organisation,
     bio: m.bio,
     yearsOfExperience: m.yearsOfExperience,
-    closedCases: m.closedCases,
-    agreements: m.agreements,
+    // Records come from case rows now; the generated pool has none (db/demo-history.ts makes the demo's).
+    record: NO_RECORD,
     categories: [...m.categories],
     towns: [...m.towns],
     modes: [...m.modes],
@@ -41,6 +43,7 @@ export function benchPool(scale: number): BenchPool {
         description: c.description,
         organisation: c.organisation,
         categories: [...c.categories],
+        record: NO_RECORD,
         members: c.memberIndexes.map((mi) => records[mi]),
       }),
     ),

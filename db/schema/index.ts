@@ -7,3 +7,4 @@ export * from "./accounts";
 export * from "./availability";
 export * from "./cases";
 export * from "./bookings";
+export * from "./records";

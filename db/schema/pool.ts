@@ -40,9 +40,7 @@ export const mediators = sqliteTable(
     bio: text("bio").notNull().default(""),
     /** Placeholder photo: null means the page draws an initial avatar. */
     photoUrl: text("photo_url"),
-    // Outcome counters. Issue 2 seeds them; the case issue derives them from case rows.
-    closedCases: integer("closed_cases").notNull().default(0),
-    agreements: integer("agreements").notNull().default(0),
+    // Outcomes are not kept here: a record is derived from case rows (db/schema/records.ts).
     active: integer("active", { mode: "boolean" }).notNull().default(true),
     ...timestamps,
   },

@@ -6,7 +6,7 @@ import { freshDatabase } from "./setup-db";
 import type { Json } from "./call";
 import { openDb } from "../../db/client";
 import { CATEGORIES, FACETS, TOWNS } from "../../domain";
-import { createCommittee, createMediator, type MediatorFixture } from "../factories";
+import { createCommittee, createMediator, createOutcomeHistory, type MediatorFixture } from "../factories";
 
 const db = openDb(freshDatabase());
 const search = await import("~/routes/api.v1.search");
@@ -31,8 +31,10 @@ let proven: MediatorFixture;
 
 beforeAll(async () => {
   const now = Date.now();
-  tiny = createMediator(db, { kind: "expert", title: SAMPLE_TITLE, closedCases: 3, agreements: 3, now });
-  proven = createMediator(db, { kind: "expert", title: SAMPLE_TITLE, closedCases: 300, agreements: 240, now });
+  tiny = createMediator(db, { kind: "expert", title: SAMPLE_TITLE, now });
+  proven = createMediator(db, { kind: "expert", title: SAMPLE_TITLE, now });
+  createOutcomeHistory(db, { mediatorId: tiny.id, mediated: 3, agreements: 3, closedBefore: now });
+  createOutcomeHistory(db, { mediatorId: proven.id, mediated: 300, agreements: 240, closedBefore: now });
   const { getSearchService } = await import("~/search.server");
   await getSearchService().ready;
 });
@@ -160,7 +162,11 @@ describe("GET /api/v1/mediators/:id and /api/v1/committees/:id", () => {
   it("returns a committee with its members, chair first", async () => {
     const now = Date.now();
     // The chair has the weakest record: still listed first.
-    const members = [0, 300, 100].map((closedCases) => createMediator(db, { closedCases, agreements: closedCases / 2, now }));
+    const members = [0, 300, 100].map((mediated) => {
+      const m = createMediator(db, { now });
+      createOutcomeHistory(db, { mediatorId: m.id, mediated, agreements: mediated / 2, closedBefore: now });
+      return m;
+    });
     const c = createCommittee(db, { members: members.map((m) => m.id) });
     const { status, body } = await get(committee, `/api/v1/committees/${c.id}`, { id: String(c.id) });
     expect(status).toBe(200);
