@@ -89,14 +89,19 @@ describe.skipIf(Boolean(skipReason))(`MeilisearchEngine ${skipReason ? `(${skipR
     });
 
     it("a search on a kept-alive connection does not wait for a delayed ACK", async () => {
-      const times: number[] = [];
-      for (let i = 0; i < 9; i++) {
-        const started = performance.now();
-        await engine.search({ q: "医疗", filters: {}, sort: "relevance", page: 1, perPage: 20 });
-        times.push(performance.now() - started);
-      }
-      times.sort((a, b) => a - b);
-      expect(times[4]).toBeLessThan(25);
+      const median = async (fn: () => Promise<unknown>) => {
+        const times: number[] = [];
+        for (let i = 0; i < 9; i++) {
+          const started = performance.now();
+          await fn();
+          times.push(performance.now() - started);
+        }
+        return times.sort((a, b) => a - b)[4];
+      };
+      // Against the round trip of the smallest request, so a server further away than 127.0.0.1 passes too.
+      const roundTrip = await median(() => fetch(`${MEILI_URL || server!.url}/health`).then((r) => r.text()));
+      const search = await median(() => engine.search({ q: "医疗", filters: {}, sort: "relevance", page: 1, perPage: 20 }));
+      expect(search).toBeLessThan(roundTrip + 20);
     });
   });
 });
