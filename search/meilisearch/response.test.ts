@@ -132,13 +132,17 @@ describe("highlightFromFormatted", () => {
     expect(highlightFromFormatted({ categoryNames: ["医疗纠纷", "Medical disputes"] })).toEqual({});
   });
 
-  it("marks a one-character query's character where Meilisearch marked nothing, and nowhere else", () => {
-    const formatted = { name: "马飞龙", title: "资深调解员", bio: "<mark>龙</mark>舟比赛、龙虾养殖", categoryNames: ["海事渔事纠纷"] };
-    expect(highlightFromFormatted(formatted, {}, "龙")).toEqual({
-      name: "马飞<mark>龙</mark>",
-      bio: "<mark>龙</mark>舟比赛、龙虾养殖", // as Meilisearch marked it
+  it("marks a one-character query's character wherever it is written, and nothing read alike", () => {
+    const formatted = { name: "陈海", title: "调解员", bio: "<mark>晨</mark>间接待，陈述与龙虾养殖", categoryNames: ["海事渔事纠纷"] };
+    expect(highlightFromFormatted(formatted, {}, "陈")).toEqual({
+      name: "<mark>陈</mark>海",
+      bio: "晨间接待，<mark>陈</mark>述与龙虾养殖",
     });
-    expect(highlightFromFormatted(formatted, {}, undefined)).toEqual({ bio: "<mark>龙</mark>舟比赛、龙虾养殖" });
+    expect(highlightFromFormatted({ name: "马飞龙", bio: "龙舟、龙虾" }, {}, "龙")).toEqual({
+      name: "马飞<mark>龙</mark>",
+      bio: "<mark>龙</mark>舟、<mark>龙</mark>虾",
+    });
+    expect(highlightFromFormatted(formatted, {}, undefined)).toEqual({ bio: "<mark>晨</mark>间接待，陈述与龙虾养殖" });
   });
 
   it("merges marks that touch: a phrase cut into words is marked as one", () => {

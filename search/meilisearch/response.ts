@@ -28,6 +28,7 @@ export function highlightFromFormatted(
 ): Highlight {
   const highlight: Highlight = {};
   if (!formatted) return highlight;
+  if (literal) return literalHighlight(formatted, literal);
   // A match on the name's pinyin or initials marks the whole (Chinese) name, as the embedded engine does.
   const pinyinMatched = PINYIN_FIELDS.some((f) => matchesPosition && f in matchesPosition);
   for (const field of HIGHLIGHTED_ATTRIBUTES) {
@@ -41,19 +42,32 @@ export function highlightFromFormatted(
   }
   if (pinyinMatched && !highlight.name && typeof formatted.name === "string")
     highlight.name = `${HIGHLIGHT_PRE}${formatted.name}${HIGHLIGHT_POST}`;
-  // A one-character query matched as written (query.ts literalCharacter): Meilisearch marks the words it
-  // matched by reading, which may be none (龙 inside 飞龙); mark the character itself where nothing is.
-  if (literal) {
-    for (const field of HIGHLIGHTED_ATTRIBUTES) {
-      if (highlight[field]) continue;
-      const value: unknown = formatted[field];
-      const text = typeof value === "string" ? value : Array.isArray(value) ? value.join(ARRAY_HIGHLIGHT_SEPARATOR) : "";
-      if (text.includes(literal)) highlight[field] = text.split(literal).join(`${HIGHLIGHT_PRE}${literal}${HIGHLIGHT_POST}`);
-    }
+  return highlight;
+}
+
+/**
+ * A one-character query matched as written (query.ts literalCharacter): Meilisearch marks the words it
+ * matched by their reading, which may be another character read alike (晨 for 陈) or none (龙 inside
+ * 飞龙), so the character itself is marked wherever it is written, as in the embedded engine.
+ */
+function literalHighlight(formatted: RecordAny, literal: string): Highlight {
+  const highlight: Highlight = {};
+  const mark = `${HIGHLIGHT_PRE}${literal}${HIGHLIGHT_POST}`;
+  for (const field of HIGHLIGHTED_ATTRIBUTES) {
+    const value: unknown = formatted[field];
+    const raw =
+      typeof value === "string"
+        ? value
+        : Array.isArray(value)
+          ? value.filter((v) => typeof v === "string").join(ARRAY_HIGHLIGHT_SEPARATOR)
+          : "";
+    const text = stripMarks(raw);
+    if (text.includes(literal)) highlight[field] = text.split(literal).join(mark);
   }
   return highlight;
 }
 
+const stripMarks = (s: string) => s.split(HIGHLIGHT_PRE).join("").split(HIGHLIGHT_POST).join("");
 const PINYIN_FIELDS = ["namePinyin", "namePinyinJoined", "nameInitials"];
 
 function emptyFacets(): FacetCounts {
