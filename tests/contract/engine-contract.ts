@@ -471,6 +471,18 @@ export function describeEngineContract(label: string, makeEngine: () => Promise<
         }
       });
 
+      it("a word typed with a character read alike (an input-method slip)", async () => {
+        const r = await search("医聊"); // 聊 is read liáo, like the 疗 of 医疗
+        if (engine.name === "embedded") {
+          // The embedded engine compares characters, and no document holds 医聊.
+          expect(r.total).toBe(0);
+        } else {
+          // Meilisearch compares readings (tone-marked pinyin), so it finds the 医疗 documents.
+          expect(ids(r)).toEqual(expect.arrayContaining(idsWhere((d) => d.categories.includes("medical"))));
+          for (const h of r.hits) expect(searchableText(h.document)).toContain("医疗");
+        }
+      });
+
       it("one typo in a six-letter word", async () => {
         const r = await search("xujign"); // xujing, 徐静
         if (engine.name === "embedded") {
