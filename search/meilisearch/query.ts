@@ -6,11 +6,11 @@
 // value". All of it goes in one multiSearch round trip.
 import type { MatchingStrategies, MultiSearchQuery } from "meilisearch";
 import { FACETS, type FacetName } from "../../domain";
-import { FACET_FIELDS, HIGHLIGHT_POST, HIGHLIGHT_PRE, type SearchQuery, type SortOrder } from "../types";
 import { splitQuery } from "../embedded/query";
-import { buildFilter, buildFilterExcept, quoteFilterValue, selectedFacets } from "./filters";
 import { CATEGORY_SYNONYMS } from "../synonyms";
+import { FACET_FIELDS, HIGHLIGHT_POST, HIGHLIGHT_PRE, type SearchQuery, type SortOrder } from "../types";
 import { CHARACTERS_FIELD } from "./documents";
+import { buildFilter, buildFilterExcept, quoteFilterValue, selectedFacets } from "./filters";
 import { CHINESE_LOCALE, SEARCHABLE_ATTRIBUTES } from "./settings";
 
 export const HIGHLIGHTED_ATTRIBUTES = ["name", "title", "organisation", "bio", "categoryNames"] as const;
