@@ -6,6 +6,7 @@
 // whose rows changed, so search follows within a second. Reads sum the window's months; the median
 // is taken from the subject's cases themselves (cases_mediator_idx).
 import { and, asc, eq, gte, inArray, isNotNull, lt, lte, ne, sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
 import type { Db, Tx } from "../../db/client";
 import { cases, committees, judicialConfirmations, mediators, records } from "../../db/schema";
 import { CATEGORY_SLUGS, HIT_ENTITIES, type CategorySlug } from "../../domain";
@@ -150,6 +151,9 @@ export function rebuildAllRecords(tx: Handle): { mediatorIds: number[]; committe
 }
 
 // ── reading a record ───────────────────────────────────────────────────────────────────────────────
+
+/** The record API's query string: `?category=` (one of the categories), nothing else required. */
+export const recordQuerySchema = z.object({ category: z.enum(CATEGORY_SLUGS).optional() });
 
 export interface RecordQuery {
   category?: CategorySlug;
