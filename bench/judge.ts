@@ -10,6 +10,7 @@
 // bench:judged section of docs/performance.md.
 //
 // Options: --no-save (print only), --render FILE (rewrite the docs section from a saved result).
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -17,7 +18,7 @@ import { parseArgs } from "node:util";
 import { openDb, closeDb } from "../db/client";
 import { prepareDatabase } from "../db/seed";
 import { EmbeddedEngine } from "../search/embedded";
-import { MeilisearchEngine } from "../search/meilisearch";
+import { buildIndexSettings, MeilisearchEngine } from "../search/meilisearch";
 import { allDocuments } from "../search/service";
 import type { SearchDocument, SearchEngine } from "../search/types";
 import { findMeiliBinary, startMeili, type MeiliServer } from "../tests/contract/meili-server";
@@ -72,6 +73,10 @@ interface Score {
 
 interface JudgeReport {
   date: string;
+  /** The commit measured (with "+changes" when the work tree differed), or null outside git. */
+  commit: string | null;
+  /** The Meilisearch index settings in force (settings.ts), when Meilisearch ran. */
+  meilisearchSettings?: unknown;
   machine: MachineInfo;
   pool: { documents: number };
   meilisearch: { version: string; source: string } | { skipped: string };
@@ -188,7 +193,7 @@ function render(report: JudgeReport): string {
   const meili =
     "version" in report.meilisearch ? `Meilisearch ${report.meilisearch.version}` : `Meilisearch skipped (${report.meilisearch.skipped})`;
   const lines: string[] = [
-    `### Judged queries (\`npm run search:judge\`, ${report.date.slice(0, 10)}, ${meili}, ${describeMachine(report.machine)})`,
+    `### Judged queries (\`npm run search:judge\`, ${report.date.slice(0, 10)}${report.commit ? `, commit ${report.commit}` : ""}, ${meili}, ${describeMachine(report.machine)})`,
     "",
     `${report.results.length} queries a party would type (bench/lib/judged-queries.ts, with how they were judged), over the ` +
       `demo pool (${report.pool.documents} documents). A query passes when every expected person or committee is in the first ${TOP} ` +
@@ -260,6 +265,13 @@ function printTable(report: JudgeReport): void {
   }
 }
 
+function commitMeasured(): string | null {
+  const head = spawnSync("git", ["rev-parse", "--short", "HEAD"], { encoding: "utf8" });
+  if (head.status !== 0) return null;
+  const dirty = spawnSync("git", ["status", "--porcelain", "--", "search", "bench", "db", "domain"], { encoding: "utf8" });
+  return `${head.stdout.trim()}${dirty.stdout.trim() ? "+changes" : ""}`;
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { "no-save": { type: "boolean" }, render: { type: "string" } } });
   if (values.render) {
@@ -323,6 +335,8 @@ async function main(): Promise<void> {
     const names = Object.keys(engines) as EngineName[];
     const report: JudgeReport = {
       date: new Date().toISOString(),
+      commit: commitMeasured(),
+      meilisearchSettings: meili ? buildIndexSettings() : undefined,
       machine: machineInfo(),
       pool: { documents: docs.length },
       meilisearch: meiliInfo,
