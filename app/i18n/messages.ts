@@ -4,6 +4,7 @@ import type { Locale } from "../../domain";
 import { accountMessages } from "./messages-accounts";
 import { availabilityMessages } from "./messages-availability";
 import { bookingMessages } from "./messages-booking";
+import { caseMessages } from "./messages-cases";
 import { dashboardMessages } from "./messages-dashboard";
 import { dashboardStatsMessages } from "./messages-dashboard-stats";
 import { outboxMessages } from "./messages-outbox";
@@ -183,6 +184,7 @@ const zh = {
   ...availabilityMessages.zh,
   ...outboxMessages.zh,
   ...dashboardStatsMessages.zh,
+  ...caseMessages.zh,
 };
 
 export type Messages = typeof zh;
@@ -365,6 +367,7 @@ const en: Messages = {
   ...availabilityMessages.en,
   ...outboxMessages.en,
   ...dashboardStatsMessages.en,
+  ...caseMessages.en,
 };
 
 export const messages: Record<Locale, Messages> = { zh, en };
