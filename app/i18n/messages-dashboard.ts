@@ -18,11 +18,11 @@ const zh = {
     declineSummary: "婉拒并说明理由",
     cancelSummary: "取消这次调解",
     done: {
-      confirmed: (id: number) => `已确认预约 #${id}，当事人会收到通知。`,
-      declined: (id: number) => `已婉拒预约 #${id}，当事人会收到通知。`,
-      cancelled: (id: number) => `已取消预约 #${id}，当事人会收到通知。`,
+      confirmed: (caseNumber: string) => `已确认 ${caseNumber} 的预约，当事人会收到通知。`,
+      declined: (caseNumber: string) => `已婉拒 ${caseNumber} 的预约，当事人会收到通知。`,
+      cancelled: (caseNumber: string) => `已取消 ${caseNumber} 的预约，当事人会收到通知。`,
     },
-    detail: (id: number) => `预约 #${id} 详情`,
+    detail: (caseNumber: string) => `${caseNumber} 的预约详情`,
   },
 };
 
@@ -46,11 +46,11 @@ const en: DashboardMessages = {
     declineSummary: "Decline with a reason",
     cancelSummary: "Cancel this session",
     done: {
-      confirmed: (id: number) => `Booking #${id} confirmed; the party is notified.`,
-      declined: (id: number) => `Booking #${id} declined; the party is notified.`,
-      cancelled: (id: number) => `Booking #${id} cancelled; the party is notified.`,
+      confirmed: (caseNumber: string) => `Session of ${caseNumber} confirmed; the party is notified.`,
+      declined: (caseNumber: string) => `Session of ${caseNumber} declined; the party is notified.`,
+      cancelled: (caseNumber: string) => `Session of ${caseNumber} cancelled; the party is notified.`,
     },
-    detail: (id: number) => `Booking #${id} details`,
+    detail: (caseNumber: string) => `Session of ${caseNumber}: details`,
   },
 };
 

@@ -14,33 +14,33 @@ const s = (v: unknown) => (v === null || v === undefined ? "" : String(v));
 const CATALOGUE: Record<Locale, Record<NotificationTemplate, Text>> = {
   zh: {
     "booking.requested": {
-      subject: (p) => `新的调解预约请求 #${s(p.bookingId)}`,
+      subject: (p) => `新的调解预约请求 ${s(p.number)}`,
       body: (p) =>
         `${s(p.partyName)} 预约了 ${when(p.start, "zh")} 的调解（${facetLabel("mode", s(p.mode), "zh")}）。请在 ${when(p.respondBy, "zh")} 前确认或婉拒。`,
     },
     "booking.rescheduleRequested": {
-      subject: (p) => `改期（原预约 #${s(p.fromBookingId)}）#${s(p.bookingId)}`,
+      subject: (p) => `改期的调解预约 ${s(p.number)}`,
       body: (p) =>
         `${s(p.partyName)} 把调解改到 ${when(p.start, "zh")}（${facetLabel("mode", s(p.mode), "zh")}）。请在 ${when(p.respondBy, "zh")} 前确认或婉拒。`,
     },
     "booking.submitted": {
-      subject: (p) => `预约已提交 #${s(p.bookingId)}`,
+      subject: (p) => `预约已提交 ${s(p.number)}`,
       body: (p) => `您预约了 ${s(p.mediatorName)} ${when(p.start, "zh")} 的调解，等待调解员确认（${when(p.respondBy, "zh")} 前）。`,
     },
     "booking.confirmed": {
-      subject: (p) => `预约 #${s(p.bookingId)} 已确认`,
+      subject: (p) => `${s(p.number)} 的预约已确认`,
       body: (p) => `调解员已确认您 ${when(p.start, "zh")} 的预约。可在预约详情中下载日历文件（.ics）。`,
     },
     "booking.declined": {
-      subject: (p) => `预约 #${s(p.bookingId)} 被婉拒`,
+      subject: (p) => `${s(p.number)} 的预约被婉拒`,
       body: (p) => `调解员婉拒了您的预约，理由：${s(p.reason)}。您可以在预约详情中查看有空档的相似调解员。`,
     },
     "booking.cancelled": {
-      subject: (p) => `预约 #${s(p.bookingId)} 已取消`,
+      subject: (p) => `${s(p.number)} 的预约已取消`,
       body: (p) => `${p.by === "party" ? "当事人" : "调解员"}取消了 ${when(p.start, "zh")} 的预约，理由：${s(p.reason)}`,
     },
     "booking.expired": {
-      subject: (p) => `预约 #${s(p.bookingId)} 已过期`,
+      subject: (p) => `${s(p.number)} 的预约已过期`,
       body: () => "调解员未在时限内答复，预约已自动取消、时段已释放。您可以选择其他调解员。",
     },
     "case.filed": {
@@ -70,40 +70,40 @@ const CATALOGUE: Record<Locale, Record<NotificationTemplate, Text>> = {
       body: (p) => `${s(p.number)} 的调解已结束，结果：${s(p.outcomeZh)}。您可以在案件页面查看详情并评价。`,
     },
     "case.booking-released": {
-      subject: (p) => `预约 #${s(p.bookingId)} 已取消（${s(p.number)}）`,
+      subject: (p) => `${s(p.number)} 的预约已取消`,
       body: (p) => `因${s(p.reasonZh)}，${s(p.number)} 的预约已取消，时段已释放。`,
     },
   },
   en: {
     "booking.requested": {
-      subject: (p) => `New mediation request #${s(p.bookingId)}`,
+      subject: (p) => `New mediation request ${s(p.number)}`,
       body: (p) =>
         `${s(p.partyName)} asked for a session on ${when(p.start, "en")} (${facetLabel("mode", s(p.mode), "en")}). Please confirm or decline by ${when(p.respondBy, "en")}.`,
     },
     "booking.rescheduleRequested": {
-      subject: (p) => `Rescheduled (was #${s(p.fromBookingId)}) #${s(p.bookingId)}`,
+      subject: (p) => `Rescheduled session ${s(p.number)}`,
       body: (p) =>
         `${s(p.partyName)} moved the session to ${when(p.start, "en")} (${facetLabel("mode", s(p.mode), "en")}). Please confirm or decline by ${when(p.respondBy, "en")}.`,
     },
     "booking.submitted": {
-      subject: (p) => `Request sent #${s(p.bookingId)}`,
+      subject: (p) => `Request sent ${s(p.number)}`,
       body: (p) =>
         `You asked ${s(p.mediatorName)} for a session on ${when(p.start, "en")}. The mediator will confirm by ${when(p.respondBy, "en")}.`,
     },
     "booking.confirmed": {
-      subject: (p) => `Booking #${s(p.bookingId)} confirmed`,
+      subject: (p) => `Session of ${s(p.number)} confirmed`,
       body: (p) => `The mediator confirmed your session on ${when(p.start, "en")}. The booking page has a calendar file (.ics).`,
     },
     "booking.declined": {
-      subject: (p) => `Booking #${s(p.bookingId)} declined`,
+      subject: (p) => `Session of ${s(p.number)} declined`,
       body: (p) => `The mediator declined your request: ${s(p.reason)}. The booking page lists similar mediators with free time.`,
     },
     "booking.cancelled": {
-      subject: (p) => `Booking #${s(p.bookingId)} cancelled`,
+      subject: (p) => `Session of ${s(p.number)} cancelled`,
       body: (p) => `The ${p.by === "party" ? "party" : "mediator"} cancelled the session on ${when(p.start, "en")}: ${s(p.reason)}`,
     },
     "booking.expired": {
-      subject: (p) => `Booking #${s(p.bookingId)} expired`,
+      subject: (p) => `Session of ${s(p.number)} expired`,
       body: () =>
         "The mediator did not answer in time, so the request was withdrawn and the time released. You can choose another mediator.",
     },
@@ -135,7 +135,7 @@ const CATALOGUE: Record<Locale, Record<NotificationTemplate, Text>> = {
       body: (p) => `Mediation of ${s(p.number)} has ended: ${s(p.outcomeEn)}. The case page has the details and a form to rate it.`,
     },
     "case.booking-released": {
-      subject: (p) => `Booking #${s(p.bookingId)} cancelled (${s(p.number)})`,
+      subject: (p) => `Session of ${s(p.number)} cancelled`,
       body: (p) => `Because ${s(p.reasonEn)}, the session of ${s(p.number)} was cancelled and the time released.`,
     },
   },

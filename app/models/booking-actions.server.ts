@@ -13,6 +13,7 @@ import { placeBooking } from "./booking-create.server";
 import { assertAllowed, HOLDING, type BookingEvent } from "./booking-rules";
 import type { BookingView } from "./booking-view";
 import { readBooking, viewerOf } from "./bookings.server";
+import { caseNumberOf } from "./cases.server";
 import { DomainError } from "./errors";
 import { notifyMediator, notifyUser } from "./notifications.server";
 
@@ -50,7 +51,7 @@ async function respond({ user, id, now }: Step, decision: "confirmed" | "decline
     if (decision === "declined") bookingTimeChanged(tx, row, "released");
     notifyUser(tx, row.partyUserId, {
       template: decision === "confirmed" ? "booking.confirmed" : "booking.declined",
-      params: { bookingId: id, start: row.startAt, reason: reason ?? null },
+      params: { bookingId: id, start: row.startAt, reason: reason ?? null, number: caseNumberOf(tx, row.caseId) },
       bookingId: id,
       at: now,
     });
@@ -74,7 +75,7 @@ export async function cancelBooking({ user, id, reason, now }: Step & { reason: 
     bookingTimeChanged(tx, row, "released");
     const message = {
       template: "booking.cancelled" as const,
-      params: { bookingId: id, start: row.startAt, reason, by },
+      params: { bookingId: id, start: row.startAt, reason, by, number: caseNumberOf(tx, row.caseId) },
       bookingId: id,
       at: now,
     };

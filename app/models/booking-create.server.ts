@@ -3,7 +3,7 @@
 // refuse an overlapping booking even if a check here were wrong.
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { preparedQueries, writeTransaction, type Db, type Tx } from "../../db/client";
-import { bookings, cases, committees, mediators, rooms } from "../../db/schema";
+import { bookings, committees, mediators, rooms } from "../../db/schema";
 import { CENTRE_TIMEZONE, MODE_SLUGS, TOWN_SLUGS, type ModeSlug } from "../../domain";
 import { localDateInZone } from "../../domain/zone";
 import { getDb } from "../db.server";
@@ -16,6 +16,7 @@ import type { CreateBookingInput } from "./booking-schemas";
 import type { BookingView } from "./booking-view";
 import { bookingTimeChanged, committeeMemberIds, slotContext } from "./availability.server";
 import { readBooking } from "./bookings.server";
+import { openCase } from "./cases.server";
 import { DomainError, sqliteErrorCode } from "./errors";
 import { notifyMediator, notifyUser } from "./notifications.server";
 import { computeSlots, type Slot } from "./slots";
@@ -38,18 +39,6 @@ const q = preparedQueries((db) => ({
     .select()
     .from(bookings)
     .where(and(eq(bookings.partyUserId, ph("party")), eq(bookings.idempotencyKey, ph("key"))))
-    .prepare(),
-  insertCase: db
-    .insert(cases)
-    .values({
-      filedByUserId: ph("party"),
-      category: ph("category"),
-      description: ph("summary"),
-      counterpartyName: ph("counterparty"),
-      createdAt: ph("at"),
-      updatedAt: ph("at"),
-    })
-    .returning({ id: cases.id })
     .prepare(),
   insertBooking: db
     .insert(bookings)
@@ -227,15 +216,23 @@ export function placeBooking(tx: Db | Tx, party: User, input: CreateBookingInput
   const roomId = input.mode === "centre" ? freeRoom(tx, start, end) : null;
   if (input.mode === "centre" && roomId === null)
     throw new DomainError("slot_taken", "No room is free at the centre at this time", { field: "start", reason: "taken" });
+  // Ordering a mediator or a committee files the case the booking belongs to: the ordered mediator is
+  // the applicant's pick, and the other side is invited to agree (when a phone is given).
   const caseId =
     opts.reuseCase ??
-    queries.insertCase.get({
-      party: party.id,
+    openCase(tx, {
+      filedBy: party,
+      channel: "online",
       category: input.category,
-      summary: input.summary,
-      counterparty: input.counterpartyName || null,
-      at: new Date(now),
-    })!.id;
+      description: input.summary,
+      town: input.town,
+      applicants: [{ name: party.name, phone: party.phone, userId: party.id }],
+      respondents: input.counterpartyName ? [{ name: input.counterpartyName, phone: input.counterpartyPhone }] : [],
+      picks: input.mediatorId !== undefined ? [input.mediatorId] : [],
+      committeeId: input.committeeId ?? null,
+      quiet: true,
+      now,
+    }).id;
   const respondBy = Math.min(now + env().BOOKING_RESPONSE_HOURS * 3_600_000, start);
   const row = queries.insertBooking.get({
     caseId,
@@ -263,6 +260,7 @@ export function placeBooking(tx: Db | Tx, party: User, input: CreateBookingInput
     mediatorName: view.mediatorName,
     partyName: view.partyName,
     fromBookingId: opts.rescheduledFromId ?? null,
+    number: view.caseNumber,
   };
   notifyMediator(tx, mediatorId, {
     template: opts.rescheduledFromId ? "booking.rescheduleRequested" : "booking.requested",

@@ -5,6 +5,7 @@ import { and, eq, lte, sql } from "drizzle-orm";
 import { preparedQueries, type Db, type Tx } from "../../db/client";
 import { bookings } from "../../db/schema";
 import { bookingTimeChanged } from "./availability.server";
+import { caseNumberOf } from "./cases.server";
 import { notifyMediator, notifyUser } from "./notifications.server";
 
 const ph = sql.placeholder;
@@ -33,7 +34,12 @@ export function expireOverdue(tx: Db | Tx, now: number): number {
       .run();
     if (res.changes === 0) continue;
     expired++;
-    const message = { template: "booking.expired" as const, params: { bookingId: b.id, start: b.startAt }, bookingId: b.id, at: now };
+    const message = {
+      template: "booking.expired" as const,
+      params: { bookingId: b.id, start: b.startAt, number: caseNumberOf(tx, b.caseId) },
+      bookingId: b.id,
+      at: now,
+    };
     notifyUser(tx, b.partyUserId, message);
     notifyMediator(tx, b.mediatorId, message);
     bookingTimeChanged(tx, b, "released");

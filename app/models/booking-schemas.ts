@@ -16,6 +16,12 @@ export const createBookingSchema = z
     category: z.enum(CATEGORY_SLUGS),
     summary: z.string().trim().min(5, ISSUES.summaryMin).max(1000),
     counterpartyName: z.string().trim().max(60).optional(),
+    /** The other side's phone: their invitation to agree on the mediator goes there by text message. */
+    counterpartyPhone: z
+      .string()
+      .trim()
+      .regex(/^\+?[0-9 -]{6,20}$/, ISSUES.phoneFormat)
+      .optional(),
     idempotencyKey: z
       .string()
       .regex(/^[A-Za-z0-9_.:-]{8,100}$/, ISSUES.idempotencyKeyFormat)

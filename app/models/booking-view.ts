@@ -3,16 +3,23 @@
 import type { bookings, cases } from "../../db/schema";
 import { CENTRE_TIMEZONE } from "../../domain";
 import { isoInZone } from "../../domain/zone";
-import { allowedActions, effectiveStatus, type BookingActions, type BookingViewer } from "./booking-rules";
+import { allowedActions, effectiveStatus, HOLDING, type BookingActions, type BookingViewer } from "./booking-rules";
 
 export const iso = (ms: number) => isoInZone(ms, CENTRE_TIMEZONE);
 
 type BookingRow = typeof bookings.$inferSelect;
-type CaseRow = Pick<typeof cases.$inferSelect, "category" | "description" | "counterpartyName">;
+type CaseRow = Pick<typeof cases.$inferSelect, "category" | "description" | "counterpartyName" | "number" | "status">;
 
 export interface BookingView {
   id: number;
   caseId: number;
+  /** The number people see and say (普调〔2026〕00123号): the booking has no number of its own for people. */
+  caseNumber: string;
+  /**
+   * The case still waits for the other side to agree on the mediator: the mediator may confirm the
+   * time, but the session takes place only once both sides have agreed.
+   */
+  awaitingConsent: boolean;
   status: BookingRow["status"];
   mediatorId: number;
   mediatorName: string;
@@ -52,6 +59,8 @@ export function toBookingView(b: BookingRow, c: CaseRow, facts: ViewFacts, viewe
   return {
     id: b.id,
     caseId: b.caseId,
+    caseNumber: c.number ?? "",
+    awaitingConsent: c.status === "submitted" && (HOLDING as readonly string[]).includes(effectiveStatus(b, now)),
     status: effectiveStatus(b, now),
     mediatorId: b.mediatorId,
     mediatorName: facts.mediatorName,

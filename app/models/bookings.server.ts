@@ -33,7 +33,13 @@ const joinedOn = (db: Db) =>
   db
     .select({
       b: bookings,
-      c: { category: cases.category, description: cases.description, counterpartyName: cases.counterpartyName },
+      c: {
+        category: cases.category,
+        description: cases.description,
+        counterpartyName: cases.counterpartyName,
+        number: cases.number,
+        status: cases.status,
+      },
       mediatorName: mediators.name,
       committeeName: committees.name,
       roomName: rooms.name,
@@ -113,8 +119,13 @@ export function listBookings({ user, page, now }: { user: User; page: PageQuery;
  * A mediator's desk: requests still awaiting an answer (soonest deadline first) and confirmed sessions
  * not yet over (soonest first), as of `now`; at most 200 of each.
  */
-export function mediatorAgenda({ user, now }: { user: User; now: number }): { pending: BookingView[]; upcoming: BookingView[] } {
-  if (user.role !== "mediator" || !user.mediatorId) return { pending: [], upcoming: [] };
+export function mediatorAgenda({ user, now, doneId }: { user: User; now: number; doneId?: number | null }): {
+  pending: BookingView[];
+  upcoming: BookingView[];
+  /** The booking a step was just taken on (for the page's notice), if it is this mediator's. */
+  done: BookingView | null;
+} {
+  if (user.role !== "mediator" || !user.mediatorId) return { pending: [], upcoming: [], done: null };
   const db = getDb();
   const mine = eq(bookings.mediatorId, user.mediatorId);
   const pending = joinedOn(db)
@@ -127,5 +138,9 @@ export function mediatorAgenda({ user, now }: { user: User; now: number }): { pe
     .orderBy(asc(bookings.startAt))
     .limit(AGENDA_LIMIT)
     .all();
-  return { pending: pending.map((r) => toView(user, r, now)), upcoming: upcoming.map((r) => toView(user, r, now)) };
+  return {
+    pending: pending.map((r) => toView(user, r, now)),
+    upcoming: upcoming.map((r) => toView(user, r, now)),
+    done: doneId ? readBooking(db, user, doneId, now) : null,
+  };
 }

@@ -43,6 +43,8 @@ export interface OpenCase {
   respondents: { name: string; phone?: string | null }[];
   picks?: number[];
   committeeId?: number | null;
+  /** A booking that files the case tells the applicant itself (one message for one step). */
+  quiet?: boolean;
   now: number;
 }
 
@@ -129,7 +131,8 @@ export function openCase(tx: Db | Tx, o: OpenCase): { id: number; number: string
         },
       );
   }
-  if (o.filedBy.role === "party") notifyUser(tx, o.filedBy.id, { template: "case.filed", params: { caseId: row.id, number }, at: o.now });
+  if (o.filedBy.role === "party" && !o.quiet)
+    notifyUser(tx, o.filedBy.id, { template: "case.filed", params: { caseId: row.id, number }, at: o.now });
   audit(tx, {
     caseId: row.id,
     at: o.now,
@@ -362,6 +365,10 @@ export function listCases({ user, page }: { user: User; page: PageQuery }): Case
     perPage: page.perPage,
   };
 }
+
+/** The number people see for the case a booking belongs to. */
+export const caseNumberOf = (tx: Db | Tx, caseId: number) =>
+  tx.select({ number: cases.number }).from(cases).where(eq(cases.id, caseId)).get()?.number ?? "";
 
 /** The name shown for a user in a case's log when they act for someone. */
 export const userName = (tx: Db | Tx, id: number) => tx.select({ name: users.name }).from(users).where(eq(users.id, id)).get()?.name ?? "";

@@ -82,7 +82,7 @@ export const shouldRevalidate = revalidateAfterConflict;
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const t = messages[localeFromMatches(matches)];
   if (!data) return [{ title: `${t.meta.error} · ${t.siteName}` }];
-  return [{ title: `${t.booking.title(data.booking.id)}（${t.status[data.booking.status]}） · ${t.siteName}` }];
+  return [{ title: `${t.booking.title(data.booking.caseNumber)}（${t.status[data.booking.status]}） · ${t.siteName}` }];
 };
 
 function DoneNotice({ done, created }: { done: string | null; created: boolean }) {
@@ -153,11 +153,12 @@ export default function BookingPage() {
       </p>
       <DoneNotice done={done} created={created} />
       <header className="booking-head">
-        <h1>{t.booking.title(b.id)}</h1>
+        <h1>{t.booking.title(b.caseNumber)}</h1>
         <StatusBadge status={b.status} />
       </header>
       {b.status === "pending" ? <p className="respond-by">{t.booking.respondBy(formatCentreTime(b.respondBy, locale))}</p> : null}
       {b.status === "expired" ? <p className="respond-by">{t.booking.expiredNote}</p> : null}
+      {b.awaitingConsent ? <p className="respond-by awaiting-consent">{t.booking.awaitingConsent}</p> : null}
 
       <section className="panel" aria-labelledby="details-heading">
         <h2 id="details-heading">{t.booking.details}</h2>
@@ -215,7 +216,9 @@ export default function BookingPage() {
           ) : null}
           <div>
             <dt>{t.booking.caseNo}</dt>
-            <dd>{b.caseId}</dd>
+            <dd>
+              <Link to={`/cases/${b.caseId}`}>{b.caseNumber}</Link>
+            </dd>
           </div>
           {b.declineReason ? (
             <div>
@@ -236,7 +239,7 @@ export default function BookingPage() {
             <div>
               <dt>{t.booking.rescheduleHeading}</dt>
               <dd>
-                <Link to={`/bookings/${b.rescheduledFromId}`}>{t.booking.rescheduledFrom(b.rescheduledFromId)}</Link>
+                <Link to={`/bookings/${b.rescheduledFromId}`}>{t.booking.rescheduledFrom}</Link>
               </dd>
             </div>
           ) : null}

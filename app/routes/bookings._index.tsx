@@ -32,6 +32,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     room: b.room,
     category: b.category,
     partyName: b.partyName,
+    caseNumber: b.caseNumber,
+    awaitingConsent: b.awaitingConsent,
   }));
   return { role: user.role, bookings, total: list.total, page: list.page, pages: Math.ceil(list.total / list.perPage) };
 }
@@ -71,6 +73,7 @@ export default function BookingsPage() {
                     <Link to={`/bookings/${b.id}`}>{formatSession(b.start, b.end, locale)}</Link>
                   </h2>
                   <StatusBadge status={b.status} />
+                  {b.awaitingConsent ? <span className="status-badge status-pending">{t.booking.awaitingConsentShort}</span> : null}
                 </div>
                 <dl className="inline-facts">
                   <div>
@@ -92,7 +95,7 @@ export default function BookingsPage() {
                     <dd>{facetLabel("category", b.category, locale)}</dd>
                   </div>
                 </dl>
-                <p className="small muted booking-no">{t.bookings.number(b.id)}</p>
+                <p className="small muted booking-no">{t.bookings.number(b.caseNumber)}</p>
               </article>
             </li>
           ))}

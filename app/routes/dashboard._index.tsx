@@ -19,14 +19,9 @@ import { requireCsrf, requirePageUser } from "~/utils/session.server";
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user } = requirePageUser(request, ["mediator"]);
   const url = new URL(request.url);
-  const { pending, upcoming } = mediatorAgenda({ user, now: Date.now() });
-  return {
-    mediatorId: user.mediatorId,
-    pending,
-    upcoming,
-    done: url.searchParams.get("done"),
-    doneId: parseId(url.searchParams.get("id") ?? undefined),
-  };
+  const doneId = parseId(url.searchParams.get("id") ?? undefined);
+  const { pending, upcoming, done } = mediatorAgenda({ user, now: Date.now(), doneId });
+  return { mediatorId: user.mediatorId, pending, upcoming, done: url.searchParams.get("done"), doneCase: done?.caseNumber ?? null };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -83,21 +78,23 @@ function CardHead({ b }: { b: BookingView }) {
   return (
     <div className="booking-card-head">
       <h3 id={`booking-${b.id}`} className="booking-card-title">
-        <Link to={`/bookings/${b.id}`} aria-label={`${formatSession(b.start, b.end, locale)}（${t.dashboard.detail(b.id)}）`}>
+        <Link to={`/bookings/${b.id}`} aria-label={`${formatSession(b.start, b.end, locale)}（${t.dashboard.detail(b.caseNumber)}）`}>
           {formatSession(b.start, b.end, locale)}
         </Link>
       </h3>
       <StatusBadge status={b.status} />
+      {b.awaitingConsent ? <span className="status-badge status-pending">{t.booking.awaitingConsentShort}</span> : null}
     </div>
   );
 }
 
 export default function Dashboard() {
-  const { mediatorId, pending, upcoming, done, doneId } = useLoaderData<typeof loader>();
+  const { mediatorId, pending, upcoming, done, doneCase } = useLoaderData<typeof loader>();
   const pageResult = useActionData<typeof action>() as StepResult;
   const t = useT();
   const locale = useLocale();
-  const doneText = doneId && (done === "confirmed" || done === "declined" || done === "cancelled") ? t.dashboard.done[done](doneId) : null;
+  const doneText =
+    doneCase && (done === "confirmed" || done === "declined" || done === "cancelled") ? t.dashboard.done[done](doneCase) : null;
   return (
     <div className="dashboard">
       <h1>{t.dashboard.heading}</h1>

@@ -10,14 +10,14 @@ const icsEscape = (s: string) => s.replace(/\\/g, "\\\\").replace(/;/g, "\\;").r
 const icsTime = (ms: number) => DateTime.fromMillis(ms).toUTC().toFormat("yyyyMMdd'T'HHmmss'Z'");
 
 // The calendar file's own words (the page's words come from the catalogue: t.booking.*).
-const ICS_TEXT: Record<Locale, { summary: (name: string) => string; description: (id: number, caseId: number) => string }> = {
+const ICS_TEXT: Record<Locale, { summary: (name: string) => string; description: (caseNumber: string) => string }> = {
   zh: {
     summary: (name) => `调解 · ${name}`,
-    description: (id, caseId) => `预约编号 ${id}，案件编号 ${caseId}。如需取消或改期，请登录调解点单。`,
+    description: (caseNumber) => `案件编号 ${caseNumber}。如需取消或改期，请登录调解点单。`,
   },
   en: {
     summary: (name) => `Mediation · ${name}`,
-    description: (id, caseId) => `Booking ${id}, case ${caseId}. To cancel or reschedule, sign in to Order-a-Mediator.`,
+    description: (caseNumber) => `Case ${caseNumber}. To cancel or reschedule, sign in to Order-a-Mediator.`,
   },
 };
 
@@ -36,7 +36,7 @@ export function bookingIcs(v: BookingView, host: string, locale: Locale, now: nu
     `DTEND:${icsTime(Date.parse(v.end))}`,
     `SUMMARY:${icsEscape(ICS_TEXT[locale].summary(v.mediatorName))}`,
     `LOCATION:${icsEscape(whereText(v, t, locale))}`,
-    `DESCRIPTION:${icsEscape(ICS_TEXT[locale].description(v.id, v.caseId))}`,
+    `DESCRIPTION:${icsEscape(ICS_TEXT[locale].description(v.caseNumber))}`,
     "STATUS:CONFIRMED",
     "END:VEVENT",
     "END:VCALENDAR",

@@ -60,7 +60,7 @@ test("register, book online, the mediator confirms, the party downloads the .ics
   await expect(card).toContainText("赵某某");
   await expect(card).toContainText(/请在 .+ 前答复/);
   await card.getByRole("button", { name: "确认" }).click();
-  await expect(page.getByRole("status")).toContainText(`已确认预约 #${bookingId}`);
+  await expect(page.getByRole("status")).toContainText(/已确认 普调〔\d{4}〕\d{5}号 的预约/);
   await expect(page.getByRole("region", { name: /即将进行的调解/ })).toContainText(name);
   await logout(page);
 

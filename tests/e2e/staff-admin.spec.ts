@@ -10,6 +10,9 @@ test("staff see a booking's notifications in the outbox, newest first; parties g
     modeLabel: "线上调解",
     summary: "通知发件箱测试。",
   });
+  // The case number is what people see and say; the messages carry it.
+  const heading = (await page.getByRole("heading", { level: 1 }).textContent()) ?? "";
+  const number = /普调〔\d{4}〕\d{5}号/.exec(heading)![0];
   const response = await page.goto("/staff/notifications");
   expect(response?.status()).toBe(403);
   await page.goto("/bookings");
@@ -21,14 +24,14 @@ test("staff see a booking's notifications in the outbox, newest first; parties g
   for (const column of ["时间", "渠道", "收件人", "主题", "内容", "发送状态"]) {
     await expect(table.getByRole("columnheader", { name: column })).toBeVisible();
   }
-  const rows = table.getByRole("row").filter({ hasText: `#${id}` });
+  const rows = table.getByRole("row").filter({ hasText: number });
   // To the mediator's account, and to the party by email and by text (the demo party has a phone).
-  await expect(rows.filter({ hasText: "mediator@example.com" })).toContainText(`新的调解预约请求 #${id}`);
-  await expect(rows.filter({ hasText: "party@example.com" })).toContainText(`预约已提交 #${id}`);
+  await expect(rows.filter({ hasText: "mediator@example.com" })).toContainText(`新的调解预约请求 ${number}`);
+  await expect(rows.filter({ hasText: "party@example.com" })).toContainText(`预约已提交 ${number}`);
   await expect(rows.filter({ hasText: "短信" })).toHaveCount(1);
   // Newest first: this booking's rows come before any other.
   const firstRow = table.locator("tbody tr").first();
-  await expect(firstRow).toContainText(`#${id}`);
+  await expect(firstRow).toContainText(number);
   // The subject links to the booking, which staff may read (with the party's name).
   await rows.first().getByRole("link").click();
   await expect(page).toHaveURL(`/bookings/${id}`);

@@ -178,12 +178,13 @@ describe("notifications", () => {
     // Deliver everything waiting (other tests' rows too), then read what was sent.
     while ((await deliverPending({ db, provider: devProvider, render: renderNotification, now })) > 0);
     const sent = rows();
-    expect(sent[0].subject).toBe(`New mediation request #${booking.id}`);
+    expect(sent[0].subject).toBe(`New mediation request ${booking.caseNumber}`);
+    expect(booking.caseNumber).toMatch(/^普调〔\d{4}〕\d{5}号$/);
     expect(sent[0].body).toContain(party.user.name);
-    expect(sent[1].subject).toBe(`预约已提交 #${booking.id}`);
+    expect(sent[1].subject).toBe(`预约已提交 ${booking.caseNumber}`);
     expect(sent[1].body).toContain(m.name);
     expect(sent[2].body).toBe(sent[2].subject); // a text message carries the subject only
-    expect(sent[3].subject).toBe(`预约 #${booking.id} 已确认`);
+    expect(sent[3].subject).toBe(`${booking.caseNumber} 的预约已确认`);
     expect(sent.every((n) => n.deliveredAt?.getTime() === now)).toBe(true);
   });
 });
