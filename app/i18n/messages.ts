@@ -8,6 +8,7 @@ import { caseMessages } from "./messages-cases";
 import { dashboardMessages } from "./messages-dashboard";
 import { dashboardStatsMessages } from "./messages-dashboard-stats";
 import { outboxMessages } from "./messages-outbox";
+import { invitationMessages } from "./messages-invitation";
 
 const zh = {
   htmlLang: "zh-CN",
@@ -184,6 +185,7 @@ const zh = {
   ...availabilityMessages.zh,
   ...outboxMessages.zh,
   ...dashboardStatsMessages.zh,
+  ...invitationMessages.zh,
   ...caseMessages.zh,
 };
 
@@ -367,6 +369,7 @@ const en: Messages = {
   ...availabilityMessages.en,
   ...outboxMessages.en,
   ...dashboardStatsMessages.en,
+  ...invitationMessages.en,
   ...caseMessages.en,
 };
 
