@@ -19,6 +19,8 @@ export interface MeiliServer {
   url: string;
   key: string;
   binary: MeiliBinary;
+  /** The fresh directory holding its data, removed by stop(). */
+  dir: string;
   stop(): Promise<void>;
 }
 
@@ -134,5 +136,5 @@ async function startOn(binary: MeiliBinary, port: number, timeoutMs: number): Pr
     await stop();
     throw error;
   }
-  return { url, key, binary, stop };
+  return { url, key, binary, dir, stop };
 }
