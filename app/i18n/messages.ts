@@ -9,6 +9,7 @@ import { dashboardMessages } from "./messages-dashboard";
 import { dashboardStatsMessages } from "./messages-dashboard-stats";
 import { outboxMessages } from "./messages-outbox";
 import { invitationMessages } from "./messages-invitation";
+import { recordMessages } from "./messages-records";
 
 const zh = {
   htmlLang: "zh-CN",
@@ -149,7 +150,7 @@ const zh = {
     cases: (n: number) => `${n} 件`,
     noRecord: "暂无结案记录",
     scoreNote:
-      "按“成功率”排序时，我们使用小样本安全的评分（威尔逊区间下限）：结案很少的调解员不会因为偶然的 1 件成功就排在经验丰富的调解员前面。",
+      "按“成功率”排序时，我们使用小样本安全、按案件类型和难易程度对照全中心同类案件的评分：结案很少的调解员不会因为偶然的 1 件成功就排在经验丰富的调解员前面。",
     bio: "个人简介",
     committees: "所属调解委员会",
     chair: "主任",
@@ -166,7 +167,7 @@ const zh = {
     categories: "受理的纠纷类型",
     service: "委员会可提供的服务",
     serviceNote: "委员会受理后由中心派出委员调解，以下为全体委员服务范围的合计。",
-    recordHeading: "委员会调解成效（全体委员合计）",
+    recordHeading: "委员会调解成效（经委员会办理的案件）",
     members: (n: number) => `委员（${n} 人）`,
     bookingNote: "点单调委会后，由中心指派一名在所选时段有空的委员调解。",
   },
@@ -187,6 +188,7 @@ const zh = {
   ...dashboardStatsMessages.zh,
   ...invitationMessages.zh,
   ...caseMessages.zh,
+  ...recordMessages.zh,
 };
 
 export type Messages = typeof zh;
@@ -332,7 +334,7 @@ const en: Messages = {
     cases: (n: number) => `${n}`,
     noRecord: "No closed cases yet",
     scoreNote:
-      "Sorting by success uses a small-sample-safe score (the lower bound of the Wilson interval), so a mediator with one lucky agreement out of one case does not outrank one with 45 out of 50.",
+      "Sorting by success uses a small-sample-safe score that compares each mediator with the centre's results on the same kind and difficulty of case, so one lucky agreement out of one case does not outrank 45 out of 50.",
     bio: "About",
     committees: "Mediation committees",
     chair: "Chair",
@@ -350,7 +352,7 @@ const en: Messages = {
     categories: "Disputes handled",
     service: "What the committee offers",
     serviceNote: "The committee assigns one of its members; below is what its members offer together.",
-    recordHeading: "Committee record (all members)",
+    recordHeading: "Committee record (cases through the committee)",
     members: (n: number) => `Members (${n})`,
     bookingNote: "When you order a committee, the centre assigns a member who is free at the time you choose.",
   },
@@ -371,6 +373,7 @@ const en: Messages = {
   ...dashboardStatsMessages.en,
   ...invitationMessages.en,
   ...caseMessages.en,
+  ...recordMessages.en,
 };
 
 export const messages: Record<Locale, Messages> = { zh, en };

@@ -1,4 +1,6 @@
-// Mediator and committee profiles, and the pool's headline counts. Reads only public fields.
+// Mediator and committee profiles, and the pool's headline counts. Reads only public fields. A profile's
+// record (the last 12 months to `now`) comes from the records projection (records.server.ts), as the
+// search hit's stats do.
 import { and, asc, count, eq } from "drizzle-orm";
 import { committeeMembers, committees, mediators } from "../../db/schema";
 import { getDb } from "../db.server";
@@ -6,6 +8,7 @@ import { committeeToDocument, mediatorToDocument } from "../../search/document";
 import { loadCommitteeRecords, loadMediatorRecords } from "../../search/records";
 import { toHitView, type SearchHitView } from "./search.server";
 import type { HitKind } from "../../domain";
+import { getCommitteeRecord, getMediatorRecord, type RecordView } from "./records.server";
 
 export interface MediatorProfile extends SearchHitView {
   kind: Exclude<HitKind, "committee">;
@@ -13,16 +16,20 @@ export interface MediatorProfile extends SearchHitView {
   bio: string;
   gender: "female" | "male" | null;
   committees: { id: number; name: string; role: "chair" | "member" }[];
+  /** The full record over the last 12 months; present when the caller passed `now`. */
+  record?: RecordView;
 }
 
 export interface CommitteeProfile extends SearchHitView {
   description: string;
   members: (SearchHitView & { role: "chair" | "member" })[];
+  /** The committee's own record (the cases ordered through it); present when the caller passed `now`. */
+  record?: RecordView;
 }
 
-export function getMediator({ id }: { id: number }): MediatorProfile | null {
+export function getMediator({ id, now }: { id: number; now?: number }): MediatorProfile | null {
   const db = getDb();
-  const [record] = loadMediatorRecords(db, { ids: [id] });
+  const [record] = loadMediatorRecords(db, { ids: [id], now });
   if (!record) return null;
   const row = db.select({ licenceNo: mediators.licenceNo, gender: mediators.gender }).from(mediators).where(eq(mediators.id, id)).get();
   const memberships = db
@@ -39,12 +46,13 @@ export function getMediator({ id }: { id: number }): MediatorProfile | null {
     gender: row?.gender ?? null,
     bio: record.bio,
     committees: memberships,
+    ...(now === undefined ? {} : { record: getMediatorRecord({ mediatorId: id, now }) ?? undefined }),
   };
 }
 
-export function getCommittee({ id }: { id: number }): CommitteeProfile | null {
+export function getCommittee({ id, now }: { id: number; now?: number }): CommitteeProfile | null {
   const db = getDb();
-  const [record] = loadCommitteeRecords(db, { ids: [id] });
+  const [record] = loadCommitteeRecords(db, { ids: [id], now });
   if (!record) return null;
   const roles = new Map(
     db
@@ -58,7 +66,12 @@ export function getCommittee({ id }: { id: number }): CommitteeProfile | null {
     .map((m) => ({ ...toHitView(mediatorToDocument(m), {}), role: roles.get(m.id) ?? ("member" as const) }))
     // Chairs first, then by record.
     .sort((a, b) => (a.role === b.role ? b.stats.score - a.stats.score : a.role === "chair" ? -1 : 1));
-  return { ...toHitView(committeeToDocument(record), {}), description: record.description, members };
+  return {
+    ...toHitView(committeeToDocument(record), {}),
+    description: record.description,
+    members,
+    ...(now === undefined ? {} : { record: getCommitteeRecord({ committeeId: id, now }) ?? undefined }),
+  };
 }
 
 export interface PoolCounts {

@@ -161,7 +161,13 @@ export interface RecordQuery {
   months?: number;
 }
 
-function readRecord(subject: RecordSubject, id: number, q: RecordQuery): MediatorRecord {
+/** A record as the API and the profiles show it: stats-types' MediatorRecord and the agreement rate's denominator. */
+export interface RecordView extends MediatorRecord {
+  /** Cases mediated (the agreement rate's denominator), so "23 of 25" can be said. */
+  mediated: number;
+}
+
+function readRecord(subject: RecordSubject, id: number, q: RecordQuery): RecordView {
   const db = getDb();
   const window = recordWindow(q.now, q.months ?? 12);
   const inWindow = and(
@@ -213,6 +219,7 @@ function readRecord(subject: RecordSubject, id: number, q: RecordQuery): Mediato
   const median = medianDays(spans.map((s) => msToDays(s.ms)));
   return {
     closed: sums.closed,
+    mediated: sums.mediated,
     agreements: sums.agreements,
     agreementRate: rate(sums.agreements, sums.mediated),
     fulfilmentRate: rate(sums.fulfilled, sums.fulfilmentDecided),
@@ -232,7 +239,7 @@ function checkCategory(category: string | undefined): void {
 }
 
 /** An active mediator's record over the window (12 months to `now`), all categories or one; null when unknown. */
-export function getMediatorRecord(q: RecordQuery & { mediatorId: number }): MediatorRecord | null {
+export function getMediatorRecord(q: RecordQuery & { mediatorId: number }): RecordView | null {
   checkCategory(q.category);
   const found = getDb()
     .select({ id: mediators.id })
@@ -243,7 +250,7 @@ export function getMediatorRecord(q: RecordQuery & { mediatorId: number }): Medi
 }
 
 /** An active committee's record: the cases that went through it. Null when unknown. */
-export function getCommitteeRecord(q: RecordQuery & { committeeId: number }): MediatorRecord | null {
+export function getCommitteeRecord(q: RecordQuery & { committeeId: number }): RecordView | null {
   checkCategory(q.category);
   const found = getDb()
     .select({ id: committees.id })

@@ -1,5 +1,5 @@
-// A mediation committee: what it handles, what its members offer together, their combined record, and
-// the members (chair first), each linking to their profile.
+// A mediation committee: what it handles, what its members offer together, its own record (the cases
+// ordered through it, last 12 months), and the members (chair first), each linking to their profile.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Avatar } from "~/components/avatar";
@@ -13,7 +13,8 @@ import { getCommittee } from "~/models/mediators.server";
 import { idOr404 } from "~/utils/api.server";
 
 export async function loader({ params }: LoaderFunctionArgs) {
-  const committee = getCommittee({ id: idOr404(params.id) });
+  // The page is the edge: it reads the clock once, for the record's 12 months.
+  const committee = getCommittee({ id: idOr404(params.id), now: Date.now() });
   if (!committee) throw new Response(null, { status: 404 });
   return { committee };
 }
@@ -52,7 +53,7 @@ export default function CommitteePage() {
               <span lang={lang}>{c.organisation}</span>
             </p>
           ) : null}
-          <RecordLine stats={c.stats} />
+          <RecordLine stats={c.stats} mediated={c.record?.mediated} />
         </div>
       </header>
 
@@ -110,8 +111,7 @@ export default function CommitteePage() {
         <div className="profile-side">
           <section aria-labelledby="record-heading" className="panel">
             <h2 id="record-heading">{t.committee.recordHeading}</h2>
-            <RecordFigures stats={c.stats} />
-            <p className="small muted">{t.profile.scoreNote}</p>
+            {c.record ? <RecordFigures record={c.record} /> : null}
           </section>
           <BookingPanel note={t.committee.bookingNote} href={`/committees/${c.id}/book`} buttonLabel={t.book.profileButtonCommittee} />
           <p className="small muted">{t.profile.demoNote}</p>

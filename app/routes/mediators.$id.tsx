@@ -13,7 +13,8 @@ import { getMediator } from "~/models/mediators.server";
 import { idOr404 } from "~/utils/api.server";
 
 export async function loader({ params }: LoaderFunctionArgs) {
-  const mediator = getMediator({ id: idOr404(params.id) });
+  // The page is the edge: it reads the clock once, for the record's 12 months.
+  const mediator = getMediator({ id: idOr404(params.id), now: Date.now() });
   if (!mediator) throw new Response(null, { status: 404 });
   return { mediator };
 }
@@ -58,7 +59,7 @@ export default function MediatorPage() {
               {m.organisation}
             </p>
           ) : null}
-          <RecordLine stats={m.stats} />
+          <RecordLine stats={m.stats} mediated={m.record?.mediated} />
         </div>
       </header>
 
@@ -124,8 +125,7 @@ export default function MediatorPage() {
         <div className="profile-side">
           <section aria-labelledby="record-heading" className="panel">
             <h2 id="record-heading">{t.profile.recordHeading}</h2>
-            <RecordFigures stats={m.stats} />
-            <p className="small muted">{t.profile.scoreNote}</p>
+            {m.record ? <RecordFigures record={m.record} /> : null}
           </section>
           <BookingPanel note={t.profile.bookingNote} href={`/mediators/${m.id}/book`} buttonLabel={t.book.profileButton}>
             <p>{m.nextAvailableAt ? t.hit.nextAvailable(formatCentreTime(m.nextAvailableAt, locale)) : t.profile.noAvailability}</p>

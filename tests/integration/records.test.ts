@@ -37,13 +37,14 @@ describe("GET /api/v1/mediators/:id/record and /committees/:id/record", () => {
         "fulfilmentRate",
         "judicialConfirmations",
         "medianDaysToClose",
+        "mediated",
         "ratings",
         "satisfaction",
         "score",
         "to",
       ].sort(),
     );
-    expect(all.body).toMatchObject({ closed: 8, agreements: 5, agreementRate: 5 / 7, medianDaysToClose: 10 });
+    expect(all.body).toMatchObject({ closed: 8, mediated: 7, agreements: 5, agreementRate: 5 / 7, medianDaysToClose: 10 });
     const medical = await get(mediatorRecord, `/api/v1/mediators/${m.id}/record?category=medical`, String(m.id));
     expect(medical.body).toMatchObject({ closed: 2, agreements: 1, agreementRate: 0.5 });
     const committee = await get(committeeRecord, `/api/v1/committees/${c.id}/record`, String(c.id));
@@ -65,6 +66,23 @@ describe("GET /api/v1/mediators/:id/record and /committees/:id/record", () => {
       expect(body.error.code).toBe("invalid_input");
       expect(Object.keys(body.error.fields)).toEqual(["category"]);
     }
+  });
+});
+
+describe("profiles", () => {
+  it("carry the record of the last 12 months, the same figures as the hit's stats", async () => {
+    const { getMediator, getCommittee } = await import("~/models/mediators.server");
+    const now = Date.now();
+    const m = createMediator(db, { now });
+    const c = createCommittee(db, { members: [m.id] });
+    createOutcomeHistory(db, { mediatorId: m.id, committeeId: c.id, mediated: 25, agreements: 23, withdrawn: 2, closedBefore: now });
+    const profile = getMediator({ id: m.id, now })!;
+    expect(profile.record).toMatchObject({ closed: 27, mediated: 25, agreements: 23, agreementRate: 0.92 });
+    expect(profile.stats).toMatchObject({ closed: 27, agreements: 23, successRate: 0.92 });
+    expect(profile.stats.score).toBeCloseTo(profile.record!.score, 3);
+    expect(getCommittee({ id: c.id, now })!.record).toMatchObject({ closed: 27, mediated: 25, agreements: 23 });
+    // Without `now` (the profile API), the hit's stats only.
+    expect(getMediator({ id: m.id })!.record).toBeUndefined();
   });
 });
 
