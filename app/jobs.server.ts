@@ -8,6 +8,7 @@ import { refreshNextAvailable, staleAvailability } from "./models/availability.s
 import { expireOverdue, hasOverdue } from "./models/booking-expiry.server";
 import { deliverPending, devProvider } from "./models/notifications.server";
 import { pruneRateLimits } from "./models/rate-limit.server";
+import { dueReminders, sendFulfilmentReminders } from "./models/case-reminders.server";
 import { getSearchService } from "./search.server";
 
 const g = globalThis as typeof globalThis & { __jobs?: NodeJS.Timeout };
@@ -25,6 +26,7 @@ export async function runJobsOnce(now: number): Promise<void> {
   if (hasOverdue(db, now)) await writeTransaction(db, (tx) => expireOverdue(tx, now));
   // Read again under the lock: another process may have refreshed them meanwhile.
   if (staleAvailability(db, now).length) await writeTransaction(db, (tx) => refreshNextAvailable(tx, staleAvailability(tx, now), now));
+  if (dueReminders(db, now).length) await writeTransaction(db, (tx) => sendFulfilmentReminders(tx, now));
   await deliverPending({ db, provider: devProvider, render: renderNotification, now });
   if (now - lastPrune >= PRUNE_EVERY_MS) {
     lastPrune = now;

@@ -69,6 +69,11 @@ const CATALOGUE: Record<Locale, Record<NotificationTemplate, Text>> = {
       subject: (p) => `${s(p.number)} 调解已结束`,
       body: (p) => `${s(p.number)} 的调解已结束，结果：${s(p.outcomeZh)}。您可以在案件页面查看详情并评价。`,
     },
+    "case.instalment-due": {
+      subject: (p) => `${s(p.number)} 履行提醒：${s(p.dueOn)} 前`,
+      body: (p) =>
+        `按调解协议（${s(p.number)}），请于 ${s(p.dueOn)} 前履行：${s(p.description)}${p.amountYuan === null ? "" : `，金额人民币 ${s(p.amountYuan)} 元`}。已履行的请忽略本提醒。`,
+    },
     "case.booking-released": {
       subject: (p) => `${s(p.number)} 的预约已取消`,
       body: (p) => `因${s(p.reasonZh)}，${s(p.number)} 的预约已取消，时段已释放。`,
@@ -133,6 +138,11 @@ const CATALOGUE: Record<Locale, Record<NotificationTemplate, Text>> = {
     "case.closed": {
       subject: (p) => `${s(p.number)}: mediation ended`,
       body: (p) => `Mediation of ${s(p.number)} has ended: ${s(p.outcomeEn)}. The case page has the details and a form to rate it.`,
+    },
+    "case.instalment-due": {
+      subject: (p) => `${s(p.number)}: due by ${s(p.dueOn)}`,
+      body: (p) =>
+        `Under the mediation agreement ${s(p.number)}, please fulfil by ${s(p.dueOn)}: ${s(p.description)}${p.amountYuan === null ? "" : `, ${s(p.amountYuan)} yuan`}. If you already have, ignore this reminder.`,
     },
     "case.booking-released": {
       subject: (p) => `Session of ${s(p.number)} cancelled`,

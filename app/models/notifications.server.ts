@@ -29,6 +29,7 @@ export const NOTIFICATION_TEMPLATES = [
   "case.no-mutual-choice",
   "case.closed",
   "case.booking-released",
+  "case.instalment-due",
 ] as const;
 export type NotificationTemplate = (typeof NOTIFICATION_TEMPLATES)[number];
 /** Times are epoch ms (rendered in the centre's time zone), names as stored. */

@@ -144,6 +144,19 @@ describe("a case from filing to a rated agreement", () => {
     expect(listInstalments(db, id).map((i) => i.result)).toEqual(["on-time", null]);
     expect((await post(fulfilment, id, { instalmentId: 999_999, result: "on-time" }, staff.token)).status).toBe(404);
 
+    // The obligor is reminded once, a few days before the unpaid instalment is due; the paid one is not.
+    const { sendFulfilmentReminders } = await import("~/models/case-reminders.server");
+    expect(sendFulfilmentReminders(db, Date.parse("2031-01-01T09:00:00+08:00"))).toBe(0);
+    expect(sendFulfilmentReminders(db, Date.parse("2031-02-13T09:00:00+08:00"))).toBe(1);
+    expect(sendFulfilmentReminders(db, Date.parse("2031-02-14T09:00:00+08:00"))).toBe(0);
+    const reminded = db
+      .select()
+      .from(notifications)
+      .where(eq(notifications.template, "case.instalment-due"))
+      .all()
+      .filter((n) => n.params?.caseId === id);
+    expect(reminded.map((n) => [n.to, n.params?.dueOn])).toEqual([["13800000123", "2031-02-15"]]);
+
     expect((await post(rating, id, { stars: 5, comment: "调解员很耐心" }, applicant.token)).status).toBe(200);
     const twice = await post(rating, id, { stars: 1 }, applicant.token);
     expect(twice.status).toBe(409);
