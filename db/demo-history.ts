@@ -507,7 +507,15 @@ export interface HistoryResult {
  * Writes a year of cases ending at `now` (epoch ms) for the pool in `db`, in one transaction with
  * batched inserts. Same pool, `cases`, `now` and `seed` → the same rows.
  */
-export function generateHistory(db: Db, opts: { cases: number; now: number; seed?: number }): HistoryResult {
+export function generateHistory(
+  db: Db,
+  opts: {
+    cases: number;
+    now: number;
+    seed?: number;
+    /** Runs in the same transaction, after the rows are written. */ afterWrite?: (tx: Tx) => void;
+  },
+): HistoryResult {
   const started = performance.now();
   const n = Math.max(0, Math.floor(opts.cases));
   if (n === 0) return { cases: 0, open: 0, users: 0, ms: 0 };
@@ -517,18 +525,19 @@ export function generateHistory(db: Db, opts: { cases: number; now: number; seed
   const cache = db.$client.pragma("cache_size", { simple: true }) as number;
   db.$client.pragma("cache_size = -131072");
   try {
-    return write(db, r, n, now, started);
+    return write(db, r, n, now, started, opts.afterWrite);
   } finally {
     db.$client.pragma(`cache_size = ${cache}`);
   }
 }
 
-function write(db: Db, r: Rand, n: number, now: number, started: number): HistoryResult {
+function write(db: Db, r: Rand, n: number, now: number, started: number, afterWrite?: (tx: Tx) => void): HistoryResult {
   return db.transaction(
     (tx) => {
       const pool = readPool(tx, r);
       const plans = planCases(r, pool, n, now);
       const written = writePlans(tx, plans, now);
+      afterWrite?.(tx);
       return {
         cases: n,
         open: plans.filter((p) => p.status !== "closed").length,

@@ -1,5 +1,5 @@
-// Seeds reference data (always, idempotently) and the demo pool (only into an empty pool).
-// CLI: `tsx db/seed.ts [--scale N]`.
+// Seeds reference data (always, idempotently), the demo pool and a year of case history (only into an
+// empty pool). CLI: `tsx db/seed.ts [--scale N] [--history N]`.
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { count, eq, sql } from "drizzle-orm";
@@ -7,6 +7,8 @@ import { CATEGORIES, LANGUAGES, TOWNS } from "../domain";
 import { recordSearchChange } from "../search/outbox";
 import { openDb, type Db } from "./client";
 import { generatePool } from "./demo-pool";
+import { generateHistory, type HistoryResult } from "./demo-history";
+import { rebuildAllRecords } from "../app/models/records.server";
 import { DEMO_ROOMS, demoAvailability } from "./demo-availability";
 import { hashSync } from "@node-rs/argon2";
 import { writeAvailability, refreshNextAvailable } from "../app/models/availability.server";
@@ -145,16 +147,45 @@ function wantsDemoAccounts(): boolean {
   return process.env.DEMO_ACCOUNTS === "1" || (process.env.NODE_ENV !== "production" && process.env.DEMO_ACCOUNTS !== "0");
 }
 
-/** Migrate, reference data, and the demo pool when the pool is empty. What `npm start` runs first. */
-export function prepareDatabase(file: string, opts: { scale?: number; demoAccounts?: boolean } = {}): { seeded: boolean } {
+/**
+ * Cases of history seeded with a new pool: 5,000 (a month and a half of the centre's 2018 pace, spread
+ * over the year) fills every page and chart in about 2 s; none under NODE_ENV=test, where each test
+ * makes the cases it asserts on. `db:seed -- --history 45000` gives the article's whole year.
+ */
+export const DEFAULT_HISTORY = 5_000;
+
+function defaultHistory(): number {
+  return process.env.NODE_ENV === "test" ? 0 : DEFAULT_HISTORY;
+}
+
+/** A year of cases ending now, and the records projection rebuilt from them, in one transaction. */
+export function seedHistory(db: Db, cases: number, now = Date.now()): HistoryResult | null {
+  if (!(cases > 0)) return null;
+  return generateHistory(db, { cases, now, afterWrite: (tx) => rebuildAllRecords(tx) });
+}
+
+function hasCases(db: Db): boolean {
+  return db.get<{ n: number }>(sql`select count(*) as n from cases`).n > 0;
+}
+
+/**
+ * Migrate, reference data, and the demo pool (with `history` cases, default DEFAULT_HISTORY) when the
+ * pool is empty; an explicit `history` also fills a database that has a pool but no cases yet.
+ * What `npm start` runs first.
+ */
+export function prepareDatabase(
+  file: string,
+  opts: { scale?: number; demoAccounts?: boolean; history?: number } = {},
+): { seeded: boolean; history: HistoryResult | null } {
   const db = openDb(file);
   migrateDb(db);
   seedReferenceData(db);
   const empty = poolIsEmpty(db);
   if (empty) seedDemoPool(db, opts);
   if (opts.demoAccounts ?? wantsDemoAccounts()) seedDemoAccounts(db);
-  if (empty) db.run(sql`pragma optimize`);
-  return { seeded: empty };
+  const history = empty || (opts.history !== undefined && !hasCases(db)) ? seedHistory(db, opts.history ?? defaultHistory()) : null;
+  if (empty || history) db.run(sql`pragma optimize`);
+  return { seeded: empty, history };
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
@@ -165,6 +196,14 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.a
     console.error("--scale needs a positive whole number");
     process.exit(2);
   }
-  const { seeded } = prepareDatabase(file, { scale });
+  const h = process.argv.indexOf("--history");
+  const history = h > 0 ? Number(process.argv[h + 1]) : undefined;
+  if (history !== undefined && !(Number.isInteger(history) && history >= 0)) {
+    console.error("--history needs a whole number of cases (0 for none)");
+    process.exit(2);
+  }
+  const { seeded, history: made } = prepareDatabase(file, { scale, history });
   console.log(seeded ? `seeded the demo pool into ${file}` : `${file} already has a pool; left as it is`);
+  if (made) console.log(`seeded ${made.cases} cases of history (${made.open} open at now) in ${made.ms} ms`);
+  else if (history && !seeded) console.log(`${file} already has cases: no history added`);
 }
