@@ -162,6 +162,21 @@ describe("a case from filing to a rated agreement", () => {
     expect(twice.status).toBe(409);
     expect((await post(rating, id, { stars: 4, code })).status).toBe(200);
 
+    // Staff hide an abusive comment, with a reason; a party may not.
+    const hide = await import("~/routes/api.v1.ratings.$id.hide");
+    const { ratings } = await import("../../db/schema");
+    const mine = db.select().from(ratings).where(eq(ratings.caseId, id)).all()[0];
+    const hideCall = (token: string, body: unknown) =>
+      call(hide, `/api/v1/ratings/${mine.id}/hide`, { method: "POST", params: { id: String(mine.id) }, body, token });
+    expect((await hideCall(applicant.token, { reason: "不当言论" })).status).toBe(403);
+    expect((await hideCall(staff.token, {})).status).toBe(400);
+    expect((await hideCall(staff.token, { reason: "含有辱骂内容" })).status).toBe(200);
+    expect(db.select().from(ratings).where(eq(ratings.id, mine.id)).get()).toMatchObject({
+      hiddenReason: "含有辱骂内容",
+      hiddenBy: staff.user.id,
+      stars: 5,
+    });
+
     const log = await call(auditRoute, `/api/v1/cases/${id}/audit`, { params: { id: String(id) }, token: staff.token });
     expect(log.body.events.map((e: { event: string }) => e.event)).toEqual([
       "filed",
@@ -175,9 +190,21 @@ describe("a case from filing to a rated agreement", () => {
       "fulfilment",
       "rated",
       "rated",
+      "rating-hidden",
     ]);
     expect(JSON.stringify(log.body)).not.toContain("13800000123");
     expect((await call(auditRoute, `/api/v1/cases/${id}/audit`, { params: { id: String(id) }, token: applicant.token })).status).toBe(403);
+
+    // Parties' personal data is never indexed: search finds neither the respondent's phone nor its name.
+    const searchRoute = await import("~/routes/api.v1.search");
+    const { getSearchService } = await import("~/search.server");
+    await getSearchService().ready;
+    await getSearchService().tick();
+    for (const q of ["13800000123", "舟山蓝湾示例渔业有限公司", applicant.user.name]) {
+      const found = await call(searchRoute, `/api/v1/search?q=${encodeURIComponent(q)}`);
+      expect(found.status).toBe(200);
+      expect(JSON.stringify(found.body.hits)).not.toContain(q);
+    }
 
     const request = new Request(`http://test.local/api/v1/cases/${id}/agreement.pdf`, {
       headers: { Authorization: `Bearer ${applicant.token}` },
