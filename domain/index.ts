@@ -127,8 +127,14 @@ export type ConsentAnswer = (typeof CONSENT_ANSWERS)[number];
 export const JUDICIAL_RESULTS = ["confirmed", "rejected"] as const;
 export const FULFILMENT_RESULTS = ["on-time", "late", "enforcement-requested", "enforced"] as const;
 export type FulfilmentResult = (typeof FULFILMENT_RESULTS)[number];
-/** Mediation is normally concluded within 30 days (configurable per category). */
+/** Mediation is normally concluded within 30 days; some categories have a shorter time by law. */
 export const DEFAULT_CASE_DAYS = 30;
+/**
+ * Days to conclude mediation, per category, where it differs from the default: labour disputes 15
+ * (劳动争议调解仲裁法 第十四条: after 15 days without agreement a party may apply for arbitration).
+ */
+export const CASE_DAYS: Partial<Record<string, number>> = { labour: 15 };
+export const caseDaysFor = (category: string) => CASE_DAYS[category] ?? DEFAULT_CASE_DAYS;
 /** Both parties may apply for judicial confirmation within 30 days of the agreement taking effect. */
 export const JUDICIAL_CONFIRMATION_DAYS = 30;
 export const HIT_ENTITIES = ["mediator", "committee"] as const;

@@ -7,7 +7,7 @@ import crypto from "node:crypto";
 import { and, count, desc, eq, inArray, or, sql } from "drizzle-orm";
 import { writeTransaction, type Db, type Tx } from "../../db/client";
 import { bookings, caseChoices, caseParties, cases, mediators, users } from "../../db/schema";
-import { CENTRE_TIMEZONE, DEFAULT_CASE_DAYS, type CaseChannel, type PartySide, type Severity } from "../../domain";
+import { caseDaysFor, CENTRE_TIMEZONE, type CaseChannel, type PartySide, type Severity } from "../../domain";
 import { isoInZone, localDateInZone } from "../../domain/zone";
 import { getDb } from "../db.server";
 import { env } from "../env.server";
@@ -84,7 +84,7 @@ export function openCase(tx: Db | Tx, o: OpenCase): { id: number; number: string
       amountFen: o.amountFen ?? null,
       severity: o.severity ?? "simple",
       committeeId: o.committeeId ?? null,
-      dueAt: o.now + DEFAULT_CASE_DAYS * DAY,
+      dueAt: o.now + caseDaysFor(o.category) * DAY,
       createdAt: new Date(o.now),
       updatedAt: new Date(o.now),
     })

@@ -72,6 +72,9 @@ describe("a case from filing to a rated agreement", () => {
     expect(filed.body).toEqual({ id: expect.any(Number), number: expect.stringMatching(/^普调〔\d{4}〕\d{5}号$/), status: "submitted" });
     const id = filed.body.id as number;
     const code = codeSentTo("13800000123", id);
+    // A labour dispute is to be concluded within 15 days (the law's time), others within 30.
+    const filedRow = db.select().from(cases).where(eq(cases.id, id)).get()!;
+    expect(filedRow.dueAt! - filedRow.createdAt.getTime()).toBe(15 * 86_400_000);
 
     // The respondent answers with the code, but must first acknowledge what mediation is.
     const uninformed = await post(consent, id, { code, accept: true });
