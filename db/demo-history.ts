@@ -24,6 +24,22 @@ import {
 import type { Db, Tx } from "./client";
 import { prng } from "./demo-pool";
 import {
+  COMMENTS_HIGH,
+  COMMENTS_LOW,
+  COURT,
+  DEATH_SUMMARIES,
+  FAILURE_NOTES,
+  GIVEN,
+  INDUSTRIES,
+  MAJOR_SUMMARIES,
+  METHODS,
+  NON_MONEY,
+  PAYMENT,
+  SUMMARIES,
+  SURNAMES,
+  WINDOW_STAFF,
+} from "./demo-history-words";
+import {
   agreements,
   caseChoices,
   caseEvents,
@@ -180,7 +196,6 @@ const TOWN_ZH = Object.fromEntries(TOWNS.map((t) => [t.slug, t.zh.replace(/(街�
 const CAT_SLUGS = CATEGORIES.map((c) => c.slug);
 /** Password hash of generated accounts: not a hash, so no password matches (they never sign in). */
 const NO_LOGIN = "!demo-history";
-const COURT = "普陀区人民法院";
 
 const localDate = (ms: number) => new Date(ms + OFFSET).toISOString().slice(0, 10);
 const localYear = (ms: number) => new Date(ms + OFFSET).getUTCFullYear();
@@ -251,12 +266,8 @@ export function quota(n: number, shares: readonly number[]): number[] {
 
 // ── invented people, firms and words ───────────────────────────────────────────────────────────────
 
-const SURNAMES =
-  "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程魏苏吕丁任沈姚卢傅钟姜崔谭陆汪范金石廖贾夏韦方邱侯邵孟龙万段钱汤尹黎易常武乔贺赖龚文翁应虞乐舒包柴";
-const GIVEN = "海波建国平军红英华明丽芳静霞志强伟勇敏燕萍娟杰涛军辉斌超鹏亮峰磊玲婷慧琴兰梅秀凤国庆春生永福金宝来根荣娣雅婕浩宇";
 const SURNAME_CHARS = [...SURNAMES];
 const GIVEN_CHARS = [...GIVEN];
-const INDUSTRIES = ["水产", "船舶修造", "建筑工程", "物业服务", "海运", "旅游开发", "餐饮", "食品加工", "渔业", "装饰", "商贸", "汽车租赁"];
 
 function personName(r: Rand): string {
   const n = r.pick(SURNAME_CHARS) + r.pick(GIVEN_CHARS);
@@ -266,74 +277,10 @@ const firmName = (r: Rand, town: TownSlug, industry = r.pick(INDUSTRIES)) => `${
 /** An invented phone in the demo range 13800000100–13800009999 (below 0100 is for demo accounts). */
 const phone = (r: Rand) => `1380000${String(r.int(100, 9999)).padStart(4, "0")}`;
 
-const SUMMARIES: Record<CategorySlug, string[]> = {
-  labour: [
-    "在{firm}工作期间被拖欠工资{amt}，多次催讨未果",
-    "工作中受伤，与{firm}就工伤待遇{amt}协商不成",
-    "被{firm}解除劳动合同，要求支付经济补偿{amt}",
-  ],
-  "migrant-workers": ["外来务工，{firm}拖欠劳务费{amt}", "租住房屋押金{amt}未退，与房东协商不成", "与{firm}就加班费{amt}发生争议"],
-  "maritime-fishery": [
-    "渔船作业中与他船碰撞，船体受损，索赔{amt}",
-    "船员劳务报酬{amt}未结清",
-    "网具被他船拖坏，要求赔偿{amt}",
-    "船员海上作业受伤，协商赔偿{amt}",
-  ],
-  "traffic-accident": ["电动车与小客车碰撞，人伤车损协商赔偿{amt}", "停车场剐蹭，车辆维修费{amt}有争议", "交通事故后就保险理赔{amt}协商"],
-  "personal-injury": ["在店门口台阶摔伤，要求赔偿医疗费等{amt}", "因口角被人打伤，协商赔偿{amt}", "帮工时受伤，赔偿{amt}有争议"],
-  medical: ["手术后出现并发症，与医院就赔偿{amt}协商", "对诊疗过程有异议，要求赔偿{amt}"],
-  "property-management": [
-    "楼上漏水导致房屋受损，维修费{amt}有争议",
-    "对物业服务不满，拒交物业费{amt}",
-    "新房质量问题，与开发商协商赔偿{amt}",
-  ],
-  environment: ["养殖塘受附近企业排污影响，损失{amt}", "邻近加工厂油烟噪音扰民", "船厂施工粉尘影响生活，要求补偿{amt}"],
-  "marriage-family": [
-    "离婚后财产分割有争议，涉及{amt}",
-    "子女抚养费及探视安排有争议",
-    "老人赡养费分担有争议",
-    "遗产继承分配有争议，涉及{amt}",
-  ],
-  neighbourhood: ["邻居搭建棚屋影响通行", "宅基地边界有争议", "楼上噪音扰民，多次沟通无果", "邻居家漏水损坏墙面，要求赔偿{amt}"],
-  consumer: ["网购商品质量问题，退款{amt}有争议", "预付卡商家停业，余额{amt}未退", "装修建材以次充好，要求赔偿{amt}"],
-  tourism: ["民宿服务与宣传不符，要求退款{amt}", "旅行团行程变更，要求赔偿{amt}", "游客在景区意外受伤，协商赔偿{amt}"],
-  construction: ["工程完工后工程款{amt}未结算", "房屋装修质量问题，要求返工并赔偿{amt}", "施工中工人受伤，赔偿{amt}有争议"],
-  "contract-debt": ["民间借款{amt}到期未还", "货款{amt}拖欠未付", "买卖合同违约，要求赔偿{amt}"],
-};
-const DEATH_SUMMARIES = ["交通事故致一人死亡，家属与肇事方及保险公司就死亡赔偿金{amt}协商", "意外事故致人死亡，家属索赔死亡赔偿金等{amt}"];
-const MAJOR_SUMMARIES: Partial<Record<CategorySlug, string>> = {
-  labour: "{n}名工人被{firm}拖欠工资合计{amt}（群体性纠纷）",
-  construction: "{n}名农民工追讨工程劳务费合计{amt}（群体性纠纷）",
-  "property-management": "{n}户业主与物业公司就公共维修资金使用发生争议（群体性纠纷）",
-  "maritime-fishery": "渔船沉没致船员失踪，家属与船东协商赔偿{amt}",
-  medical: "术后重度伤残，家属索赔{amt}",
-  environment: "海水养殖大面积死亡，{n}户养殖户索赔{amt}（群体性纠纷）",
-};
 const MAJOR_CATEGORIES: CategorySlug[] = ["labour", "construction", "property-management", "maritime-fishery", "medical", "environment"];
 const GROUP_CATEGORIES = new Set<CategorySlug>(["labour", "construction", "property-management", "environment"]);
-const PAYMENT = {
-  "traffic-accident": "赔偿医疗费、误工费、车辆维修费等",
-  labour: "支付拖欠工资及补偿",
-  "migrant-workers": "支付劳务费",
-} as Partial<Record<CategorySlug, string>>;
-const NON_MONEY: Partial<Record<CategorySlug, string>> = {
-  neighbourhood: "拆除搭建物、恢复通行并停止侵扰",
-  "marriage-family": "按约定履行抚养、探视或赡养安排",
-  environment: "完成整改并停止排放",
-  "property-management": "完成维修并恢复原状",
-};
-const METHODS = ["银行转账", "微信转账", "支付宝转账", "现金（当场）"];
-const COMMENTS_HIGH = ["调解员很耐心，讲得清楚", "不用跑腿，线上就解决了", "效率很高，感谢中心", "公道，双方都服气", "专家很专业"];
-const COMMENTS_LOW = ["等待时间较长", "沟通不够及时", "对结果不太满意"];
-const FAILURE_NOTES: Partial<Record<CaseOutcome, string>> = {
-  "no-agreement": "双方分歧较大，未能达成协议，已告知其他解决途径",
-  "referred-arbitration": "调解不成，引导申请劳动仲裁",
-  "referred-litigation": "调解不成，引导向法院起诉",
-  withdrawn: "申请人撤回调解申请",
-  "respondent-refused": "被申请人不同意调解",
-};
 
-/** formatCaseNumber of app/models/cases.server.ts, which db/ may not import (the test holds them equal). */
+/** The format of formatCaseNumber (app/models/cases.server.ts, which db/ may not import) and of migration 0006. */
 export const caseNumber = (year: number, seq: number) => `普调〔${year}〕${String(seq).padStart(5, "0")}号`;
 const yuan = (fen: number) => `${Math.round(fen / 100)}元`;
 
@@ -807,18 +754,36 @@ function planClosed(r: Rand, pool: PoolView, c: ClosedCtx): CasePlan {
   else took = Math.min(29, Math.max(0.2, r.logNormal(5, 0.7))) * DAY;
   let closedAt = createdAt + took;
   if (closedAt >= c.now) closedAt = createdAt + r.between(0.05, 0.95) * (c.now - createdAt);
-  plan.closedAt = Math.round(Math.min(closedAt, due - MINUTE));
+  const latest = Math.min(due - MINUTE, c.now);
+  plan.closedAt = daytime(r, Math.round(Math.min(closedAt, latest)), createdAt + 10 * MINUTE, latest);
 
   const refusedEarly = outcome === "respondent-refused" && r.chance(0.6);
   const withdrawnEarly = outcome === "withdrawn" && r.chance(0.4);
   if (!refusedEarly && !withdrawnEarly) {
     chooseMediator(r, pool, plan);
-    plan.agreedAt = Math.round(createdAt + (plan.closedAt - createdAt) * r.between(0.02, 0.25));
+    plan.agreedAt = daytime(r, Math.round(createdAt + (plan.closedAt - createdAt) * r.between(0.02, 0.25)), createdAt, plan.closedAt);
     if (mediated || outcome === "withdrawn")
-      plan.startedAt = Math.round(plan.agreedAt + (plan.closedAt - plan.agreedAt) * r.between(0.05, 0.6));
+      plan.startedAt = daytime(
+        r,
+        Math.round(plan.agreedAt + (plan.closedAt - plan.agreedAt) * r.between(0.05, 0.6)),
+        plan.agreedAt,
+        plan.closedAt,
+      );
   }
   plan.parties = parties(r, plan, c.personPool);
   return plan;
+}
+
+/** People act in the day: an instant at night moves into 9:00–18:00 of its day or the next, if that stays within [lo, hi]. */
+function daytime(r: Rand, at: number, lo: number, hi: number): number {
+  const local = (at + OFFSET) % DAY;
+  if (local >= 8 * HOUR && local < 21 * HOUR) return at;
+  const midnight = at - local;
+  for (const day of local < 8 * HOUR ? [0, -1] : [1, 0]) {
+    const moved = midnight + day * DAY + Math.round(r.between(9, 18) * HOUR);
+    if (moved >= lo && moved <= hi) return moved;
+  }
+  return at;
 }
 
 function createdInstant(r: Rand, midnight: number, channel: CaseChannel, now: number): number {
@@ -925,11 +890,13 @@ function planAgreement(r: Rand, plan: CasePlan, now: number): NonNullable<CasePl
         dues = Array.from({ length: k }, (_, j) => addDays(first + 30 * j));
       } else dues = [addDays(r.int(7, 30))];
     } else dues = [madeOn];
-    const each = Math.floor(agreedFen / dues.length / 100) * 100;
+    // Instalments in whole yuan, whole hundreds for larger sums; the last takes the remainder.
+    const unit = agreedFen >= 1_000_000 ? 10_000 : 100;
+    const each = Math.floor(agreedFen / dues.length / unit) * unit;
     const method = dues.length === 1 && dues[0] === madeOn ? r.pick(METHODS) : r.pick(METHODS.slice(0, 3));
     obligationsOut.push({
       obligor: "respondent",
-      description: PAYMENT[plan.category] ?? (plan.death ? "支付死亡赔偿金、丧葬费等" : "支付赔偿款"),
+      description: plan.death ? "支付死亡赔偿金、丧葬费等" : (PAYMENT[plan.category] ?? "支付赔偿款"),
       amountFen: agreedFen,
       method,
       place: method.startsWith("现金") ? "普陀区社会治理综合服务中心" : null,
@@ -996,7 +963,12 @@ function confirmAgreements(r: Rand, plans: CasePlan[], t: ReturnType<typeof hist
   const lastDue = (p: CasePlan) => Math.max(...p.agreement!.obligations.flatMap((o) => o.instalments.map((i) => endOfLocalDate(i.dueOn))));
   const deferred = (p: CasePlan) =>
     p.agreement!.obligations.some((o) => o.instalments.some((i) => i.dueOn !== localDate(p.agreement!.madeAt)));
-  const eligible = r.shuffle(plans.filter((p) => p.agreement && deferred(p) && lastDue(p) < now - 45 * DAY));
+  // Mostly agreements to pay: those first, then others (to remove a structure, to repair…).
+  const candidates = r.shuffle(plans.filter((p) => p.agreement && deferred(p) && lastDue(p) < now - 45 * DAY));
+  const eligible = [
+    ...candidates.filter((p) => p.agreement!.amountFen !== null),
+    ...candidates.filter((p) => p.agreement!.amountFen === null),
+  ];
   const enforceable = eligible.filter((p) => p.severity === "simple" && lastDue(p) < now - 120 * DAY);
   const enforced = new Set(enforceable.slice(0, t.enforced));
   const onTime = eligible.filter((p) => !enforced.has(p)).slice(0, t.judicialConfirmations - enforced.size);
@@ -1058,19 +1030,12 @@ function rate(r: Rand, plans: CasePlan[], now: number): void {
       party.comment = r.chance(0.6) ? r.pick(COMMENTS_LOW) : null;
     } else {
       party.stars = r.chance(plan.outcome === "agreement" ? q.fiveStars : q.fiveStars - 0.2) ? 5 : 4;
-      party.comment = r.chance(0.2) ? r.pick(COMMENTS_HIGH) : null;
+      party.comment = r.chance(0.2) ? r.pick(plan.visits === 0 ? COMMENTS_HIGH : COMMENTS_HIGH.slice(1)) : null;
     }
   });
 }
 
 // ── writing ────────────────────────────────────────────────────────────────────────────────────────
-
-const WINDOW_STAFF = [
-  "综合受理窗口工作人员甲（示例）",
-  "综合受理窗口工作人员乙（示例）",
-  "综合受理窗口工作人员丙（示例）",
-  "综合受理窗口工作人员丁（示例）",
-];
 
 /**
  * One drizzle insert per table, prepared once with placeholders and run per row (inside the one
