@@ -97,6 +97,7 @@ function AccountNav() {
     <nav aria-label={t.nav.account} className="site-nav account-nav">
       {user.role === "party" ? <NavLink to="/bookings">{t.nav.myBookings}</NavLink> : null}
       {user.role === "mediator" ? <NavLink to="/dashboard">{t.nav.dashboard}</NavLink> : null}
+      {user.role === "party" || user.role === "mediator" ? <NavLink to="/cases">{t.casePages.nav}</NavLink> : null}
       {user.role === "staff" || user.role === "admin" ? (
         <>
           <NavLink to="/bookings">{t.nav.allBookings}</NavLink>

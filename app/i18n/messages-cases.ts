@@ -163,7 +163,7 @@ const zh = {
       effectiveAt: "生效日期",
       notEffective: "尚未生效：每位当事人确认后生效。",
       obligations: "履行义务",
-      due: "期限",
+      dueLabel: "期限",
       pdf: "下载调解协议书（PDF）",
       instalmentResult: {
         "on-time": "按时履行",
@@ -411,7 +411,7 @@ const en: CaseMessages = {
       effectiveAt: "In effect since",
       notEffective: "Not yet in effect: it takes effect once every party has acknowledged it.",
       obligations: "Obligations",
-      due: "Due",
+      dueLabel: "Due",
       pdf: "Download the agreement (PDF)",
       instalmentResult: {
         "on-time": "Paid on time",
