@@ -50,7 +50,7 @@ const CATALOGUE: Record<Locale, Record<NotificationTemplate, Text>> = {
     "case.invitation": {
       subject: (p) => `${s(p.applicant)} 申请与您调解（${s(p.number)}），邀请码 ${s(p.code)}：${s(p.link)}`,
       body: (p) =>
-        `${s(p.applicant)} 向普陀区社会治理综合服务中心申请人民调解（${s(p.number)}）。调解自愿、免费，您可以接受、另选调解员或拒绝。打开 ${s(p.link)} ，邀请码 ${s(p.code)}。`,
+        `${s(p.applicant)} 向普陀区社会治理综合服务中心申请人民调解（${s(p.number)}）${typeof p.start === "number" ? `，拟定时间 ${when(p.start, "zh")}` : ""}。调解自愿、免费，您可以接受、另选调解员或拒绝。打开 ${s(p.link)} ，邀请码 ${s(p.code)}。`,
     },
     "case.mediator-agreed": {
       subject: (p) => `${s(p.number)} 双方已选定调解员`,
@@ -120,7 +120,7 @@ const CATALOGUE: Record<Locale, Record<NotificationTemplate, Text>> = {
     "case.invitation": {
       subject: (p) => `${s(p.applicant)} asks to mediate with you (${s(p.number)}), code ${s(p.code)}: ${s(p.link)}`,
       body: (p) =>
-        `${s(p.applicant)} asked the Putuo centre for people's mediation (${s(p.number)}). It is voluntary and free: you may accept, choose another mediator or refuse. Open ${s(p.link)} with code ${s(p.code)}.`,
+        `${s(p.applicant)} asked the Putuo centre for people's mediation (${s(p.number)})${typeof p.start === "number" ? `, proposed for ${when(p.start, "en")}` : ""}. It is voluntary and free: you may accept, choose another mediator or refuse. Open ${s(p.link)} with code ${s(p.code)}.`,
     },
     "case.mediator-agreed": {
       subject: (p) => `${s(p.number)}: both sides agreed on the mediator`,

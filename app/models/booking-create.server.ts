@@ -231,6 +231,7 @@ export function placeBooking(tx: Db | Tx, party: User, input: CreateBookingInput
       picks: input.mediatorId !== undefined ? [input.mediatorId] : [],
       committeeId: input.committeeId ?? null,
       quiet: true,
+      sessionStart: start,
       now,
     }).id;
   const respondBy = Math.min(now + env().BOOKING_RESPONSE_HOURS * 3_600_000, start);

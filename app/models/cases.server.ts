@@ -43,6 +43,8 @@ export interface OpenCase {
   respondents: { name: string; phone?: string | null }[];
   picks?: number[];
   committeeId?: number | null;
+  /** The session a booking holds: the respondent is invited to that time. */
+  sessionStart?: number;
   /** A booking that files the case tells the applicant itself (one message for one step). */
   quiet?: boolean;
   now: number;
@@ -125,6 +127,7 @@ export function openCase(tx: Db | Tx, o: OpenCase): { id: number; number: string
             number,
             applicant: o.applicants[0]?.name ?? "",
             code,
+            start: o.sessionStart ?? null,
             link: `${env().PUBLIC_URL}/invitations/${row.id}?code=${code}`,
           },
           at: o.now,

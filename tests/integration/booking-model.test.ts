@@ -214,3 +214,42 @@ describe("rate-limit counters", () => {
     ).not.toContain("test:old");
   });
 });
+
+describe("a booking files its case", () => {
+  it("invites the other side to that time, and the booking awaits their consent until they agree", async () => {
+    const { consentByCode } = await import("~/models/case-consent.server");
+    const now = Date.now();
+    const m = createMediator(db, { modes: ["online"], now });
+    const party = createParty(db);
+    const slot = firstFreeSlot(db, m.id, { now, mode: "online" });
+    const { booking } = await order({
+      party: party.user,
+      input: {
+        mediatorId: m.id,
+        start: slot.start,
+        mode: "online",
+        category: "neighbourhood",
+        summary: "楼上装修噪音扰民",
+        counterpartyName: "楼上住户陈某",
+        counterpartyPhone: "13800000555",
+      },
+      now,
+    });
+    expect(booking.awaitingConsent).toBe(true);
+    const invitation = db
+      .select()
+      .from(notifications)
+      .where(eq(notifications.to, "13800000555"))
+      .all()
+      .find((n) => n.template === "case.invitation")!;
+    expect(invitation.params).toMatchObject({ caseId: booking.caseId, number: booking.caseNumber, start: Date.parse(slot.start) });
+    const agreed = await consentByCode({
+      caseId: booking.caseId,
+      code: String(invitation.params!.code),
+      input: { informed: true, accept: true },
+      now,
+    });
+    expect(agreed).toMatchObject({ status: "mediator-agreed", mediator: { id: m.id } });
+    expect(getBooking({ user: party.user, id: booking.id, now }).awaitingConsent).toBe(false);
+  });
+});
