@@ -60,6 +60,7 @@ export const cases = sqliteTable(
     index("cases_party_idx").on(t.filedByUserId),
     uniqueIndex("cases_number_idx").on(t.numberYear, t.numberSeq),
     index("cases_mediator_idx").on(t.mediatorId, t.closedAt),
+    index("cases_committee_idx").on(t.committeeId, t.closedAt),
     index("cases_closed_idx").on(t.closedAt),
   ],
 );

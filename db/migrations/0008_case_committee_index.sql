@@ -1,0 +1,1 @@
+CREATE INDEX `cases_committee_idx` ON `cases` (`committee_id`,`closed_at`);
