@@ -47,7 +47,16 @@ export const RANKING_RULES = ["sort", "words", "typo", "proximity", "exactness",
  * The locale only constrains how Han script is handled; the English names also stored in
  * categoryNames/townNames keep the Latin pipeline.
  */
-export const CHINESE_ATTRIBUTES = ["name", "categoryNames", "memberNames", "title", "organisation", "townNames", "bio"] as const;
+export const CHINESE_ATTRIBUTES = [
+  "name",
+  "categoryNames",
+  "memberNames",
+  "title",
+  "organisation",
+  "townNames",
+  "bio",
+  CHARACTERS_FIELD,
+] as const;
 export const CHINESE_LOCALE = "cmn";
 
 /**
