@@ -31,7 +31,7 @@ export interface SearchDocument {
   closed: number;
   agreements: number;
   successRate: number | null;
-  /** Small-sample-safe success score (Wilson lower bound), what `sort=success` orders by. */
+  /** Small-sample-safe success score against the pool on the same case mix (ADR 014), what `sort=success` orders by. */
   score: number;
   /** Epoch ms of the next free slot, null when unknown or none. */
   nextAvailableAt: number | null;

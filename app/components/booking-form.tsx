@@ -20,6 +20,7 @@ interface BookingFields {
   category: string;
   summary: string;
   counterpartyName: string;
+  counterpartyPhone: string;
 }
 
 /** After a refused booking the calendar must show what is free now (Remix skips reloading after a 4xx). */
@@ -93,6 +94,7 @@ export function BookingForm({
           { id: fields.category.id, label: t.book.category, errors: fields.category.errors },
           { id: fields.summary.id, label: t.book.summary, errors: fields.summary.errors },
           { id: fields.counterpartyName.id, label: t.book.counterparty, errors: fields.counterpartyName.errors },
+          { id: fields.counterpartyPhone.id, label: t.book.counterpartyPhone, errors: fields.counterpartyPhone.errors },
         ]}
       />
       <CsrfInput />
@@ -171,6 +173,15 @@ export function BookingForm({
 
         <TextAreaField field={fields.summary} label={t.book.summary} hint={t.book.summaryHint} maxLength={1000} />
         <TextField field={fields.counterpartyName} label={t.book.counterparty} hint={t.book.counterpartyHint} maxLength={60} />
+        <TextField
+          field={fields.counterpartyPhone}
+          label={t.book.counterpartyPhone}
+          hint={t.book.counterpartyPhoneHint}
+          type="tel"
+          autoComplete="off"
+          inputMode="tel"
+          maxLength={20}
+        />
 
         <SubmitButton pending={pending} label={t.book.submit} pendingLabel={t.book.submitting} />
       </section>

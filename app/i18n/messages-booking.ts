@@ -51,6 +51,8 @@ const zh = {
     summaryHint: "简要说明发生了什么、希望如何解决（5 到 1000 字）。只有您、调解员和中心工作人员能看到。",
     counterparty: "对方当事人姓名（选填）",
     counterpartyHint: "只有您、调解员和中心工作人员能看到。",
+    counterpartyPhone: "对方当事人手机号（选填）",
+    counterpartyPhoneHint: "调解是自愿的：我们会用短信邀请对方确认调解员。只有调解员和中心工作人员能看到这个号码。",
     submit: "提交预约",
     submitting: "正在提交…",
     loginToBook: "登录后预约",
@@ -201,6 +203,9 @@ const en: BookingMessages = {
       "Say briefly what happened and what you hope for (5 to 1000 characters). Only you, the mediator and centre staff can read it.",
     counterparty: "Name of the other side (optional)",
     counterpartyHint: "Only you, the mediator and centre staff can read it.",
+    counterpartyPhone: "The other side's mobile number (optional)",
+    counterpartyPhoneHint:
+      "Mediation is voluntary: we invite the other side by text message to agree on the mediator. Only the mediator and centre staff can see this number.",
     submit: "Send booking request",
     submitting: "Sending…",
     loginToBook: "Sign in to book",
@@ -261,7 +266,8 @@ const en: BookingMessages = {
     party: "Party",
     caseNo: "Case no.",
     respondBy: (when: string) => `The mediator must answer by ${when}; otherwise the request is cancelled automatically.`,
-    awaitingConsent: "Waiting for the other side to agree on the mediator: the mediator may confirm the time, and the session takes place once both sides agree.",
+    awaitingConsent:
+      "Waiting for the other side to agree on the mediator: the mediator may confirm the time, and the session takes place once both sides agree.",
     awaitingConsentShort: "Awaiting the other side",
     declineReason: "Reason for declining",
     cancelReason: "Reason for cancelling",

@@ -40,13 +40,15 @@ const KNOWN: Record<IssueCode, { zh: string; en: string }> = {
   mediator_unknown: { zh: "没有这位调解员。", en: "No such mediator." },
   mediator_has_account: { zh: "这位调解员已经有账号了。", en: "This mediator already has an account." },
   admin_only: { zh: "只有管理员可以开设账号。", en: "Only an administrator opens accounts." },
-  agreements_exceed_closed: { zh: "达成协议数不能多于结案数。", en: "Agreements cannot exceed closed cases." },
   to_before_from: { zh: "结束日期不能早于开始日期。", en: "to must not be before from." },
   range_too_long: { zh: "一次最多查看 62 天。", en: "At most 62 days at a time." },
   listed_twice: { zh: "同一位调解员不能列两次。", en: "A mediator is listed twice." },
   one_answer: { zh: "请选择一种答复：接受、排序或拒绝。", en: "Give exactly one answer: accept, ranking or refuse." },
   due_or_instalments: { zh: "请填写履行期限，或按期分期。", en: "Give either one due date or instalments." },
-  agreement_iff_agreed: { zh: "达成协议时请填写协议内容；未达成协议时不填。", en: "An agreement is given exactly when the outcome is an agreement." },
+  agreement_iff_agreed: {
+    zh: "达成协议时请填写协议内容；未达成协议时不填。",
+    en: "An agreement is given exactly when the outcome is an agreement.",
+  },
   result_needs_date: { zh: "有裁定结果时请填写裁定日期。", en: "A result needs the date it was decided on, and a date needs its result." },
 };
 

@@ -27,7 +27,6 @@ export const ISSUES = {
   mediatorUnknown: "mediator_unknown",
   mediatorHasAccount: "mediator_has_account",
   adminOnly: "admin_only",
-  agreementsExceedClosed: "agreements_exceed_closed",
   toBeforeFrom: "to_before_from",
   rangeTooLong: "range_too_long",
   listedTwice: "listed_twice",

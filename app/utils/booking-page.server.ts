@@ -111,6 +111,7 @@ export async function bookingAction(request: Request, kind: "mediator" | "commit
       category: text(p.category),
       summary: typeof p.summary === "string" ? p.summary : "",
       counterpartyName: text(p.counterpartyName),
+      counterpartyPhone: text(p.counterpartyPhone),
       idempotencyKey: text(p.idempotencyKey),
     }),
     messages: {
