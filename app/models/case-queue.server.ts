@@ -72,6 +72,19 @@ export function invitationPage({ caseId, code }: { caseId: number; code: string 
   const facts = { status: row.status, outcome: row.outcome, mediatorId: row.mediatorId, confirmation: null };
   const events = allowedCaseEvents(facts, "respondent");
   const answering = row.status === "submitted" && party.consent === null;
+  /** Where the case stands for this respondent: what the page says happens next. */
+  const stage =
+    party.consent === "refused" || row.outcome === "respondent-refused"
+      ? ("refused" as const)
+      : row.status === "closed"
+        ? ("closed" as const)
+        : row.status === "in-mediation"
+          ? ("in-mediation" as const)
+          : row.status === "mediator-agreed"
+            ? ("agreed" as const)
+            : party.consent === "ranked"
+              ? ("waiting-applicant" as const)
+              : ("answer" as const);
   return {
     case: {
       id: c.id,
@@ -84,6 +97,9 @@ export function invitationPage({ caseId, code }: { caseId: number; code: string 
       mediator: c.mediator,
       applicants: c.parties.filter((p) => p.side === "applicant").map((p) => p.name),
     },
+    stage,
+    /** The other routes (arbitration, litigation, the centre) are spelled out when mediation ended without an agreement. */
+    showRoutes: stage === "refused" || (row.status === "closed" && row.outcome !== "agreement"),
     party: { ...base.party, acknowledged: party.agreementAckAt !== null, rated },
     pick,
     shortlist: base.shortlist,

@@ -1,0 +1,204 @@
+// /staff/cases: the centre's case queue. Every case, oldest first by default; filters by status,
+// category, channel and "due within 3 days or overdue" (decided by the model as of the loader's clock),
+// each value with the count it would give; paged. A plain GET form, so it works on a tablet at the
+// window without JavaScript. Each row opens the case page; open cases link to recording an answer.
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Notice } from "~/components/forms";
+import { Pagination } from "~/components/pagination";
+import { CASE_CHANNELS, CASE_STATUSES, CATEGORIES } from "../../domain";
+import { dataLang, localeFromMatches, messages, useLocale, useT } from "~/i18n";
+import { centreDate, formatCentreTime } from "~/i18n/format";
+import { QUEUE_SORTS, caseQueue, caseQueueSchema } from "~/models/case-queue.server";
+import { requirePageUser } from "~/utils/session.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { user } = requirePageUser(request, ["staff", "admin"]);
+  const url = new URL(request.url);
+  const asked: Record<string, string> = Object.fromEntries(url.searchParams);
+  delete asked.filed;
+  let parsed = caseQueueSchema.safeParse(asked);
+  // A filter that is not one is dropped (and said so), the others kept.
+  const invalid = !parsed.success;
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) delete asked[String(issue.path[0] ?? "")];
+    for (const key of Object.keys(asked)) if (!(key in caseQueueSchema.shape)) delete asked[key];
+    parsed = caseQueueSchema.safeParse(asked);
+  }
+  const query = parsed.success ? parsed.data : caseQueueSchema.parse({});
+  const queue = caseQueue({ user, query, now: Date.now() });
+  return { query, queue, invalid, filed: url.searchParams.get("filed") };
+}
+
+export const meta: MetaFunction = ({ matches }) => {
+  const t = messages[localeFromMatches(matches)];
+  return [{ title: `${t.staffCases.title} · ${t.siteName}` }];
+};
+
+export default function StaffCasesPage() {
+  const { query, queue, invalid, filed } = useLoaderData<typeof loader>();
+  const t = useT();
+  const s = t.staffCases;
+  const locale = useLocale();
+  const lang = dataLang(locale);
+  const params = new URLSearchParams();
+  for (const key of ["status", "category", "channel", "due", "sort"] as const) {
+    const value = query[key];
+    if (value && !(key === "sort" && value === "oldest")) params.set(key, value);
+  }
+  const hrefFor = (p: number) => {
+    const next = new URLSearchParams(params);
+    if (p > 1) next.set("page", String(p));
+    const qs = next.toString();
+    return qs ? `/staff/cases?${qs}` : "/staff/cases";
+  };
+  const c = queue.counts;
+  const sep = locale === "zh" ? "、" : ", ";
+  return (
+    <div className="staff-cases-page">
+      <div className="queue-head">
+        <h1>{s.heading}</h1>
+        <Link to="/staff/cases/new" className="button button-primary">
+          {s.newCase}
+        </Link>
+      </div>
+      <p className="lead">{s.intro}</p>
+      {filed ? <Notice>{s.filed_(filed)}</Notice> : null}
+      {invalid ? <Notice kind="info">{s.invalid}</Notice> : null}
+
+      <Form method="get" action="/staff/cases" className="panel queue-filters" aria-labelledby="filters-heading">
+        <h2 id="filters-heading">{s.filtersHeading}</h2>
+        <div className="queue-filter-grid">
+          <div className="field">
+            <label htmlFor="f-status">{s.status}</label>
+            <select id="f-status" name="status" defaultValue={query.status ?? ""}>
+              <option value="">{s.any(c.all)}</option>
+              {CASE_STATUSES.map((st) => (
+                <option key={st} value={st}>
+                  {s.withCount(t.caseWords.status[st], c.status[st] ?? 0)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="f-category">{s.category}</label>
+            <select id="f-category" name="category" defaultValue={query.category ?? ""}>
+              <option value="">{s.any(Object.values(c.category).reduce((a, b) => a + b, 0))}</option>
+              {CATEGORIES.map((cat) => (
+                <option key={cat.slug} value={cat.slug}>
+                  {s.withCount(cat[locale], c.category[cat.slug] ?? 0)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="f-channel">{s.channel}</label>
+            <select id="f-channel" name="channel" defaultValue={query.channel ?? ""}>
+              <option value="">{s.any(Object.values(c.channel).reduce((a, b) => a + b, 0))}</option>
+              {CASE_CHANNELS.map((ch) => (
+                <option key={ch} value={ch}>
+                  {s.withCount(t.caseWords.channel[ch], c.channel[ch] ?? 0)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="f-sort">{s.sort}</label>
+            <select id="f-sort" name="sort" defaultValue={query.sort}>
+              {QUEUE_SORTS.map((o) => (
+                <option key={o} value={o}>
+                  {s.sorts[o]}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+        <label className="check-line">
+          <input type="checkbox" name="due" value="soon" defaultChecked={query.due === "soon"} />
+          <span>{s.due(c.due)}</span>
+        </label>
+        <div className="queue-filter-actions">
+          <button type="submit" className="button button-primary">
+            {s.apply}
+          </button>
+          {params.toString() ? <Link to="/staff/cases">{s.clear}</Link> : null}
+        </div>
+      </Form>
+
+      <p role="status" className="queue-count">
+        {s.count(queue.total)}
+      </p>
+      {queue.cases.length === 0 ? (
+        <p className="notice">{s.empty}</p>
+      ) : (
+        <table className="data-table case-queue">
+          <caption>{s.tableCaption(queue.total, queue.page, queue.pages)}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{s.number}</th>
+              <th scope="col">{s.parties}</th>
+              <th scope="col">{s.category}</th>
+              <th scope="col">{s.statusCol}</th>
+              <th scope="col">{s.dueCol}</th>
+              <th scope="col">{s.actions}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {queue.cases.map((row) => (
+              <tr key={row.id} className={row.due ? `is-${row.due}` : undefined}>
+                <td data-label={s.number}>
+                  <Link to={`/cases/${row.id}`} className="case-number">
+                    {row.number}
+                  </Link>
+                  <span className="small muted queue-sub">
+                    {formatCentreTime(row.createdAt, locale)} · {t.caseWords.channel[row.channel]}
+                  </span>
+                </td>
+                <td data-label={s.parties}>
+                  <span className="queue-party">
+                    <span className="small muted">{s.applicant}</span> <span lang={lang}>{row.applicants.join(sep)}</span>
+                  </span>
+                  <span className="queue-party">
+                    <span className="small muted">{s.respondent}</span>{" "}
+                    <span lang={lang}>{row.respondents.map((r) => r.name).join(sep)}</span>
+                  </span>
+                </td>
+                <td data-label={s.category}>{CATEGORIES.find((x) => x.slug === row.category)?.[locale] ?? row.category}</td>
+                <td data-label={s.statusCol}>
+                  <span className={`case-status case-status-${row.status}`}>{t.caseWords.status[row.status]}</span>
+                  {row.outcome ? <span className="small muted queue-sub">{t.caseWords.outcome[row.outcome]}</span> : null}
+                  {row.mediator ? (
+                    <span className="small queue-sub" lang={lang}>
+                      {s.mediator}
+                      {t.colon}
+                      {row.mediator.name}
+                    </span>
+                  ) : null}
+                </td>
+                <td data-label={s.dueCol} className="nowrap">
+                  {row.dueAt ? centreDate(row.dueAt) : s.none}
+                  {row.due ? <span className={`due-badge due-${row.due}`}>{row.due === "overdue" ? s.overdue : s.soon}</span> : null}
+                </td>
+                <td data-label={s.actions}>
+                  {row.canRecordAnswer ? (
+                    <Link to={`/staff/cases/${row.id}/consent`} aria-label={s.recordAnswerFor(row.number)}>
+                      {s.recordAnswer}
+                    </Link>
+                  ) : (
+                    s.none
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <Pagination params={params} page={queue.page} pages={queue.pages} hrefFor={hrefFor} />
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
