@@ -351,3 +351,61 @@ export function centreStats({
   }
   return { ...stats, groupBy, groups: keys.map((key) => ({ key, ...figures(byKey.get(key) ?? zero()) })) };
 }
+
+export const STATS_PRESETS = ["year", "last12", "month", "custom"] as const;
+export type StatsPreset = (typeof STATS_PRESETS)[number];
+
+/** What the dashboard's GET form says, resolved to a period (its page and its CSV read it alike). */
+export interface DashboardQuery {
+  preset: StatsPreset;
+  month: string;
+  from: string;
+  to: string;
+  groupBy?: StatsGroup;
+}
+
+const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, ISSUES.dateFormat);
+const dashboardFormSchema = z.object({
+  preset: z.enum(STATS_PRESETS).optional(),
+  month: monthSchema.optional(),
+  from: z.string().optional(),
+  to: z.string().optional(),
+  groupBy: z.enum([...STATS_GROUPS, "none"]).optional(),
+});
+
+/**
+ * The dashboard form's query (`preset` = year | last12 | month | custom, `month`, `from`, `to`,
+ * `groupBy`) as a period, through the stats API's own schema. Without a preset, a month or dates
+ * given say which one was meant; with nothing, this year so far. Blank fields count as absent.
+ */
+export function dashboardQuery(
+  params: URLSearchParams,
+  now: number,
+): { ok: true; query: DashboardQuery } | { ok: false; query: DashboardQuery; error: z.ZodError } {
+  const raw = Object.fromEntries([...params].filter(([, v]) => v.trim() !== ""));
+  const form = dashboardFormSchema.safeParse(raw, { reportInput: true });
+  const year = thisYear(now);
+  const fallback: DashboardQuery = { preset: "year", month: centreDate(now).slice(0, 7), ...year };
+  if (!form.success) return { ok: false, query: { ...fallback, ...pick(raw) }, error: form.error };
+  const v = form.data;
+  const preset: StatsPreset = v.preset ?? (v.month ? "month" : v.from || v.to ? "custom" : "year");
+  const groupBy = v.groupBy === "none" ? undefined : v.groupBy;
+  const month = v.month ?? fallback.month;
+  const period =
+    preset === "year"
+      ? year
+      : preset === "last12"
+        ? last12Months(now)
+        : preset === "month"
+          ? wholeMonth(month)
+          : { from: v.from ?? year.from, to: v.to ?? year.to };
+  const query: DashboardQuery = { preset, month, ...period, groupBy };
+  const checked = statsQuerySchema(now).safeParse({ from: query.from, to: query.to, groupBy }, { reportInput: true });
+  return checked.success ? { ok: true, query } : { ok: false, query, error: checked.error };
+}
+
+const pick = (raw: Record<string, string>) => ({
+  ...(typeof raw.from === "string" ? { from: raw.from } : {}),
+  ...(typeof raw.to === "string" ? { to: raw.to } : {}),
+  ...(typeof raw.month === "string" ? { month: raw.month } : {}),
+});
