@@ -148,7 +148,7 @@ export function WithdrawForm({ caseId, reply }: { caseId: number; reply: CaseRep
 
 /** One button (begin mediation, acknowledge the agreement). */
 export function ButtonForm({ caseId, intent, label, reply }: { caseId: number; intent: string; label: string; reply: CaseReply }) {
-  const [form] = useForm({ id: intent, lastResult: replyOf(reply, intent) });
+  const [form] = useForm({ id: `step-${intent}`, lastResult: replyOf(reply, intent) });
   return <StepForm caseId={caseId} intent={intent} form={form} button={label} buttonClass="button button-primary" />;
 }
 

@@ -213,7 +213,7 @@ export async function caseStep(request: Request, auth: Auth, formData: FormData,
         (p) => ({ informed: p.informed === "on" ? true : undefined, ranking: ids(p.ranking) }),
         (input) => consentAsUser({ user, caseId, input, now }),
         "ranked",
-        () => ({ ranking: e.rankOne }),
+        (p): Record<string, string> => (ids(p.ranking).length ? {} : { ranking: e.rankOne }),
       );
     case "withdraw":
       return attempt(
