@@ -128,9 +128,11 @@ export function describeEngineContract(label: string, makeEngine: () => Promise<
         expect(ids(r)[0]).toBe(idOfName("王芳"));
       });
 
-      it("one character finds it inside a word of a name", async () => {
+      it("one character finds it inside a word of a name, or of a bio", async () => {
         expect(ids(await search("阳"))).toEqual([idOfName("欧阳倩")]);
         expect(ids(await search("英"))).toEqual([idOfName("罗秀英")]);
+        expect(idsWhere((d) => searchableText(d).includes("尘"))).toEqual([idOfName("何平")]);
+        expect(ids(await search("尘"))).toEqual([idOfName("何平")]); // 扬尘
       });
 
       it("one character finds the documents holding it as written, not others read alike", async () => {
