@@ -174,7 +174,7 @@ export function CaseFilingForm({
         <FieldErrors id={fields.picks.errorId} errors={pickErrors} />
       </section>
 
-      <section className="panel about-mediation" aria-labelledby="about-heading">
+      <section className="panel case-about" aria-labelledby="about-heading">
         <h2 id="about-heading">{w.aboutHeading}</h2>
         <ul>
           {w.about.map((line) => (
@@ -182,7 +182,7 @@ export function CaseFilingForm({
           ))}
         </ul>
         <div className="field">
-          <label className="choice informed-box">
+          <label className="choice case-informed">
             <input key={informedKey} {...informedProps} aria-describedby={fields.informed.errors ? fields.informed.errorId : undefined} />{" "}
             {w.informed}
           </label>

@@ -116,12 +116,12 @@ export function RankForm({
       <FieldErrors id={fields.ranking.errorId} errors={fields.ranking.errors} />
       {needsInformed ? (
         <div className="field">
-          <ul className="about-list">
+          <ul className="case-about-list">
             {t.casePages.file.about.map((line) => (
               <li key={line}>{line}</li>
             ))}
           </ul>
-          <label className="choice informed-box">
+          <label className="choice case-informed">
             <input key={informedKey} {...informedProps} aria-describedby={fields.informed.errors ? fields.informed.errorId : undefined} />{" "}
             {w.informedAgain}
           </label>

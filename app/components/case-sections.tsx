@@ -278,9 +278,9 @@ export function CaseLog({ log }: { log: NonNullable<Page["log"]> }) {
   const locale = useLocale();
   const lang = dataLang(locale);
   return (
-    <section className="panel" aria-labelledby="log-heading" id="log">
+    <div className="panel" id="log">
       <h2 id="log-heading">{w.logHeading}</h2>
-      <div className="table-scroll">
+      <div className="case-log-scroll" role="region" aria-labelledby="log-heading" tabIndex={0}>
         <table className="case-log">
           <thead>
             <tr>
@@ -314,6 +314,6 @@ export function CaseLog({ log }: { log: NonNullable<Page["log"]> }) {
           </tbody>
         </table>
       </div>
-    </section>
+    </div>
   );
 }
