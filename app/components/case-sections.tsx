@@ -304,7 +304,7 @@ export function CaseLog({ log }: { log: NonNullable<Page["log"]> }) {
                   ) : null}
                 </td>
                 <td>
-                  <code>{e.event}</code>
+                  {w.events[e.event] ?? e.event} <code className="small muted">{e.event}</code>
                 </td>
                 <td className="log-detail">
                   <code>{e.after ? JSON.stringify(e.after) : ""}</code>

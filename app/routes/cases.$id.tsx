@@ -85,6 +85,11 @@ export default function CasePage() {
         ) : (
           <p className="case-status-line">{t.casePages.status[c.status]}</p>
         )}
+        {can.seeLog ? (
+          <p className="small">
+            <a href="#log">{w.logLink}</a>
+          </p>
+        ) : null}
       </header>
 
       <div className="case-grid">
