@@ -157,11 +157,9 @@ export function OutcomeForm({ caseId, reply }: { caseId: number; reply: CaseRepl
                   { value: "instalments", label: w.scheduleInstalments },
                 ]}
               />
-              <PlainField field={f.dueOn} label={`${w.dueOn}（${w.scheduleOnce}）`} type="date" />
+              <PlainField field={f.dueOn} label={w.dueOnOnce} type="date" />
               <fieldset className="instalments" id={`${f.instalments.id}-0`} tabIndex={-1}>
-                <legend>
-                  {w.instalmentsLegend}（{w.scheduleInstalments}）
-                </legend>
+                <legend>{w.instalmentsOnly}</legend>
                 <FieldErrors id={f.instalments.errorId} errors={f.instalments.errors} />
                 {rows.map((row, j) => {
                   const r = row.getFieldset();
