@@ -35,7 +35,7 @@ export function AnswerForm({ page, action, reply }: { page: InvitationPage; acti
         formErrors={result?.error?.[""]}
         items={[
           { id: "informed", label: t.invitation.informedLabel, errors: informedErrors },
-          { id: rankIds[0] ?? "informed", label: t.invitation.rankButton, errors: rankingErrors },
+          { id: rankIds[0] ?? "informed", label: t.invitation.rankLegend, errors: rankingErrors },
           ...shortlist.map((m, i) => ({ id: rankIds[i], label: t.invitation.rankLabel(m.name), errors: errorsOf(result, rankIds[i]) })),
         ]}
       />
@@ -165,6 +165,28 @@ export function ConfirmRefuse({ action, informed }: { action: string; informed: 
         <Link to={action} className="button">
           {t.invitation.confirmBack}
         </Link>
+      </Form>
+    </section>
+  );
+}
+
+/** After the mediator was agreed on, before mediation starts: the respondent may still decline. */
+export function StopMediation({ action }: { action: string }) {
+  const t = useT();
+  const navigation = useNavigation();
+  return (
+    <section className="panel" aria-labelledby="stop-heading">
+      <h2 id="stop-heading">{t.invitation.stopHeading}</h2>
+      <p>{t.invitation.refuseIntro}</p>
+      <Form method="post" action={action}>
+        <input type="hidden" name="intent" value="answer" />
+        <SubmitButton
+          name="choice"
+          value="refuse-ask"
+          pending={navigation.state === "submitting"}
+          className="button button-danger"
+          label={t.invitation.refuseButton}
+        />
       </Form>
     </section>
   );

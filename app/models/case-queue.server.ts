@@ -118,6 +118,8 @@ export function invitationPage({ caseId, code }: { caseId: number; code: string 
       rank: answering && base.shortlist.length > 0,
       /** A respondent may still refuse after the mediator was agreed on, before mediation starts. */
       refuse: events.includes("refuse") && party.consent !== "refused",
+      /** Declining later (after answering, before mediation starts) is offered on its own. */
+      stop: !answering && events.includes("refuse") && party.consent !== "refused",
       acknowledge: agreement !== null && party.agreementAckAt === null,
       rate: row.status === "closed" && !rated && row.outcome !== "respondent-refused",
     },

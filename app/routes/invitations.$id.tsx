@@ -12,7 +12,7 @@ import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Notice } from "~/components/forms";
 import { AgreementPanel, RatingPanel, type StepReply } from "~/components/invitation-after";
-import { AnswerForm, ConfirmRefuse, type AnswerReply } from "~/components/invitation-answer";
+import { AnswerForm, ConfirmRefuse, StopMediation, type AnswerReply } from "~/components/invitation-answer";
 import { rankingOf } from "~/components/invitation-fields";
 import { CodeForm, NextSteps, OtherRoutes } from "~/components/invitation-parts";
 import { facetLabel } from "../../domain";
@@ -234,14 +234,13 @@ export default function InvitationRoute() {
           ) : null}
         </dl>
       </section>
-      {page.can.answer ? (
-        answerReply?.confirmRefuse ? (
-          <ConfirmRefuse action={action} informed={!page.party.informed} />
-        ) : (
-          <AnswerForm page={page} action={action} reply={answerReply} />
-        )
+      {answerReply?.confirmRefuse && page.can.refuse ? (
+        <ConfirmRefuse action={action} informed={!page.party.informed} />
+      ) : page.can.answer ? (
+        <AnswerForm page={page} action={action} reply={answerReply} />
       ) : null}
       <NextSteps page={page} />
+      {page.can.stop && !answerReply?.confirmRefuse ? <StopMediation action={action} /> : null}
       {page.showRoutes ? <OtherRoutes /> : null}
       <AgreementPanel
         page={page}
