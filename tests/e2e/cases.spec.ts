@@ -95,10 +95,10 @@ test.describe("filing without JavaScript", () => {
 
     // Withdraw: a reason is needed; then the case is closed as withdrawn.
     await page.locator("summary", { hasText: "撤回申请" }).click();
-    await page.getByRole("button", { name: "撤回申请" }).click();
+    await page.getByRole("button", { name: "确认撤回" }).click();
     await expect(page.getByRole("textbox", { name: "撤回原因" })).toHaveAttribute("aria-invalid", "true");
     await page.getByRole("textbox", { name: "撤回原因" }).fill("已与对方自行协商解决。");
-    await page.getByRole("button", { name: "撤回申请" }).click();
+    await page.getByRole("button", { name: "确认撤回" }).click();
     await expect(notice(page, "申请已撤回")).toBeVisible();
     await expect(page.locator(".case-head")).toContainText("申请人撤回");
     await expect(page.getByRole("region", { name: "排序候选调解员" })).toHaveCount(0);
