@@ -148,7 +148,6 @@ interface Person {
   name: string;
   phone: string | null;
   userId?: number; // assigned at write time, in order of first filing
-  firstAt?: number;
 }
 interface PartyPlan {
   side: PartySide;
@@ -196,7 +195,7 @@ export interface CasePlan {
   closedAt: number | null;
   windowStaff: number; // index into the window staff
   parties: PartyPlan[];
-  agreement: { amountFen: number | null; madeAt: number; effectiveAt: number; obligations: ObligationPlan[] } | null;
+  agreement: { amountFen: number | null; madeAt: number; effectiveAt: number | null; obligations: ObligationPlan[] } | null;
   confirmation: { appliedOn: string; decidedOn: string; at: number } | null;
 }
 
@@ -232,7 +231,7 @@ export function planCases(r: Rand, pool: PoolView, n: number, now: number): Case
   for (let i = 0; i < t.majorCases; i++)
     if (bag[i].visits < 2) {
       const j = bag.findIndex((p, k) => k >= t.majorCases && p.visits >= 2);
-      [bag[i], bag[j]] = [bag[j], bag[i]];
+      if (j >= 0) [bag[i], bag[j]] = [bag[j], bag[i]];
     }
 
   const personPool: Person[] = [];
@@ -510,15 +509,16 @@ function parties(r: Rand, plan: CasePlan, personPool: Person[]): PartyPlan[] {
   if (plan.severity === "group")
     for (let k = r.int(2, 5); k > 0; k--)
       out.push({ side: "applicant", person: { name: personName(r), phone: phone(r) }, account: false, consent: null, consentAt: null });
-  const answeredAt = plan.agreedAt ?? (plan.closedAt !== null ? plan.createdAt + (plan.closedAt - plan.createdAt) * 0.5 : null);
+  // A refusal is the answer that closed the case; an acceptance is what agreed the mediator.
   const refused = plan.outcome === "respondent-refused";
-  const answered = plan.status === "closed" || plan.status !== "submitted";
+  const answeredAt = refused ? plan.closedAt : plan.agreedAt;
+  const answered = plan.status !== "submitted";
   const respondent = (name: string): PartyPlan => ({
     side: "respondent",
     person: { name, phone: r.chance(0.7) ? phone(r) : null },
     account: false,
-    consent: !answered || (plan.outcome === "withdrawn" && plan.agreedAt === null) ? null : refused ? "refused" : "accepted",
-    consentAt: !answered || answeredAt === null ? null : Math.round(answeredAt),
+    consent: refused ? "refused" : "accepted",
+    consentAt: answered ? answeredAt : null,
   });
   out.push(respondent(respondentName(r, plan.category, plan.town)));
   if ((plan.category === "traffic-accident" || plan.death) && r.chance(0.35)) out.push(respondent("某财产保险公司舟山中心支公司"));
@@ -531,7 +531,7 @@ function planOpen(r: Rand, pool: PoolView, c: { status: CaseStatus; now: number;
   const town = townFor(r, channel === "online" ? HISTORY_PARAMS.islandBias.zeroVisit : HISTORY_PARAMS.islandBias.window);
   const category = categoryFor(r, town);
   const ageDays = c.status === "submitted" ? r.between(0.05, 3) : c.status === "mediator-agreed" ? r.between(2, 10) : r.between(5, 25);
-  const createdAt = Math.round(c.now - ageDays * DAY);
+  const createdAt = daytime(r, Math.round(c.now - ageDays * DAY), c.now - 29 * DAY, c.now - 10 * MINUTE);
   const plan: CasePlan = {
     createdAt,
     channel,
@@ -565,8 +565,9 @@ function planOpen(r: Rand, pool: PoolView, c: { status: CaseStatus; now: number;
     if (plan.committeeId === null && !plan.picks.length) plan.picks = [plan.mediatorId!];
     plan.mediatorId = null;
   } else {
-    plan.agreedAt = Math.round(createdAt + (c.now - createdAt) * r.between(0.1, 0.5));
-    if (c.status === "in-mediation") plan.startedAt = Math.round(plan.agreedAt + (c.now - plan.agreedAt) * r.between(0.1, 0.8));
+    plan.agreedAt = daytime(r, Math.round(createdAt + (c.now - createdAt) * r.between(0.1, 0.5)), createdAt, c.now);
+    if (c.status === "in-mediation")
+      plan.startedAt = daytime(r, Math.round(plan.agreedAt + (c.now - plan.agreedAt) * r.between(0.1, 0.8)), plan.agreedAt, c.now);
   }
   plan.parties = parties(r, plan, c.personPool);
   return plan;
@@ -580,7 +581,9 @@ function assignIslandModes(r: Rand, plans: CasePlan[], online: number): void {
 
 function planAgreement(r: Rand, plan: CasePlan, now: number): NonNullable<CasePlan["agreement"]> {
   const madeAt = plan.closedAt!;
-  const effectiveAt = madeAt + (plan.channel === "window" || plan.mode === "centre" ? 0 : Math.round(r.between(5, 180) * MINUTE));
+  // Signed on the spot at the centre; acknowledged online within hours (not yet, when that is after now).
+  const acknowledged = madeAt + (plan.channel === "window" || plan.mode === "centre" ? 0 : Math.round(r.between(5, 180) * MINUTE));
+  const effectiveAt = acknowledged <= now ? acknowledged : null;
   const agreedFen = plan.claimFen === null ? null : Math.round((plan.claimFen * r.between(0.6, 1)) / 10_000) * 10_000 || plan.claimFen;
   const obligationsOut: ObligationPlan[] = [];
   const madeOn = localDate(madeAt);
@@ -678,7 +681,7 @@ function confirmAgreements(r: Rand, plans: CasePlan[], t: ReturnType<typeof hist
   const onTime = eligible.filter((p) => !enforced.has(p)).slice(0, t.judicialConfirmations - enforced.size);
   for (const p of [...enforced, ...onTime]) {
     const a = p.agreement!;
-    const applied = a.effectiveAt + Math.round(r.between(1, JUDICIAL_CONFIRMATION_DAYS - 5) * DAY);
+    const applied = (a.effectiveAt ?? a.madeAt) + Math.round(r.between(1, JUDICIAL_CONFIRMATION_DAYS - 5) * DAY);
     const decided = applied + Math.round(r.between(3, 15) * DAY);
     p.confirmation = { appliedOn: localDate(applied), decidedOn: localDate(Math.min(decided, now)), at: Math.min(decided, now) };
     const all = a.obligations.flatMap((o) => o.instalments);
@@ -692,7 +695,8 @@ function confirmAgreements(r: Rand, plans: CasePlan[], t: ReturnType<typeof hist
         } else
           Object.assign(i, {
             result: "enforced",
-            resultAt: Math.min(now, endOfLocalDate(i.dueOn) + Math.round(r.between(30, 100) * DAY)),
+            // The court enforces after the due date passed unpaid and after it confirmed the agreement.
+            resultAt: Math.min(now, Math.max(endOfLocalDate(i.dueOn), decided + 10 * DAY) + Math.round(r.between(30, 100) * DAY)),
             remindedAt: endOfLocalDate(i.dueOn) + HOUR,
           });
       });

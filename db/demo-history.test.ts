@@ -178,6 +178,39 @@ describe("a full year: the article's 45,000 requests (generated once, ~5–10 s)
     expect(one(db, "select count(*) from cases where status <> 'closed' and (outcome is not null or closed_at is not null)")).toBe(0);
   });
 
+  it("tells each case's story in order, in the day, and never after now", () => {
+    // The audit log runs forward: filed first, each event at or after the one before.
+    expect(
+      one(db, "select count(*) from case_events a join case_events b on b.case_id = a.case_id and b.id = a.id + 1 where b.at < a.at"),
+    ).toBe(0);
+    expect(
+      one(db, "select count(*) from cases c where (select event from case_events e where e.case_id = c.id order by id limit 1) <> 'filed'"),
+    ).toBe(0);
+    expect(one(db, `select count(*) from case_events where at > ${NOW}`)).toBe(0);
+    // A refusal closes the case when it is given; an agreement takes effect once acknowledged, never in the future.
+    expect(
+      one(
+        db,
+        "select count(*) from cases c join case_parties p on p.case_id = c.id where c.outcome = 'respondent-refused' and p.side = 'respondent' and (p.consent <> 'refused' or p.consent_at <> c.closed_at)",
+      ),
+    ).toBe(0);
+    expect(one(db, `select count(*) from agreements where effective_at > ${NOW} or effective_at < made_at`)).toBe(0);
+    // The court enforces after confirming.
+    expect(
+      one(
+        db,
+        `select count(*) from judicial_confirmations j join agreements a on a.case_id = j.case_id join obligations o on o.agreement_id = a.id
+           join instalments i on i.obligation_id = o.id where i.result = 'enforced' and i.result_at < (strftime('%s', j.decided_on) * 1000)`,
+      ),
+    ).toBe(0);
+    // Closings fall in the day (8:00–21:00 in Shanghai), bar a few right at the edges of what fits.
+    const night = one(
+      db,
+      `select count(*) from cases where ${closed} and ((closed_at + 8 * 3600000) % 86400000) not between 8 * 3600000 and 21 * 3600000`,
+    );
+    expect(night / one(db, `select count(*) from cases where ${closed}`)).toBeLessThan(0.02);
+  });
+
   it("chooses mediators by expertise, committee members for committee orders", () => {
     // A mediator works in the case's category, unless it fell to a senior mediator (the fallback, 兜底).
     const outside = one(

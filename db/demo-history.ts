@@ -314,8 +314,9 @@ function writePlans(tx: Tx, unsorted: CasePlan[], now: number): { users: number 
 
     // The audit log, in the case model's words: filed, mediator agreed, mediation started, closed, rated.
     const aid = p.agreement ? agreementId++ : null;
+    const story: Record<string, unknown>[] = [];
     const log = (at: number, who: { actor: string; actorUserId: number | null }, event: string, before: object | null, after: object) =>
-      eventRows.push({ id: eventId++, caseId: id, at, ...who, event, before, after });
+      story.push({ caseId: id, at, ...who, event, before, after });
     const filedBy = filer.account ? { actor: "applicant", actorUserId: filer.person.userId! } : { actor: "staff", actorUserId: staff };
     const byStaff = { actor: "staff", actorUserId: staff };
     const byMediator = { actor: "mediator", actorUserId: null };
@@ -370,6 +371,9 @@ function writePlans(tx: Tx, unsorted: CasePlan[], now: number): { users: number 
         log(party.ratedAt!, { actor: party.side, actorUserId: party.account ? party.person.userId! : null }, "rated", null, {
           stars: party.stars,
         });
+    // Ratings and the court's decision come in whatever order they came: the log is in time order.
+    story.sort((a, b) => (a.at as number) - (b.at as number));
+    for (const e of story) eventRows.push({ id: eventId++, ...e });
 
     if (p.agreement && aid !== null) {
       const a = p.agreement;
