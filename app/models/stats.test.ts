@@ -480,6 +480,22 @@ describe("the centre's figures for a period", () => {
   });
 });
 
+describe("the fulfilment aggregate is case-figures.ts's definition", () => {
+  it("counts the same agreements as fulfilmentDecidedSql and fulfilledSql, per month", async () => {
+    const { sql } = await import("drizzle-orm");
+    const { fulfilmentDecidedSql, fulfilledSql, localMonthSql } = await import("./case-figures");
+    const byFragments = db.all<{ key: string; decided: number; fulfilled: number }>(
+      sql`select ${localMonthSql(cases.closedAt)} as key, sum(${fulfilmentDecidedSql()}) as decided, sum(${fulfilledSql()}) as fulfilled
+            from ${cases} where ${cases.closedAt} is not null group by key order by key`,
+    );
+    const all = centreStats({ viewer: staff, from: "2026-01-01", to: "2026-04-30", groupBy: "month", now: NOW });
+    const closedMonths = byFragments.filter((r) => r.key >= "2026-01");
+    expect(closedMonths.map((r) => [r.key, r.decided ? r.fulfilled / r.decided : null])).toEqual(
+      all.groups!.map((g) => [g.key, g.fulfilmentRate]),
+    );
+  });
+});
+
 describe("who may read them, and the query", () => {
   it("only staff and admins", () => {
     expect(() => centreStats({ viewer: { role: "admin" }, ...PERIOD, now: NOW })).not.toThrow();
