@@ -7,7 +7,7 @@
 // outbox rows (search indexes mediators, never cases or their parties).
 import { sql } from "drizzle-orm";
 import type { SQLiteTable } from "drizzle-orm/sqlite-core";
-import { DEFAULT_CASE_DAYS, type CategorySlug } from "../domain";
+import { DEFAULT_CASE_DAYS, JUDICIAL_CONFIRMATION_DAYS, type CategorySlug } from "../domain";
 import type { Db, Tx } from "./client";
 import { prng } from "./demo-pool";
 import { COURT, FAILURE_NOTES, WINDOW_STAFF } from "./demo-history-words";
@@ -371,9 +371,6 @@ function writePlans(tx: Tx, unsorted: CasePlan[], now: number): { users: number 
         log(party.ratedAt!, { actor: party.side, actorUserId: party.account ? party.person.userId! : null }, "rated", null, {
           stars: party.stars,
         });
-    // Ratings and the court's decision come in whatever order they came: the log is in time order.
-    story.sort((a, b) => (a.at as number) - (b.at as number));
-    for (const e of story) eventRows.push({ id: eventId++, ...e });
 
     if (p.agreement && aid !== null) {
       const a = p.agreement;
@@ -386,6 +383,11 @@ function writePlans(tx: Tx, unsorted: CasePlan[], now: number): { users: number 
         madeAt: a.madeAt,
         effectiveAt: a.effectiveAt,
       });
+      if (a.effectiveAt !== null && a.effectiveAt > a.madeAt)
+        log(a.effectiveAt, { actor: "system", actorUserId: null }, "agreement-effective", null, {
+          effectiveAt: a.effectiveAt,
+          confirmBy: a.effectiveAt + JUDICIAL_CONFIRMATION_DAYS * DAY,
+        });
       for (const o of a.obligations) {
         const oid = obligationId++;
         obligationRows.push({
@@ -397,9 +399,10 @@ function writePlans(tx: Tx, unsorted: CasePlan[], now: number): { users: number 
           method: o.method,
           place: o.place,
         });
-        o.instalments.forEach((i, k) =>
+        o.instalments.forEach((i, k) => {
+          const iid = instalmentId++;
           instalmentRows.push({
-            id: instalmentId++,
+            id: iid,
             obligationId: oid,
             seq: k + 1,
             dueOn: i.dueOn,
@@ -407,8 +410,10 @@ function writePlans(tx: Tx, unsorted: CasePlan[], now: number): { users: number 
             result: i.result,
             resultAt: i.resultAt,
             remindedAt: i.remindedAt,
-          }),
-        );
+          });
+          if (i.result && i.resultAt !== null)
+            log(i.resultAt, byStaff, "fulfilment", { instalmentId: iid, result: null }, { instalmentId: iid, result: i.result });
+        });
       }
     }
     if (p.confirmation) {
@@ -425,6 +430,9 @@ function writePlans(tx: Tx, unsorted: CasePlan[], now: number): { users: number 
         updatedAt: new Date(c.at),
       });
     }
+    // Payments, ratings and the court's decision come in whatever order they came: the log is in time order.
+    story.sort((a, b) => (a.at as number) - (b.at as number));
+    for (const e of story) eventRows.push({ id: eventId++, ...e });
   }
 
   insertAll(tx, users, userRows);

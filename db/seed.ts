@@ -148,9 +148,9 @@ function wantsDemoAccounts(): boolean {
 }
 
 /**
- * Cases of history seeded with a new pool: 5,000 (a month and a half of the centre's 2018 pace, spread
- * over the year) fills every page and chart in about 2 s; none under NODE_ENV=test, where each test
- * makes the cases it asserts on. `db:seed -- --history 45000` gives the article's whole year.
+ * Cases of history seeded with a new pool: 5,000 (six weeks of the centre's 2018 pace, spread over the
+ * year) fills every page and chart in about 1 s; none under NODE_ENV=test, where each test makes the
+ * cases it asserts on. `db:seed -- --history 45000` gives the article's whole year (about 5 s).
  */
 export const DEFAULT_HISTORY = 5_000;
 
