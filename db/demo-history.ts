@@ -7,7 +7,7 @@
 // outbox rows (search indexes mediators, never cases or their parties).
 import { sql } from "drizzle-orm";
 import type { SQLiteTable } from "drizzle-orm/sqlite-core";
-import { DEFAULT_CASE_DAYS, JUDICIAL_CONFIRMATION_DAYS, type CategorySlug } from "../domain";
+import { DEFAULT_CASE_DAYS, formatCaseNumber, JUDICIAL_CONFIRMATION_DAYS, type CategorySlug } from "../domain";
 import type { Db, Tx } from "./client";
 import { prng } from "./demo-pool";
 import { COURT, FAILURE_NOTES, WINDOW_STAFF } from "./demo-history-words";
@@ -48,8 +48,8 @@ export { quota } from "./demo-history-plan";
 /** Password hash of generated accounts: not a hash, so no password matches (they never sign in). */
 const NO_LOGIN = "!demo-history";
 
-/** The format of formatCaseNumber (app/models/cases.server.ts, which db/ may not import) and of migration 0006. */
-export const caseNumber = (year: number, seq: number) => `普调〔${year}〕${String(seq).padStart(5, "0")}号`;
+/** The case number people see (domain/index.ts formatCaseNumber, as migration 0006 spells it). */
+export const caseNumber = formatCaseNumber;
 
 // ── the pool as the generator needs it ─────────────────────────────────────────────────────────────
 

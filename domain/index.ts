@@ -139,3 +139,6 @@ export const caseDaysFor = (category: string) => CASE_DAYS[category] ?? DEFAULT_
 export const JUDICIAL_CONFIRMATION_DAYS = 30;
 export const HIT_ENTITIES = ["mediator", "committee"] as const;
 export const GENDERS = ["female", "male"] as const;
+
+/** The number people see and say for a case: 普调〔2026〕00123号 (the migration 0006 SQL spells the same). */
+export const formatCaseNumber = (year: number, seq: number) => `普调〔${year}〕${String(seq).padStart(5, "0")}号`;

@@ -7,7 +7,7 @@ import crypto from "node:crypto";
 import { and, count, desc, eq, inArray, or, sql } from "drizzle-orm";
 import { writeTransaction, type Db, type Tx } from "../../db/client";
 import { bookings, caseChoices, caseParties, cases, mediators, users } from "../../db/schema";
-import { caseDaysFor, CENTRE_TIMEZONE, type CaseChannel, type PartySide, type Severity } from "../../domain";
+import { caseDaysFor, CENTRE_TIMEZONE, formatCaseNumber, type CaseChannel, type PartySide, type Severity } from "../../domain";
 import { isoInZone, localDateInZone } from "../../domain/zone";
 import { getDb } from "../db.server";
 import { env } from "../env.server";
@@ -21,7 +21,6 @@ import { DomainError } from "./errors";
 import { notifyContact, notifyUser } from "./notifications.server";
 
 const DAY = 86_400_000;
-export const formatCaseNumber = (year: number, seq: number) => `普调〔${year}〕${String(seq).padStart(5, "0")}号`;
 
 /** A code a respondent can type from a text message: no 0/O, 1/I/L. About 40 bits. */
 const CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
