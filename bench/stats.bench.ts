@@ -3,20 +3,27 @@
 // grouping, against two baselines measured in the same run on the same file: a bare `count(*)` over
 // cases (what SQLite costs at all) and reading the year's case rows into JS (the least any
 // compute-in-JS approach would pay before computing anything).
-// Options: --cases N (default 45000), --runs N (default 30), --no-docs.
+// Options: --cases N (default 45000), --runs N (default 30), --http [--seconds N] (the stats API under
+// autocannon through the built server, one process, 10 connections), --no-docs.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { spawn } from "node:child_process";
 import { parseArgs } from "node:util";
 import { describeMachine, machineInfo } from "./lib/machine";
-import { fileTimestamp, mdTable, updateDocSection, writeResults } from "./lib/report";
-import { fmtInt, fmtMs, roundSummary, summarize } from "./lib/stats";
+import { autocannon } from "./lib/autocannon";
+import { ROOT, fileTimestamp, mdTable, updateDocSection, writeResults } from "./lib/report";
+import { fmtInt, fmtMs, round, roundSummary, summarize } from "./lib/stats";
+import { freePort } from "../scripts/free-port";
 
 const { values: opts } = parseArgs({
   options: {
     cases: { type: "string", default: "45000" },
     runs: { type: "string", default: "30" },
     "no-docs": { type: "boolean", default: false },
+    /** Also load GET /api/v1/stats through the built server with autocannon (needs `npm run build`). */
+    http: { type: "boolean", default: false },
+    seconds: { type: "string", default: "10" },
   },
 });
 const caseCount = Number(opts.cases);
@@ -38,7 +45,7 @@ const { DateTime } = await import("luxon");
 console.log(`bench:stats — ${describeMachine(machineInfo())}`);
 console.log(`seeding the demo pool and ${fmtInt(caseCount)} cases of history into ${dbFile}…`);
 const t0 = performance.now();
-const { history } = prepareDatabase(dbFile, { history: caseCount });
+const { history } = prepareDatabase(dbFile, { history: caseCount, demoAccounts: true });
 console.log(`  seeded in ${fmtMs(performance.now() - t0)} ms (${fmtInt(history?.cases ?? 0)} cases)`);
 const db = getDb();
 
@@ -108,6 +115,57 @@ for (const [name, s] of Object.entries(measured))
 console.log(`  plan (closed): ${plan.join("; ")}`);
 console.log(`  plan (filed):  ${filedPlan.join("; ")}`);
 
+// The API under load: one server process on the same file, a staff token, a year by month.
+let http: { requestsPerSecond: number; p50Ms: number; p99Ms: number; non2xx: number; seconds: number; connections: number } | null = null;
+if (opts.http) {
+  if (!fs.existsSync(path.join(ROOT, "build/server/index.js"))) throw new Error("run `npm run build` first");
+  const port = await freePort();
+  const child = spawn(process.execPath, ["server.mjs", "build/server/index.js"], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", ACCESS_LOG: "0", WEB_CONCURRENCY: "1", DATABASE_PATH: dbFile },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  try {
+    for (let i = 0; ; i++) {
+      if (i > 600) throw new Error("server did not start");
+      if (
+        await fetch(`${url}/healthz`).then(
+          (r) => r.ok,
+          () => false,
+        )
+      )
+        break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const { token } = (await (
+      await fetch(`${url}/api/v1/auth/token`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ email: "staff@example.com", password: "demo12345" }),
+      })
+    ).json()) as { token: string };
+    const pathAndQuery = `/api/v1/stats?from=${period.from}&to=${period.to}&groupBy=month`;
+    const headers = { Authorization: `Bearer ${token}` };
+    await autocannon({ url, connections: 4, amount: 20, headers, requests: [{ method: "GET", path: pathAndQuery }] }); // warm-up
+    const seconds = Number(opts.seconds);
+    const r = await autocannon({ url, connections: 10, duration: seconds, headers, requests: [{ method: "GET", path: pathAndQuery }] });
+    http = {
+      requestsPerSecond: round(r.requests.average),
+      p50Ms: r.latency.p50,
+      p99Ms: r.latency.p99,
+      non2xx: r.non2xx,
+      seconds,
+      connections: 10,
+    };
+    console.log(
+      `  GET ${pathAndQuery}: ${fmtMs(http.requestsPerSecond)} req/s, p50 ${http.p50Ms} ms, p99 ${http.p99Ms} ms, non-2xx ${http.non2xx}`,
+    );
+  } finally {
+    child.kill("SIGTERM");
+  }
+}
+
 const results = {
   benchmark: "stats",
   date: new Date(now).toISOString(),
@@ -119,6 +177,7 @@ const results = {
   target: { groupedByMonthOrCategoryP95Ms: 200 },
   measured,
   plans: { closed: plan, filed: filedPlan },
+  http,
 };
 const files = writeResults("stats", results, { latest: true, timestamp: fileTimestamp(new Date(now)) });
 console.log(`\nsaved ${files.join(", ")}`);
@@ -147,7 +206,7 @@ fragments of case-figures.ts (four instalment look-ups per agreement): 120 ms of
 aggregate per agreement (the same definition, tested equal) takes about 60. What indexes would still
 save: \`cases(created_at)\` (the filed query scans the table), and a covering
 \`instalments(obligation_id, result)\` (the fulfilment query reads each instalment row only for its result).
-Query plans: closed cases \`${plan.join("; ")}\`; filed cases \`${filedPlan.join("; ")}\`.`,
+${http ? `Through the built server (one process, ${http.connections} connections, ${http.seconds} s, autocannon): \`GET /api/v1/stats\` for the year by month, ${fmtMs(http.requestsPerSecond)} requests/s, p50 ${http.p50Ms} ms, p99 ${http.p99Ms} ms (${http.non2xx} non-2xx).\n` : ""}Query plans: closed cases \`${plan.join("; ")}\`; filed cases \`${filedPlan.join("; ")}\`.`,
   );
   console.log("updated docs/performance.md (Centre figures)");
 }
