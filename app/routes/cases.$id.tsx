@@ -75,16 +75,14 @@ export default function CasePage() {
       <header className="case-head" id="case-status">
         <p className="small muted">{w.numberLabel}</p>
         <h1>{c.number}</h1>
-        <CaseStatusBadge status={c.status} outcome={c.outcome} />
+        <CaseStatusBadge status={c.status} outcome={null} />
         {c.outcome ? (
           <p className="case-status-line">
             {w.outcomeLabel}
             {t.colon}
-            {t.casePages.outcome[c.outcome]}
+            <strong>{t.casePages.outcome[c.outcome]}</strong>
           </p>
-        ) : (
-          <p className="case-status-line">{t.casePages.status[c.status]}</p>
-        )}
+        ) : null}
         {can.seeLog ? (
           <p className="small">
             <a href="#log">{w.logLink}</a>

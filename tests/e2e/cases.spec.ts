@@ -200,7 +200,7 @@ test.describe("a mediator records an agreement, without JavaScript", () => {
     await page.goto(`/cases/${filed.id}`);
     const rate = page.getByRole("region", { name: "评价这次调解" });
     await rate.getByRole("button", { name: "提交评价" }).click();
-    await expect(page.getByRole("region", { name: "评价这次调解" }).getByText("请选择 1 到 5 星。")).toBeVisible();
+    await expect(page.getByRole("region", { name: "评价这次调解" }).getByText("请选择 1 到 5 星。", { exact: true })).toBeVisible();
     await page.getByRole("region", { name: "评价这次调解" }).getByRole("radio", { name: "5 星" }).check();
     await page.getByRole("region", { name: "评价这次调解" }).getByRole("button", { name: "提交评价" }).click();
     await expect(notice(page, "感谢您的评价")).toBeVisible();
