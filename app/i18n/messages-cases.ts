@@ -5,6 +5,8 @@ import type { CaseOutcome, CaseStatus } from "../../domain";
 const zh = {
   casePages: {
     nav: "我的案件",
+    askToMediate: "申请由TA调解",
+    askToMediateNote: "在线申请调解，把TA列为您的第一选择；对方同意后由TA调解。",
     status: {
       submitted: "已申请，等待双方选定调解员",
       "mediator-agreed": "已选定调解员",
@@ -268,6 +270,8 @@ export type CaseMessages = typeof zh;
 const en: CaseMessages = {
   casePages: {
     nav: "My cases",
+    askToMediate: "Ask them to mediate",
+    askToMediateNote: "File your case online with them as your first choice; they mediate once the other side agrees.",
     status: {
       submitted: "Filed: waiting for both sides to choose a mediator",
       "mediator-agreed": "Mediator chosen",

@@ -130,6 +130,12 @@ export default function MediatorPage() {
           <BookingPanel note={t.profile.bookingNote} href={`/mediators/${m.id}/book`} buttonLabel={t.book.profileButton}>
             <p>{m.nextAvailableAt ? t.hit.nextAvailable(formatCentreTime(m.nextAvailableAt, locale)) : t.profile.noAvailability}</p>
           </BookingPanel>
+          <p className="ask-to-mediate">
+            <Link to={`/cases/new?pick=${m.id}`} className="button">
+              {t.casePages.askToMediate}
+            </Link>{" "}
+            <span className="small muted">{t.casePages.askToMediateNote}</span>
+          </p>
           <p className="small muted">{t.profile.demoNote}</p>
         </div>
       </div>

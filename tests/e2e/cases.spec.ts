@@ -220,7 +220,11 @@ test("@phone the case pages: axe clean, screenshots", async ({ page, request }, 
   await expectNoSeriousViolations(page, "/cases");
   await shot(page, project, "cases");
 
-  await page.goto(`/cases/new?pick=${DEMO_MEDIATOR_ID}`);
+  // From a mediator's profile: "ask them to mediate" files with them as the first choice.
+  await page.goto(`/mediators/${DEMO_MEDIATOR_ID}`);
+  await page.getByRole("link", { name: "申请由TA调解" }).click();
+  await expect(page).toHaveURL(new RegExp(`/cases/new\\?pick=${DEMO_MEDIATOR_ID}$`));
+  await expect(page.getByRole("combobox", { name: "第 1 选择" })).toHaveValue(String(DEMO_MEDIATOR_ID));
   await expectNoSeriousViolations(page, "/cases/new");
   await shot(page, project, "case-new");
   await page.getByRole("button", { name: "提交申请" }).click();
