@@ -250,3 +250,31 @@ test("@phone the case pages: axe clean, screenshots", async ({ page, request }, 
   await expectNoSeriousViolations(page, "/cases/:id as staff");
   await shot(page, project, "case-staff-submitted");
 });
+
+test("with JavaScript the outcome form adds rows in place and the page hydrates cleanly", async ({ page, request }) => {
+  const errors: string[] = [];
+  page.on("console", (m) => {
+    if (m.type() === "error") errors.push(m.text());
+  });
+  const filed = await fileByApi(request, `137${String(Date.now()).slice(-8)}`);
+  const staff = await apiToken(request, "staff@example.com");
+  const agreed = await request.post(`/api/v1/cases/${filed.id}/consent`, {
+    headers: { Authorization: `Bearer ${staff}` },
+    data: { informed: true, accept: true, side: "respondent" },
+  });
+  expect(agreed.status()).toBe(200);
+  await login(page, "mediator@example.com");
+  await page.goto(`/cases/${filed.id}`);
+  const outcome = page.getByRole("region", { name: "记录调解结果" });
+  await outcome.getByRole("textbox", { name: "纠纷事实" }).fill("经核实，被申请人尚欠工资。");
+  await outcome.getByRole("button", { name: "再加一项义务" }).click();
+  await expect(outcome.getByRole("group", { name: "义务 2" })).toBeVisible();
+  await outcome.getByRole("group", { name: "义务 1" }).getByRole("button", { name: "再加一期" }).click();
+  await expect(outcome.getByRole("group", { name: "义务 1" }).getByLabel("第 3 期日期")).toBeVisible();
+  await expect(outcome.getByRole("textbox", { name: "纠纷事实" })).toHaveValue("经核实，被申请人尚欠工资。");
+  await outcome.getByRole("radio", { name: "未达成协议" }).check();
+  await outcome.getByRole("button", { name: "记录结果并结案" }).click();
+  await expect(notice(page, "调解结果已记录")).toBeVisible();
+  await expect(page.locator(".case-head")).toContainText("未达成协议");
+  expect(errors).toEqual([]);
+});
