@@ -160,6 +160,10 @@ test.describe("a mediator records an agreement, without JavaScript", () => {
       "href",
       `/api/v1/cases/${filed.id}/agreement.pdf`,
     );
+    // The link works with the session cookie.
+    const pdf = await page.request.get(`/api/v1/cases/${filed.id}/agreement.pdf`);
+    expect(pdf.status()).toBe(200);
+    expect(pdf.headers()["content-type"]).toBe("application/pdf");
     await logout(page);
 
     // The applicant acknowledges; the respondent with the code from the invitation (API).
