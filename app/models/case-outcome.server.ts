@@ -426,6 +426,7 @@ export async function rateCase({
         .get()!.id;
     } else throw new DomainError("forbidden", "Sign in or give the invitation code");
     if (row.status !== "closed") throw new DomainError("illegal_transition", "A case is rated once it is closed");
+    if (row.mediatorId === null) throw new DomainError("illegal_transition", "No one mediated this case: there is nothing to rate");
     if (tx.select({ id: ratings.id }).from(ratings).where(eq(ratings.casePartyId, partyId)).get())
       throw new DomainError("conflict", "Each party rates a case once");
     tx.insert(ratings)

@@ -6,7 +6,7 @@
 import crypto from "node:crypto";
 import { and, count, desc, eq, inArray, or, sql } from "drizzle-orm";
 import { writeTransaction, type Db, type Tx } from "../../db/client";
-import { bookings, caseChoices, caseParties, cases, mediators, users } from "../../db/schema";
+import { bookings, caseChoices, caseParties, cases, judicialConfirmations, mediators, users } from "../../db/schema";
 import { caseDaysFor, CENTRE_TIMEZONE, formatCaseNumber, type CaseChannel, type PartySide, type Severity } from "../../domain";
 import { isoInZone, localDateInZone } from "../../domain/zone";
 import { getDb } from "../db.server";
@@ -269,7 +269,17 @@ export interface CaseView {
 
 const iso = (ms: number | null) => (ms === null ? null : isoInZone(ms, CENTRE_TIMEZONE));
 
-export function toCaseView(tx: Db | Tx, row: CaseRow, viewer: CaseActor, confirmation: "confirmed" | "rejected" | null = null): CaseView {
+/**
+ * `confirmation` defaults to what the court decided, read from the case's rows. A mediator who was only
+ * picked (or holds a session) sees the case but is not its mediator: they may take no step on it.
+ */
+export function toCaseView(
+  tx: Db | Tx,
+  row: CaseRow,
+  viewer: CaseActor,
+  confirmation: "confirmed" | "rejected" | null = confirmationResult(tx, row.id),
+  viewerMediatorId: number | null = null,
+): CaseView {
   const parties = tx.select().from(caseParties).where(eq(caseParties.caseId, row.id)).orderBy(caseParties.id).all();
   const picks = tx
     .select({ id: mediators.id, name: mediators.name, rank: caseChoices.rank })
@@ -310,14 +320,24 @@ export function toCaseView(tx: Db | Tx, row: CaseRow, viewer: CaseActor, confirm
     visits: row.visits,
     createdAt: iso(row.createdAt.getTime())!,
     viewer,
-    actions: allowedCaseEvents({ status: row.status, outcome: row.outcome, mediatorId: row.mediatorId, confirmation }, viewer),
+    actions:
+      viewer === "mediator" && viewerMediatorId !== null && viewerMediatorId !== row.mediatorId
+        ? []
+        : allowedCaseEvents({ status: row.status, outcome: row.outcome, mediatorId: row.mediatorId, confirmation }, viewer),
   };
 }
 
 export function getCase({ user, id }: { user: User; id: number }): CaseView {
   const db = getDb();
   const { row, actor } = caseForUser(db, user, id);
-  return toCaseView(db, row, actor);
+  return toCaseView(db, row, actor, confirmationResult(db, id), user.mediatorId);
+}
+
+function confirmationResult(tx: Db | Tx, caseId: number): "confirmed" | "rejected" | null {
+  return (
+    tx.select({ result: judicialConfirmations.result }).from(judicialConfirmations).where(eq(judicialConfirmations.caseId, caseId)).get()
+      ?.result ?? null
+  );
 }
 
 export interface CasePage {

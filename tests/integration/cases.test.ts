@@ -220,6 +220,18 @@ describe("a case from filing to a rated agreement", () => {
     expect(text).toContain(applicant.user.name);
     expect(text).toContain("舟山蓝湾示例渔业有限公司");
     expect(text).not.toContain("13800000123");
+
+    // Had the court rejected it, staff could send the case back to mediation: the read offers it.
+    expect((await call(caseRoute, `/api/v1/cases/${id}`, { params: { id: String(id) }, token: staff.token })).body.actions).toEqual([]);
+    await post(
+      confirmation,
+      id,
+      { court: "普陀区人民法院", appliedOn: "2030-12-20", decidedOn: "2030-12-28", result: "rejected" },
+      staff.token,
+    );
+    expect((await call(caseRoute, `/api/v1/cases/${id}`, { params: { id: String(id) }, token: staff.token })).body.actions).toEqual([
+      "reopen",
+    ]);
   }, 60_000);
 });
 
@@ -244,7 +256,7 @@ describe("other roads", () => {
 
   it("both sides rank the shortlist: the best combined rank is agreed on", async () => {
     const now = Date.now();
-    const [x, y, z] = [0, 1, 2].map(() => createMediator(db, { categories: ["neighbourhood"], modes: ["online"], now }));
+    const [x, y, z] = [0, 1, 2].map(() => createMediator(db, { categories: ["neighbourhood"], modes: ["online"], account: true, now }));
     const applicant = createParty(db);
     const filed = await call(casesRoute, "/api/v1/cases", {
       method: "POST",
@@ -258,6 +270,11 @@ describe("other roads", () => {
     const chosen = await post(consent, id, { code: codeSentTo("13800000789", id), informed: true, ranking: [y.id, z.id] });
     expect(chosen.body).toMatchObject({ status: "mediator-agreed", mediator: { id: y.id } });
     expect(db.select().from(cases).where(eq(cases.id, id)).get()!.mediatorId).toBe(y.id);
+    // A mediator who was only picked still sees the case, but may take no step on it; the chosen one may.
+    const asPicked = await call(caseRoute, `/api/v1/cases/${id}`, { params: { id: String(id) }, token: x.account!.token });
+    expect(asPicked.body).toMatchObject({ viewer: "mediator", actions: [] });
+    const asChosen = await call(caseRoute, `/api/v1/cases/${id}`, { params: { id: String(id) }, token: y.account!.token });
+    expect(asChosen.body.actions).toEqual(["start-mediation", "record-outcome"]);
   });
 
   it("refuses what the rules do not allow, saying why", async () => {
