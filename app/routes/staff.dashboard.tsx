@@ -254,8 +254,9 @@ function Beside2018({ stats }: { stats: CentreStats }) {
     <section aria-labelledby="stats-2018">
       <h2 id="stats-2018">{b.heading}</h2>
       <p>{b.intro}</p>
-      <div className="table-scroll" role="region" aria-labelledby="stats-2018" tabIndex={0}>
+      <div className="table-scroll" role="region" aria-labelledby="stats-2018-caption" tabIndex={0}>
         <table className="data-table beside-2018">
+          <caption id="stats-2018-caption">{`${b.year2018} · ${b.thisPeriod}`}</caption>
           <thead>
             <tr>
               <th scope="col">{b.figure}</th>
