@@ -32,6 +32,8 @@ export const fileCaseSchema = z
     respondents: z.array(person).min(1).max(5),
     /** Up to three mediators, asked in order. */
     picks: mediatorIds(3).optional(),
+    /** The applicant (a party filing online) acknowledges what people's mediation is. */
+    informed: z.literal(true).optional(),
   })
   .strict();
 export type FileCaseInput = z.infer<typeof fileCaseSchema>;

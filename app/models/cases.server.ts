@@ -38,7 +38,7 @@ export interface OpenCase {
   town?: string;
   amountFen?: number | null;
   severity?: Severity;
-  applicants: { name: string; phone?: string | null; userId?: number | null }[];
+  applicants: { name: string; phone?: string | null; userId?: number | null; informed?: boolean }[];
   respondents: { name: string; phone?: string | null }[];
   picks?: number[];
   committeeId?: number | null;
@@ -93,7 +93,14 @@ export function openCase(tx: Db | Tx, o: OpenCase): { id: number; number: string
     .get();
   for (const a of o.applicants)
     tx.insert(caseParties)
-      .values({ caseId: row.id, side: "applicant", name: a.name, phone: a.phone ?? null, userId: a.userId ?? null })
+      .values({
+        caseId: row.id,
+        side: "applicant",
+        name: a.name,
+        phone: a.phone ?? null,
+        userId: a.userId ?? null,
+        informedAt: a.informed ? o.now : null,
+      })
       .run();
   o.picks?.forEach((mediatorId, i) =>
     tx
@@ -169,7 +176,7 @@ export async function fileCase({ user, input, now }: { user: User; input: FileCa
       town: input.town,
       amountFen: toFen(input.amountYuan),
       severity: input.severity,
-      applicants: staff ? input.applicants! : [{ name: user.name, phone: user.phone, userId: user.id }],
+      applicants: staff ? input.applicants! : [{ name: user.name, phone: user.phone, userId: user.id, informed: input.informed === true }],
       respondents: input.respondents,
       picks: input.picks,
       now,

@@ -80,7 +80,7 @@ const ids = (value: unknown) =>
     .filter((v): v is string => v !== undefined)
     .map(Number);
 
-/** The filing form adds one thing to the model's input: the acknowledgement of what mediation is. */
+/** On the page the acknowledgement of what mediation is is required (the API may leave it for later). */
 const filingSchema = fileCaseSchema.extend({ informed: z.literal(true) });
 
 /** POST /cases/new: a party files a case; success goes to its page. */
@@ -103,7 +103,7 @@ export async function fileCaseAction(request: Request, auth: Auth, formData: For
     messages: { category: e.chooseCategory, amountYuan: e.amount, informed: t.casePages.file.informedRequired },
   });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: submission.status ? 400 : 200 });
-  const { informed: _informed, ...input } = submission.value;
+  const input = submission.value;
   try {
     const filed = await fileCase({ user: auth.user, input, now: Date.now() });
     return redirect(`/cases/${filed.id}?done=filed`);
