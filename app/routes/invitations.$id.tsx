@@ -4,7 +4,7 @@
 // applicant's pick, rank the shortlist, or decline (after a confirmation; then the other routes). Later:
 // the agreement to acknowledge and download, and the rating. Every code tried counts against the same
 // per-address limit as the API's (a right one is taken back). The code is in the address: the access
-// log drops query strings (server/app.mjs) and this page sends no Referer anywhere.
+// log drops query strings (server/app.mjs) and no Referer from this page carries more than the origin.
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { isRouteErrorResponse, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
@@ -148,8 +148,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export const headers: HeadersFunction = ({ errorHeaders }) => {
   const wait = errorHeaders?.get("Retry-After");
   return {
-    // The address holds the invitation code: send it to no one, keep it out of every cache.
-    "Referrer-Policy": "no-referrer",
+    // The address holds the invitation code: no Referer ever carries more than the site's origin, and
+    // no cache keeps the page. (Not `no-referrer`: under it browsers send `Origin: null` with the page's
+    // own form posts, which server/app.mjs refuses as cross-site.)
+    "Referrer-Policy": "strict-origin",
     "Cache-Control": "private, no-store",
     "X-Robots-Tag": "noindex",
     ...(wait ? { "Retry-After": wait } : {}),
@@ -160,7 +162,7 @@ export const meta: MetaFunction = ({ matches }) => {
   const t = messages[localeFromMatches(matches)];
   return [
     { title: `${t.invitation.title} · ${t.siteName}` },
-    { name: "referrer", content: "no-referrer" },
+    { name: "referrer", content: "strict-origin" },
     { name: "robots", content: "noindex" },
   ];
 };

@@ -28,7 +28,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   }
   const query = parsed.success ? parsed.data : caseQueueSchema.parse({});
   const queue = caseQueue({ user, query, now: Date.now() });
-  return { query, queue, invalid, filed: url.searchParams.get("filed") };
+  // The orders come with the data: a .server module's values do not reach the browser.
+  return { query, queue, invalid, filed: url.searchParams.get("filed"), sorts: QUEUE_SORTS };
 }
 
 export const meta: MetaFunction = ({ matches }) => {
@@ -37,7 +38,7 @@ export const meta: MetaFunction = ({ matches }) => {
 };
 
 export default function StaffCasesPage() {
-  const { query, queue, invalid, filed } = useLoaderData<typeof loader>();
+  const { query, queue, invalid, filed, sorts } = useLoaderData<typeof loader>();
   const t = useT();
   const s = t.staffCases;
   const locale = useLocale();
@@ -106,7 +107,7 @@ export default function StaffCasesPage() {
           <div className="field">
             <label htmlFor="f-sort">{s.sort}</label>
             <select id="f-sort" name="sort" defaultValue={query.sort}>
-              {QUEUE_SORTS.map((o) => (
+              {sorts.map((o) => (
                 <option key={o} value={o}>
                   {s.sorts[o]}
                 </option>

@@ -58,6 +58,20 @@ async function inviteCode(browser: Browser, phone: string): Promise<string> {
   return code!;
 }
 
+/**
+ * axe runs in the page's JavaScript, which these pages are tested without: the page as rendered is
+ * checked in a second, scripted browser page at the same origin (scripts left out, styles kept).
+ */
+async function expectAccessibleWithoutJs(page: Page, browser: Browser, what: string) {
+  const html = (await page.content()).replace(/<script\b[\s\S]*?<\/script>/gi, "");
+  const context = await browser.newContext({ ...PHONE, javaScriptEnabled: true, baseURL: new URL(page.url()).origin });
+  const copy = await context.newPage();
+  await copy.goto("/healthz");
+  await copy.setContent(html, { waitUntil: "load" });
+  await expectNoSeriousViolations(copy, what);
+  await context.close();
+}
+
 async function shot(page: Page, name: string, project: string) {
   await expectNoHorizontalOverflow(page);
   await page.screenshot({ path: path.join(dir, `${project}-${name}.png`), fullPage: true });
@@ -71,7 +85,8 @@ test.describe("the respondent on a phone, without JavaScript", () => {
     const code = await inviteCode(browser, c.phone);
     const response = await page.goto(`/invitations/${c.id}?code=${code}`);
     expect(response?.status()).toBe(200);
-    expect(response?.headers()["referrer-policy"]).toContain("no-referrer");
+    // Never more than the origin in a Referer (the address holds the code).
+    expect(response?.headers()["referrer-policy"]).toMatch(/strict-origin$/);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("调解邀请");
     const facts = page.getByRole("region", { name: "案件情况" });
     await expect(facts).toContainText(c.number);
@@ -82,7 +97,7 @@ test.describe("the respondent on a phone, without JavaScript", () => {
     await expect(page.locator("body")).not.toContainText(c.phone);
     await expect(page.getByRole("region", { name: "什么是人民调解" })).toContainText("免费");
     await expect(page.getByRole("region", { name: "什么是人民调解" })).toContainText("回避");
-    await expectNoSeriousViolations(page, "the invitation");
+    await expectAccessibleWithoutJs(page, browser, "the invitation");
     await shot(page, "invitation", "phone");
 
     // The pick: who, their title, a link to the public profile.
@@ -96,7 +111,7 @@ test.describe("the respondent on a phone, without JavaScript", () => {
     await button.click();
     await expect(page.getByRole("alert")).toContainText("请先勾选");
     await expect(page.getByRole("checkbox", { name: "我已阅读并了解以上内容" })).toHaveAttribute("aria-invalid", "true");
-    await expectNoSeriousViolations(page, "the invitation with an error");
+    await expectAccessibleWithoutJs(page, browser, "the invitation with an error");
     await shot(page, "invitation-error", "phone");
 
     await page.getByRole("checkbox", { name: "我已阅读并了解以上内容" }).check();
@@ -106,7 +121,7 @@ test.describe("the respondent on a phone, without JavaScript", () => {
     const next = page.getByRole("region", { name: "接下来会怎样" });
     await expect(next).toContainText(`双方已选定 ${mediatorName} 调解`);
     await expect(page.getByRole("button", { name: /同意由/ })).toHaveCount(0);
-    await expectNoSeriousViolations(page, "after accepting");
+    await expectAccessibleWithoutJs(page, browser, "after accepting");
     await shot(page, "invitation-accepted", "phone");
   });
 
@@ -131,7 +146,7 @@ test.describe("the respondent on a phone, without JavaScript", () => {
     await expect(summary).toContainText("“第 1 位”用了不止一次");
     await expect(selects.nth(0)).toHaveValue("1");
     await expect(selects.nth(1)).toHaveAttribute("aria-invalid", "true");
-    await expectNoSeriousViolations(page, "ranking errors");
+    await expectAccessibleWithoutJs(page, browser, "ranking errors");
     await shot(page, "invitation-ranking-errors", "phone");
 
     // Declining asks first; nothing is recorded until confirmed.
@@ -147,7 +162,7 @@ test.describe("the respondent on a phone, without JavaScript", () => {
     await expect(routes).toContainText("人民法院起诉");
     await expect(routes).toContainText("演示数据");
     await expect(page.getByRole("region", { name: "接下来会怎样" })).toContainText("调解已经结束");
-    await expectNoSeriousViolations(page, "after declining");
+    await expectAccessibleWithoutJs(page, browser, "after declining");
     await shot(page, "invitation-refused", "phone");
   });
 
@@ -158,7 +173,7 @@ test.describe("the respondent on a phone, without JavaScript", () => {
     await expect(page.getByRole("alert")).toContainText("邀请码不正确");
     await expect(page.locator("body")).not.toContainText(c.applicant);
     await expect(page.locator("body")).not.toContainText(c.number);
-    await expectNoSeriousViolations(page, "the code form");
+    await expectAccessibleWithoutJs(page, browser, "the code form");
     await shot(page, "invitation-code", "phone");
 
     await page.goto(`/invitations/${c.id}`);
@@ -167,6 +182,15 @@ test.describe("the respondent on a phone, without JavaScript", () => {
     await page.getByRole("textbox", { name: "邀请码" }).fill(code.toLowerCase());
     await page.getByRole("button", { name: "打开邀请" }).click();
     await expect(page.getByRole("region", { name: "案件情况" })).toContainText(c.number);
+    // A link out of the page tells the next page the site's origin, never the address with the code.
+    const profile = page.waitForRequest((r) => r.url().endsWith(`/mediators/${DEMO_MEDIATOR_ID}`));
+    await page
+      .getByRole("region", { name: /同意申请人选择的调解员/ })
+      .getByRole("link", { name: /查看 .+ 的资料/ })
+      .click();
+    const referer = (await profile).headers()["referer"] ?? "";
+    expect(referer).not.toContain(code);
+    expect(referer).not.toContain("/invitations/");
   });
 });
 
@@ -265,7 +289,7 @@ test("@phone staff find a case in the queue with filters, record an answer given
   const row = page.getByRole("row").filter({ hasText: c.number });
   await expect(row).toContainText(c.applicant);
   await expect(row).toContainText("舟山蓝湾示例渔业有限公司");
-  await expect(row.getByRole("link", { name: c.number })).toHaveAttribute("href", `/cases/${c.id}`);
+  await expect(row.getByRole("link", { name: c.number, exact: true })).toHaveAttribute("href", `/cases/${c.id}`);
   await expectNoSeriousViolations(page, "the filtered queue");
   await shot(page, "staff-cases", project);
 
