@@ -167,7 +167,7 @@ const zh = {
     invalid: "部分筛选条件无法识别，已忽略。",
     count: (n: number) => `共 ${n} 件`,
     empty: "没有符合条件的案件。",
-    tableCaption: (n: number, page: number, pages: number) => `共 ${n} 件，第 ${page} / ${pages} 页`,
+    tableCaption: (page: number, pages: number) => `案件队列，第 ${page} / ${pages} 页`,
     number: "编号",
     filed: "受理时间",
     parties: "当事人",
@@ -217,6 +217,7 @@ const zh = {
     side: "谁的答复",
     informedLabel:
       "已向当事人说明人民调解自愿、免费、可随时拒绝或退出并保留仲裁和诉讼等途径、可以选择调解员和申请回避、调解保密，当事人表示了解",
+    informedShort: "已说明人民调解的性质",
     answer: "答复",
     accept: (name: string) => `同意申请人选择的调解员 ${name}`,
     rank: "按推荐名单排序（在下方填写顺序）",
@@ -410,7 +411,7 @@ const en: InvitationMessages = {
     invalid: "Some filters were not understood and are ignored.",
     count: (n: number) => `${n} ${n === 1 ? "case" : "cases"}`,
     empty: "No case matches these filters.",
-    tableCaption: (n: number, page: number, pages: number) => `${n} ${n === 1 ? "case" : "cases"}, page ${page} of ${pages}`,
+    tableCaption: (page: number, pages: number) => `Case queue, page ${page} of ${pages}`,
     number: "Number",
     filed: "Filed",
     parties: "Parties",
@@ -462,6 +463,7 @@ const en: InvitationMessages = {
     side: "Whose answer",
     informedLabel:
       "The party was told that people's mediation is voluntary and free, that either side may refuse or stop at any time and keep arbitration, court and every other route, that they may choose the mediator and ask for a recusal, and that it is confidential; they said they understand",
+    informedShort: "Told what people's mediation is",
     answer: "Answer",
     accept: (name: string) => `Accepts the applicant's pick, ${name}`,
     rank: "Ranks the shortlist (give the ranks below)",

@@ -134,7 +134,7 @@ export default function StaffCasesPage() {
         <p className="notice">{s.empty}</p>
       ) : (
         <table className="data-table case-queue">
-          <caption>{s.tableCaption(queue.total, queue.page, queue.pages)}</caption>
+          <caption>{s.tableCaption(queue.page, queue.pages)}</caption>
           <thead>
             <tr>
               <th scope="col">{s.number}</th>

@@ -125,7 +125,7 @@ export default function RecordAnswerPage() {
             focusKey={reply}
             formErrors={reply?.error?.[""]}
             items={[
-              { id: "informed", label: s.informedLabel, errors: informedErrors },
+              { id: "informed", label: s.informedShort, errors: informedErrors },
               { id: "answer-accept", label: s.answer, errors: answerErrors },
               { id: rankIds[0] ?? "answer-rank", label: s.rankLegend, errors: rankingErrors },
               ...shortlist.map((m, i) => ({ id: rankIds[i], label: t.invitation.rankLabel(m.name), errors: errorsOf(reply, rankIds[i]) })),
