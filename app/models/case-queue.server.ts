@@ -121,7 +121,8 @@ export function invitationPage({ caseId, code }: { caseId: number; code: string 
       /** Declining later (after answering, before mediation starts) is offered on its own. */
       stop: !answering && events.includes("refuse") && party.consent !== "refused",
       acknowledge: agreement !== null && party.agreementAckAt === null,
-      rate: row.status === "closed" && !rated && row.outcome !== "respondent-refused",
+      /** A closed case that someone mediated (not one declined or withdrawn before a mediator was agreed). */
+      rate: row.status === "closed" && !rated && row.mediatorId !== null && row.outcome !== "respondent-refused",
     },
   };
 }
