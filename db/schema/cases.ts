@@ -62,6 +62,7 @@ export const cases = sqliteTable(
     index("cases_mediator_idx").on(t.mediatorId, t.closedAt),
     index("cases_committee_idx").on(t.committeeId, t.closedAt),
     index("cases_closed_idx").on(t.closedAt),
+    index("cases_created_idx").on(t.createdAt),
   ],
 );
 
@@ -177,7 +178,7 @@ export const instalments = sqliteTable(
     resultAt: integer("result_at"),
     remindedAt: integer("reminded_at"),
   },
-  (t) => [index("instalments_obligation_idx").on(t.obligationId), index("instalments_due_idx").on(t.dueOn)],
+  (t) => [index("instalments_obligation_idx").on(t.obligationId, t.result), index("instalments_due_idx").on(t.dueOn)],
 );
 
 export const judicialConfirmations = sqliteTable("judicial_confirmations", {
@@ -213,5 +214,5 @@ export const ratings = sqliteTable(
     hiddenReason: text("hidden_reason"),
     hiddenBy: integer("hidden_by").references(() => users.id),
   },
-  (t) => [index("ratings_case_idx").on(t.caseId)],
+  (t) => [index("ratings_case_idx").on(t.caseId, t.stars)],
 );
