@@ -182,7 +182,10 @@ export function describeEngineContract(label: string, makeEngine: () => Promise<
         const expected = idsWhere((d) => [d.namePinyinJoined, ...d.namePinyin.split(" ")].some((t) => t.startsWith(q)));
         expect(expected.length).toBeGreaterThan(2);
         expect(ids(r)).toEqual(expect.arrayContaining(expected));
-        if (q === "zhangw") expect(ids(r)).not.toContain(idOfName("赵薇"));
+      });
+
+      it("a prefix does not reach a name that only shares its initials: zhangw finds no 赵薇", async () => {
+        expect(ids(await search("zhangw"))).not.toContain(idOfName("赵薇"));
       });
     });
 
@@ -341,10 +344,13 @@ export function describeEngineContract(label: string, makeEngine: () => Promise<
         expect(order.indexOf(idOfName("张伟"))).toBeLessThan(order.indexOf(idOfName("章薇")));
         const scores = r.hits.map((h) => h.document.score);
         expect(scores).toEqual([...scores].sort((a, b) => b - a));
-        for (let i = 1; i < r.hits.length; i++) {
-          const [a, b] = [r.hits[i - 1].document, r.hits[i].document];
-          if (a.score === b.score) expect(a.closed).toBeGreaterThanOrEqual(b.closed);
-        }
+        // Equal scores are ordered by cases closed: the fixtures hold such ties, so this checks something.
+        const ties = r.hits
+          .slice(1)
+          .map((h, i) => [r.hits[i].document, h.document] as const)
+          .filter(([a, b]) => a.score === b.score);
+        expect(ties.length).toBeGreaterThan(0);
+        expect(ties.filter(([a, b]) => a.closed < b.closed)).toEqual([]);
       });
 
       it("available: soonest first, documents without a free slot last", async () => {

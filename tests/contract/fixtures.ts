@@ -445,7 +445,8 @@ export const MEDIATOR_RECORDS: MediatorRecord[] = [
     towns: ["dongji"],
     modes: ["onsite"],
     languages: ["english"],
-    record: [4, 2],
+    // No agreement in four: the same score as 邓斌's empty record, so success sorting has a tie to break.
+    record: [4, 0],
     next: at(11),
   }),
   mediator(36, "senior-mediator", "彭亮", {
