@@ -168,7 +168,8 @@ describe("a case from filing to a rated agreement", () => {
     // Staff hide an abusive comment, with a reason; a party may not.
     const hide = await import("~/routes/api.v1.ratings.$id.hide");
     const { ratings } = await import("../../db/schema");
-    const mine = db.select().from(ratings).where(eq(ratings.caseId, id)).all()[0];
+    // The applicant's rating (5 stars, the first given).
+    const mine = db.select().from(ratings).where(eq(ratings.caseId, id)).orderBy(ratings.id).all()[0];
     const hideCall = (token: string, body: unknown) =>
       call(hide, `/api/v1/ratings/${mine.id}/hide`, { method: "POST", params: { id: String(mine.id) }, body, token });
     expect((await hideCall(applicant.token, { reason: "不当言论" })).status).toBe(403);
