@@ -1,5 +1,5 @@
 // Accounts that only an admin creates: mediators (linked to one mediator record), staff and admins.
-import { and, asc, eq, isNull } from "drizzle-orm";
+import { and, asc, count, eq, isNull, ne } from "drizzle-orm";
 import { z } from "zod";
 import { mediators, users } from "../../db/schema";
 import { getDb } from "../db.server";
@@ -49,9 +49,20 @@ export async function createAccount({ by, input }: { by: User | "cli"; input: Cr
   return createUser({ email: v.email, password: v.password, name: v.name, role: v.role, mediatorId: v.mediatorId ?? null });
 }
 
+/**
+ * The centre's own accounts (mediators, staff, administrators): parties register themselves and are
+ * many (a year of cases brings thousands), so they are counted, not listed.
+ */
 export function listAccounts({ by }: { by: User }) {
   if (by.role !== "admin") throw new AccountError("_", ISSUES.adminOnly);
-  return getDb()
+  const db = getDb();
+  const parties =
+    db
+      .select({ n: count() })
+      .from(users)
+      .where(and(eq(users.role, "party"), isNull(users.disabledAt)))
+      .get()?.n ?? 0;
+  const staff = db
     .select({
       id: users.id,
       email: users.email,
@@ -62,9 +73,10 @@ export function listAccounts({ by }: { by: User }) {
     })
     .from(users)
     .leftJoin(mediators, eq(mediators.id, users.mediatorId))
-    .where(isNull(users.disabledAt))
+    .where(and(isNull(users.disabledAt), ne(users.role, "party")))
     .orderBy(asc(users.id))
     .all();
+  return { accounts: staff, parties };
 }
 
 /** Mediators without an account yet, for the admin's link picker. */

@@ -23,7 +23,7 @@ const ROLES = ["mediator", "staff", "admin"] as const;
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user } = requirePageUser(request, ["admin"]);
   return {
-    accounts: listAccounts({ by: user }),
+    ...listAccounts({ by: user }),
     mediators: unlinkedMediators(),
     created: new URL(request.url).searchParams.get("created"),
   };
@@ -77,7 +77,7 @@ export const meta: MetaFunction = ({ matches }) => {
 };
 
 export default function AccountsPage() {
-  const { accounts, mediators, created } = useLoaderData<typeof loader>();
+  const { accounts, parties, mediators, created } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
   const locale = useLocale();
@@ -160,6 +160,7 @@ export default function AccountsPage() {
 
       <section aria-labelledby="list-heading">
         <h2 id="list-heading">{t.adminAccounts.listHeading}</h2>
+        <p className="small muted">{t.adminAccounts.partiesCount(parties)}</p>
         <table className="data-table accounts">
           <thead>
             <tr>

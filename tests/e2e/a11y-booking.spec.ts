@@ -69,6 +69,9 @@ test("the availability editor, with errors", async ({ page }) => {
 });
 
 test("the staff outbox and the admin's accounts page", async ({ page }) => {
+  // Five pages through axe, two of them long tables (200 notifications, every account): more than the
+  // default 30 s on two busy cores.
+  test.setTimeout(120_000);
   await login(page, "staff@example.com");
   await page.goto("/staff/notifications");
   await expectNoSeriousViolations(page, "notifications");

@@ -68,6 +68,8 @@ test("book a mediator with the keyboard only", async ({ page, request }) => {
   await expect(page.getByRole("textbox", { name: "对方当事人姓名（选填）" })).toBeFocused();
   await page.keyboard.type("某渔业公司");
   await page.keyboard.press("Tab");
+  await expect(page.getByRole("textbox", { name: "对方当事人手机号（选填）" })).toBeFocused();
+  await page.keyboard.press("Tab");
   await expect(page.getByRole("button", { name: "提交预约" })).toBeFocused();
   await page.keyboard.press("Enter");
 
