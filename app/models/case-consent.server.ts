@@ -14,23 +14,15 @@ import { bookingTimeChanged } from "./availability.server";
 import { audit } from "./case-audit.server";
 import { nextStatus, type CaseActor } from "./case-rules";
 import type { ConsentInput } from "./case-schemas";
-import { caseForUser, respondentByCode, toCaseView, type CaseView } from "./cases.server";
+import { caseForUser, respondentByCode, tellParties, toCaseView, type CaseView } from "./cases.server";
 import { HOLDING } from "./booking-rules";
 import { DomainError } from "./errors";
-import { notifyContact, notifyMediator, notifyUser, type Message } from "./notifications.server";
+import { notifyMediator, notifyUser } from "./notifications.server";
 import { chooseMutually } from "./mutual-choice";
 import { nextFreeOf, shortlistOf } from "./case-shortlist.server";
 
 type CaseRow = typeof cases.$inferSelect;
 type PartyRow = typeof caseParties.$inferSelect;
-
-/** Tell every party of the case (accounts by their account, others by text message). */
-function tellParties(tx: Db | Tx, caseId: number, message: Message): void {
-  for (const p of tx.select().from(caseParties).where(eq(caseParties.caseId, caseId)).all()) {
-    if (p.userId) notifyUser(tx, p.userId, message);
-    else if (p.phone) notifyContact(tx, { phone: p.phone, locale: "zh" }, message);
-  }
-}
 
 /** Bookings of the case held with someone other than the agreed mediator (or all, on a refusal) are released. */
 function releaseBookings(tx: Db | Tx, c: CaseRow, keepMediatorId: number | null, why: { zh: string; en: string }, now: number): void {

@@ -13,9 +13,8 @@ import type { User } from "./auth.server";
 import { audit } from "./case-audit.server";
 import { nextStatus, type CaseActor, type CaseEvent } from "./case-rules";
 import { toFen, type OutcomeInput } from "./case-schemas";
-import { caseForUser, respondentByCode, toCaseView, type CaseView } from "./cases.server";
+import { caseForUser, partyActing, tellParties, toCaseView, type CaseView } from "./cases.server";
 import { DomainError } from "./errors";
-import { notifyContact, notifyUser, type Message } from "./notifications.server";
 import { refreshRecords } from "./records.server";
 
 type CaseRow = typeof cases.$inferSelect;
@@ -29,13 +28,6 @@ const OUTCOME_WORDS: Record<CaseOutcome, { zh: string; en: string }> = {
   "referred-arbitration": { zh: "引导申请仲裁", en: "referred to arbitration" },
   "referred-litigation": { zh: "引导向法院起诉", en: "referred to court" },
 };
-
-function tellParties(tx: Db | Tx, caseId: number, message: Message): void {
-  for (const p of tx.select().from(caseParties).where(eq(caseParties.caseId, caseId)).all()) {
-    if (p.userId) notifyUser(tx, p.userId, message);
-    else if (p.phone) notifyContact(tx, { phone: p.phone, locale: "zh" }, message);
-  }
-}
 
 function confirmationOf(tx: Db | Tx, caseId: number) {
   return tx.select().from(judicialConfirmations).where(eq(judicialConfirmations.caseId, caseId)).get() ?? null;
@@ -210,22 +202,7 @@ export async function acknowledgeAgreement({
   now: number;
 }): Promise<CaseView> {
   return writeTransaction(getDb(), (tx) => {
-    let partyId: number;
-    let actor: CaseActor;
-    if (code) {
-      const found = respondentByCode(tx, caseId, code);
-      partyId = found.party.id;
-      actor = "respondent";
-    } else if (user) {
-      const { actor: a } = caseForUser(tx, user, caseId);
-      if (a !== "applicant" && a !== "respondent") throw new DomainError("forbidden", "Only the parties acknowledge their agreement");
-      actor = a;
-      partyId = tx
-        .select({ id: caseParties.id })
-        .from(caseParties)
-        .where(and(eq(caseParties.caseId, caseId), eq(caseParties.userId, user.id)))
-        .get()!.id;
-    } else throw new DomainError("forbidden", "Sign in or give the invitation code");
+    const { actor, partyId } = partyActing(tx, { user, code, caseId, who: "acknowledge their agreement" });
     const a = agreementOf(tx, caseId);
     const res = tx
       .update(caseParties)
@@ -406,25 +383,7 @@ export async function rateCase({
   now: number;
 }): Promise<CaseView> {
   return writeTransaction(getDb(), (tx) => {
-    let partyId: number;
-    let actor: CaseActor;
-    let row: CaseRow;
-    if (code) {
-      const found = respondentByCode(tx, caseId, code);
-      ({ row } = found);
-      partyId = found.party.id;
-      actor = "respondent";
-    } else if (user) {
-      const found = caseForUser(tx, user, caseId);
-      if (found.actor !== "applicant" && found.actor !== "respondent")
-        throw new DomainError("forbidden", "Only the case's parties rate it");
-      ({ row, actor } = found);
-      partyId = tx
-        .select({ id: caseParties.id })
-        .from(caseParties)
-        .where(and(eq(caseParties.caseId, caseId), eq(caseParties.userId, user.id)))
-        .get()!.id;
-    } else throw new DomainError("forbidden", "Sign in or give the invitation code");
+    const { row, actor, partyId } = partyActing(tx, { user, code, caseId, who: "rate it" });
     if (row.status !== "closed") throw new DomainError("illegal_transition", "A case is rated once it is closed");
     if (row.mediatorId === null) throw new DomainError("illegal_transition", "No one mediated this case: there is nothing to rate");
     if (tx.select({ id: ratings.id }).from(ratings).where(eq(ratings.casePartyId, partyId)).get())

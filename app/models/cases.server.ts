@@ -18,7 +18,7 @@ import { toFen, type FileCaseInput } from "./case-schemas";
 import type { PageQuery } from "./booking-schemas";
 import { shortlistOf } from "./case-shortlist.server";
 import { DomainError } from "./errors";
-import { notifyContact, notifyUser } from "./notifications.server";
+import { notifyContact, notifyUser, type Message } from "./notifications.server";
 
 const DAY = 86_400_000;
 
@@ -393,6 +393,37 @@ export function listCases({ user, page }: { user: User; page: PageQuery }): Case
     page: page.page,
     perPage: page.perPage,
   };
+}
+
+/** Tell every party of the case: those with an account by their account, the others by text message. */
+export function tellParties(tx: Db | Tx, caseId: number, message: Message): void {
+  for (const p of tx.select().from(caseParties).where(eq(caseParties.caseId, caseId)).all()) {
+    if (p.userId) notifyUser(tx, p.userId, message);
+    else if (p.phone) notifyContact(tx, { phone: p.phone, locale: "zh" }, message);
+  }
+}
+
+/**
+ * The party acting on a case: the respondent with the invitation code, or a signed-in party; anyone
+ * else is refused with `forbidden` (`who` says what only the parties may do).
+ */
+export function partyActing(
+  tx: Db | Tx,
+  a: { user?: User; code?: string; caseId: number; who: string },
+): { row: CaseRow; actor: CaseActor; partyId: number } {
+  if (a.code) {
+    const { row, party } = respondentByCode(tx, a.caseId, a.code);
+    return { row, actor: "respondent", partyId: party.id };
+  }
+  if (!a.user) throw new DomainError("forbidden", "Sign in or give the invitation code");
+  const { row, actor } = caseForUser(tx, a.user, a.caseId);
+  if (actor !== "applicant" && actor !== "respondent") throw new DomainError("forbidden", `Only the case's parties ${a.who}`);
+  const party = tx
+    .select({ id: caseParties.id })
+    .from(caseParties)
+    .where(and(eq(caseParties.caseId, a.caseId), eq(caseParties.userId, a.user.id)))
+    .get()!;
+  return { row, actor, partyId: party.id };
 }
 
 /** The number people see for the case a booking belongs to. */
