@@ -1,357 +1,57 @@
-// `npm run search:judge`: both engines over the judged queries (bench/lib/judged-queries.ts) on the demo
-// pool, indexed exactly as the app indexes it (a fresh database seeded by db/seed.ts, documents from
-// search/service.ts allDocuments). Per query and engine: are the expected people and committees among
-// the first 10 hits, is the expected one first, and did anything that must not be there appear.
+// `npm run search:judge`: the engines over the judged queries (bench/lib/judged-queries.ts) on the demo
+// pool, indexed exactly as the app indexes it (bench/lib/judge.ts): the embedded engine, Meilisearch and
+// the MiniSearch baseline of the search benchmark. Per query and engine: are the expected people and
+// committees among the first 10 hits, is the expected one first, and did anything that must not be
+// there appear.
 //
 // Meilisearch: MEILI_URL (and MEILI_MASTER_KEY) when set, on a throw-away index deleted afterwards;
 // else the installed binary (MEILI_BIN or `meilisearch` on PATH) started on a free 127.0.0.1 port with
 // a fresh data directory; else the Meilisearch column is skipped and the reason printed.
 // Figures go to stdout, bench/results/judged-<timestamp>.json (+ judged-latest.json) and the
-// bench:judged section of docs/performance.md.
+// bench:judged section of docs/performance.md. `npm run bench:search` runs the same judge in its run.
 //
-// Options: --no-save (print only), --render FILE (rewrite the docs section from a saved result).
-import { spawnSync } from "node:child_process";
+// Options: --no-save (print only), --render FILE (rewrite the docs section from a saved result),
+// --engines embedded,meilisearch,baseline (default all three).
 import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { parseArgs } from "node:util";
-import { openDb, closeDb } from "../db/client";
-import { prepareDatabase } from "../db/seed";
-import { EmbeddedEngine } from "../search/embedded";
-import { buildIndexSettings, MeilisearchEngine } from "../search/meilisearch";
-import { allDocuments } from "../search/service";
-import type { SearchDocument, SearchEngine } from "../search/types";
-import { findMeiliBinary, startMeili, type MeiliServer } from "../tests/contract/meili-server";
-import { JUDGED_QUERIES, type JudgedKind, type JudgedQuery } from "./lib/judged-queries";
-import { describeMachine, machineInfo, type MachineInfo } from "./lib/machine";
-import { fileTimestamp, mdTable, updateDocSection, writeResults } from "./lib/report";
-
-const TOP = 10;
-type EngineName = "embedded" | "meilisearch";
-
-interface Verdict {
-  total: number;
-  /** Wall time of the search as the caller sees it (for Meilisearch: HTTP to 127.0.0.1 included). */
-  ms: number;
-  top: string[];
-  found: number;
-  missing: string[];
-  /** The expected first hit, when it was not first. */
-  wrongFirst: string | null;
-  unwanted: string[];
-  /** Hits of the first page outside the query's `only` categories. */
-  outside: string[];
-  /** How many more hits the first page should have held (`only`: as many as the pool has, up to 10). */
-  short: number;
-  pass: boolean;
-}
-
-interface JudgedResult {
-  q: string;
-  kind: JudgedKind;
-  expected: string[];
-  first?: string;
-  notExpected?: string[];
-  only?: string[];
-  verdicts: Partial<Record<EngineName, Verdict>>;
-}
-
-interface Score {
-  queries: number;
-  passed: number;
-  /** Mean over queries with expectations of (expected found in the top 10) / expected. */
-  meanRecall: number;
-  firstRight: number;
-  firstAsked: number;
-  unwanted: number;
-  /** Hits outside the field the query asked for (`only`), over all queries. */
-  outside: number;
-  /** Median and slowest wall time of one search, ms (one run each: an indication, not a benchmark). */
-  p50Ms: number;
-  maxMs: number;
-}
-
-interface JudgeReport {
-  date: string;
-  /** The commit measured (with "+changes" when the work tree differed), or null outside git. */
-  commit: string | null;
-  /** The Meilisearch index settings in force (settings.ts), when Meilisearch ran. */
-  meilisearchSettings?: unknown;
-  machine: MachineInfo;
-  pool: { documents: number };
-  meilisearch: { version: string; source: string } | { skipped: string };
-  scores: Partial<Record<EngineName, Score>>;
-  byKind: Partial<Record<EngineName, Record<string, { queries: number; passed: number }>>>;
-  results: JudgedResult[];
-}
-
-function demoDocuments(): SearchDocument[] {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "judge-"));
-  try {
-    const file = path.join(dir, "app.db");
-    prepareDatabase(file, { demoAccounts: false });
-    const db = openDb(file);
-    const docs = [...allDocuments(db)].flat();
-    closeDb(db);
-    return docs;
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-/** Every name the queries use must name exactly one document. */
-function checkNames(docs: SearchDocument[]): void {
-  const count = new Map<string, number>();
-  for (const d of docs) count.set(d.name, (count.get(d.name) ?? 0) + 1);
-  const bad: string[] = [];
-  for (const jq of JUDGED_QUERIES) {
-    for (const name of [...jq.expected, ...(jq.first ? [jq.first] : []), ...(jq.notExpected ?? [])]) {
-      if (count.get(name) !== 1) bad.push(`${jq.q}: ${name} (${count.get(name) ?? 0} documents)`);
-    }
-  }
-  const seen = new Set<string>();
-  for (const jq of JUDGED_QUERIES) {
-    if (seen.has(jq.q)) bad.push(`${jq.q}: judged twice`);
-    seen.add(jq.q);
-  }
-  if (bad.length) throw new Error(`judged queries name unknown or ambiguous documents:\n  ${bad.join("\n  ")}`);
-}
-
-async function judge(engine: SearchEngine, jq: JudgedQuery, docs: SearchDocument[]): Promise<Verdict> {
-  const started = performance.now();
-  const r = await engine.search({ q: jq.q, filters: {}, sort: "relevance", page: 1, perPage: TOP });
-  const ms = Math.round((performance.now() - started) * 100) / 100;
-  const top = r.hits.map((h) => h.document.name);
-  const missing = jq.expected.filter((n) => !top.includes(n));
-  const wrongFirst = jq.first && top[0] !== jq.first ? jq.first : null;
-  const unwanted = (jq.notExpected ?? []).filter((n) => top.includes(n));
-  const inField = (d: SearchDocument) => !jq.only || d.categories.some((c) => (jq.only as string[]).includes(c));
-  const outside = r.hits.filter((h) => !inField(h.document)).map((h) => h.document.name);
-  const short = jq.only ? Math.max(0, Math.min(TOP, docs.filter(inField).length) - r.hits.length) : 0;
-  // Nothing expected and no other condition: the right answer is an empty page.
-  const emptyRight = jq.expected.length > 0 || top.length === 0 || Boolean(jq.notExpected?.length || jq.only);
-  return {
-    total: r.total,
-    ms,
-    top,
-    found: jq.expected.length - missing.length,
-    missing,
-    wrongFirst,
-    unwanted,
-    outside,
-    short,
-    pass: missing.length === 0 && !wrongFirst && unwanted.length === 0 && outside.length === 0 && short === 0 && emptyRight,
-  };
-}
-
-function score(results: JudgedResult[], e: EngineName): Score {
-  const vs = results.map((r) => ({ r, v: r.verdicts[e]! }));
-  const withExpected = vs.filter(({ r }) => r.expected.length > 0);
-  const firstAsked = vs.filter(({ r }) => r.first);
-  return {
-    queries: vs.length,
-    passed: vs.filter(({ v }) => v.pass).length,
-    meanRecall: withExpected.reduce((s, { r, v }) => s + v.found / r.expected.length, 0) / Math.max(1, withExpected.length),
-    firstRight: firstAsked.filter(({ v }) => !v.wrongFirst).length,
-    firstAsked: firstAsked.length,
-    unwanted: vs.reduce((s, { v }) => s + v.unwanted.length, 0),
-    outside: vs.reduce((s, { v }) => s + v.outside.length, 0),
-    p50Ms: median(vs.map(({ v }) => v.ms)),
-    maxMs: Math.max(...vs.map(({ v }) => v.ms)),
-  };
-}
-
-function byKind(results: JudgedResult[], e: EngineName): Record<string, { queries: number; passed: number }> {
-  const out: Record<string, { queries: number; passed: number }> = {};
-  for (const r of results) {
-    const k = (out[r.kind] ??= { queries: 0, passed: 0 });
-    k.queries++;
-    if (r.verdicts[e]!.pass) k.passed++;
-  }
-  return out;
-}
-
-const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
-const median = (xs: number[]) => {
-  const sorted = [...xs].sort((a, b) => a - b);
-  return sorted[Math.floor((sorted.length - 1) / 2)] ?? 0;
-};
-
-function why(v: Verdict): string {
-  const parts: string[] = [];
-  if (v.missing.length) parts.push(`missing ${v.missing.join("、")}`);
-  if (v.wrongFirst) parts.push(`first is ${v.top[0] ?? "nothing"}, not ${v.wrongFirst}`);
-  if (v.unwanted.length) parts.push(`unwanted ${v.unwanted.join("、")}`);
-  if (v.outside.length) parts.push(`outside the field: ${v.outside.join("、")}`);
-  if (v.short) parts.push(`${v.short} hits short of a full page`);
-  if (!parts.length && !v.pass) parts.push(`${v.total} hits, none expected`);
-  return parts.join("; ");
-}
-
-function render(report: JudgeReport): string {
-  const engines = (["embedded", "meilisearch"] as const).filter((e) => report.scores[e]);
-  const meili =
-    "version" in report.meilisearch ? `Meilisearch ${report.meilisearch.version}` : `Meilisearch skipped (${report.meilisearch.skipped})`;
-  const lines: string[] = [
-    `### Judged queries (\`npm run search:judge\`, ${report.date.slice(0, 10)}${report.commit ? `, commit ${report.commit}` : ""}, ${meili}, ${describeMachine(report.machine)})`,
-    "",
-    `${report.results.length} queries a party would type (bench/lib/judged-queries.ts, with how they were judged), over the ` +
-      `demo pool (${report.pool.documents} documents). A query passes when every expected person or committee is in the first ${TOP} ` +
-      "hits, the expected one is first where one is named, nothing named as wrong is there, and, where the query names a field " +
-      "(`only`), the whole first page is of that field.",
-    "",
-    mdTable(
-      [
-        "engine",
-        "passed",
-        "mean recall@10",
-        "right first hit",
-        "named-wrong hits",
-        "hits outside the field",
-        "ms per search (median, max)",
-      ],
-      engines.map((e) => {
-        const s = report.scores[e]!;
-        return [
-          e,
-          `${s.passed} / ${s.queries}`,
-          pct(s.meanRecall),
-          `${s.firstRight} / ${s.firstAsked}`,
-          String(s.unwanted),
-          String(s.outside),
-          `${s.p50Ms}, ${s.maxMs}`,
-        ];
-      }),
-      ["l", "r", "r", "r", "r", "r", "r"],
-    ),
-    "",
-    mdTable(
-      ["kind", ...engines],
-      Object.keys(report.byKind[engines[0]] ?? {}).map((k) => [
-        k,
-        ...engines.map((e) => `${report.byKind[e]![k].passed} / ${report.byKind[e]![k].queries}`),
-      ]),
-      ["l", ...engines.map(() => "r" as const)],
-    ),
-    "",
-    "Queries not passed by every engine:",
-    "",
-    mdTable(
-      ["query", ...engines],
-      report.results
-        .filter((r) => engines.some((e) => !r.verdicts[e]!.pass))
-        .map((r) => [`\`${r.q}\``, ...engines.map((e) => (r.verdicts[e]!.pass ? "✓" : `✗ ${why(r.verdicts[e]!)}`))]),
-    ),
-  ];
-  return lines.join("\n");
-}
-
-function printTable(report: JudgeReport): void {
-  const engines = (["embedded", "meilisearch"] as const).filter((e) => report.scores[e]);
-  for (const r of report.results) {
-    const cells = engines.map((e) => {
-      const v = r.verdicts[e]!;
-      return `${e.slice(0, 5)} ${v.pass ? "✓" : "✗"} ${v.found}/${r.expected.length}${v.pass ? "" : ` (${why(v)})`}`;
-    });
-    console.log(`${r.q.padEnd(14)} ${r.kind.padEnd(13)} ${cells.join("   ")}`);
-  }
-  console.log("");
-  for (const e of engines) {
-    const s = report.scores[e]!;
-    console.log(
-      `${e.padEnd(12)} passed ${s.passed}/${s.queries}, mean recall@10 ${pct(s.meanRecall)}, right first hit ${s.firstRight}/${s.firstAsked}, ` +
-        `named-wrong hits ${s.unwanted}, hits outside the field ${s.outside}, ms per search median ${s.p50Ms}, max ${s.maxMs}`,
-    );
-  }
-}
-
-function commitMeasured(): string | null {
-  const head = spawnSync("git", ["rev-parse", "--short", "HEAD"], { encoding: "utf8" });
-  if (head.status !== 0) return null;
-  const dirty = spawnSync("git", ["status", "--porcelain", "--", "search", "bench", "db", "domain"], { encoding: "utf8" });
-  return `${head.stdout.trim()}${dirty.stdout.trim() ? "+changes" : ""}`;
-}
+import { JUDGE_ENGINES, printJudged, renderJudged, runJudged, type JudgeEngineName, type JudgeReport } from "./lib/judge";
+import { meiliUnavailable, openMeili, type MeiliTarget } from "./lib/meili";
+import { fileTimestamp, updateDocSection, writeResults } from "./lib/report";
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { "no-save": { type: "boolean" }, render: { type: "string" } } });
+  const { values } = parseArgs({
+    options: { "no-save": { type: "boolean" }, render: { type: "string" }, engines: { type: "string" } },
+  });
   if (values.render) {
     const report = JSON.parse(fs.readFileSync(values.render, "utf8")) as JudgeReport;
-    updateDocSection("judged", render(report));
+    updateDocSection("judged", renderJudged(report));
     console.log(`rewrote the bench:judged section of docs/performance.md from ${values.render}`);
     return;
   }
+  const engines = (values.engines?.split(",").map((s) => s.trim()) ?? [...JUDGE_ENGINES]) as JudgeEngineName[];
+  const unknown = engines.filter((e) => !JUDGE_ENGINES.includes(e));
+  if (unknown.length || engines.length === 0) {
+    console.error(`--engines takes a comma-separated list of ${JUDGE_ENGINES.join(", ")}; got ${values.engines}`);
+    process.exit(2);
+  }
 
-  const docs = demoDocuments();
-  checkNames(docs);
-
-  const engines: Partial<Record<EngineName, SearchEngine>> = {};
-  const embedded = new EmbeddedEngine();
-  await embedded.setup();
-  await embedded.upsert(docs);
-  engines.embedded = embedded;
-
-  let server: MeiliServer | undefined;
-  let meiliInfo: JudgeReport["meilisearch"];
-  let meili: MeilisearchEngine | undefined;
-  const external = process.env.MEILI_URL?.trim();
-  const binary = external ? undefined : findMeiliBinary();
+  let server: MeiliTarget | undefined;
   try {
-    if (external || (binary && !("missing" in binary))) {
-      if (!external) server = await startMeili();
-      const url = external || server!.url;
-      meili = new MeilisearchEngine({
-        url,
-        apiKey: external ? process.env.MEILI_MASTER_KEY : server!.key,
-        indexName: `judge_${Date.now()}_${process.pid}`,
-      });
-      await meili.setup();
-      await meili.upsert(docs);
-      engines.meilisearch = meili;
-      const res = await fetch(`${url}/version`, {
-        headers: { Authorization: `Bearer ${external ? (process.env.MEILI_MASTER_KEY ?? "") : server!.key}` },
-      });
-      const version = res.ok ? ((await res.json()) as { pkgVersion: string }).pkgVersion : "unknown";
-      meiliInfo = { version, source: external ? `MEILI_URL ${url}` : `${server!.binary.path} (${server!.binary.version})` };
-    } else {
-      meiliInfo = { skipped: `MEILI_URL not set and ${binary && "missing" in binary ? binary.missing : "no binary"}` };
-      console.warn(`Meilisearch column skipped: ${meiliInfo.skipped}`);
-    }
+    let meili: MeiliTarget | { skipped: string };
+    const unavailable = engines.includes("meilisearch") ? meiliUnavailable() : "not asked for (--engines)";
+    if (unavailable) {
+      meili = { skipped: unavailable };
+      if (engines.includes("meilisearch")) console.warn(`Meilisearch column skipped: ${unavailable}`);
+    } else meili = server = await openMeili();
 
-    const results: JudgedResult[] = [];
-    for (const jq of JUDGED_QUERIES) {
-      const verdicts: JudgedResult["verdicts"] = {};
-      for (const [name, engine] of Object.entries(engines) as [EngineName, SearchEngine][]) verdicts[name] = await judge(engine, jq, docs);
-      results.push({
-        q: jq.q,
-        kind: jq.kind,
-        expected: jq.expected,
-        first: jq.first,
-        notExpected: jq.notExpected,
-        only: jq.only,
-        verdicts,
-      });
-    }
-
-    const names = Object.keys(engines) as EngineName[];
-    const report: JudgeReport = {
-      date: new Date().toISOString(),
-      commit: commitMeasured(),
-      meilisearchSettings: meili ? buildIndexSettings() : undefined,
-      machine: machineInfo(),
-      pool: { documents: docs.length },
-      meilisearch: meiliInfo,
-      scores: Object.fromEntries(names.map((e) => [e, score(results, e)])),
-      byKind: Object.fromEntries(names.map((e) => [e, byKind(results, e)])),
-      results,
-    };
-    printTable(report);
+    const report = await runJudged({ engines, meili });
+    printJudged(report);
     if (!values["no-save"]) {
       const files = writeResults("judged", report, { latest: true, timestamp: fileTimestamp() });
-      updateDocSection("judged", render(report));
+      updateDocSection("judged", renderJudged(report));
       console.log(`\nsaved ${files.join(", ")} and the bench:judged section of docs/performance.md`);
     }
   } finally {
-    if (meili && external) await meili.deleteIndex().catch(() => undefined);
     await server?.stop();
   }
 }
