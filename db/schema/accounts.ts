@@ -52,3 +52,51 @@ export const rateLimits = sqliteTable("rate_limits", {
   windowStart: integer("window_start").notNull(),
   count: integer("count").notNull(),
 });
+
+/**
+ * Invitations for a pool member to claim the account of their mediator record (issue 9). The link's
+ * token is random and only its SHA-256 is kept; a claim is used once, lapses at `expires_at`, and is
+ * revoked when the admin issues a new one for the same mediator.
+ */
+export const accountClaims = sqliteTable(
+  "account_claims",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    /** sha256(token), hex. */
+    tokenHash: text("token_hash").notNull(),
+    mediatorId: integer("mediator_id")
+      .notNull()
+      .references(() => mediators.id),
+    issuedByUserId: integer("issued_by_user_id")
+      .notNull()
+      .references(() => users.id),
+    issuedAt: integer("issued_at").notNull(), // epoch ms
+    expiresAt: integer("expires_at").notNull(),
+    usedAt: integer("used_at"),
+    /** The account the claim opened. */
+    userId: integer("user_id").references(() => users.id),
+    revokedAt: integer("revoked_at"),
+  },
+  (t) => [uniqueIndex("account_claims_token_idx").on(t.tokenHash), index("account_claims_mediator_idx").on(t.mediatorId)],
+);
+
+/**
+ * What an admin did to an account (deactivated, reactivated, changed its role) or what a claim opened:
+ * who, when, before and after. Rows are only ever inserted. Holds no e-mail, phone or password.
+ */
+export const accountEvents = sqliteTable(
+  "account_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    /** Null when the person acted on their own account (a claim). */
+    actorUserId: integer("actor_user_id").references(() => users.id),
+    at: integer("at").notNull(), // epoch ms
+    event: text("event").notNull(),
+    before: text("before", { mode: "json" }).$type<Record<string, unknown>>(),
+    after: text("after", { mode: "json" }).$type<Record<string, unknown>>(),
+  },
+  (t) => [index("account_events_user_idx").on(t.userId, t.id)],
+);

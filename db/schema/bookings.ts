@@ -37,6 +37,11 @@ export const bookings = sqliteTable(
     cancelReason: text("cancel_reason"),
     cancelledBy: text("cancelled_by", { enum: CANCELLED_BY }),
     rescheduledFromId: integer("rescheduled_from_id"),
+    /**
+     * Set when centre staff took the mediator's step (confirm, decline) for them: the mediator has no
+     * account or cannot be reached online. Null when the mediator answered themselves.
+     */
+    actedByUserId: integer("acted_by_user_id").references(() => users.id),
     ...timestamps,
   },
   (t) => [
