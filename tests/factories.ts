@@ -98,6 +98,8 @@ export interface AccountOverrides {
   token?: false;
   /** When the token is issued (it lives TOKEN_TTL_HOURS from then). Default: the clock now. */
   now?: number;
+  /** The language their notifications are written in. Default: zh. */
+  locale?: "zh" | "en";
 }
 
 /** An account of any role; `mediatorId` links a mediator account to its record. */
@@ -113,6 +115,7 @@ export function createAccount(db: Db | Tx, role: Role, overrides: AccountOverrid
       phone: overrides.phone === undefined ? null : overrides.phone,
       role,
       mediatorId: overrides.mediatorId ?? null,
+      locale: overrides.locale ?? "zh",
     })
     .returning({ id: users.id, email: users.email, name: users.name, phone: users.phone, role: users.role, mediatorId: users.mediatorId })
     .get();

@@ -135,6 +135,12 @@ const zh = {
     rescheduleOpen: "选择新的时间",
     rescheduleTooLate: "离调解开始太近，已不能改期；如需变更，请取消预约或联系中心。",
     respondHeading: "答复这个请求",
+    actingForHeading: "代调解员操作",
+    actingForIntro: (mediator: string) =>
+      `${mediator} 没有账号或无法在线答复时，由中心工作人员代为确认或婉拒。当事人会看到是哪位工作人员代为操作。`,
+    answeredBy: "答复人",
+    actedBy: (staff: string, mediator: string, decision: "confirmed" | "declined") =>
+      `由工作人员 ${staff} 代 ${mediator} ${decision === "confirmed" ? "确认" : "婉拒"}`,
     confirmButton: "确认预约",
     declineReason_label: "婉拒理由",
     declineHint: "当事人会看到这个理由。",
@@ -291,6 +297,12 @@ const en: BookingMessages = {
     rescheduleOpen: "Choose a new time",
     rescheduleTooLate: "It is too close to the session to reschedule; cancel it or contact the centre instead.",
     respondHeading: "Answer this request",
+    actingForHeading: "Acting for the mediator",
+    actingForIntro: (mediator: string) =>
+      `When ${mediator} has no account or cannot answer online, centre staff confirm or decline for them. The party sees which staff member did.`,
+    answeredBy: "Answered by",
+    actedBy: (staff: string, mediator: string, decision: "confirmed" | "declined") =>
+      `${decision === "confirmed" ? "Confirmed" : "Declined"} by staff ${staff} for ${mediator}`,
     confirmButton: "Confirm booking",
     declineReason_label: "Reason for declining",
     declineHint: "The party will see this reason.",

@@ -35,6 +35,21 @@ const CATALOGUE: Record<Locale, Record<NotificationTemplate, Text>> = {
       subject: (p) => `${s(p.number)} 的预约被婉拒`,
       body: (p) => `调解员婉拒了您的预约，理由：${s(p.reason)}。您可以在预约详情中查看有空档的相似调解员。`,
     },
+    "booking.confirmed-for": {
+      subject: (p) => `${s(p.number)} 的预约已确认`,
+      body: (p) =>
+        `由工作人员 ${s(p.staffName)} 代 ${s(p.mediatorName)} 确认了 ${when(p.start, "zh")} 的预约。可在预约详情中下载日历文件（.ics）。`,
+    },
+    "booking.declined-for": {
+      subject: (p) => `${s(p.number)} 的预约被婉拒`,
+      body: (p) =>
+        `由工作人员 ${s(p.staffName)} 代 ${s(p.mediatorName)} 婉拒了 ${when(p.start, "zh")} 的预约，理由：${s(p.reason)}。您可以在预约详情中查看有空档的相似调解员。`,
+    },
+    "account.claim-invitation": {
+      subject: (p) => `调解点单：请认领 ${s(p.mediatorName)} 的账号 ${s(p.link)}`,
+      body: (p) =>
+        `普陀区社会治理综合服务中心邀请 ${s(p.mediatorName)} 认领调解员账号，以便在线答复当事人的预约。请在 ${when(p.expiresAt, "zh")} 前打开 ${s(p.link)} ，设置登录邮箱和密码。链接只能使用一次；如非本人，请忽略。`,
+    },
     "booking.cancelled": {
       subject: (p) => `${s(p.number)} 的预约已取消`,
       body: (p) => `${p.by === "party" ? "当事人" : "调解员"}取消了 ${when(p.start, "zh")} 的预约，理由：${s(p.reason)}`,
@@ -102,6 +117,21 @@ const CATALOGUE: Record<Locale, Record<NotificationTemplate, Text>> = {
     "booking.declined": {
       subject: (p) => `Session of ${s(p.number)} declined`,
       body: (p) => `The mediator declined your request: ${s(p.reason)}. The booking page lists similar mediators with free time.`,
+    },
+    "booking.confirmed-for": {
+      subject: (p) => `Session of ${s(p.number)} confirmed`,
+      body: (p) =>
+        `Confirmed by staff ${s(p.staffName)} for ${s(p.mediatorName)}: your session on ${when(p.start, "en")}. The booking page has a calendar file (.ics).`,
+    },
+    "booking.declined-for": {
+      subject: (p) => `Session of ${s(p.number)} declined`,
+      body: (p) =>
+        `Declined by staff ${s(p.staffName)} for ${s(p.mediatorName)}: your request for ${when(p.start, "en")}. Reason: ${s(p.reason)}. The booking page lists similar mediators with free time.`,
+    },
+    "account.claim-invitation": {
+      subject: (p) => `Order-a-Mediator: claim the account of ${s(p.mediatorName)} ${s(p.link)}`,
+      body: (p) =>
+        `The Putuo social-governance centre invites ${s(p.mediatorName)} to claim their mediator account, to answer parties' requests online. Open ${s(p.link)} by ${when(p.expiresAt, "en")} and choose a sign-in e-mail and a password. The link works once; if this is not you, ignore it.`,
     },
     "booking.cancelled": {
       subject: (p) => `Session of ${s(p.number)} cancelled`,

@@ -2,7 +2,8 @@
 // the party reschedules. Each is ONE write transaction that reads the booking as this viewer may see
 // it, judges the step by the rules of booking-rules.ts, and updates only if the row is still in the
 // state it was judged in (the row count is checked), so a step that another process took meanwhile
-// can never be overwritten.
+// can never be overwritten. Centre staff may confirm or decline for the mediator (issue 9): the row
+// then records who acted, and the party is told "confirmed by staff X for mediator Y".
 import { and, eq, inArray } from "drizzle-orm";
 import { writeTransaction, type Db } from "../../db/client";
 import { bookings } from "../../db/schema";
@@ -12,7 +13,7 @@ import { bookingTimeChanged, loadAvailability } from "./availability.server";
 import { placeBooking } from "./booking-create.server";
 import { assertAllowed, HOLDING, type BookingEvent } from "./booking-rules";
 import type { BookingView } from "./booking-view";
-import { readBooking, viewerOf } from "./bookings.server";
+import { readBooking, viewerOf, visibleTo } from "./bookings.server";
 import { caseNumberOf } from "./cases.server";
 import { DomainError } from "./errors";
 import { notifyMediator, notifyUser } from "./notifications.server";
@@ -42,20 +43,37 @@ async function respond({ user, id, now }: Step, decision: "confirmed" | "decline
   const db = getDb();
   return writeTransaction(db, (tx) => {
     const row = judgedRow(tx, user, id, decision === "confirmed" ? "confirm" : "decline", now);
+    const byStaff = viewerOf(user, row) === "staff";
     const res = tx
       .update(bookings)
-      .set({ status: decision, declineReason: reason ?? null, updatedAt: new Date(now) })
-      .where(and(eq(bookings.id, id), eq(bookings.status, "pending")))
+      .set({ status: decision, declineReason: reason ?? null, actedByUserId: byStaff ? user.id : null, updatedAt: new Date(now) })
+      // The visibility rule again in the update: the row changes only for someone who may see it.
+      .where(and(eq(bookings.id, id), eq(bookings.status, "pending"), visibleTo(user)))
       .run();
     if (res.changes !== 1) changedMeanwhile();
     if (decision === "declined") bookingTimeChanged(tx, row, "released");
-    notifyUser(tx, row.partyUserId, {
-      template: decision === "confirmed" ? "booking.confirmed" : "booking.declined",
-      params: { bookingId: id, start: row.startAt, reason: reason ?? null, number: caseNumberOf(tx, row.caseId) },
+    const view = readBooking(tx, user, id, now)!;
+    const params = { bookingId: id, start: row.startAt, reason: reason ?? null, number: caseNumberOf(tx, row.caseId) };
+    if (!byStaff) {
+      notifyUser(tx, row.partyUserId, {
+        template: decision === "confirmed" ? "booking.confirmed" : "booking.declined",
+        params,
+        bookingId: id,
+        at: now,
+      });
+      return view;
+    }
+    // Names as stored; the template says "staff X for mediator Y" in the recipient's language.
+    const message = {
+      template: decision === "confirmed" ? ("booking.confirmed-for" as const) : ("booking.declined-for" as const),
+      params: { ...params, staffName: user.name, mediatorName: view.mediatorName },
       bookingId: id,
       at: now,
-    });
-    return readBooking(tx, user, id, now)!;
+    };
+    notifyUser(tx, row.partyUserId, message);
+    // The mediator (or, without an account, the desk) learns what was answered in their name.
+    notifyMediator(tx, row.mediatorId, message);
+    return view;
   });
 }
 

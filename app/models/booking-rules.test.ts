@@ -13,8 +13,8 @@ const facts = (status: StoredStatus) => ({ status, startAt: NOW + 72 * HOUR, res
 
 /** Who may fire each event, and from which statuses, when no guard is in the way. */
 const EXPECTED: Record<BookingEvent, { from: StoredStatus[]; by: BookingViewer[] }> = {
-  confirm: { from: ["pending"], by: ["mediator"] },
-  decline: { from: ["pending"], by: ["mediator"] },
+  confirm: { from: ["pending"], by: ["mediator", "staff"] },
+  decline: { from: ["pending"], by: ["mediator", "staff"] },
   cancel: { from: ["pending", "confirmed"], by: ["party", "mediator"] },
   reschedule: { from: ["pending", "confirmed"], by: ["party"] },
 };
@@ -30,6 +30,23 @@ describe("the booking rule table", () => {
           expect(verdict.ok ? "ok" : verdict.code).toBe(want);
         });
       }
+});
+
+describe("staff acting for a mediator", () => {
+  it("may answer a pending request, and nothing else; the party may not answer", () => {
+    expect(judge("confirm", facts("pending"), "staff", ctx)).toEqual({ ok: true });
+    expect(judge("decline", facts("pending"), "staff", ctx)).toEqual({ ok: true });
+    expect(judge("confirm", facts("confirmed"), "staff", ctx)).toEqual({ ok: false, code: "illegal_transition" });
+    expect(judge("cancel", facts("pending"), "staff", ctx)).toEqual({ ok: false, code: "forbidden" });
+    expect(judge("reschedule", facts("pending"), "staff", ctx)).toEqual({ ok: false, code: "forbidden" });
+    expect(judge("confirm", facts("pending"), "party", ctx)).toEqual({ ok: false, code: "forbidden" });
+    expect(judge("decline", facts("pending"), "party", ctx)).toEqual({ ok: false, code: "forbidden" });
+  });
+
+  it("may not answer a request past its deadline either", () => {
+    const overdue = { status: "pending" as const, startAt: NOW + 72 * HOUR, respondBy: NOW };
+    expect(judge("confirm", overdue, "staff", ctx)).toEqual({ ok: false, code: "illegal_transition" });
+  });
 });
 
 describe("guards and time", () => {
@@ -58,6 +75,6 @@ describe("guards and time", () => {
     const b = facts("pending");
     expect(allowedActions(b, "mediator", ctx)).toEqual({ confirm: true, decline: true, cancel: true, reschedule: false });
     expect(allowedActions(b, "party", ctx)).toEqual({ confirm: false, decline: false, cancel: true, reschedule: true });
-    expect(allowedActions(b, "staff", ctx)).toEqual({ confirm: false, decline: false, cancel: false, reschedule: false });
+    expect(allowedActions(b, "staff", ctx)).toEqual({ confirm: true, decline: true, cancel: false, reschedule: false });
   });
 });

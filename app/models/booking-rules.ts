@@ -31,8 +31,10 @@ interface Rule {
 }
 
 const RULES: Record<BookingEvent, Rule> = {
-  confirm: { from: ["pending"], by: ["mediator"] },
-  decline: { from: ["pending"], by: ["mediator"] },
+  // Staff answer for a mediator who has no account or cannot be reached online (issue 9); the
+  // booking records who did (bookings.acted_by_user_id).
+  confirm: { from: ["pending"], by: ["mediator", "staff"] },
+  decline: { from: ["pending"], by: ["mediator", "staff"] },
   // A session that has begun is held or it is over; cancelling it then means nothing.
   cancel: { from: HOLDING, by: ["party", "mediator"], guard: (b, { now }) => (b.startAt <= now ? "too_late" : null) },
   // Moving a session is allowed until the mediator's minimum notice before the original start.

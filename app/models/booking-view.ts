@@ -41,6 +41,11 @@ export interface BookingView {
   cancelReason: string | null;
   cancelledBy: BookingRow["cancelledBy"];
   rescheduledFromId: number | null;
+  /**
+   * The centre staff member who confirmed or declined for the mediator ("由工作人员 张三 代 李四 确认");
+   * null when the mediator answered themselves or no one has yet.
+   */
+  actedByName: string | null;
   createdAt: string;
   /** Who is looking, relative to this booking, and what they may do now. */
   viewer: BookingViewer;
@@ -52,6 +57,7 @@ export interface ViewFacts {
   committeeName: string | null;
   roomName: string | null;
   partyName: string;
+  actedByName?: string | null;
   minNoticeHours: number;
 }
 
@@ -81,6 +87,7 @@ export function toBookingView(b: BookingRow, c: CaseRow, facts: ViewFacts, viewe
     cancelReason: b.cancelReason,
     cancelledBy: b.cancelledBy,
     rescheduledFromId: b.rescheduledFromId,
+    actedByName: b.actedByUserId ? (facts.actedByName ?? null) : null,
     createdAt: iso(b.createdAt.getTime()),
     viewer,
     actions: allowedActions(b, viewer, { now, minNoticeHours: facts.minNoticeHours }),

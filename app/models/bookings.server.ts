@@ -15,6 +15,8 @@ import { DomainError } from "./errors";
 
 const ph = sql.placeholder;
 const party = alias(users, "party");
+/** The staff member who answered for the mediator, if one did. */
+const actor = alias(users, "actor");
 type BookingRow = typeof bookings.$inferSelect;
 
 /** Placeholders of the visibility rule: staff see all; a party their own; a mediator theirs. */
@@ -44,6 +46,7 @@ const joinedOn = (db: Db) =>
       committeeName: committees.name,
       roomName: rooms.name,
       partyName: party.name,
+      actedByName: actor.name,
       minNoticeHours: availabilitySettings.minNoticeHours,
     })
     .from(bookings)
@@ -52,6 +55,7 @@ const joinedOn = (db: Db) =>
     .innerJoin(party, eq(party.id, bookings.partyUserId))
     .leftJoin(committees, eq(committees.id, bookings.committeeId))
     .leftJoin(rooms, eq(rooms.id, bookings.roomId))
+    .leftJoin(actor, eq(actor.id, bookings.actedByUserId))
     .leftJoin(availabilitySettings, eq(availabilitySettings.mediatorId, bookings.mediatorId));
 
 const q = preparedQueries((db) => {
@@ -68,11 +72,24 @@ const q = preparedQueries((db) => {
 type Joined = ReturnType<ReturnType<typeof q>["one"]["get"]> & object;
 const AGENDA_LIMIT = 200;
 
-/** The viewer's relation to a booking they can see. */
+/**
+ * The viewer's relation to a booking they can see. Only the centre's staff and admins are "staff":
+ * staff may answer for the mediator, so no one else may fall through to it, whatever a query returned.
+ */
 export function viewerOf(user: User, b: Pick<BookingRow, "partyUserId" | "mediatorId">): BookingViewer {
   if (user.role === "party" && b.partyUserId === user.id) return "party";
-  if (user.role === "mediator" && user.mediatorId === b.mediatorId) return "mediator";
-  return "staff";
+  if (user.role === "mediator" && user.mediatorId !== null && user.mediatorId === b.mediatorId) return "mediator";
+  if (user.role === "staff" || user.role === "admin") return "staff";
+  throw new DomainError("not_found", "Booking not found");
+}
+
+/**
+ * The visibility rule as a condition on `bookings`, for the write paths' conditional updates: the row
+ * is changed only if this user could see it, whatever the read before it found.
+ */
+export function visibleTo(user: User) {
+  const s = scopeOf(user);
+  return sql`(${s.all} = 1 or ${bookings.partyUserId} = ${s.party} or ${bookings.mediatorId} = ${s.mediator})`;
 }
 
 function toView(user: User, r: Joined, now: number): BookingView {
@@ -81,6 +98,7 @@ function toView(user: User, r: Joined, now: number): BookingView {
     committeeName: r.committeeName,
     roomName: r.roomName,
     partyName: r.partyName,
+    actedByName: r.actedByName,
     minNoticeHours: r.minNoticeHours ?? DEFAULT_RULES.minNoticeHours,
   };
   return toBookingView(r.b, r.c, facts, viewerOf(user, r.b), now);

@@ -20,6 +20,11 @@ export const NOTIFICATION_TEMPLATES = [
   "booking.submitted",
   "booking.confirmed",
   "booking.declined",
+  // Centre staff answered for the mediator (issue 9): params add staffName and mediatorName.
+  "booking.confirmed-for",
+  "booking.declined-for",
+  // An invitation to claim a mediator's account (issue 9): mediatorName, link, expiresAt.
+  "account.claim-invitation",
   "booking.cancelled",
   "booking.expired",
   "case.filed",

@@ -2,6 +2,6 @@ import { declineBooking } from "~/models/booking-actions.server";
 import { reasonSchema } from "~/models/booking-schemas";
 import { bookingVerb } from "~/utils/booking-route.server";
 
-export const { loader, action } = bookingVerb(["mediator"], reasonSchema, ({ user, id, body, now }) =>
+export const { loader, action } = bookingVerb(["mediator", "staff", "admin"], reasonSchema, ({ user, id, body, now }) =>
   declineBooking({ user, id, reason: body.reason, now }),
 );

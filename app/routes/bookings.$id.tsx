@@ -2,6 +2,7 @@
 // means; the case summary (the other side's name only reaches those who may see the booking at all);
 // the calendar file once confirmed; and what the viewer may do now: the mediator confirms or declines,
 // either side cancels with a reason, the party reschedules to another free slot of the same mediator.
+// Centre staff see the mediator's answer forms too, headed "acting for the mediator" (issue 9).
 // A declined or expired request shows similar mediators who have free time soon.
 import { getFormProps, useForm } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -68,7 +69,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { auth, booking } = loadBooking(request, params.id, ["party", "mediator"]);
+  const { auth, booking } = loadBooking(request, params.id, ["party", "mediator", "staff", "admin"]);
   const formData = await request.formData();
   requireCsrf(request, auth, formData);
   const outcome = await bookingStep(request, auth, formData, booking.id);
@@ -220,6 +221,12 @@ export default function BookingPage() {
               <Link to={`/cases/${b.caseId}`}>{b.caseNumber}</Link>
             </dd>
           </div>
+          {b.actedByName && (b.status === "confirmed" || b.status === "declined") ? (
+            <div>
+              <dt>{t.booking.answeredBy}</dt>
+              <dd lang={lang}>{t.booking.actedBy(b.actedByName, b.mediatorName, b.status)}</dd>
+            </div>
+          ) : null}
           {b.declineReason ? (
             <div>
               <dt>{t.booking.declineReason}</dt>
@@ -264,7 +271,12 @@ export default function BookingPage() {
 
       {can.confirm || can.decline ? (
         <section className="panel" aria-labelledby="respond-heading">
-          <h2 id="respond-heading">{t.booking.respondHeading}</h2>
+          <h2 id="respond-heading">{viewer === "staff" ? t.booking.actingForHeading : t.booking.respondHeading}</h2>
+          {viewer === "staff" ? (
+            <p className="small muted" lang={lang}>
+              {t.booking.actingForIntro(b.mediatorName)}
+            </p>
+          ) : null}
           <div className="respond-forms">
             <ConfirmForm bookingId={b.id} label={t.booking.confirmButton} pageResult={pageResult} />
             <ReasonForm

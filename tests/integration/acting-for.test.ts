@@ -1,0 +1,127 @@
+// Centre staff answer for a mediator who has no account (issue 9): through the API and the model, the
+// booking records who acted, the party is told in their own language who confirmed for whom, and the
+// party or the mediator of another booking still cannot answer it.
+import { and, eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { freshDatabase } from "./setup-db";
+import { call } from "./call";
+import { openDb } from "../../db/client";
+import { bookings, notifications } from "../../db/schema";
+import { createAccount, createBooking, createMediator, createParty, createStaff, firstFreeSlot } from "../factories";
+
+const db = openDb(freshDatabase());
+const confirmRoute = await import("~/routes/api.v1.bookings.$id.confirm");
+const declineRoute = await import("~/routes/api.v1.bookings.$id.decline");
+const { confirmBooking, declineBooking } = await import("~/models/booking-actions.server");
+const { getBooking } = await import("~/models/bookings.server");
+const { renderNotification } = await import("~/i18n/notifications");
+const { CENTRE_DESK } = await import("~/models/notifications.server");
+
+/** A pending request to a mediator with no account, from a party who reads English. */
+function pendingRequest(now: number, o: { account?: boolean } = {}) {
+  const m = createMediator(db, { modes: ["online"], account: o.account ?? false, now });
+  const party = createParty(db, { locale: "en", now });
+  const slot = firstFreeSlot(db, m.id, { now, mode: "online" });
+  const b = createBooking(db, { partyUserId: party.user.id, mediatorId: m.id, start: slot.start, now });
+  return { m, party, b };
+}
+
+const messagesFor = (bookingId: number, to: string) =>
+  db
+    .select()
+    .from(notifications)
+    .where(and(eq(notifications.bookingId, bookingId), eq(notifications.to, to)))
+    .all();
+
+describe("staff act for a mediator", () => {
+  it("staff confirm through the API for a mediator without an account: confirmed, acted-by recorded, party told in English", async () => {
+    const now = Date.now();
+    const { m, party, b } = pendingRequest(now);
+    const staff = createStaff(db, { name: "张三", now });
+
+    const res = await call(confirmRoute, "/api/v1/x", { method: "POST", token: staff.token, params: { id: String(b.id) } });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.status).toBe("confirmed");
+    expect(res.body.actedByName).toBe("张三");
+
+    const row = db.select().from(bookings).where(eq(bookings.id, b.id)).get()!;
+    expect(row.status).toBe("confirmed");
+    expect(row.actedByUserId).toBe(staff.user.id);
+
+    const toParty = messagesFor(b.id, party.email);
+    expect(toParty.map((n) => [n.template, n.locale])).toEqual([["booking.confirmed-for", "en"]]);
+    const text = renderNotification(toParty[0]);
+    expect(text.body).toContain(`Confirmed by staff 张三 for ${m.name}`);
+    // Without an account, the mediator's copy goes to the centre's desk, in Chinese.
+    const desk = messagesFor(b.id, CENTRE_DESK);
+    expect(desk.map((n) => n.template)).toEqual(["booking.confirmed-for"]);
+    expect(renderNotification(desk[0]).body).toContain(`由工作人员 张三 代 ${m.name} 确认`);
+
+    // The party sees who acted when reading the booking.
+    expect(getBooking({ user: party.user, id: b.id, now }).actedByName).toBe("张三");
+  });
+
+  it("an admin declines for the mediator with a reason; a party reading Chinese is told so", async () => {
+    const now = Date.now();
+    const m = createMediator(db, { modes: ["online"], now });
+    const party = createParty(db, { now });
+    const b = createBooking(db, {
+      partyUserId: party.user.id,
+      mediatorId: m.id,
+      start: firstFreeSlot(db, m.id, { now, mode: "online" }).start,
+      now,
+    });
+    const admin = createAccount(db, "admin", { name: "王五", now });
+
+    const view = await declineBooking({ user: admin.user, id: b.id, reason: "调解员出差", now });
+    expect([view.status, view.actedByName, view.declineReason]).toEqual(["declined", "王五", "调解员出差"]);
+    const [n] = messagesFor(b.id, party.email);
+    expect(n.template).toBe("booking.declined-for");
+    expect(renderNotification(n).body).toContain(`由工作人员 王五 代 ${m.name} 婉拒`);
+    expect(renderNotification(n).body).toContain("调解员出差");
+  });
+
+  it("a mediator answering themselves records no one acting for them", async () => {
+    const now = Date.now();
+    const { m, b } = pendingRequest(now, { account: true });
+    const view = await confirmBooking({ user: m.account!.user, id: b.id, now });
+    expect(view.actedByName).toBeNull();
+    expect(db.select().from(bookings).where(eq(bookings.id, b.id)).get()!.actedByUserId).toBeNull();
+  });
+
+  it("the party may not confirm or decline their own request", async () => {
+    const now = Date.now();
+    const { party, b } = pendingRequest(now);
+    const res = await call(confirmRoute, "/api/v1/x", { method: "POST", token: party.token, params: { id: String(b.id) } });
+    expect(res.status).toBe(403);
+    await expect(confirmBooking({ user: party.user, id: b.id, now })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(declineBooking({ user: party.user, id: b.id, reason: "不想去了", now })).rejects.toMatchObject({ code: "forbidden" });
+    expect(db.select().from(bookings).where(eq(bookings.id, b.id)).get()!.status).toBe("pending");
+  });
+
+  it("the mediator of another booking cannot answer it: not found, nothing changed", async () => {
+    const now = Date.now();
+    const { b } = pendingRequest(now);
+    const other = createMediator(db, { modes: ["online"], account: true, now });
+    const res = await call(declineRoute, "/api/v1/x", {
+      method: "POST",
+      token: other.account!.token,
+      params: { id: String(b.id) },
+      body: { reason: "不是我的" },
+    });
+    expect(res.status).toBe(404);
+    await expect(confirmBooking({ user: other.account!.user, id: b.id, now })).rejects.toMatchObject({ code: "not_found" });
+    const row = db.select().from(bookings).where(eq(bookings.id, b.id)).get()!;
+    expect([row.status, row.actedByUserId]).toEqual(["pending", null]);
+  });
+
+  it("staff cannot answer a request that was already answered", async () => {
+    const now = Date.now();
+    const { b } = pendingRequest(now);
+    const staff = createStaff(db, { now });
+    await confirmBooking({ user: staff.user, id: b.id, now });
+    await expect(declineBooking({ user: staff.user, id: b.id, reason: "改主意", now })).rejects.toMatchObject({
+      code: "illegal_transition",
+    });
+  });
+});
