@@ -41,6 +41,10 @@ export const envSchema = z.object({
     .string()
     .regex(/^[A-Za-z0-9_-]+$/)
     .default("mediators"),
+  /** Bound on one Meilisearch search (connect and answer), in ms; past it the embedded index answers (ADR 017). */
+  MEILI_SEARCH_TIMEOUT_MS: z.coerce.number().int().min(50).max(10_000).default(800),
+  /** After a failed Meilisearch search, how long searches skip it before one probes it again, in ms. */
+  MEILI_BREAKER_MS: z.coerce.number().int().min(0).max(300_000).default(5_000),
   /** How often each process looks at the search outbox, in ms. */
   SEARCH_OUTBOX_POLL_MS: z.coerce.number().int().min(20).max(5000).default(200),
   /** How long a mediator has to confirm or decline a request before it expires. */

@@ -5,6 +5,7 @@ import { Meilisearch, type EnqueuedTaskPromise, type IndexObject, type MultiSear
 import type { SearchDocument, SearchEngine, SearchQuery, SearchResult } from "../types";
 import { PRIMARY_KEY, toMeiliDocument, type MeiliDocument } from "./documents";
 import { apiErrorCode, assertTaskSucceeded, MeilisearchEngineError, wrapError } from "./errors";
+import { obtainKeys, type MeiliKeys } from "./keys";
 import { buildSearchRequest, dropLastWord, type MeiliSearchPlan } from "./query";
 import { mergeSearchResponses } from "./response";
 import { buildIndexSettings } from "./settings";
@@ -12,12 +13,22 @@ import { buildIndexSettings } from "./settings";
 export interface MeilisearchEngineOptions {
   /** e.g. "http://127.0.0.1:7700". */
   url: string;
+  /** One key for everything (the contract suite's master key, or a server without keys). */
   apiKey?: string;
+  /**
+   * The master key: used only to obtain the search and indexing keys (keys.ts), on first use and again
+   * after the server refused a key. Takes precedence over apiKey.
+   */
+  masterKey?: string;
+  /** Already obtained keys (a reindex copy shares its engine's). */
+  keys?: MeiliKeys;
   indexName: string;
   /** How long to wait for one indexing task (settings changes reindex everything). Default 60 s. */
   taskTimeoutMs?: number;
-  /** Timeout of each HTTP request. Default 10 s. */
+  /** Timeout of each HTTP request of indexing and setup. Default 10 s. */
   requestTimeoutMs?: number;
+  /** Timeout of each search request (connect and answer). Default: requestTimeoutMs. */
+  searchTimeoutMs?: number;
 }
 
 const isFiltered = (query: SearchQuery) =>
@@ -37,7 +48,8 @@ const MAX_RETRIES = 10;
 export class MeilisearchEngine implements SearchEngine {
   readonly name = "meilisearch" as const;
   readonly indexName: string;
-  readonly #client: Meilisearch;
+  readonly #options: MeilisearchEngineOptions;
+  #clients: Promise<{ admin: Meilisearch; search: Meilisearch; keys?: MeiliKeys }> | undefined;
   /** Until when searches leave out what an index with older settings refuses (see #searchOnce). */
   #legacyUntil = 0;
   #warnedLegacy = false;
@@ -48,20 +60,63 @@ export class MeilisearchEngine implements SearchEngine {
       throw new Error(`Invalid Meilisearch index name ${JSON.stringify(options.indexName)}: use letters, digits, - and _`);
     }
     this.indexName = options.indexName;
-    this.#client = new Meilisearch({
-      host: options.url.trim(),
-      apiKey: options.apiKey || undefined,
-      timeout: options.requestTimeoutMs ?? 10_000,
+    this.#options = { ...options, url: options.url.trim() };
+  }
+
+  #client(apiKey: string | undefined, timeout: number): Meilisearch {
+    return new Meilisearch({
+      host: this.#options.url,
+      apiKey: apiKey || undefined,
+      timeout,
       // Uncompressed answers. Asked for gzip (fetch's default), Meilisearch 1.50 sends a search's answer as
       // chunks whose last small one waits for the client's delayed ACK on a kept-alive connection: 44–48 ms
       // per search on 127.0.0.1 instead of 2–4 ms (measured 2026-12-01). The answers are a few kB.
       requestInit: { headers: { "Accept-Encoding": "identity" } },
-      defaultWaitOptions: { timeout: options.taskTimeoutMs ?? 60_000, interval: 50 },
+      defaultWaitOptions: { timeout: this.#options.taskTimeoutMs ?? 60_000, interval: 50 },
     });
   }
 
-  get #index() {
-    return this.#client.index<MeiliDocument>(this.indexName);
+  /**
+   * The two clients, made on first use. With a master key the keys are obtained then (a request), and
+   * a failure to obtain them is forgotten so the next use tries again (the server may be starting).
+   */
+  #getClients() {
+    this.#clients ??= (async () => {
+      const o = this.#options;
+      const requestMs = o.requestTimeoutMs ?? 10_000;
+      const searchMs = o.searchTimeoutMs ?? requestMs;
+      const keys =
+        o.keys ??
+        (o.masterKey
+          ? await obtainKeys({ url: o.url, masterKey: o.masterKey, indexName: this.indexName, timeoutMs: requestMs })
+          : undefined);
+      const adminKey = keys?.adminKey ?? o.apiKey;
+      const searchKey = keys?.searchKey ?? o.apiKey;
+      return { admin: this.#client(adminKey, requestMs), search: this.#client(searchKey, searchMs), keys };
+    })().catch((error) => {
+      this.#clients = undefined;
+      throw error;
+    });
+    return this.#clients;
+  }
+
+  async #admin(): Promise<Meilisearch> {
+    return (await this.#getClients()).admin;
+  }
+
+  async #adminIndex() {
+    return (await this.#admin()).index<MeiliDocument>(this.indexName);
+  }
+
+  /** The same server and keys on another index (a reindex copy). */
+  async sibling(indexName: string): Promise<MeilisearchEngine> {
+    const { keys } = await this.#run("obtain API keys", () => this.#getClients());
+    return new MeilisearchEngine({ ...this.#options, indexName, keys, masterKey: keys ? undefined : this.#options.masterKey });
+  }
+
+  /** The search key (tests check what it may not do); undefined without a master key. */
+  async searchKey(): Promise<string | undefined> {
+    return (await this.#run("obtain API keys", () => this.#getClients())).keys?.searchKey;
   }
 
   /** Run one operation; whatever goes wrong leaves as a MeilisearchEngineError naming it. */
@@ -69,6 +124,8 @@ export class MeilisearchEngine implements SearchEngine {
     try {
       return await fn();
     } catch (error) {
+      // Someone deleted our keys (or the master key changed): obtain them again on the next use.
+      if (apiErrorCode(error) === "invalid_api_key" && this.#options.masterKey) this.#clients = undefined;
       throw wrapError(operation, this.indexName, error);
     }
   }
@@ -85,7 +142,7 @@ export class MeilisearchEngine implements SearchEngine {
 
   async #rawIndex(): Promise<IndexObject | undefined> {
     try {
-      return await this.#client.getRawIndex(this.indexName);
+      return await (await this.#admin()).getRawIndex(this.indexName);
     } catch (error) {
       if (apiErrorCode(error) === "index_not_found") return undefined;
       throw error;
@@ -96,11 +153,13 @@ export class MeilisearchEngine implements SearchEngine {
     let info = await this.#rawIndex();
     if (!info) {
       // Another process may have created it between our look and our create: that is fine.
-      await this.#wait("create index", this.#client.createIndex(this.indexName, { primaryKey: PRIMARY_KEY }), ["index_already_exists"]);
+      await this.#wait("create index", (await this.#admin()).createIndex(this.indexName, { primaryKey: PRIMARY_KEY }), [
+        "index_already_exists",
+      ]);
       info = await this.#rawIndex();
     }
     if (!info?.primaryKey) {
-      await this.#wait("set primary key", this.#client.updateIndex(this.indexName, { primaryKey: PRIMARY_KEY }));
+      await this.#wait("set primary key", (await this.#admin()).updateIndex(this.indexName, { primaryKey: PRIMARY_KEY }));
     } else if (info.primaryKey !== PRIMARY_KEY) {
       throw new MeilisearchEngineError(
         "setup",
@@ -114,7 +173,7 @@ export class MeilisearchEngine implements SearchEngine {
   async setup(): Promise<void> {
     await this.#run("setup", async () => {
       await this.#ensureIndex();
-      await this.#wait("update settings", this.#index.updateSettings(buildIndexSettings()));
+      await this.#wait("update settings", (await this.#adminIndex()).updateSettings(buildIndexSettings()));
     });
   }
 
@@ -126,8 +185,9 @@ export class MeilisearchEngine implements SearchEngine {
       // Enqueue the batches in order (a later copy of an id must win), then wait for them all;
       // Meilisearch indexes consecutive additions to one index together.
       const enqueued: EnqueuedTaskPromise[] = [];
+      const index = await this.#adminIndex();
       for (let i = 0; i < docs.length; i += UPSERT_BATCH_SIZE) {
-        const task = this.#index.addDocuments(docs.slice(i, i + UPSERT_BATCH_SIZE), { primaryKey: PRIMARY_KEY });
+        const task = index.addDocuments(docs.slice(i, i + UPSERT_BATCH_SIZE), { primaryKey: PRIMARY_KEY });
         await task;
         enqueued.push(task);
       }
@@ -138,18 +198,22 @@ export class MeilisearchEngine implements SearchEngine {
   /** Deleting from an index that does not exist yet is already done. */
   async delete(ids: string[]): Promise<void> {
     if (ids.length === 0) return;
-    await this.#run("delete", () => this.#wait("delete documents", this.#index.deleteDocuments(ids), ["index_not_found"]));
+    await this.#run("delete", async () =>
+      this.#wait("delete documents", (await this.#adminIndex()).deleteDocuments(ids), ["index_not_found"]),
+    );
   }
 
   async clear(): Promise<void> {
-    await this.#run("clear", () => this.#wait("delete all documents", this.#index.deleteAllDocuments(), ["index_not_found"]));
+    await this.#run("clear", async () =>
+      this.#wait("delete all documents", (await this.#adminIndex()).deleteAllDocuments(), ["index_not_found"]),
+    );
   }
 
   /** A missing index holds no documents: 0, so a fresh deployment's first count() says "reindex me". */
   async count(): Promise<number> {
     return this.#run("count", async () => {
       try {
-        return (await this.#index.getStats()).numberOfDocuments;
+        return (await (await this.#adminIndex()).getStats()).numberOfDocuments;
       } catch (error) {
         if (apiErrorCode(error) === "index_not_found") return 0;
         throw error;
@@ -196,12 +260,45 @@ export class MeilisearchEngine implements SearchEngine {
   }
 
   async #multiSearch(plan: MeiliSearchPlan): Promise<SearchResult> {
-    const response: MultiSearchResponse<RecordAny> = await this.#run("search", () => this.#client.multiSearch({ queries: plan.queries }));
+    const response: MultiSearchResponse<RecordAny> = await this.#run("search", async () =>
+      (await this.#getClients()).search.multiSearch({ queries: plan.queries }),
+    );
     return mergeSearchResponses(plan, response);
   }
 
   /** Drop the whole index (test cleanup, or before a reindex that changes the primary key). */
   async deleteIndex(): Promise<void> {
-    await this.#run("delete index", () => this.#wait("delete index", this.#client.deleteIndex(this.indexName), ["index_not_found"]));
+    await this.#run("delete index", async () =>
+      this.#wait("delete index", (await this.#admin()).deleteIndex(this.indexName), ["index_not_found"]),
+    );
+  }
+
+  /** Every stored document, a page at a time, in the index's order (search:check reads them all). */
+  async *documents(pageSize = 1_000): AsyncGenerator<Record<string, unknown>[]> {
+    for (let offset = 0; ; offset += pageSize) {
+      const page = await this.#run("read documents", async () => {
+        try {
+          return (await (await this.#adminIndex()).getDocuments({ offset, limit: pageSize })).results;
+        } catch (error) {
+          if (apiErrorCode(error) === "index_not_found") return [];
+          throw error;
+        }
+      });
+      if (page.length) yield page as Record<string, unknown>[];
+      if (page.length < pageSize) return;
+    }
+  }
+
+  /**
+   * Swap this index's contents with `other`'s (Meilisearch's atomic index swap), then delete `other`,
+   * which now holds the old contents. The swap task has no index, so the indexing key cannot see it;
+   * the deletion, enqueued after it, is processed after it, and waiting for that waits for both.
+   */
+  async swapInAndDrop(other: string): Promise<void> {
+    await this.#run("swap indexes", async () => {
+      const admin = await this.#admin();
+      await admin.swapIndexes([{ indexes: [this.indexName, other], rename: false }]);
+      await this.#wait("delete old index", admin.deleteIndex(other));
+    });
   }
 }
