@@ -12,7 +12,8 @@ import { getDb } from "../db.server";
 import type { User } from "./auth.server";
 import { bookingTimeChanged } from "./availability.server";
 import { audit } from "./case-audit.server";
-import { nextStatus, type CaseActor } from "./case-rules";
+import { caseFacts } from "./case-facts.server";
+import { caseRefusal, nextStatus, type CaseActor } from "./case-rules";
 import type { ConsentInput } from "./case-schemas";
 import { caseForUser, respondentByCode, tellParties, toCaseView, type CaseView } from "./cases.server";
 import { HOLDING } from "./booking-rules";
@@ -60,13 +61,14 @@ function agreeOn(
   how: string,
   now: number,
 ): void {
-  const status = nextStatus("agree-mediator", { status: c.status, outcome: c.outcome, mediatorId, confirmation: null }, actor);
+  const status = nextStatus("agree-mediator", { ...caseFacts(tx, c), mediatorId }, actor, now);
   const res = tx
     .update(cases)
     .set({ status, mediatorId, updatedAt: new Date(now) })
     .where(and(eq(cases.id, c.id), eq(cases.status, c.status)))
     .run();
-  if (res.changes !== 1) throw new DomainError("illegal_transition", "The case changed meanwhile; reload it");
+  if (res.changes !== 1)
+    throw new DomainError("illegal_transition", "The case changed meanwhile; reload it", { field: "_", reason: "changed_meanwhile" });
   audit(tx, {
     caseId: c.id,
     at: now,
@@ -90,10 +92,14 @@ interface Answerer {
 }
 
 function answer(tx: Db | Tx, c: CaseRow, who: Answerer, input: ConsentInput, now: number): void {
-  if (c.status !== "submitted" && !(input.refuse && c.status === "mediator-agreed"))
-    throw new DomainError("illegal_transition", `A ${c.status} case takes no answer about its mediator`);
+  // A refusal is judged as one; any other answer is a step towards agreeing on the mediator.
+  const facts = caseFacts(tx, c);
+  nextStatus(input.refuse ? "refuse" : "agree-mediator", facts, who.actor, now);
   if (!who.party.informedAt && !input.informed)
-    throw new DomainError("invalid_input", "First acknowledge what people's mediation is (informed: true)");
+    throw new DomainError("invalid_input", "First acknowledge what people's mediation is (informed: true)", {
+      field: "informed",
+      reason: "not_informed",
+    });
   if (!who.party.informedAt) {
     tx.update(caseParties).set({ informedAt: now }).where(eq(caseParties.id, who.party.id)).run();
     audit(tx, {
@@ -114,8 +120,12 @@ function answer(tx: Db | Tx, c: CaseRow, who: Answerer, input: ConsentInput, now
       .run();
 
   if (input.refuse) {
-    if (side !== "respondent") throw new DomainError("forbidden", "Only the respondent refuses mediation; the applicant withdraws");
-    const status = nextStatus("refuse", { status: c.status, outcome: c.outcome, mediatorId: c.mediatorId, confirmation: null }, who.actor);
+    if (side !== "respondent")
+      throw new DomainError("forbidden", "Only the respondent refuses mediation; the applicant withdraws", {
+        field: "_",
+        reason: "applicant_withdraws",
+      });
+    const status = nextStatus("refuse", facts, who.actor, now);
     record("refused");
     tx.update(cases)
       .set({ status, outcome: "respondent-refused", closedAt: now, updatedAt: new Date(now) })
@@ -135,14 +145,18 @@ function answer(tx: Db | Tx, c: CaseRow, who: Answerer, input: ConsentInput, now
     return;
   }
   if (input.accept) {
-    if (side !== "respondent") throw new DomainError("forbidden", "The applicant's pick is the respondent's to accept");
+    if (side !== "respondent") throw caseRefusal("forbidden", "not_your_step", "the applicant's pick is the respondent's to accept");
     const first = tx
       .select({ id: caseChoices.mediatorId })
       .from(caseChoices)
       .where(and(eq(caseChoices.caseId, c.id), eq(caseChoices.list, "pick")))
       .orderBy(asc(caseChoices.rank))
       .get();
-    if (!first) throw new DomainError("illegal_transition", "The applicant picked no mediator: rank the shortlist instead");
+    if (!first)
+      throw new DomainError("illegal_transition", "The applicant picked no mediator: rank the shortlist instead", {
+        field: "_",
+        reason: "no_pick",
+      });
     record("accepted");
     agreeOn(tx, c, first.id, who.actor, who.actorUserId, "respondent accepted the applicant's pick", now);
     return;
@@ -150,7 +164,8 @@ function answer(tx: Db | Tx, c: CaseRow, who: Answerer, input: ConsentInput, now
   // A ranking of the shortlist; when both sides have ranked, the best combined rank is agreed on.
   const shortlist = shortlistOf(tx, c);
   const ranking = input.ranking!;
-  if (ranking.some((id) => !shortlist.includes(id))) throw new DomainError("invalid_input", "Rank only mediators of the shortlist");
+  if (ranking.some((id) => !shortlist.includes(id)))
+    throw new DomainError("invalid_input", "Rank only mediators of the shortlist", { field: "ranking", reason: "not_on_shortlist" });
   tx.delete(caseChoices)
     .where(and(eq(caseChoices.caseId, c.id), eq(caseChoices.list, side)))
     .run();
@@ -239,7 +254,7 @@ export async function consentAsUser({
         .from(caseParties)
         .where(and(eq(caseParties.caseId, caseId), eq(caseParties.userId, user.id)))
         .get();
-    } else throw new DomainError("forbidden", "Only the parties (or staff for them) answer about the mediator");
+    } else throw caseRefusal("forbidden", "not_your_step", "only the parties (or staff for them) answer about the mediator");
     if (!party) throw new DomainError("not_found", "No such party on this case");
     // Staff act for the side they record, as the log says.
     answer(

@@ -4,21 +4,21 @@
 // and each instalment's fulfilment; the parties rate a closed case once each. Every step is one write
 // transaction that judges the step by the case rules, writes the audit row, refreshes the records
 // (and so search) of the case's mediator and committee, and tells the people concerned.
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { writeTransaction, type Db, type Tx } from "../../db/client";
 import { agreements, caseParties, cases, instalments, judicialConfirmations, obligations, ratings } from "../../db/schema";
-import { JUDICIAL_CONFIRMATION_DAYS, type CaseOutcome } from "../../domain";
+import type { CaseOutcome } from "../../domain";
 import { getDb } from "../db.server";
 import type { User } from "./auth.server";
 import { audit } from "./case-audit.server";
-import { nextStatus, type CaseActor, type CaseEvent } from "./case-rules";
+import { caseFacts, confirmationOf } from "./case-facts.server";
+import { caseRefusal, confirmationDeadline, nextStatus, type CaseActor, type CaseEvent } from "./case-rules";
 import { toFen, type OutcomeInput } from "./case-schemas";
 import { caseForUser, partyActing, tellParties, toCaseView, type CaseView } from "./cases.server";
 import { DomainError } from "./errors";
 import { refreshRecords } from "./records.server";
 
 type CaseRow = typeof cases.$inferSelect;
-const DAY = 86_400_000;
 
 const OUTCOME_WORDS: Record<CaseOutcome, { zh: string; en: string }> = {
   agreement: { zh: "达成调解协议", en: "an agreement" },
@@ -29,34 +29,27 @@ const OUTCOME_WORDS: Record<CaseOutcome, { zh: string; en: string }> = {
   "referred-litigation": { zh: "引导向法院起诉", en: "referred to court" },
 };
 
-function confirmationOf(tx: Db | Tx, caseId: number) {
-  return tx.select().from(judicialConfirmations).where(eq(judicialConfirmations.caseId, caseId)).get() ?? null;
-}
-
 /** Moves the case by `event` if the rules allow it for this actor, checking the row did not change meanwhile. */
 function move(tx: Db | Tx, c: CaseRow, event: CaseEvent, actor: CaseActor, set: Partial<CaseRow>, now: number): CaseRow["status"] {
-  const status = nextStatus(
-    event,
-    { status: c.status, outcome: c.outcome, mediatorId: c.mediatorId, confirmation: confirmationOf(tx, c.id)?.result ?? null },
-    actor,
-  );
+  const status = nextStatus(event, caseFacts(tx, c), actor, now);
   const res = tx
     .update(cases)
     .set({ ...set, status, updatedAt: new Date(now) })
     .where(and(eq(cases.id, c.id), eq(cases.status, c.status)))
     .run();
-  if (res.changes !== 1) throw new DomainError("illegal_transition", "The case changed meanwhile; reload it");
+  if (res.changes !== 1)
+    throw new DomainError("illegal_transition", "The case changed meanwhile; reload it", { field: "_", reason: "changed_meanwhile" });
   return status;
 }
 
-/** Only the case's own mediator records its outcome; a mediator who was merely picked may not. */
+/** Only the case's own mediator works on it; a mediator who was merely picked may not. */
 function assertOwnMediator(user: User, c: CaseRow, actor: CaseActor): void {
   if (actor === "mediator" && user.mediatorId !== c.mediatorId)
-    throw new DomainError("forbidden", "Only the case's mediator records its outcome");
+    throw caseRefusal("forbidden", "not_your_step", "only the case's mediator records its outcome");
 }
 
 const view = (tx: Db | Tx, id: number, actor: CaseActor) =>
-  toCaseView(tx, tx.select().from(cases).where(eq(cases.id, id)).get()!, actor, confirmationOf(tx, id)?.result ?? null);
+  toCaseView(tx, tx.select().from(cases).where(eq(cases.id, id)).get()!, actor, confirmationOf(tx, id));
 
 export async function recordOutcome({
   user,
@@ -183,9 +176,10 @@ export async function startMediation({ user, caseId, now }: { user: User; caseId
   });
 }
 
+/** The case's agreement; the rules have already judged that the case closed with one. */
 function agreementOf(tx: Db | Tx, caseId: number) {
   const a = tx.select().from(agreements).where(eq(agreements.caseId, caseId)).get();
-  if (!a) throw new DomainError("illegal_transition", "This case has no agreement");
+  if (!a) throw caseRefusal("illegal_transition", "no_agreement");
   return a;
 }
 
@@ -202,22 +196,21 @@ export async function acknowledgeAgreement({
   now: number;
 }): Promise<CaseView> {
   return writeTransaction(getDb(), (tx) => {
-    const { actor, partyId } = partyActing(tx, { user, code, caseId, who: "acknowledge their agreement" });
+    const { row, actor, partyId } = partyActing(tx, { user, code, caseId, who: "acknowledge their agreement" });
+    nextStatus("acknowledge-agreement", caseFacts(tx, row, partyId), actor, now);
     const a = agreementOf(tx, caseId);
     const res = tx
       .update(caseParties)
       .set({ agreementAckAt: now })
-      .where(and(eq(caseParties.id, partyId), eq(caseParties.caseId, caseId)))
+      .where(and(eq(caseParties.id, partyId), eq(caseParties.caseId, caseId), isNull(caseParties.agreementAckAt)))
       .run();
-    if (res.changes !== 1) throw new DomainError("not_found", "No such party");
+    if (res.changes !== 1) throw caseRefusal("illegal_transition", "already_acknowledged");
     audit(tx, { caseId, at: now, actor, actorUserId: user?.id ?? null, event: "agreement-acknowledged", after: { partyId } });
     const waiting = tx
       .select({ id: caseParties.id })
       .from(caseParties)
-      .where(eq(caseParties.caseId, caseId))
-      .all()
-      .filter((p) => p.id !== partyId)
-      .filter((p) => tx.select({ at: caseParties.agreementAckAt }).from(caseParties).where(eq(caseParties.id, p.id)).get()?.at === null);
+      .where(and(eq(caseParties.caseId, caseId), isNull(caseParties.agreementAckAt)))
+      .all();
     if (waiting.length === 0 && a.effectiveAt === null) {
       tx.update(agreements).set({ effectiveAt: now }).where(eq(agreements.id, a.id)).run();
       audit(tx, {
@@ -226,7 +219,7 @@ export async function acknowledgeAgreement({
         actor: "system",
         actorUserId: null,
         event: "agreement-effective",
-        after: { effectiveAt: now, confirmBy: now + JUDICIAL_CONFIRMATION_DAYS * DAY },
+        after: { effectiveAt: now, confirmBy: confirmationDeadline(now) },
       });
     }
     return view(tx, caseId, actor);
@@ -237,6 +230,7 @@ function staffOnly(user: User): void {
   if (user.role !== "staff" && user.role !== "admin") throw new DomainError("forbidden", "Only the centre's staff record this");
 }
 
+/** Staff record the application for judicial confirmation, then (or at once) the court's decision. */
 export async function recordJudicialConfirmation({
   user,
   caseId,
@@ -248,13 +242,11 @@ export async function recordJudicialConfirmation({
   input: { court: string; appliedOn: string; reference?: string; decidedOn?: string; result?: "confirmed" | "rejected" };
   now: number;
 }): Promise<CaseView> {
-  staffOnly(user);
   return writeTransaction(getDb(), (tx) => {
     const { row, actor } = caseForUser(tx, user, caseId);
-    const a = agreementOf(tx, caseId);
-    if (row.outcome !== "agreement") throw new DomainError("illegal_transition", "Only an agreement is confirmed by a court");
-    if (!a.effectiveAt) throw new DomainError("illegal_transition", "The agreement takes effect when every party has acknowledged it");
-    const before = confirmationOf(tx, caseId);
+    const before = tx.select().from(judicialConfirmations).where(eq(judicialConfirmations.caseId, caseId)).get() ?? null;
+    // The first record is the application (within the law's 30 days); later ones record or correct the decision.
+    nextStatus(before ? "record-confirmation-result" : "apply-confirmation", caseFacts(tx, row), actor, now);
     const values = {
       court: input.court,
       appliedOn: input.appliedOn,
@@ -314,9 +306,10 @@ export async function recordFulfilment({
   result: "on-time" | "late" | "enforcement-requested" | "enforced";
   now: number;
 }): Promise<CaseView> {
-  staffOnly(user);
   return writeTransaction(getDb(), (tx) => {
     const { row, actor } = caseForUser(tx, user, caseId);
+    const enforcement = result === "enforcement-requested" || result === "enforced";
+    nextStatus(enforcement ? "mark-enforcement" : "record-fulfilment", caseFacts(tx, row), actor, now);
     const a = agreementOf(tx, caseId);
     const mine = tx
       .select({ id: obligations.id })
@@ -384,10 +377,7 @@ export async function rateCase({
 }): Promise<CaseView> {
   return writeTransaction(getDb(), (tx) => {
     const { row, actor, partyId } = partyActing(tx, { user, code, caseId, who: "rate it" });
-    if (row.status !== "closed") throw new DomainError("illegal_transition", "A case is rated once it is closed");
-    if (row.mediatorId === null) throw new DomainError("illegal_transition", "No one mediated this case: there is nothing to rate");
-    if (tx.select({ id: ratings.id }).from(ratings).where(eq(ratings.casePartyId, partyId)).get())
-      throw new DomainError("conflict", "Each party rates a case once");
+    nextStatus("rate", caseFacts(tx, row, partyId), actor, now);
     tx.insert(ratings)
       .values({ caseId, casePartyId: partyId, stars, comment: comment ?? null, at: now })
       .run();

@@ -11,6 +11,7 @@ import {
   caseChoices,
   caseEvents,
   caseParties,
+  cases,
   instalments,
   judicialConfirmations,
   mediators,
@@ -22,6 +23,8 @@ import { isoInZone, localDateInZone } from "../../domain/zone";
 import { getDb } from "../db.server";
 import type { User } from "./auth.server";
 import { listCaseEvents } from "./case-audit.server";
+import { caseFacts } from "./case-facts.server";
+import { allowedCaseEvents } from "./case-rules";
 import { getCase, type CaseView } from "./cases.server";
 
 const DAY = 86_400_000;
@@ -214,7 +217,9 @@ export function getCasePage({ user, id, now }: { user: User; id: number; now: nu
     };
   }
 
-  const acts = new Set(view.actions);
+  // The steps come from the case rules with this viewer's facts (their acknowledgement, their rating).
+  const row = db.select().from(cases).where(eq(cases.id, id)).get()!;
+  const acts = new Set(allowedCaseEvents(caseFacts(db, row, me?.partyId), view.viewer, now));
   return {
     case: view,
     me,
@@ -233,10 +238,11 @@ export function getCasePage({ user, id, now }: { user: User; id: number; now: nu
       withdraw: acts.has("withdraw"),
       start: acts.has("start-mediation") && (staff || ownMediator),
       recordOutcome: acts.has("record-outcome") && (staff || ownMediator),
-      acknowledge: me !== null && agreement !== null && view.outcome === "agreement" && !me.acknowledged,
-      recordConfirmation: staff && agreement?.effectiveAt != null && view.outcome === "agreement",
-      recordFulfilment: staff && agreement !== null && view.outcome === "agreement",
-      rate: me !== null && view.status === "closed" && view.mediator !== null && !me.rated,
+      acknowledge: me !== null && acts.has("acknowledge-agreement"),
+      // The form records the application first, then the decision: either step opens it.
+      recordConfirmation: acts.has("apply-confirmation") || acts.has("record-confirmation-result"),
+      recordFulfilment: acts.has("record-fulfilment"),
+      rate: me !== null && acts.has("rate"),
       seeLog: staff,
     },
     log: staff ? listCaseEvents({ viewer: user, caseId: id }) : null,

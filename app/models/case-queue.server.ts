@@ -11,8 +11,9 @@ import { isoInZone, localDateInZone } from "../../domain/zone";
 import { getDb } from "../db.server";
 import type { User } from "./auth.server";
 import { invitationView } from "./case-consent.server";
-import { allowedCaseEvents } from "./case-rules";
+import { allowedCaseEvents, allowedMoves } from "./case-rules";
 import { getCase, respondentByCode } from "./cases.server";
+import { caseFacts } from "./case-facts.server";
 import { DomainError } from "./errors";
 import { consume, refund, type Limit } from "./rate-limit.server";
 
@@ -48,7 +49,7 @@ export async function withCodeAttempt<T>(
  * applicant's pick with its title, the shortlist to rank, this respondent's answers so far, the
  * agreement's state, and what they may do now. A wrong code (or case) is `not_found`.
  */
-export function invitationPage({ caseId, code }: { caseId: number; code: string }) {
+export function invitationPage({ caseId, code, now }: { caseId: number; code: string; now: number }) {
   const db = getDb();
   const base = invitationView({ caseId, code });
   const { party, row } = respondentByCode(db, caseId, code);
@@ -69,8 +70,7 @@ export function invitationPage({ caseId, code }: { caseId: number; code: string 
     .where(and(eq(caseChoices.caseId, caseId), eq(caseChoices.list, "respondent")))
     .orderBy(asc(caseChoices.rank))
     .all();
-  const facts = { status: row.status, outcome: row.outcome, mediatorId: row.mediatorId, confirmation: null };
-  const events = allowedCaseEvents(facts, "respondent");
+  const events = allowedCaseEvents(caseFacts(db, row, party.id), "respondent", now);
   const answering = row.status === "submitted" && party.consent === null;
   /** Where the case stands for this respondent: what the page says happens next. */
   const stage =
@@ -120,9 +120,9 @@ export function invitationPage({ caseId, code }: { caseId: number; code: string 
       refuse: events.includes("refuse") && party.consent !== "refused",
       /** Declining later (after answering, before mediation starts) is offered on its own. */
       stop: !answering && events.includes("refuse") && party.consent !== "refused",
-      acknowledge: agreement !== null && party.agreementAckAt === null,
+      acknowledge: events.includes("acknowledge-agreement"),
       /** A closed case that someone mediated (not one declined or withdrawn before a mediator was agreed). */
-      rate: row.status === "closed" && !rated && row.mediatorId !== null && row.outcome !== "respondent-refused",
+      rate: events.includes("rate"),
     },
   };
 }
@@ -267,7 +267,7 @@ export function caseQueue({ user, query, now }: { user: User; query: CaseQueueQu
   };
   return {
     cases: rows.map((r) => {
-      const events = allowedCaseEvents({ status: r.status, outcome: r.outcome, mediatorId: r.mediatorId, confirmation: null }, "staff");
+      const events = allowedMoves({ status: r.status, outcome: r.outcome, mediatorId: r.mediatorId, confirmation: null }, "staff");
       const mine = parties.filter((p) => p.caseId === r.id);
       return {
         id: r.id,

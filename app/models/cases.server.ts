@@ -6,14 +6,15 @@
 import crypto from "node:crypto";
 import { and, count, desc, eq, inArray, or, sql } from "drizzle-orm";
 import { writeTransaction, type Db, type Tx } from "../../db/client";
-import { bookings, caseChoices, caseParties, cases, judicialConfirmations, mediators, users } from "../../db/schema";
+import { bookings, caseChoices, caseParties, cases, mediators, users } from "../../db/schema";
 import { caseDaysFor, CENTRE_TIMEZONE, formatCaseNumber, type CaseChannel, type PartySide, type Severity } from "../../domain";
 import { isoInZone, localDateInZone } from "../../domain/zone";
 import { getDb } from "../db.server";
 import { env } from "../env.server";
 import type { User } from "./auth.server";
 import { audit } from "./case-audit.server";
-import { allowedCaseEvents, type CaseActor, type CaseEvent } from "./case-rules";
+import { confirmationOf } from "./case-facts.server";
+import { allowedMoves, type CaseActor, type CaseEvent, type CaseFacts } from "./case-rules";
 import { toFen, type FileCaseInput } from "./case-schemas";
 import type { PageQuery } from "./booking-schemas";
 import { shortlistOf } from "./case-shortlist.server";
@@ -284,7 +285,7 @@ export function toCaseView(
   tx: Db | Tx,
   row: CaseRow,
   viewer: CaseActor,
-  confirmation: "confirmed" | "rejected" | null = confirmationResult(tx, row.id),
+  confirmation: CaseFacts["confirmation"] = confirmationOf(tx, row.id),
   viewerMediatorId: number | null = null,
 ): CaseView {
   const parties = tx.select().from(caseParties).where(eq(caseParties.caseId, row.id)).orderBy(caseParties.id).all();
@@ -330,21 +331,14 @@ export function toCaseView(
     actions:
       viewer === "mediator" && viewerMediatorId !== null && viewerMediatorId !== row.mediatorId
         ? []
-        : allowedCaseEvents({ status: row.status, outcome: row.outcome, mediatorId: row.mediatorId, confirmation }, viewer),
+        : allowedMoves({ status: row.status, outcome: row.outcome, mediatorId: row.mediatorId, confirmation }, viewer),
   };
 }
 
 export function getCase({ user, id }: { user: User; id: number }): CaseView {
   const db = getDb();
   const { row, actor } = caseForUser(db, user, id);
-  return toCaseView(db, row, actor, confirmationResult(db, id), user.mediatorId);
-}
-
-function confirmationResult(tx: Db | Tx, caseId: number): "confirmed" | "rejected" | null {
-  return (
-    tx.select({ result: judicialConfirmations.result }).from(judicialConfirmations).where(eq(judicialConfirmations.caseId, caseId)).get()
-      ?.result ?? null
-  );
+  return toCaseView(db, row, actor, confirmationOf(db, id), user.mediatorId);
 }
 
 export interface CasePage {

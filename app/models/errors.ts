@@ -1,5 +1,8 @@
 // Domain errors: what a use case refuses, as a code, never as an HTTP status. One place maps codes to
 // statuses (app/utils/api-handler.server.ts), one place to messages for pages (app/i18n, both languages).
+// A refusal a page must word precisely carries a `detail` with a stable `reason`: pages and the API
+// decide by it, never by the English message (which may be reworded).
+import type { CaseRefusalReason } from "./case-rules";
 
 export const ERROR_CODES = [
   "invalid_input",
@@ -23,7 +26,18 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 export type RefusalDetail =
   | { field: "mode"; reason: "mode_not_offered"; offered: string[] }
   | { field: "town"; reason: "town_not_offered"; offered: string[] }
-  | { field: "start"; reason: "not_a_slot" | "taken" };
+  | { field: "start"; reason: "not_a_slot" | "taken" }
+  /**
+   * Why a step on a case was refused, on the answer's field it concerns: `informed` (first acknowledge
+   * what people's mediation is), `ranking` (a mediator not on the shortlist), or `_` (the whole step:
+   * the case rules' reasons, case-rules.ts, and the answer's own).
+   */
+  | { field: "_"; reason: CaseRefusalReason | "no_pick" | "applicant_withdraws" | "changed_meanwhile" }
+  | { field: "informed"; reason: "not_informed" }
+  | { field: "ranking"; reason: "not_on_shortlist" };
+
+/** Every reason a case refusal may carry (the consent answer's own and the case rules'). */
+export type CaseReason = Extract<RefusalDetail, { field: "_" | "informed" | "ranking" }>["reason"];
 
 export class DomainError extends Error {
   constructor(

@@ -56,7 +56,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const id = idOr404(params.id);
   const code = codeOf(request);
   if (!code) return { kind: "code" as const, id, wrong: new URL(request.url).searchParams.has("code") };
-  const page = await withCode(context, () => invitationPage({ caseId: id, code }));
+  const page = await withCode(context, () => invitationPage({ caseId: id, code, now: Date.now() }));
   if (!page) return data({ kind: "code" as const, id, wrong: true }, { status: 404 });
   return { kind: "invitation" as const, id, code, page, done: new URL(request.url).searchParams.get("done") };
 }
