@@ -70,10 +70,12 @@ export function listAccounts({ by }: { by: User }) {
       role: users.role,
       mediatorId: users.mediatorId,
       mediatorName: mediators.name,
+      // Deactivated accounts stay listed (history points at them) so they can be reactivated.
+      disabledAt: users.disabledAt,
     })
     .from(users)
     .leftJoin(mediators, eq(mediators.id, users.mediatorId))
-    .where(and(isNull(users.disabledAt), ne(users.role, "party")))
+    .where(ne(users.role, "party"))
     .orderBy(asc(users.id))
     .all();
   return { accounts: staff, parties };

@@ -86,7 +86,7 @@ export class RateLimitedError extends DomainError {
  * is recognised by its code; which key it was is asked of the table, not read from SQLite's English
  * message. Anything else is not a conflict of ours and is rethrown by the caller.
  */
-function conflictOf(error: unknown, email: string, mediatorId: number | null): EmailTakenError | MediatorLinkedError | null {
+export function conflictOf(error: unknown, email: string, mediatorId: number | null): EmailTakenError | MediatorLinkedError | null {
   if ((error as { code?: unknown } | null)?.code !== "SQLITE_CONSTRAINT_UNIQUE") return null;
   const db = getDb();
   if (db.select({ id: users.id }).from(users).where(eq(users.email, email)).get()) return new EmailTakenError();
@@ -160,7 +160,11 @@ export const LOGIN_LIMITS: { account: Limit; address: Limit } = {
 };
 
 export type LoginResult =
-  { ok: true; user: User } | { ok: false; reason: "invalid" } | { ok: false; reason: "rate_limited"; retryAfter: number };
+  | { ok: true; user: User }
+  | { ok: false; reason: "invalid" }
+  /** The password was right but an admin deactivated the account: said only to who knows the password. */
+  | { ok: false; reason: "disabled" }
+  | { ok: false; reason: "rate_limited"; retryAfter: number };
 
 /**
  * Every attempt is counted, per account and per address, *before* the password is verified: argon2 takes
@@ -183,7 +187,8 @@ export async function verifyLogin(input: { email: string; password: string; addr
   const row = db.select().from(users).where(eq(users.email, email)).get();
   dummyHash ??= hashPassword("not-a-real-password");
   const valid = await verify(row?.passwordHash ?? (await dummyHash), input.password).catch(() => false);
-  if (!row || !valid || row.disabledAt) return { ok: false, reason: "invalid" };
+  if (!row || !valid) return { ok: false, reason: "invalid" };
+  if (row.disabledAt) return { ok: false, reason: "disabled" };
   await writeTransaction(db, (tx) => {
     reset(tx, accountKey);
     refund(tx, addressKey);

@@ -100,6 +100,11 @@ export function notifyContact(tx: Db | Tx, contact: { phone: string; locale: Loc
   insert(tx, { userId: null, channel: "sms", to: contact.phone, locale: contact.locale }, message);
 }
 
+/** Someone reached at an address they gave the centre, who has no account yet (a claim invitation). */
+export function notifyAddress(tx: Db | Tx, to: { channel: "email" | "sms"; to: string; locale: Locale }, message: Message): void {
+  insert(tx, { userId: null, ...to }, message);
+}
+
 /** Notifies every account acting for the mediator, or the centre's desk (in Chinese) when there is none. */
 export function notifyMediator(tx: Db | Tx, mediatorId: number, message: Message): void {
   const accounts = q(tx).actingFor.all({ mediatorId });
