@@ -1,6 +1,7 @@
 // Words of the case pages (my cases, filing a case, the case page every role shares), in both
 // languages. Composed into `messages` in ./messages.ts under `casePages`.
 import type { CaseOutcome, CaseStatus } from "../../domain";
+import { caseRuleMessages } from "./messages-case-rules";
 
 const zh = {
   casePages: {
@@ -251,9 +252,6 @@ const zh = {
       pickNotFound: "所选的调解员已不在名单中，请重新选择。",
       forbidden: "您不能在这个案件上做这一步。",
       changed: "案件刚刚有了变化，请看看现在的情况再操作。",
-      rateOnce: "每位当事人只能评价一次。",
-      rankShortlist: "只能排序候选名单中的调解员。",
-      informed: "请先阅读人民调解的说明并勾选确认。",
       chooseOutcome: "请选择结果。",
       chooseVisits: "请选择到中心的次数。",
       chooseStars: "请选择 1 到 5 星。",
@@ -524,9 +522,6 @@ const en: CaseMessages = {
       pickNotFound: "A mediator you chose is no longer listed; choose again.",
       forbidden: "You cannot take this step on this case.",
       changed: "The case has just changed; look at where it stands now and try again.",
-      rateOnce: "Each party rates a case once.",
-      rankShortlist: "Rank only mediators on the shortlist.",
-      informed: "Please read what people's mediation is and tick the box first.",
       chooseOutcome: "Choose the outcome.",
       chooseVisits: "Choose how many visits.",
       chooseStars: "Choose 1 to 5 stars.",
@@ -538,4 +533,5 @@ const en: CaseMessages = {
   },
 };
 
-export const caseMessages = { zh, en };
+// Why a step was refused lives in its own file (one sentence per reason of the case rules).
+export const caseMessages = { zh: { ...zh, ...caseRuleMessages.zh }, en: { ...en, ...caseRuleMessages.en } };

@@ -26,6 +26,7 @@ import { DomainError, isDomainError } from "~/models/errors";
 import { idOr404 } from "~/utils/api.server";
 import { STATUS_OF } from "~/utils/api-handler.server";
 import { clientAddress } from "~/utils/auth.server";
+import { refusalReply } from "~/utils/case-refusal.server";
 import { CODE_LIMIT } from "~/utils/case-route.server";
 import { parseForm, text } from "~/utils/forms.server";
 import { requireSameOrigin } from "~/utils/session.server";
@@ -109,11 +110,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (choice === "refuse-ask") return { intent: "answer" as const, confirmRefuse: true, result: submission.reply() };
     const refused = await run(
       () => consentByCode({ caseId: id, code, input: submission.value, now }),
-      (error) =>
-        data(
-          { intent: "answer" as const, result: submission.reply({ formErrors: [t.invitation.errors.changed] }) },
-          { status: STATUS_OF[error.code] },
-        ),
+      (error) => data({ intent: "answer" as const, result: refusalReply(submission, error, t) }, { status: STATUS_OF[error.code] }),
     );
     if (refused) return refused;
     const done = choice === "accept" ? "accepted" : choice === "rank" ? "ranked" : "refused";
@@ -136,8 +133,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         intent === "rate"
           ? rateCase({ code, caseId: id, stars: value.stars!, comment: value.comment, now })
           : acknowledgeAgreement({ code, caseId: id, now }),
-      (error) =>
-        data({ intent, result: submission.reply({ formErrors: [t.invitation.errors.changed] }) }, { status: STATUS_OF[error.code] }),
+      (error) => data({ intent, result: refusalReply(submission, error, t) }, { status: STATUS_OF[error.code] }),
     );
     if (refused) return refused;
     return redirect(`${here}&done=${intent === "rate" ? "rated" : "acknowledged"}`);

@@ -17,7 +17,7 @@ import { consentSheet } from "~/models/case-queue.server";
 import { consentSchema } from "~/models/case-schemas";
 import { isDomainError } from "~/models/errors";
 import { idOr404 } from "~/utils/api.server";
-import { formRefusal } from "~/utils/booking-page.server";
+import { caseFormRefusal } from "~/utils/case-page.server";
 import { parseForm } from "~/utils/forms.server";
 import { requireCsrf, requirePageUser } from "~/utils/session.server";
 
@@ -64,7 +64,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     await consentAsUser({ user: auth.user, caseId: id, input: submission.value, side: submission.value.side, now: Date.now() });
   } catch (error) {
-    const { result, status } = formRefusal(error, submission, t, locale);
+    const { result, status } = caseFormRefusal(error, submission, t);
     return data({ result }, { status });
   }
   return redirect(`/staff/cases/${id}/consent?done=1`);

@@ -30,12 +30,11 @@ import {
   withdrawSchema,
 } from "~/models/case-schemas";
 import { fileCase } from "~/models/cases.server";
-import { DomainError, type ErrorCode } from "~/models/errors";
+import { DomainError } from "~/models/errors";
 import type { Auth } from "./auth.server";
 import { STATUS_OF } from "./api-handler.server";
+import { refusalReply, type Reply } from "./case-refusal.server";
 import { parseForm, text } from "./forms.server";
-
-type Reply = { reply: (o?: { formErrors?: string[]; fieldErrors?: Record<string, string[]> }) => SubmissionResult<string[]> };
 
 /**
  * A domain error in the page's words. Not-found is the page's 404, unless the form names a field it
@@ -43,23 +42,11 @@ type Reply = { reply: (o?: { formErrors?: string[]; fieldErrors?: Record<string,
  */
 export function caseFormRefusal(error: unknown, submission: Reply, t: Messages, opts: { notFoundField?: string } = {}) {
   if (!(error instanceof DomainError)) throw error;
-  const e = t.casePages.errors;
   if (error.code === "not_found" && !opts.notFoundField) throw new Response(null, { status: 404 });
-  const field: Record<string, string[]> | undefined =
+  const result =
     error.code === "not_found"
-      ? { [opts.notFoundField!]: [e.pickNotFound] }
-      : error.code === "invalid_input" && /acknowledge/i.test(error.message)
-        ? { informed: [e.informed] }
-        : error.code === "invalid_input" && /shortlist/i.test(error.message)
-          ? { ranking: [e.rankShortlist] }
-          : undefined;
-  const form: Partial<Record<ErrorCode, string>> = {
-    forbidden: e.forbidden,
-    illegal_transition: e.changed,
-    conflict: e.rateOnce,
-    rate_limited: e.rateLimited,
-  };
-  const result = field ? submission.reply({ fieldErrors: field }) : submission.reply({ formErrors: [form[error.code] ?? e.general] });
+      ? submission.reply({ fieldErrors: { [opts.notFoundField!]: [t.casePages.errors.pickNotFound] } })
+      : refusalReply(submission, error, t);
   return { result, status: STATUS_OF[error.code] };
 }
 

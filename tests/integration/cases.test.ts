@@ -79,7 +79,12 @@ describe("a case from filing to a rated agreement", () => {
     // The respondent answers with the code, but must first acknowledge what mediation is.
     const uninformed = await post(consent, id, { code, accept: true });
     expect(uninformed.status).toBe(400);
-    expect(uninformed.body.error.code).toBe("invalid_input");
+    // The refusal carries a stable reason on the field it concerns (pages word it; clients decide by it).
+    expect(uninformed.body.error).toMatchObject({
+      code: "invalid_input",
+      reason: "not_informed",
+      fields: { informed: [expect.any(String)] },
+    });
     const wrongCode = await post(consent, id, { code: "ZZZZZZZZ", informed: true, accept: true });
     expect(wrongCode.status).toBe(404);
     const agreed = await post(consent, id, { code, informed: true, accept: true });
@@ -125,13 +130,18 @@ describe("a case from filing to a rated agreement", () => {
     expect(again.status).toBe(409);
     expect(again.body.error).toMatchObject({
       code: "illegal_transition",
+      reason: "no_outcome_now",
       message: expect.stringContaining("a closed case cannot record-outcome"),
     });
 
     // Confirmation needs the agreement in effect: every party acknowledges it first.
     const early = await post(confirmation, id, { court: "普陀区人民法院", appliedOn: "2030-12-20" }, staff.token);
     expect(early.status).toBe(409);
+    expect(early.body.error.reason).toBe("agreement_not_effective");
     expect((await post(acknowledge, id, {}, applicant.token)).status).toBe(200);
+    // Each party acknowledges once: a second click would overwrite the recorded time.
+    const ackTwice = await post(acknowledge, id, {}, applicant.token);
+    expect([ackTwice.status, ackTwice.body.error.reason]).toEqual([409, "already_acknowledged"]);
     expect((await post(acknowledge, id, { code })).status).toBe(200);
     const confirmed = await post(
       confirmation,
@@ -140,8 +150,8 @@ describe("a case from filing to a rated agreement", () => {
       staff.token,
     );
     expect(confirmed.status).toBe(200);
-    expect((await post(confirmation, id, { court: "普陀区人民法院", appliedOn: "2030-12-20" }, applicant.token)).status).toBe(403);
-
+    const notStaff = await post(confirmation, id, { court: "普陀区人民法院", appliedOn: "2030-12-20" }, applicant.token);
+    expect([notStaff.status, notStaff.body.error.reason]).toEqual([403, "not_your_step"]);
     const [first] = listInstalments(db, id);
     expect((await post(fulfilment, id, { instalmentId: first.id, result: "on-time" }, staff.token)).status).toBe(200);
     expect(listInstalments(db, id).map((i) => i.result)).toEqual(["on-time", null]);
@@ -163,6 +173,7 @@ describe("a case from filing to a rated agreement", () => {
     expect((await post(rating, id, { stars: 5, comment: "调解员很耐心" }, applicant.token)).status).toBe(200);
     const twice = await post(rating, id, { stars: 1 }, applicant.token);
     expect(twice.status).toBe(409);
+    expect(twice.body.error).toMatchObject({ code: "illegal_transition", reason: "already_rated" });
     expect((await post(rating, id, { stars: 4, code })).status).toBe(200);
 
     // Staff hide an abusive comment, with a reason; a party may not.
@@ -222,6 +233,9 @@ describe("a case from filing to a rated agreement", () => {
     expect(text).toContain("舟山蓝湾示例渔业有限公司");
     expect(text).not.toContain("13800000123");
 
+    // The unpaid instalment goes to the court: a confirmed agreement may be enforced.
+    const second = listInstalments(db, id)[1];
+    expect((await post(fulfilment, id, { instalmentId: second.id, result: "enforcement-requested" }, staff.token)).status).toBe(200);
     // Had the court rejected it, staff could send the case back to mediation: the read offers it.
     expect((await call(caseRoute, `/api/v1/cases/${id}`, { params: { id: String(id) }, token: staff.token })).body.actions).toEqual([]);
     await post(
@@ -233,6 +247,9 @@ describe("a case from filing to a rated agreement", () => {
     expect((await call(caseRoute, `/api/v1/cases/${id}`, { params: { id: String(id) }, token: staff.token })).body.actions).toEqual([
       "reopen",
     ]);
+    // …and enforcement is then refused: only a confirmed agreement is enforced.
+    const unenforceable = await post(fulfilment, id, { instalmentId: second.id, result: "enforced" }, staff.token);
+    expect([unenforceable.status, unenforceable.body.error.reason]).toEqual([409, "not_confirmed"]);
   }, 60_000);
 });
 
@@ -268,7 +285,12 @@ describe("other roads", () => {
     // The applicant acknowledged what mediation is when filing: the ranking needs no second tick.
     expect((await post(consent, id, { ranking: [x.id, y.id, z.id] }, applicant.token)).body.status).toBe("submitted");
     const outsider = createMediator(db, { categories: ["medical"], now });
-    expect((await post(consent, id, { code: codeSentTo("13800000789", id), informed: true, ranking: [outsider.id] })).status).toBe(400);
+    const outside = await post(consent, id, { code: codeSentTo("13800000789", id), informed: true, ranking: [outsider.id] });
+    expect(outside.body.error).toMatchObject({
+      code: "invalid_input",
+      reason: "not_on_shortlist",
+      fields: { ranking: [expect.any(String)] },
+    });
     const chosen = await post(consent, id, { code: codeSentTo("13800000789", id), informed: true, ranking: [y.id, z.id] });
     expect(chosen.body).toMatchObject({ status: "mediator-agreed", mediator: { id: y.id } });
     expect(db.select().from(cases).where(eq(cases.id, id)).get()!.mediatorId).toBe(y.id);
@@ -286,6 +308,20 @@ describe("other roads", () => {
     // No mediator agreed yet: no outcome, even by staff.
     const early = await post(outcome, id, { outcome: "no-agreement", visits: 1 }, staff.token);
     expect(early.status).toBe(409);
+    expect(early.body.error.reason).toBe("no_outcome_now");
+    // Nothing to acknowledge, rate, confirm or fulfil on an open case: each says why.
+    const reasons = await Promise.all([
+      post(acknowledge, id, {}, applicant.token),
+      post(rating, id, { stars: 5 }, applicant.token),
+      post(confirmation, id, { court: "普陀区人民法院", appliedOn: "2030-12-20" }, staff.token),
+      post(fulfilment, id, { instalmentId: 1, result: "enforced" }, staff.token),
+    ]);
+    expect(reasons.map((r) => [r.status, r.body.error.reason])).toEqual([
+      [409, "no_agreement"],
+      [409, "rate_after_close"],
+      [409, "no_agreement"],
+      [409, "no_agreement"],
+    ]);
     // The applicant cannot accept their own pick, nor file at the window.
     expect((await post(consent, id, { informed: true, accept: true }, applicant.token)).status).toBe(403);
     const window = await call(casesRoute, "/api/v1/cases", {
