@@ -11,7 +11,8 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { localeFromMatches, messages, useLocale, useT } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import { STATS_GROUPS, type CentreStats } from "~/models/stats-types";
-import { centreStats, dashboardQuery, type StatsPreset } from "~/models/stats.server";
+import { cachedCentreStats } from "~/models/stats-cache.server";
+import { dashboardQuery, type StatsPreset } from "~/models/stats.server";
 import { fieldErrors } from "~/utils/forms.server";
 import { requirePageUser } from "~/utils/session.server";
 
@@ -32,7 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       { status: 400 },
     );
   const { query } = parsed;
-  const stats = centreStats({ viewer: user, from: query.from, to: query.to, groupBy: query.groupBy, now });
+  const stats = cachedCentreStats({ viewer: user, from: query.from, to: query.to, groupBy: query.groupBy, now });
   const charts = chartData(stats, locale).map((chart) => {
     const t = messages[locale].centreStats.charts;
     const alt = chart.id === "handled" ? t.handledAlt : chart.id === "rates" ? t.ratesAlt : t.vs2018Alt;

@@ -4,7 +4,8 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { statsCsv } from "~/components/charts/centre-figures";
 import { messages } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
-import { centreStats, dashboardQuery } from "~/models/stats.server";
+import { cachedCentreStats } from "~/models/stats-cache.server";
+import { dashboardQuery } from "~/models/stats.server";
 import { requirePageUser } from "~/utils/session.server";
 
 export function loader({ request }: LoaderFunctionArgs) {
@@ -14,7 +15,7 @@ export function loader({ request }: LoaderFunctionArgs) {
   const parsed = dashboardQuery(new URL(request.url).searchParams, now);
   if (!parsed.ok) return new Response("Bad period\n", { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   const { from, to, groupBy } = parsed.query;
-  const stats = centreStats({ viewer: user, from, to, groupBy, now });
+  const stats = cachedCentreStats({ viewer: user, from, to, groupBy, now });
   const name = messages[locale].centreStats.csvFile(from, to);
   return new Response(statsCsv(stats, locale), {
     headers: {
