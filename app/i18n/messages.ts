@@ -10,6 +10,7 @@ import { dashboardStatsMessages } from "./messages-dashboard-stats";
 import { outboxMessages } from "./messages-outbox";
 import { invitationMessages } from "./messages-invitation";
 import { recordMessages } from "./messages-records";
+import { searchEngineMessages } from "./messages-search-engine";
 
 const zh = {
   htmlLang: "zh-CN",
@@ -189,6 +190,7 @@ const zh = {
   ...invitationMessages.zh,
   ...caseMessages.zh,
   ...recordMessages.zh,
+  ...searchEngineMessages.zh,
 };
 
 export type Messages = typeof zh;
@@ -374,6 +376,7 @@ const en: Messages = {
   ...invitationMessages.en,
   ...caseMessages.en,
   ...recordMessages.en,
+  ...searchEngineMessages.en,
 };
 
 export const messages: Record<Locale, Messages> = { zh, en };

@@ -5,7 +5,8 @@ import { Meilisearch, type EnqueuedTaskPromise, type IndexObject, type MultiSear
 import type { SearchDocument, SearchEngine, SearchQuery, SearchResult } from "../types";
 import { PRIMARY_KEY, toMeiliDocument, type MeiliDocument } from "./documents";
 import { apiErrorCode, assertTaskSucceeded, MeilisearchEngineError, wrapError } from "./errors";
-import { obtainKeys, type MeiliKeys } from "./keys";
+import { MeiliClients } from "./clients";
+import type { MeiliKeys } from "./keys";
 import { buildSearchRequest, dropLastWord, type MeiliSearchPlan } from "./query";
 import { mergeSearchResponses } from "./response";
 import { buildIndexSettings } from "./settings";
@@ -49,7 +50,7 @@ export class MeilisearchEngine implements SearchEngine {
   readonly name = "meilisearch" as const;
   readonly indexName: string;
   readonly #options: MeilisearchEngineOptions;
-  #clients: Promise<{ admin: Meilisearch; search: Meilisearch; keys?: MeiliKeys }> | undefined;
+  readonly #clients: MeiliClients;
   /** Until when searches leave out what an index with older settings refuses (see #searchOnce). */
   #legacyUntil = 0;
   #warnedLegacy = false;
@@ -61,43 +62,11 @@ export class MeilisearchEngine implements SearchEngine {
     }
     this.indexName = options.indexName;
     this.#options = { ...options, url: options.url.trim() };
+    this.#clients = new MeiliClients(this.#options);
   }
 
-  #client(apiKey: string | undefined, timeout: number): Meilisearch {
-    return new Meilisearch({
-      host: this.#options.url,
-      apiKey: apiKey || undefined,
-      timeout,
-      // Uncompressed answers. Asked for gzip (fetch's default), Meilisearch 1.50 sends a search's answer as
-      // chunks whose last small one waits for the client's delayed ACK on a kept-alive connection: 44–48 ms
-      // per search on 127.0.0.1 instead of 2–4 ms (measured 2026-12-01). The answers are a few kB.
-      requestInit: { headers: { "Accept-Encoding": "identity" } },
-      defaultWaitOptions: { timeout: this.#options.taskTimeoutMs ?? 60_000, interval: 50 },
-    });
-  }
-
-  /**
-   * The two clients, made on first use. With a master key the keys are obtained then (a request), and
-   * a failure to obtain them is forgotten so the next use tries again (the server may be starting).
-   */
   #getClients() {
-    this.#clients ??= (async () => {
-      const o = this.#options;
-      const requestMs = o.requestTimeoutMs ?? 10_000;
-      const searchMs = o.searchTimeoutMs ?? requestMs;
-      const keys =
-        o.keys ??
-        (o.masterKey
-          ? await obtainKeys({ url: o.url, masterKey: o.masterKey, indexName: this.indexName, timeoutMs: requestMs })
-          : undefined);
-      const adminKey = keys?.adminKey ?? o.apiKey;
-      const searchKey = keys?.searchKey ?? o.apiKey;
-      return { admin: this.#client(adminKey, requestMs), search: this.#client(searchKey, searchMs), keys };
-    })().catch((error) => {
-      this.#clients = undefined;
-      throw error;
-    });
-    return this.#clients;
+    return this.#clients.get();
   }
 
   async #admin(): Promise<Meilisearch> {
@@ -125,7 +94,7 @@ export class MeilisearchEngine implements SearchEngine {
       return await fn();
     } catch (error) {
       // Someone deleted our keys (or the master key changed): obtain them again on the next use.
-      if (apiErrorCode(error) === "invalid_api_key" && this.#options.masterKey) this.#clients = undefined;
+      if (apiErrorCode(error) === "invalid_api_key" && this.#options.masterKey) this.#clients.forget();
       throw wrapError(operation, this.indexName, error);
     }
   }
@@ -167,6 +136,11 @@ export class MeilisearchEngine implements SearchEngine {
         `the index has primary key "${info.primaryKey}", not "${PRIMARY_KEY}"; delete the index and reindex`,
       );
     }
+  }
+
+  /** Create the index if missing (primary key `id`), leaving its settings as they are. */
+  async ensureIndex(): Promise<void> {
+    await this.#run("setup", () => this.#ensureIndex());
   }
 
   /** Create the index if missing (primary key `id`) and apply settings.ts, waiting until applied. */

@@ -6,6 +6,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
+import net from "node:net";
 import path from "node:path";
 import { freePort } from "../../scripts/free-port";
 
@@ -22,6 +23,10 @@ export interface MeiliServer {
   /** The fresh directory holding its data, removed by stop(). */
   dir: string;
   stop(): Promise<void>;
+  /** Kills the process as a crash would (SIGKILL), keeping the data directory and the port's number. */
+  kill(): Promise<void>;
+  /** Starts it again (after kill(), or stopping it first) on the same port, data directory and key. */
+  restart(): Promise<void>;
 }
 
 function onPath(name: string): string | undefined {
@@ -85,56 +90,114 @@ async function startOn(binary: MeiliBinary, port: number, timeoutMs: number): Pr
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "meili-test-"));
   const key = randomBytes(24).toString("hex");
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(
-    binary.path,
-    [
-      "--http-addr",
-      `127.0.0.1:${port}`,
-      "--db-path",
-      path.join(dir, "data.ms"),
-      "--dump-dir",
-      path.join(dir, "dumps"),
-      "--snapshot-dir",
-      path.join(dir, "snapshots"),
-      "--master-key",
-      key,
-      "--env",
-      "development",
-      "--no-analytics",
-      "--log-level",
-      "WARN",
-    ],
-    { cwd: dir, stdio: ["ignore", "pipe", "pipe"] },
-  );
   let output = "";
+  let child: ChildProcess;
   const keep = (chunk: Buffer) => {
     output = (output + chunk.toString()).slice(-8_000);
   };
-  child.stdout?.on("data", keep);
-  child.stderr?.on("data", keep);
   // If the test process dies without calling stop(), do not leave the server behind.
-  const kill = () => child.kill("SIGKILL");
-  process.once("exit", kill);
+  const killNow = () => child.kill("SIGKILL");
+  const spawnServer = () => {
+    child = spawn(
+      binary.path,
+      [
+        "--http-addr",
+        `127.0.0.1:${port}`,
+        "--db-path",
+        path.join(dir, "data.ms"),
+        "--dump-dir",
+        path.join(dir, "dumps"),
+        "--snapshot-dir",
+        path.join(dir, "snapshots"),
+        "--master-key",
+        key,
+        "--env",
+        "development",
+        "--no-analytics",
+        "--log-level",
+        "WARN",
+      ],
+      { cwd: dir, stdio: ["ignore", "pipe", "pipe"] },
+    );
+    child.stdout?.on("data", keep);
+    child.stderr?.on("data", keep);
+    process.once("exit", killNow);
+  };
+  /** Ends the process (SIGKILL when `hard`: a crash, not a shutdown), keeping its data directory. */
+  const end = async (hard = false) => {
+    process.removeListener("exit", killNow);
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+      child.kill(hard ? "SIGKILL" : "SIGTERM");
+      const timer = setTimeout(() => child.kill("SIGKILL"), 5_000);
+      await exited;
+      clearTimeout(timer);
+    }
+  };
 
   let stopped: Promise<void> | undefined;
   const stop = () =>
     (stopped ??= (async () => {
-      process.removeListener("exit", kill);
-      if (child.exitCode === null && child.signalCode === null) {
-        const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-        child.kill("SIGTERM");
-        const timer = setTimeout(() => child.kill("SIGKILL"), 5_000);
-        await exited;
-        clearTimeout(timer);
-      }
+      await end();
       fs.rmSync(dir, { recursive: true, force: true });
     })());
-
-  try {
+  const kill = () => end(true);
+  const restart = async () => {
+    await end();
+    // The port was just released by the same server; nothing else on loopback is expected to grab it.
+    spawnServer();
     await waitHealthy(url, child, () => output, timeoutMs);
+  };
+
+  spawnServer();
+  try {
+    await waitHealthy(url, child!, () => output, timeoutMs);
   } catch (error) {
     await stop();
     throw error;
   }
-  return { url, key, binary, dir, stop };
+  return { url, key, binary, dir, stop, kill, restart };
+}
+
+// A real loopback TCP proxy in front of a real Meilisearch, for the fault tests: it forwards every byte,
+// and holds the server's answers back by `delayMs` (settable while it runs), as a stalled or far-away
+// server would. Not a fake server: every answer is Meilisearch's own.
+
+export interface SlowProxy {
+  url: string;
+  delayMs: number;
+  close(): Promise<void>;
+}
+
+export async function startSlowProxy(target: string): Promise<SlowProxy> {
+  const { hostname, port } = new URL(target);
+  const sockets = new Set<net.Socket>();
+  const proxy: SlowProxy = { url: "", delayMs: 0, close: async () => {} };
+  const server = net.createServer((client) => {
+    const upstream = net.connect(Number(port), hostname);
+    for (const s of [client, upstream]) {
+      sockets.add(s);
+      s.on("close", () => sockets.delete(s));
+      s.on("error", () => {
+        client.destroy();
+        upstream.destroy();
+      });
+    }
+    client.on("data", (chunk) => upstream.write(chunk));
+    // Each chunk of the answer is held for the delay in force when it arrived.
+    upstream.on("data", (chunk) => {
+      const delay = proxy.delayMs;
+      if (delay <= 0) client.write(chunk);
+      else setTimeout(() => !client.destroyed && client.write(chunk), delay).unref();
+    });
+    client.on("end", () => upstream.end());
+    upstream.on("end", () => setTimeout(() => client.end(), proxy.delayMs).unref());
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  proxy.url = `http://127.0.0.1:${(server.address() as net.AddressInfo).port}`;
+  proxy.close = async () => {
+    for (const s of sockets) s.destroy();
+    await new Promise((resolve) => server.close(resolve));
+  };
+  return proxy;
 }

@@ -247,6 +247,8 @@ export default function SearchPage() {
                 </button>
               </div>
             </div>
+            {/* Meilisearch could not answer: the local index did; a quiet note, not an alarm. */}
+            {result?.fallback ? <p className="engine-note muted">{t.searchEngine.fallbackNote}</p> : null}
 
             {result && result.hits.length > 0 ? (
               <ol className={`hits${searching ? " is-stale" : ""}`}>
