@@ -3,8 +3,9 @@
 // grouping, against two baselines measured in the same run on the same file: a bare `count(*)` over
 // cases (what SQLite costs at all) and reading the year's case rows into JS (the least any
 // compute-in-JS approach would pay before computing anything).
-// Options: --cases N (default 45000), --runs N (default 30), --http [--seconds N] (the stats API under
-// autocannon through the built server, one process, 10 connections), --no-docs.
+// Options: --cases N (default 45000), --runs N (default 30), --http [--seconds N] [--root DIR] (the stats
+// API under autocannon through the built server, one process, 10 connections, with the stats cache off
+// then on, ADR 018), --no-docs.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -24,6 +25,8 @@ const { values: opts } = parseArgs({
     /** Also load GET /api/v1/stats through the built server with autocannon (needs `npm run build`). */
     http: { type: "boolean", default: false },
     seconds: { type: "string", default: "10" },
+    /** Where server.mjs and its build are (default: this checkout), e.g. an export of one commit. */
+    root: { type: "string" },
   },
 });
 const caseCount = Number(opts.cases);
@@ -37,6 +40,7 @@ process.env.NODE_ENV = "production";
 const { prepareDatabase } = await import("../db/seed");
 const { getDb } = await import("../app/db.server");
 const { centreStats } = await import("../app/models/stats.server");
+const { cachedCentreStats, caseDataVersion } = await import("../app/models/stats-cache.server");
 const { sql } = await import("drizzle-orm");
 const { localMidnightOf } = await import("../domain/zone");
 const { CENTRE_TIMEZONE } = await import("../domain");
@@ -98,6 +102,10 @@ const measured: Record<string, ReturnType<typeof roundSummary>> = {
 };
 for (const groupBy of ["month", "category", "town", "pool", "channel"] as const)
   measured[`centreStats, by ${groupBy}`] = time(() => centreStats({ viewer: staff, ...period, groupBy, now }));
+// The cache (ADR 018): what a hit costs (the version read, the key, the map), and the version read alone.
+measured["the data version: max(id) of case_events"] = time(() => caseDataVersion(db));
+cachedCentreStats({ viewer: staff, ...period, groupBy: "month", now });
+measured["cachedCentreStats, by month, a hit"] = time(() => cachedCentreStats({ viewer: staff, ...period, groupBy: "month", now }));
 
 // What SQLite does for the closed-cases query (the costly one): recorded for the index advice.
 const plan = db
@@ -115,14 +123,30 @@ for (const [name, s] of Object.entries(measured))
 console.log(`  plan (closed): ${plan.join("; ")}`);
 console.log(`  plan (filed):  ${filedPlan.join("; ")}`);
 
-// The API under load: one server process on the same file, a staff token, a year by month.
-let http: { requestsPerSecond: number; p50Ms: number; p99Ms: number; non2xx: number; seconds: number; connections: number } | null = null;
-if (opts.http) {
-  if (!fs.existsSync(path.join(ROOT, "build/server/index.js"))) throw new Error("run `npm run build` first");
+// The API under load: one server process on the same file, a staff token, a year by month; first with
+// the stats cache off (STATS_CACHE_ENTRIES=0: every request recomputes, the baseline), then on (ADR 018).
+interface HttpFigures {
+  requestsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  non2xx: number;
+  seconds: number;
+  connections: number;
+}
+let http: { cold: HttpFigures; warm: HttpFigures; serverRoot: string } | null = null;
+async function loadStats(cacheEntries: string | undefined): Promise<HttpFigures> {
   const port = await freePort();
   const child = spawn(process.execPath, ["server.mjs", "build/server/index.js"], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", ACCESS_LOG: "0", WEB_CONCURRENCY: "1", DATABASE_PATH: dbFile },
+    cwd: serverRoot,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      ACCESS_LOG: "0",
+      WEB_CONCURRENCY: "1",
+      DATABASE_PATH: dbFile,
+      ...(cacheEntries === undefined ? {} : { STATS_CACHE_ENTRIES: cacheEntries }),
+    },
     stdio: ["ignore", "ignore", "inherit"],
   });
   const url = `http://127.0.0.1:${port}`;
@@ -145,12 +169,11 @@ if (opts.http) {
         body: JSON.stringify({ email: "staff@example.com", password: "demo12345" }),
       })
     ).json()) as { token: string };
-    const pathAndQuery = `/api/v1/stats?from=${period.from}&to=${period.to}&groupBy=month`;
     const headers = { Authorization: `Bearer ${token}` };
     await autocannon({ url, connections: 4, amount: 20, headers, requests: [{ method: "GET", path: pathAndQuery }] }); // warm-up
     const seconds = Number(opts.seconds);
     const r = await autocannon({ url, connections: 10, duration: seconds, headers, requests: [{ method: "GET", path: pathAndQuery }] });
-    http = {
+    return {
       requestsPerSecond: round(r.requests.average),
       p50Ms: r.latency.p50,
       p99Ms: r.latency.p99,
@@ -158,12 +181,22 @@ if (opts.http) {
       seconds,
       connections: 10,
     };
-    console.log(
-      `  GET ${pathAndQuery}: ${fmtMs(http.requestsPerSecond)} req/s, p50 ${http.p50Ms} ms, p99 ${http.p99Ms} ms, non-2xx ${http.non2xx}`,
-    );
   } finally {
     child.kill("SIGTERM");
+    await new Promise((resolve) => child.once("exit", resolve));
   }
+}
+const serverRoot = path.resolve(opts.root ?? ROOT);
+const pathAndQuery = `/api/v1/stats?from=${period.from}&to=${period.to}&groupBy=month`;
+if (opts.http) {
+  if (!fs.existsSync(path.join(serverRoot, "build/server/index.js"))) throw new Error(`run \`npm run build\` first (in ${serverRoot})`);
+  const cold = await loadStats("0");
+  const warm = await loadStats(undefined);
+  http = { cold, warm, serverRoot: path.relative(ROOT, serverRoot) || "." };
+  for (const [name, f] of Object.entries({ "cache off (cold)": cold, "cache on (warm)": warm }))
+    console.log(
+      `  GET ${pathAndQuery}, ${name}: ${fmtMs(f.requestsPerSecond)} req/s, p50 ${f.p50Ms} ms, p99 ${f.p99Ms} ms, non-2xx ${f.non2xx}`,
+    );
 }
 
 const results = {
@@ -206,8 +239,23 @@ fragments of case-figures.ts (four instalment look-ups per agreement): 120 ms of
 aggregate per agreement (the same definition, tested equal) takes about 60. What indexes would still
 save: \`cases(created_at)\` (the filed query scans the table), and a covering
 \`instalments(obligation_id, result)\` (the fulfilment query reads each instalment row only for its result).
-${http ? `Through the built server (one process, ${http.connections} connections, ${http.seconds} s, autocannon): \`GET /api/v1/stats\` for the year by month, ${fmtMs(http.requestsPerSecond)} requests/s, p50 ${http.p50Ms} ms, p99 ${http.p99Ms} ms (${http.non2xx} non-2xx).\n` : ""}Query plans: closed cases \`${plan.join("; ")}\`; filed cases \`${filedPlan.join("; ")}\`.`,
+${http ? httpSection(http) : ""}Query plans: closed cases \`${plan.join("; ")}\`; filed cases \`${filedPlan.join("; ")}\`.`,
   );
   console.log("updated docs/performance.md (Centre figures)");
 }
 fs.rmSync(dir, { recursive: true, force: true });
+
+function httpSection(h: NonNullable<typeof http>): string {
+  const row = (name: string, f: HttpFigures) => [name, fmtMs(f.requestsPerSecond), String(f.p50Ms), String(f.p99Ms), String(f.non2xx)];
+  return `
+### The stats API under load
+
+\`GET /api/v1/stats\` for the year by month through the built server (one process, ${h.warm.connections} connections,
+${h.warm.seconds} s each, autocannon, the same file), first with the stats cache off (\`STATS_CACHE_ENTRIES=0\`:
+every request recomputes, the baseline), then on (ADR 018: the answer is reused while the case audit
+log's last id is unchanged, read in the same request).
+
+${mdTable(["stats cache", "requests/s", "p50 ms", "p99 ms", "non-2xx"], [row("off (cold)", h.cold), row("on (warm)", h.warm)], ["l", "r", "r", "r", "r"])}
+
+`;
+}
