@@ -2,6 +2,7 @@
 // dictionary is a type error, not a blank on the page. Data (names, bios, firms) is Chinese only.
 import type { Locale } from "../../domain";
 import { accountMessages } from "./messages-accounts";
+import { apiDocsMessages } from "./messages-api-docs";
 import { availabilityMessages } from "./messages-availability";
 import { bookingMessages } from "./messages-booking";
 import { caseMessages } from "./messages-cases";
@@ -191,6 +192,7 @@ const zh = {
   ...caseMessages.zh,
   ...recordMessages.zh,
   ...searchEngineMessages.zh,
+  ...apiDocsMessages.zh,
 };
 
 export type Messages = typeof zh;
@@ -377,6 +379,7 @@ const en: Messages = {
   ...caseMessages.en,
   ...recordMessages.en,
   ...searchEngineMessages.en,
+  ...apiDocsMessages.en,
 };
 
 export const messages: Record<Locale, Messages> = { zh, en };

@@ -1,0 +1,352 @@
+// The answers of /api/v1 as zod schemas, for the OpenAPI description only: the routes return the models'
+// views as they are, so these schemas describe them rather than parse them. What keeps them honest:
+// - the type checks at the bottom fail `tsc` when a model's view gains, loses or retypes a field the
+//   schema does not;
+// - tests/integration/api-openapi.test.ts validates real answers against the generated JSON Schema, and
+//   Schemathesis (scripts/schemathesis.sh) does so for thousands of generated requests.
+// Objects are strict (`additionalProperties: false`) so an undescribed field is a failure, not a surprise.
+import { z } from "zod";
+import {
+  BOOKING_STATUSES,
+  CANCELLED_BY,
+  CASE_CHANNELS,
+  CASE_OUTCOMES,
+  CASE_STATUSES,
+  CONSENT_ANSWERS,
+  FACETS,
+  HIT_KINDS,
+  MODE_SLUGS,
+  PARTY_SIDES,
+  SEVERITIES,
+  type HitKind,
+} from "../../domain";
+import type { User } from "../models/auth.server";
+import type { BookingView } from "../models/booking-view";
+import type { BookingPage } from "../models/bookings.server";
+import { CASE_EVENTS } from "../models/case-rules";
+import type { listCaseEvents } from "../models/case-audit.server";
+import type { CasePage, CaseView } from "../models/cases.server";
+import type { CommitteeProfile, MediatorProfile } from "../models/mediators.server";
+import type { RecordView } from "../models/records.server";
+import type { SearchHitView, SearchResponse } from "../models/search.server";
+import type { SlotsView } from "../models/slots-query.server";
+import { STATS_GROUPS, type CentreStats } from "../models/stats-types";
+import { ROLES } from "../models/auth.server";
+
+/** An instant as the API writes it: ISO 8601 with the centre's offset (+08:00). */
+const instant = z.iso.datetime({ offset: true });
+const localDate = z.iso.date();
+const rate = z.number().min(0).max(1).nullable();
+const count = z.number().int().min(0);
+const id = z.number().int().positive();
+
+// ── errors ─────────────────────────────────────────────────────────────────────────────────────────
+
+export const errorSchema = z
+  .strictObject({
+    error: z.strictObject({
+      code: z.string().meta({ description: "Stable machine-readable code, e.g. `invalid_input`, `not_found`, `slot_taken`." }),
+      message: z.string().meta({ description: "English, for developers; pages word refusals themselves." }),
+      reason: z
+        .string()
+        .optional()
+        .meta({ description: "Why a step on a case was refused, stable (e.g. `not_your_step`, `no_agreement`); case steps only." }),
+      fields: z
+        .record(z.string(), z.array(z.string()))
+        .optional()
+        .meta({ description: "Per field (dotted path, `_` for the whole body): what is wrong with it." }),
+    }),
+  })
+  .meta({ id: "Error", description: "Every refusal of the API has this shape." });
+
+// ── the pool ───────────────────────────────────────────────────────────────────────────────────────
+
+const highlight = z
+  .strictObject({
+    name: z.string().optional(),
+    title: z.string().optional(),
+    organisation: z.string().optional(),
+    bio: z.string().optional(),
+    categoryNames: z.string().optional(),
+  })
+  .meta({ description: "Matched words wrapped in <mark>, per field." });
+
+const hitFields = {
+  id,
+  kind: z.enum(HIT_KINDS),
+  name: z.string(),
+  namePinyin: z.string(),
+  title: z.string(),
+  organisation: z.string().nullable(),
+  categories: z.array(z.string()),
+  towns: z.array(z.string()),
+  modes: z.array(z.string()),
+  languages: z.array(z.string()),
+  yearsOfExperience: count,
+  stats: z.strictObject({ closed: count, agreements: count, successRate: rate, score: z.number().min(0).max(1) }),
+  nextAvailableAt: instant.nullable(),
+  highlight,
+};
+export const searchHitSchema = z.strictObject(hitFields).meta({ id: "SearchHit" });
+
+export const searchResponseSchema = z
+  .strictObject({
+    total: count,
+    page: z.number().int().min(1),
+    perPage: z.number().int().min(1),
+    engine: z.enum(["embedded", "meilisearch"]),
+    fallback: z.boolean().meta({ description: "Meilisearch is configured but the embedded index answered (ADR 017)." }),
+    fallbackReason: z.enum(["timeout", "error", "circuit-open", "not-ready"]).optional(),
+    tookMs: z.number().min(0),
+    hits: z.array(searchHitSchema),
+    facets: z.strictObject(
+      Object.fromEntries(FACETS.map((f) => [f, z.record(z.string(), count)])) as Record<
+        (typeof FACETS)[number],
+        z.ZodRecord<z.ZodString, typeof count>
+      >,
+    ),
+  })
+  .meta({ id: "SearchResult" });
+
+export const recordSchema = z
+  .strictObject({
+    closed: count,
+    agreements: count,
+    mediated: count,
+    agreementRate: rate,
+    fulfilmentRate: rate,
+    judicialConfirmations: count,
+    medianDaysToClose: z.number().min(0).nullable(),
+    satisfaction: z.number().min(1).max(5).nullable(),
+    ratings: count,
+    score: z.number().min(0).max(1),
+    from: localDate,
+    to: localDate,
+  })
+  .meta({ id: "Record", description: "The last 12 months from case rows (docs/case-figures.md)." });
+
+const committeeRole = z.enum(["chair", "member"]);
+export const mediatorProfileSchema = z
+  .strictObject({
+    ...hitFields,
+    kind: z.enum(HIT_KINDS.filter((k): k is Exclude<HitKind, "committee"> => k !== "committee") as [Exclude<HitKind, "committee">]),
+    licenceNo: z.string().nullable(),
+    bio: z.string(),
+    gender: z.enum(["female", "male"]).nullable(),
+    committees: z.array(z.strictObject({ id, name: z.string(), role: committeeRole })),
+    record: recordSchema.optional(),
+  })
+  .meta({ id: "Mediator" });
+
+export const committeeProfileSchema = z
+  .strictObject({
+    ...hitFields,
+    description: z.string(),
+    members: z.array(z.strictObject({ ...hitFields, role: committeeRole })),
+    record: recordSchema.optional(),
+  })
+  .meta({ id: "Committee" });
+
+export const slotsSchema = z
+  .strictObject({
+    timezone: z.string(),
+    slots: z.array(z.strictObject({ start: instant, end: instant, modes: z.array(z.string()), towns: z.array(z.string()) })),
+  })
+  .meta({ id: "Slots" });
+
+export const alternativesSchema = z.strictObject({ mediators: z.array(searchHitSchema) });
+
+// ── accounts ───────────────────────────────────────────────────────────────────────────────────────
+
+export const tokenSchema = z.strictObject({
+  token: z.string().meta({ description: "Send as `Authorization: Bearer <token>`." }),
+  expiresAt: z.iso.datetime(),
+});
+export const registeredSchema = z.strictObject({
+  user: z.strictObject({ id, email: z.string(), name: z.string(), role: z.enum(ROLES) }),
+});
+export const meSchema = z
+  .strictObject({ id, email: z.string(), name: z.string(), role: z.enum(ROLES), mediatorId: id.optional() })
+  .meta({ id: "Me" });
+export const revokedSchema = z.strictObject({ revoked: count });
+
+// ── bookings ───────────────────────────────────────────────────────────────────────────────────────
+
+export const bookingSchema = z
+  .strictObject({
+    id,
+    caseId: id,
+    caseNumber: z.string(),
+    awaitingConsent: z.boolean(),
+    status: z.enum(BOOKING_STATUSES),
+    mediatorId: id,
+    mediatorName: z.string(),
+    committeeId: id.nullable(),
+    committeeName: z.string().nullable(),
+    assignmentReason: z.string(),
+    start: instant,
+    end: instant,
+    mode: z.enum(MODE_SLUGS),
+    town: z.string().nullable(),
+    room: z.string().nullable(),
+    respondBy: instant,
+    category: z.string(),
+    summary: z.string(),
+    counterpartyName: z.string().nullable(),
+    partyName: z.string(),
+    declineReason: z.string().nullable(),
+    cancelReason: z.string().nullable(),
+    cancelledBy: z.enum(CANCELLED_BY).nullable(),
+    rescheduledFromId: id.nullable(),
+    actedByName: z.string().nullable().meta({ description: "The staff member who confirmed or declined for the mediator." }),
+    createdAt: instant,
+    viewer: z.enum(["party", "mediator", "staff"]),
+    actions: z.strictObject({
+      confirm: z.boolean(),
+      decline: z.boolean(),
+      cancel: z.boolean(),
+      reschedule: z.union([z.boolean(), z.literal("too_late")]),
+    }),
+  })
+  .meta({ id: "Booking" });
+
+const pageFields = { total: count, page: z.number().int().min(1), perPage: z.number().int().min(1) };
+export const bookingPageSchema = z.strictObject({ bookings: z.array(bookingSchema), ...pageFields }).meta({ id: "BookingPage" });
+
+// ── cases ──────────────────────────────────────────────────────────────────────────────────────────
+
+const caseActor = z.enum(["applicant", "respondent", "mediator", "staff", "system"]);
+const named = z.strictObject({ id, name: z.string() });
+export const caseSchema = z
+  .strictObject({
+    id,
+    number: z.string(),
+    status: z.enum(CASE_STATUSES),
+    outcome: z.enum(CASE_OUTCOMES).nullable(),
+    channel: z.enum(CASE_CHANNELS),
+    category: z.string(),
+    description: z.string(),
+    town: z.string().nullable(),
+    amountYuan: z.number().min(0).nullable(),
+    severity: z.enum(SEVERITIES),
+    mediator: named.nullable(),
+    committeeId: id.nullable(),
+    picks: z.array(z.strictObject({ id, name: z.string(), rank: z.number().int().min(1) })),
+    parties: z.array(
+      z.strictObject({
+        id,
+        side: z.enum(PARTY_SIDES),
+        name: z.string(),
+        phone: z.string().nullable().meta({ description: "Only for the centre's staff and the case's mediator." }),
+        informed: z.boolean(),
+        consent: z
+          .string()
+          .nullable()
+          .meta({ description: `One of ${CONSENT_ANSWERS.join(", ")}; null before an answer.` }),
+        agreementAcknowledged: z.boolean(),
+      }),
+    ),
+    dueAt: instant.nullable(),
+    closedAt: instant.nullable(),
+    visits: z.number().int().min(0),
+    createdAt: instant,
+    viewer: caseActor,
+    actions: z.array(z.enum(CASE_EVENTS as [string, ...string[]])),
+  })
+  .meta({ id: "Case" });
+
+export const caseFiledSchema = z.strictObject({ id, number: z.string(), status: z.literal("submitted") }).meta({ id: "CaseFiled" });
+
+export const casePageSchema = z
+  .strictObject({
+    cases: z.array(
+      z.strictObject({
+        id,
+        number: z.string(),
+        status: z.enum(CASE_STATUSES),
+        outcome: z.enum(CASE_OUTCOMES).nullable(),
+        category: z.string(),
+        createdAt: instant,
+        dueAt: instant.nullable(),
+        mediator: named.nullable(),
+      }),
+    ),
+    ...pageFields,
+  })
+  .meta({ id: "CasePage" });
+
+const jsonObject = z.record(z.string(), z.unknown()).nullable();
+export const auditSchema = z.strictObject({
+  events: z.array(
+    z.strictObject({
+      id,
+      at: z.number().int().meta({ description: "Milliseconds since the epoch." }),
+      actor: z.string(),
+      actorName: z.string().nullable(),
+      event: z.string(),
+      before: jsonObject,
+      after: jsonObject,
+    }),
+  ),
+});
+
+export const hiddenSchema = z.strictObject({ hidden: z.literal(true) });
+
+// ── the centre's figures ───────────────────────────────────────────────────────────────────────────
+
+const figures = {
+  handled: count,
+  online: count,
+  inPerson: count,
+  closed: count,
+  mediated: count,
+  zeroVisitRate: rate,
+  oneVisitRate: rate,
+  onTimeRate: rate,
+  satisfactionRate: rate,
+  agreementRate: rate,
+  fulfilmentRate: rate,
+  judicialConfirmations: count,
+  fulfilledOnTimeAfterConfirmation: count,
+  enforced: count,
+  majorCases: count,
+  majorAgreed: count,
+  islandOnlineMediations: count,
+};
+export const statsSchema = z
+  .strictObject({
+    ...figures,
+    from: localDate,
+    to: localDate,
+    groupBy: z.enum(STATS_GROUPS).optional(),
+    groups: z.array(z.strictObject({ key: z.string(), ...figures })).optional(),
+  })
+  .meta({ id: "Stats", description: "Rates are fractions 0–1, null when there is nothing to divide by." });
+
+// ── the schemas against the models' types ──────────────────────────────────────────────────────────
+
+/** True when every value of T fits the schema's type and both have the same top-level fields. */
+type Describes<S extends z.ZodType, T> = [T] extends [z.output<S>]
+  ? [Exclude<keyof T, keyof z.output<S>> | Exclude<keyof z.output<S>, keyof T>] extends [never]
+    ? true
+    : false
+  : false;
+type Assert<T extends true> = T;
+type Me = Pick<User, "id" | "email" | "name" | "role"> & { mediatorId?: number };
+type AuditRow = ReturnType<typeof listCaseEvents>[number];
+
+export type ViewChecks = [
+  Assert<Describes<typeof searchHitSchema, SearchHitView>>,
+  Assert<Describes<typeof searchResponseSchema, SearchResponse>>,
+  Assert<Describes<typeof recordSchema, RecordView>>,
+  Assert<Describes<typeof mediatorProfileSchema, MediatorProfile>>,
+  Assert<Describes<typeof committeeProfileSchema, CommitteeProfile>>,
+  Assert<Describes<typeof slotsSchema, SlotsView>>,
+  Assert<Describes<typeof meSchema, Me>>,
+  Assert<Describes<typeof bookingSchema, BookingView>>,
+  Assert<Describes<typeof bookingPageSchema, BookingPage>>,
+  Assert<Describes<typeof caseSchema, CaseView>>,
+  Assert<Describes<typeof casePageSchema, CasePage>>,
+  Assert<Describes<(typeof auditSchema.shape.events)["element"], AuditRow>>,
+  Assert<Describes<typeof statsSchema, CentreStats>>,
+];
