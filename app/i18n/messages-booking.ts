@@ -96,6 +96,7 @@ const zh = {
       cancelled: "预约已取消。",
       rescheduled: "已改期：新的预约已提交，等待调解员确认；原预约已取消。",
       confirmed: "已确认这次预约，当事人会收到通知。",
+      proposed: "已婉拒这次预约并建议了另一个时间，当事人会收到通知。",
       declined: "已婉拒这次预约，当事人会收到通知。",
     },
     details: "预约信息",
@@ -139,6 +140,13 @@ const zh = {
     actingForIntro: (mediator: string) =>
       `${mediator} 没有账号或无法在线答复时，由中心工作人员代为确认或婉拒。当事人会看到是哪位工作人员代为操作。`,
     answeredBy: "答复人",
+    proposeOpen: "这个时间不行？婉拒并建议另一个时间",
+    proposeIntro:
+      "选择同一位调解员的另一个空闲时段。这次预约会被婉拒，当事人会看到建议的时间并可一键预约；该时段在当事人预约前不会被保留。",
+    proposeButton: "婉拒并建议所选时间",
+    proposedHeading: "调解员建议的时间",
+    proposedBody: (when: string) => `调解员建议改到 ${when}。这个时段没有为您保留，请尽快预约。`,
+    proposedBook: "预约这个时间",
     actedBy: (staff: string, mediator: string, decision: "confirmed" | "declined") =>
       `由工作人员 ${staff} 代 ${mediator} ${decision === "confirmed" ? "确认" : "婉拒"}`,
     confirmButton: "确认预约",
@@ -256,6 +264,7 @@ const en: BookingMessages = {
       cancelled: "The booking is cancelled.",
       rescheduled: "Rescheduled: the new request awaits the mediator's confirmation; the old booking is cancelled.",
       confirmed: "You confirmed this booking; the party is notified.",
+      proposed: "You declined this request and proposed another time; the party is notified.",
       declined: "You declined this booking; the party is notified.",
     },
     details: "Booking details",
@@ -301,6 +310,13 @@ const en: BookingMessages = {
     actingForIntro: (mediator: string) =>
       `When ${mediator} has no account or cannot answer online, centre staff confirm or decline for them. The party sees which staff member did.`,
     answeredBy: "Answered by",
+    proposeOpen: "Not this time? Decline and propose another",
+    proposeIntro:
+      "Choose another free time of the same mediator. This request is declined; the party sees the proposed time and can book it in one step. The time is not held until they do.",
+    proposeButton: "Decline and propose the chosen time",
+    proposedHeading: "The time the mediator proposes",
+    proposedBody: (when: string) => `The mediator proposes ${when} instead. The time is not held for you, so book it soon.`,
+    proposedBook: "Book this time",
     actedBy: (staff: string, mediator: string, decision: "confirmed" | "declined") =>
       `${decision === "confirmed" ? "Confirmed" : "Declined"} by staff ${staff} for ${mediator}`,
     confirmButton: "Confirm booking",

@@ -10,6 +10,13 @@ type Text = { subject: (p: P) => string; body: (p: P) => string };
 
 const when = (ms: unknown, locale: Locale) => (typeof ms === "number" ? formatCentreTime(isoInZone(ms, "Asia/Shanghai"), locale) : "");
 const s = (v: unknown) => (v === null || v === undefined ? "" : String(v));
+/** A declined request may carry another time proposed instead. */
+const proposal = (p: P, locale: Locale) =>
+  typeof p.proposedStart !== "number"
+    ? ""
+    : locale === "zh"
+      ? `调解员建议改到 ${when(p.proposedStart, "zh")}，您可以在预约详情中预约这个时间。`
+      : ` The mediator proposes ${when(p.proposedStart, "en")} instead; the booking page lets you book it.`;
 
 const CATALOGUE: Record<Locale, Record<NotificationTemplate, Text>> = {
   zh: {
@@ -33,7 +40,7 @@ const CATALOGUE: Record<Locale, Record<NotificationTemplate, Text>> = {
     },
     "booking.declined": {
       subject: (p) => `${s(p.number)} 的预约被婉拒`,
-      body: (p) => `调解员婉拒了您的预约，理由：${s(p.reason)}。您可以在预约详情中查看有空档的相似调解员。`,
+      body: (p) => `调解员婉拒了您的预约，理由：${s(p.reason)}。${proposal(p, "zh")}您可以在预约详情中查看有空档的相似调解员。`,
     },
     "booking.confirmed-for": {
       subject: (p) => `${s(p.number)} 的预约已确认`,
@@ -43,7 +50,7 @@ const CATALOGUE: Record<Locale, Record<NotificationTemplate, Text>> = {
     "booking.declined-for": {
       subject: (p) => `${s(p.number)} 的预约被婉拒`,
       body: (p) =>
-        `由工作人员 ${s(p.staffName)} 代 ${s(p.mediatorName)} 婉拒了 ${when(p.start, "zh")} 的预约，理由：${s(p.reason)}。您可以在预约详情中查看有空档的相似调解员。`,
+        `由工作人员 ${s(p.staffName)} 代 ${s(p.mediatorName)} 婉拒了 ${when(p.start, "zh")} 的预约，理由：${s(p.reason)}。${proposal(p, "zh")}您可以在预约详情中查看有空档的相似调解员。`,
     },
     "account.claim-invitation": {
       subject: (p) => `调解点单：请认领 ${s(p.mediatorName)} 的账号 ${s(p.link)}`,
@@ -116,7 +123,8 @@ const CATALOGUE: Record<Locale, Record<NotificationTemplate, Text>> = {
     },
     "booking.declined": {
       subject: (p) => `Session of ${s(p.number)} declined`,
-      body: (p) => `The mediator declined your request: ${s(p.reason)}. The booking page lists similar mediators with free time.`,
+      body: (p) =>
+        `The mediator declined your request: ${s(p.reason)}.${proposal(p, "en")} The booking page lists similar mediators with free time.`,
     },
     "booking.confirmed-for": {
       subject: (p) => `Session of ${s(p.number)} confirmed`,
@@ -126,7 +134,7 @@ const CATALOGUE: Record<Locale, Record<NotificationTemplate, Text>> = {
     "booking.declined-for": {
       subject: (p) => `Session of ${s(p.number)} declined`,
       body: (p) =>
-        `Declined by staff ${s(p.staffName)} for ${s(p.mediatorName)}: your request for ${when(p.start, "en")}. Reason: ${s(p.reason)}. The booking page lists similar mediators with free time.`,
+        `Declined by staff ${s(p.staffName)} for ${s(p.mediatorName)}: your request for ${when(p.start, "en")}. Reason: ${s(p.reason)}.${proposal(p, "en")} The booking page lists similar mediators with free time.`,
     },
     "account.claim-invitation": {
       subject: (p) => `Order-a-Mediator: claim the account of ${s(p.mediatorName)} ${s(p.link)}`,

@@ -9,7 +9,9 @@ import { writeTransaction, type Db } from "../../db/client";
 import { bookings } from "../../db/schema";
 import { getDb } from "../db.server";
 import type { User } from "./auth.server";
-import { bookingTimeChanged, loadAvailability } from "./availability.server";
+import { CENTRE_TIMEZONE } from "../../domain";
+import { localDateInZone } from "../../domain/zone";
+import { bookingTimeChanged, loadAvailability, mediatorSlots } from "./availability.server";
 import { placeBooking } from "./booking-create.server";
 import { assertAllowed, HOLDING, type BookingEvent } from "./booking-rules";
 import type { BookingView } from "./booking-view";
@@ -39,21 +41,55 @@ function changedMeanwhile(): never {
 
 type Step = { user: User; id: number; now: number };
 
-async function respond({ user, id, now }: Step, decision: "confirmed" | "declined", reason?: string): Promise<BookingView> {
+/**
+ * A time proposed instead of a declined one must be a free slot of the same mediator, in the booking's
+ * mode (and town, on site), as of now: judged in the decline's own transaction.
+ */
+function assertProposable(tx: Db, row: Row, start: number, now: number): void {
+  const date = Number.isFinite(start) ? localDateInZone(start, CENTRE_TIMEZONE) : null;
+  const slot = date
+    ? mediatorSlots(tx, row.mediatorId, { from: date, to: date, mode: row.mode, now }).find((s) => s.start === start)
+    : null;
+  if (!slot || start === row.startAt || (row.mode === "onsite" && !slot.towns.includes(row.town ?? "")))
+    throw new DomainError("not_available", "The proposed time is not a free slot of this mediator", {
+      field: "start",
+      reason: "not_a_slot",
+    });
+}
+
+async function respond(
+  { user, id, now }: Step,
+  decision: "confirmed" | "declined",
+  reason?: string,
+  proposedStart?: number,
+): Promise<BookingView> {
   const db = getDb();
   return writeTransaction(db, (tx) => {
     const row = judgedRow(tx, user, id, decision === "confirmed" ? "confirm" : "decline", now);
     const byStaff = viewerOf(user, row) === "staff";
+    if (proposedStart !== undefined) assertProposable(tx, row, proposedStart, now);
     const res = tx
       .update(bookings)
-      .set({ status: decision, declineReason: reason ?? null, actedByUserId: byStaff ? user.id : null, updatedAt: new Date(now) })
+      .set({
+        status: decision,
+        declineReason: reason ?? null,
+        proposedStartAt: proposedStart ?? null,
+        actedByUserId: byStaff ? user.id : null,
+        updatedAt: new Date(now),
+      })
       // The visibility rule again in the update: the row changes only for someone who may see it.
       .where(and(eq(bookings.id, id), eq(bookings.status, "pending"), visibleTo(user)))
       .run();
     if (res.changes !== 1) changedMeanwhile();
     if (decision === "declined") bookingTimeChanged(tx, row, "released");
     const view = readBooking(tx, user, id, now)!;
-    const params = { bookingId: id, start: row.startAt, reason: reason ?? null, number: caseNumberOf(tx, row.caseId) };
+    const params = {
+      bookingId: id,
+      start: row.startAt,
+      reason: reason ?? null,
+      proposedStart: proposedStart ?? null,
+      number: caseNumberOf(tx, row.caseId),
+    };
     if (!byStaff) {
       notifyUser(tx, row.partyUserId, {
         template: decision === "confirmed" ? "booking.confirmed" : "booking.declined",
@@ -78,7 +114,9 @@ async function respond({ user, id, now }: Step, decision: "confirmed" | "decline
 }
 
 export const confirmBooking = (step: Step) => respond(step, "confirmed");
-export const declineBooking = ({ reason, ...step }: Step & { reason: string }) => respond(step, "declined", reason);
+/** Declines with a reason and, if given, another free time of the same mediator proposed instead (ISO). */
+export const declineBooking = ({ reason, proposedStart, ...step }: Step & { reason: string; proposedStart?: string }) =>
+  respond(step, "declined", reason, proposedStart === undefined ? undefined : Date.parse(proposedStart));
 
 export async function cancelBooking({ user, id, reason, now }: Step & { reason: string }): Promise<BookingView> {
   return writeTransaction(getDb(), (tx) => {

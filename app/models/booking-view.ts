@@ -46,6 +46,8 @@ export interface BookingView {
    * null when the mediator answered themselves or no one has yet.
    */
   actedByName: string | null;
+  /** Declined with another free time of the same mediator proposed instead (the party may book it). */
+  proposedStart: string | null;
   createdAt: string;
   /** Who is looking, relative to this booking, and what they may do now. */
   viewer: BookingViewer;
@@ -88,6 +90,7 @@ export function toBookingView(b: BookingRow, c: CaseRow, facts: ViewFacts, viewe
     cancelledBy: b.cancelledBy,
     rescheduledFromId: b.rescheduledFromId,
     actedByName: b.actedByUserId ? (facts.actedByName ?? null) : null,
+    proposedStart: b.proposedStartAt === null ? null : iso(b.proposedStartAt),
     createdAt: iso(b.createdAt.getTime()),
     viewer,
     actions: allowedActions(b, viewer, { now, minNoticeHours: facts.minNoticeHours }),

@@ -10,6 +10,7 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
 import { useState } from "react";
 import { ConfirmForm, ReasonForm, StatusBadge, replyFor, type StepResult } from "~/components/booking-parts";
+import { ProposeForm } from "~/components/booking-propose";
 import { modeName, whereText } from "~/i18n/booking-text";
 import { revalidateAfterConflict } from "~/components/booking-form";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -26,7 +27,7 @@ import { getBooking } from "~/models/bookings.server";
 import { isDomainError } from "~/models/errors";
 import { rescheduleSlots } from "~/models/slots-query.server";
 import { idOr404 } from "~/utils/api.server";
-import { bookingStep, calendarWindow } from "~/utils/booking-page.server";
+import { bookingStep, calendarWindow, proposeSlots } from "~/utils/booking-page.server";
 import { requireCsrf, requirePageUser } from "~/utils/session.server";
 
 /**
@@ -59,8 +60,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     booking.viewer === "party" && (booking.status === "declined" || booking.status === "expired")
       ? await suggestAlternatives({ user: auth.user, id: booking.id, now })
       : null;
+  const propose = booking.actions.decline ? { window, slots: proposeSlots(booking, window, now) } : null;
   return {
     booking,
+    propose,
     reschedule,
     alternatives,
     created: url.searchParams.has("created"),
@@ -75,7 +78,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const outcome = await bookingStep(request, auth, formData, booking.id);
   if (!("ok" in outcome)) return outcome;
   // A reschedule makes a new booking: show that one.
-  return redirect(`/bookings/${outcome.booking.id}?done=${outcome.intent === "reschedule" ? "rescheduled" : outcome.booking.status}`);
+  const done = outcome.intent === "reschedule" ? "rescheduled" : outcome.intent === "propose" ? "proposed" : outcome.booking.status;
+  return redirect(`/bookings/${outcome.booking.id}?done=${done}`);
 }
 
 export const shouldRevalidate = revalidateAfterConflict;
@@ -137,7 +141,7 @@ function Reschedule({ bookingId, window, slots, mode }: { bookingId: number; win
 }
 
 export default function BookingPage() {
-  const { booking: b, reschedule, alternatives, created, done } = useLoaderData<typeof loader>();
+  const { booking: b, propose, reschedule, alternatives, created, done } = useLoaderData<typeof loader>();
   const { viewer, actions: can, committeeName } = b;
   const pageResult = useActionData<typeof action>() as StepResult;
   const t = useT();
@@ -288,6 +292,21 @@ export default function BookingPage() {
               pageResult={pageResult}
             />
           </div>
+          {propose ? <ProposeForm bookingId={b.id} window={propose.window} slots={propose.slots} /> : null}
+        </section>
+      ) : null}
+
+      {b.proposedStart && b.status === "declined" ? (
+        <section className="panel" aria-labelledby="proposed-heading">
+          <h2 id="proposed-heading">{t.booking.proposedHeading}</h2>
+          <p>{t.booking.proposedBody(formatCentreTime(b.proposedStart, locale))}</p>
+          {viewer === "party" ? (
+            <p>
+              <Link to={`/mediators/${b.mediatorId}/book?from=${b.proposedStart.slice(0, 10)}`} className="button button-primary">
+                {t.booking.proposedBook}
+              </Link>
+            </p>
+          ) : null}
         </section>
       ) : null}
 

@@ -14,8 +14,12 @@ import { getLocale } from "~/i18n/locale.server";
 import { cancelBooking, confirmBooking, declineBooking, rescheduleBooking } from "~/models/booking-actions.server";
 import { createBooking } from "~/models/booking-create.server";
 import { createBookingSchema, reasonSchema, rescheduleSchema } from "~/models/booking-schemas";
+
+/** The propose form: a reason and the proposed start (the same start field as rescheduling). */
+const proposeSchema = z.object({ ...reasonSchema.shape, ...rescheduleSchema.shape });
 import { DomainError, type ErrorCode } from "~/models/errors";
-import { bookableSlots } from "~/models/slots-query.server";
+import type { BookingView } from "~/models/booking-view";
+import { bookableSlots, listSlots, type SlotView } from "~/models/slots-query.server";
 import type { Auth } from "./auth.server";
 import { STATUS_OF } from "./api-handler.server";
 import { parseForm, text } from "./forms.server";
@@ -39,6 +43,21 @@ export function calendarWindow(fromParam: string | null, now: number): CalendarW
     prevFrom: from > today ? (prev < today ? today : prev).toISODate()! : null,
     nextFrom: next <= last ? next.toISODate()! : null,
   };
+}
+
+/**
+ * The times the mediator side may propose instead of a request's (when its viewer may decline it): the
+ * same mediator's free slots in the booking's mode (and town, on site) in the calendar window.
+ */
+export function proposeSlots(booking: BookingView, window: CalendarWindow, now: number): SlotView[] {
+  if (!booking.actions.decline) return [];
+  const view = listSlots({
+    kind: "mediator",
+    id: booking.mediatorId,
+    query: { from: window.from, to: window.to, mode: booking.mode },
+    now,
+  });
+  return (view?.slots ?? []).filter((s) => booking.mode !== "onsite" || s.towns.includes(booking.town ?? ""));
 }
 
 export type Viewer = "anonymous" | "party" | "other";
@@ -165,6 +184,18 @@ export async function bookingStep(request: Request, auth: Auth, formData: FormDa
     if (submission.status !== "success") return reply(submission.reply(), 400);
     const step = intent === "decline" ? declineBooking : cancelBooking;
     return attempt(submission, () => step({ user, id: bookingId, reason: submission.value.reason, now }));
+  }
+  if (intent === "propose") {
+    // Decline this time and propose another free slot of the same mediator (the party may book it).
+    const submission = parseForm(formData, {
+      schema: proposeSchema,
+      locale,
+      input: (p) => ({ reason: typeof p.reason === "string" ? p.reason : "", start: text(p.start) }),
+      messages: { start: t.book.errors.chooseSlot },
+    });
+    if (submission.status !== "success") return reply(submission.reply(), 400);
+    const { reason, start } = submission.value;
+    return attempt(submission, () => declineBooking({ user, id: bookingId, reason, proposedStart: start, now }));
   }
   if (intent === "reschedule") {
     const submission = parseForm(formData, {

@@ -42,6 +42,11 @@ export const bookings = sqliteTable(
      * account or cannot be reached online. Null when the mediator answered themselves.
      */
     actedByUserId: integer("acted_by_user_id").references(() => users.id),
+    /**
+     * The mediator side declined this time and proposed another free one instead (epoch ms): the party
+     * books it with one click, or picks something else.
+     */
+    proposedStartAt: integer("proposed_start_at"),
     ...timestamps,
   },
   (t) => [

@@ -4,6 +4,7 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { freshDatabase } from "./setup-db";
+import type { Json } from "./call";
 import { openDb } from "../../db/client";
 import { accountEvents, sessions, users } from "../../db/schema";
 import { createAccount, createMediator, createStaff } from "../factories";
@@ -144,11 +145,11 @@ async function postPage(secret: string, fields: Record<string, string>) {
   });
   try {
     const res = (await adminPage.action({ request, params: {}, context: {} })) as unknown;
-    if (res instanceof Response) return { status: res.status, body: null };
-    const d = res as { data: { step: { refusal?: string; issued?: { link: string }[] } }; init?: ResponseInit | null };
+    if (res instanceof Response) return { status: res.status, body: null as Json };
+    const d = res as { data: Json; init?: ResponseInit | null };
     return { status: d.init?.status ?? 200, body: d.data };
   } catch (thrown) {
-    if (thrown instanceof Response) return { status: thrown.status, body: null };
+    if (thrown instanceof Response) return { status: thrown.status, body: null as Json };
     throw thrown;
   }
 }

@@ -7,7 +7,7 @@ import { freshDatabase } from "./setup-db";
 import { call } from "./call";
 import { openDb } from "../../db/client";
 import { bookings, notifications } from "../../db/schema";
-import { createAccount, createBooking, createMediator, createParty, createStaff, firstFreeSlot } from "../factories";
+import { createAccount, createBooking, createMediator, createParty, createStaff, firstFreeSlot, freeSlots } from "../factories";
 
 const db = openDb(freshDatabase());
 const confirmRoute = await import("~/routes/api.v1.bookings.$id.confirm");
@@ -123,5 +123,32 @@ describe("staff act for a mediator", () => {
     await expect(declineBooking({ user: staff.user, id: b.id, reason: "改主意", now })).rejects.toMatchObject({
       code: "illegal_transition",
     });
+  });
+
+  it("staff decline and propose another free time of the mediator: recorded, shown, and told to the party", async () => {
+    const now = Date.now();
+    const m = createMediator(db, { modes: ["online"], now });
+    const party = createParty(db, { locale: "en", now });
+    const [first, second] = freeSlots(db, m.id, { now, mode: "online", days: 14 });
+    const b = createBooking(db, { partyUserId: party.user.id, mediatorId: m.id, start: first.start, now });
+    const staff = createStaff(db, { name: "张三", now });
+
+    // Not a free slot (the booking's own time, and a time off the grid) is refused; nothing changes.
+    for (const proposedStart of [first.start, new Date(Date.parse(second.start) + 60_000).toISOString()])
+      await expect(declineBooking({ user: staff.user, id: b.id, reason: "时间冲突", proposedStart, now })).rejects.toMatchObject({
+        code: "not_available",
+      });
+    await expect(
+      declineBooking({ user: party.user, id: b.id, reason: "时间冲突", proposedStart: second.start, now }),
+    ).rejects.toMatchObject({
+      code: "forbidden",
+    });
+    expect(db.select().from(bookings).where(eq(bookings.id, b.id)).get()!.status).toBe("pending");
+
+    const view = await declineBooking({ user: staff.user, id: b.id, reason: "时间冲突", proposedStart: second.start, now });
+    expect([view.status, view.actedByName, Date.parse(view.proposedStart!)]).toEqual(["declined", "张三", Date.parse(second.start)]);
+    const [n] = messagesFor(b.id, party.email);
+    expect(renderNotification(n).body).toMatch(/The mediator proposes .+ instead/);
+    expect(getBooking({ user: party.user, id: b.id, now }).proposedStart).toBe(view.proposedStart);
   });
 });

@@ -1,0 +1,1 @@
+ALTER TABLE `bookings` ADD `proposed_start_at` integer;
