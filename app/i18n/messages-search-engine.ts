@@ -12,7 +12,7 @@ const zh = {
     primary: "主引擎",
     embeddedCursor: (n: number) => `本地索引已跟到第 ${n} 条`,
     breaker: { closed: "正常", open: "暂停使用（熔断中）", "half-open": "正在重新探测" } as Record<string, string>,
-    indexReady: (ready: boolean) => (ready ? "索引已就绪" : "索引尚未就绪"),
+    indexReady: (ready: boolean): string => (ready ? "索引已就绪" : "索引尚未就绪"),
     lastSearchOk: (when: string) => `最近一次成功搜索：${when}`,
     lastSearchFailure: (when: string, reason: string) => `最近一次搜索失败：${when}（${reason}）`,
     lastDelivery: (when: string, n: number) => `最近一次送达：${when}，${n} 条`,
