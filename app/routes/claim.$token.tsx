@@ -100,14 +100,11 @@ export default function ClaimPage() {
     <div className="narrow-page">
       <h1>{t.claim.heading}</h1>
       <p lang={dataLang(locale)}>{t.claim.intro(loaded.mediatorName)}</p>
-      <dl className="facts">
-        <div>
-          <dt>{t.claim.whoHeading}</dt>
-          <dd lang={dataLang(locale)}>
-            <strong>{loaded.mediatorName}</strong>
-          </dd>
-        </div>
-      </dl>
+      <p>
+        {t.claim.whoHeading}
+        {t.colon}
+        <strong lang={dataLang(locale)}>{loaded.mediatorName}</strong>
+      </p>
       <p className="small muted">{t.claim.expires(formatCentreTime(loaded.expiresAt, locale))}</p>
       <Form method="post" {...getFormProps(form)} className="panel form-panel">
         <ErrorSummary

@@ -1,0 +1,67 @@
+// Claiming a mediator's account (issue 9): the admin makes a claim link for a pool member without an
+// account and sees it once; the member opens it without JavaScript, sees their name, chooses an e-mail
+// and a password and is signed in as that mediator; the used link then says plainly that it is dead
+// (410). axe on the admin page and the claim page; screenshots into tests/e2e/screenshots/.
+import path from "node:path";
+import { expect, test, type Page } from "@playwright/test";
+import { expectNoSeriousViolations, login, uniqueEmail } from "./booking-utils";
+import { expectNoHorizontalOverflow } from "./utils";
+
+const dir = path.join(import.meta.dirname, "screenshots");
+
+async function shot(page: Page, name: string, project: string) {
+  await expectNoHorizontalOverflow(page);
+  await page.screenshot({ path: path.join(dir, `${project}-${name}.png`), fullPage: true });
+}
+
+test("an admin's claim link opens the mediator's account once, without JavaScript", async ({ page, browser, baseURL }, testInfo) => {
+  const project = testInfo.project.name;
+  await login(page, "admin@example.com");
+  await page.goto("/admin/accounts");
+  const pool = page.getByRole("region", { name: "邀请调解员认领账号" });
+  const row = pool.getByRole("row").nth(1);
+  const name = ((await row.getByRole("cell").nth(1).textContent()) ?? "").replace(/（.*$/, "");
+  expect(name.length).toBeGreaterThan(1);
+  await row.getByRole("button", { name: /认领链接/ }).click();
+
+  const issued = page.getByRole("region", { name: "新的认领链接（只显示这一次）" });
+  await expect(issued).toContainText(name);
+  const link = ((await issued.locator("code").first().textContent()) ?? "").trim();
+  expect(link).toMatch(new RegExp(`^${baseURL}/claim/[\\w-]{40,}$`));
+  await expect(pool.getByRole("row").filter({ hasText: name })).toContainText("已发送");
+  await expectNoSeriousViolations(page, "admin accounts with a new claim link");
+  await shot(page, "admin-claim-link", project);
+
+  // The claim page with scripts, for axe and the picture; then the claim itself without them.
+  const claimPath = new URL(link).pathname;
+  await page.goto(claimPath);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("认领调解员账号");
+  await expect(page.getByRole("main")).toContainText(name);
+  await expectNoSeriousViolations(page, "claim page");
+  await shot(page, "claim", project);
+
+  const context = await browser.newContext({ javaScriptEnabled: false, baseURL, locale: "zh-CN" });
+  const member = await context.newPage();
+  await member.goto(claimPath);
+  await member.getByLabel("密码", { exact: true }).fill("short");
+  await member.getByLabel("电子邮箱").fill("not an address");
+  await member.getByRole("button", { name: "认领并登录" }).click();
+  await expect(member.getByRole("heading", { name: /有 2 处需要修改/ })).toBeVisible();
+  await shot(member, "claim-errors", project);
+
+  const email = uniqueEmail("claimed");
+  await member.getByLabel("电子邮箱").fill(email);
+  await member.getByLabel("密码", { exact: true }).fill("claim-password-1");
+  await member.getByRole("button", { name: "认领并登录" }).click();
+  await expect(member).toHaveURL("/dashboard");
+  await expect(member.getByRole("navigation", { name: "账号" })).toContainText(name);
+
+  const again = await member.goto(claimPath);
+  expect(again?.status()).toBe(410);
+  await expect(member.getByRole("heading", { level: 1 })).toHaveText("这个链接不能使用");
+  await shot(member, "claim-gone", project);
+  const unknown = await member.goto("/claim/not-a-real-token-at-all");
+  expect(unknown?.status()).toBe(404);
+  await expect(member.getByRole("heading", { level: 1 })).toHaveText("这个链接不能使用");
+  await context.close();
+});
