@@ -39,6 +39,15 @@ export function RecordLine({ stats, mediated }: { stats: SearchHitView["stats"];
   );
 }
 
+/**
+ * A figure's words split before a trailing "（23/25 件）" / " (23 of 25)": the count goes on a line of its
+ * own in smaller type, so a narrow figure box breaks between the two, never inside a number.
+ */
+function splitCount(text: string): [string, string | null] {
+  const at = text.search(/\s?[（(][^（(]*[）)]$/);
+  return at > 0 ? [text.slice(0, at), text.slice(at).trim()] : [text, null];
+}
+
 /** The record as a row of figures with its period, for profile pages, and what the figures mean. */
 export function RecordFigures({ record }: { record: RecordView }) {
   const t = useT();
@@ -68,12 +77,23 @@ export function RecordFigures({ record }: { record: RecordView }) {
         <p className="record-empty">{r.none}</p>
       ) : (
         <dl className="figures">
-          {figures.map(([label, value]) => (
-            <div key={label}>
-              <dt>{label}</dt>
-              <dd>{value}</dd>
-            </div>
-          ))}
+          {figures.map(([label, value]) => {
+            const [main, count] = splitCount(value);
+            return (
+              <div key={label}>
+                <dt>{label}</dt>
+                <dd>
+                  {main}
+                  {count ? (
+                    <>
+                      <br />
+                      <span className="small">{count}</span>
+                    </>
+                  ) : null}
+                </dd>
+              </div>
+            );
+          })}
         </dl>
       )}
       <p className="small muted record-period">{r.period(record.from, record.to)}</p>
