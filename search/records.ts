@@ -176,7 +176,14 @@ export function loadCommitteeRecords(db: Db, opts: { ids?: number[]; now?: numbe
   const now = opts.now ?? Date.now();
   const stats = loadRecordStats(db, "committee", ids, recordWindow(now, SEARCH_RECORD_MONTHS));
   const cats = db.select().from(committeeCategories).where(inArray(committeeCategories.committeeId, ids)).all();
-  const members = db.select().from(committeeMembers).where(inArray(committeeMembers.committeeId, ids)).all();
+  // Ordered, so a committee's document is the same whether it is read alone (an outbox batch) or with
+  // every other (a reindex): search:check compares them.
+  const members = db
+    .select()
+    .from(committeeMembers)
+    .where(inArray(committeeMembers.committeeId, ids))
+    .orderBy(asc(committeeMembers.committeeId), asc(committeeMembers.mediatorId))
+    .all();
   const memberRecords = new Map(
     loadMediatorRecords(db, { ids: [...new Set(members.map((m) => m.mediatorId))], now }).map((m) => [m.id, m]),
   );
