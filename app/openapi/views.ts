@@ -198,6 +198,7 @@ export const bookingSchema = z
     cancelReason: z.string().nullable(),
     cancelledBy: z.enum(CANCELLED_BY).nullable(),
     rescheduledFromId: id.nullable(),
+    proposedStart: instant.nullable().meta({ description: "Declined with another free time of the same mediator proposed instead." }),
     actedByName: z.string().nullable().meta({ description: "The staff member who confirmed or declined for the mediator." }),
     createdAt: instant,
     viewer: z.enum(["party", "mediator", "staff"]),
