@@ -5,52 +5,23 @@
 // refuses; the applicant ranks the same shortlist; staff record an answer given in person or by phone.
 // A refusal closes the case; a mediator both sides accept is agreed on; a held booking with anyone else
 // is released and everyone is told.
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import { writeTransaction, type Db, type Tx } from "../../db/client";
-import { bookings, caseChoices, caseParties, cases, mediators } from "../../db/schema";
+import { caseChoices, caseParties, cases, mediators } from "../../db/schema";
 import { getDb } from "../db.server";
 import type { User } from "./auth.server";
-import { bookingTimeChanged } from "./availability.server";
+import { releaseCaseBookings } from "./case-bookings.server";
 import { audit } from "./case-audit.server";
 import { caseFacts } from "./case-facts.server";
 import { caseRefusal, nextStatus, type CaseActor } from "./case-rules";
 import type { ConsentInput } from "./case-schemas";
 import { caseForUser, respondentByCode, tellParties, toCaseView, type CaseView } from "./cases.server";
-import { HOLDING } from "./booking-rules";
 import { DomainError } from "./errors";
-import { notifyMediator, notifyUser } from "./notifications.server";
 import { chooseMutually } from "./mutual-choice";
 import { nextFreeOf, shortlistOf } from "./case-shortlist.server";
 
 type CaseRow = typeof cases.$inferSelect;
 type PartyRow = typeof caseParties.$inferSelect;
-
-/** Bookings of the case held with someone other than the agreed mediator (or all, on a refusal) are released. */
-function releaseBookings(tx: Db | Tx, c: CaseRow, keepMediatorId: number | null, why: { zh: string; en: string }, now: number): void {
-  const held = tx
-    .select()
-    .from(bookings)
-    .where(and(eq(bookings.caseId, c.id), inArray(bookings.status, [...HOLDING])))
-    .all()
-    .filter((b) => b.mediatorId !== keepMediatorId);
-  for (const b of held) {
-    const res = tx
-      .update(bookings)
-      .set({ status: "cancelled", cancelReason: why.en, cancelledBy: "staff", updatedAt: new Date(now) })
-      .where(and(eq(bookings.id, b.id), inArray(bookings.status, [...HOLDING])))
-      .run();
-    if (res.changes !== 1) continue;
-    bookingTimeChanged(tx, b, "released");
-    const message = {
-      template: "case.booking-released" as const,
-      params: { bookingId: b.id, number: c.number, reasonZh: why.zh, reasonEn: why.en },
-      bookingId: b.id,
-      at: now,
-    };
-    notifyMediator(tx, b.mediatorId, message);
-    notifyUser(tx, b.partyUserId, message);
-  }
-}
 
 function agreeOn(
   tx: Db | Tx,
@@ -80,7 +51,13 @@ function agreeOn(
   });
   const name = tx.select({ name: mediators.name }).from(mediators).where(eq(mediators.id, mediatorId)).get()?.name ?? "";
   tellParties(tx, c.id, { template: "case.mediator-agreed", params: { caseId: c.id, number: c.number, mediatorName: name }, at: now });
-  releaseBookings(tx, c, mediatorId, { zh: "双方选定了另一位调解员", en: "both sides chose another mediator" }, now);
+  releaseCaseBookings(
+    tx,
+    c,
+    { keepMediatorId: mediatorId },
+    { zh: "双方选定了另一位调解员", en: "both sides chose another mediator" },
+    now,
+  );
 }
 
 interface Answerer {
@@ -141,7 +118,7 @@ function answer(tx: Db | Tx, c: CaseRow, who: Answerer, input: ConsentInput, now
       after: { status, outcome: "respondent-refused", recordedBy: who.recordedBy },
     });
     tellParties(tx, c.id, { template: "case.refused", params: { caseId: c.id, number: c.number }, at: now });
-    releaseBookings(tx, c, null, { zh: "对方不同意调解", en: "the other side declined mediation" }, now);
+    releaseCaseBookings(tx, c, {}, { zh: "对方不同意调解", en: "the other side declined mediation" }, now);
     return;
   }
   if (input.accept) {

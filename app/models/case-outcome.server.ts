@@ -11,6 +11,7 @@ import type { CaseOutcome } from "../../domain";
 import { getDb } from "../db.server";
 import type { User } from "./auth.server";
 import { audit } from "./case-audit.server";
+import { CASE_CLOSED, releaseCaseBookings } from "./case-bookings.server";
 import { caseFacts, confirmationOf } from "./case-facts.server";
 import { caseRefusal, confirmationDeadline, nextStatus, type CaseActor, type CaseEvent } from "./case-rules";
 import { toFen, type OutcomeInput } from "./case-schemas";
@@ -113,6 +114,7 @@ export async function recordOutcome({
       after: { status, outcome: input.outcome, visits: input.visits, agreementId, obligations: input.agreement?.obligations.length ?? 0 },
     });
     refreshRecords(tx, { mediatorIds: [row.mediatorId], committeeIds: [row.committeeId] });
+    releaseCaseBookings(tx, row, { onlyAfter: now }, CASE_CLOSED, now);
     const words = OUTCOME_WORDS[input.outcome];
     tellParties(tx, caseId, {
       template: "case.closed",
@@ -147,6 +149,7 @@ export async function withdrawCase({
       after: { status, outcome: "withdrawn" },
     });
     refreshRecords(tx, { mediatorIds: [row.mediatorId], committeeIds: [row.committeeId] });
+    releaseCaseBookings(tx, row, { onlyAfter: now }, CASE_CLOSED, now);
     const words = OUTCOME_WORDS.withdrawn;
     tellParties(tx, caseId, {
       template: "case.closed",

@@ -272,6 +272,47 @@ describe("other roads", () => {
     expect(told.map((n) => n.to).sort()).toEqual([applicant.email, "13800000456"].sort());
   });
 
+  it("a case closed before its booked session gives that time up; a session already held stays", async () => {
+    const { now, m, applicant } = setup();
+    const filed = await call(casesRoute, "/api/v1/cases", { method: "POST", token: applicant.token, body: filing([m.id], "13800000457") });
+    const id = filed.body.id as number;
+    const held = createBooking(db, {
+      partyUserId: applicant.user.id,
+      mediatorId: m.id,
+      start: now - 3 * 3_600_000,
+      caseId: id,
+      status: "confirmed",
+      now,
+    });
+    const slot = firstFreeSlot(db, m.id, { now, mode: "online" });
+    const later = createBooking(db, {
+      partyUserId: applicant.user.id,
+      mediatorId: m.id,
+      start: slot.start,
+      caseId: id,
+      status: "confirmed",
+      now,
+    });
+    expect((await post(consent, id, { code: codeSentTo("13800000457", id), informed: true, accept: true })).body.status).toBe(
+      "mediator-agreed",
+    );
+    // Agreed at the centre's window on the spot: the session booked for later is no longer needed.
+    const closed = await post(outcome, id, { outcome: "no-agreement", visits: 1 }, m.account!.token);
+    expect(closed.body).toMatchObject({ status: "closed", outcome: "no-agreement" });
+    const statusOf = (bookingId: number) => db.select().from(bookings).where(eq(bookings.id, bookingId)).get()!.status;
+    expect([statusOf(held.id), statusOf(later.id)]).toEqual(["confirmed", "cancelled"]);
+    expect(firstFreeSlot(db, m.id, { now, mode: "online" }).start).toBe(slot.start);
+    const told = db
+      .select()
+      .from(notifications)
+      .where(eq(notifications.template, "case.booking-released"))
+      .all()
+      .filter((n) => n.params?.bookingId === later.id)
+      .map((n) => n.to)
+      .sort();
+    expect(told).toEqual([applicant.email, m.account!.email].sort());
+  });
+
   it("both sides rank the shortlist: the best combined rank is agreed on", async () => {
     const now = Date.now();
     const [x, y, z] = [0, 1, 2].map(() => createMediator(db, { categories: ["neighbourhood"], modes: ["online"], account: true, now }));
