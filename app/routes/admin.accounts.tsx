@@ -251,7 +251,9 @@ export default function AccountsPage() {
                 <td data-label={t.adminAccounts.mediator} lang={lang}>
                   {a.mediatorName ?? "—"}
                 </td>
-                <td data-label={t.accountAdmin.status}>{a.disabledAt ? t.accountAdmin.deactivated : t.accountAdmin.active}</td>
+                <td data-label={t.accountAdmin.status} className="nowrap">
+                  {a.disabledAt ? t.accountAdmin.deactivated : t.accountAdmin.active}
+                </td>
                 <td data-label={t.accountAdmin.actions}>
                   <AccountActions account={a} />
                 </td>
@@ -325,9 +327,12 @@ function IssuedLinks({
       <ul className="link-list">
         {issued.map((c) => (
           <li key={c.mediatorId}>
-            <strong lang={dataLang(locale)}>{c.mediatorName}</strong>（
-            {c.sentTo === "desk" ? t.accountAdmin.sentToDesk : t.accountAdmin.sentToContact}；
-            {t.accountAdmin.invitedUntil(formatCentreTime(c.expires, locale))}）<br />
+            <strong lang={dataLang(locale)}>{c.mediatorName}</strong>
+            {t.accountAdmin.issuedLine(
+              c.sentTo === "desk" ? t.accountAdmin.sentToDesk : t.accountAdmin.sentToContact,
+              formatCentreTime(c.expires, locale),
+            )}
+            <br />
             <code className="break">{c.link}</code>
           </li>
         ))}

@@ -1,10 +1,12 @@
 // Claiming a mediator's account (issue 9): the admin makes a claim link for a pool member without an
 // account and sees it once; the member opens it without JavaScript, sees their name, chooses an e-mail
 // and a password and is signed in as that mediator; the used link then says plainly that it is dead
-// (410). axe on the admin page and the claim page; screenshots into tests/e2e/screenshots/.
+// (410). And the other half of "everyone in the pool can answer": staff confirm on the booking page for
+// a mediator who has no account, and the party reads who did. axe on every page; screenshots into
+// tests/e2e/screenshots/.
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import { expectNoSeriousViolations, login, uniqueEmail } from "./booking-utils";
+import { bookSlot, expectNoSeriousViolations, login, logout, slotsOf, uniqueEmail } from "./booking-utils";
 import { expectNoHorizontalOverflow } from "./utils";
 
 const dir = path.join(import.meta.dirname, "screenshots");
@@ -64,4 +66,42 @@ test("an admin's claim link opens the mediator's account once, without JavaScrip
   expect(unknown?.status()).toBe(404);
   await expect(member.getByRole("heading", { level: 1 })).toHaveText("这个链接不能使用");
   await context.close();
+});
+
+test("staff confirm for a mediator without an account; the party reads who did", async ({ page, request }, testInfo) => {
+  const project = testInfo.project.name;
+  // A mediator well past the first few (the claim test above claims the first without an account).
+  let mediatorId = 0;
+  let slots: Awaited<ReturnType<typeof slotsOf>> = [];
+  for (let id = 30; id < 60 && !slots.length; id++) {
+    slots = await slotsOf(request, "mediators", id, { mode: "online" });
+    mediatorId = id;
+  }
+  expect(slots.length, "a mediator with a free online slot").toBeGreaterThan(0);
+
+  await login(page, "party@example.com");
+  const id = await bookSlot(page, `/mediators/${mediatorId}/book`, slots[0], {
+    mode: "online",
+    modeLabel: "线上调解",
+    summary: "工作人员代调解员确认的测试。",
+  });
+  const mediatorName = ((await page.getByRole("region", { name: "预约信息" }).getByRole("link").first().textContent()) ?? "").trim();
+  await logout(page);
+
+  await login(page, "staff@example.com");
+  await page.goto(`/bookings/${id}`);
+  const acting = page.getByRole("region", { name: "代调解员操作" });
+  await expect(acting).toContainText(mediatorName);
+  await expect(acting.getByRole("button", { name: "确认预约" })).toBeVisible();
+  await expectNoSeriousViolations(page, "booking page as staff");
+  await shot(page, "booking-acting-for", project);
+  await acting.getByRole("button", { name: "确认预约" }).click();
+  await expect(page).toHaveURL(`/bookings/${id}?done=confirmed`);
+  await logout(page);
+
+  await login(page, "party@example.com");
+  await page.goto(`/bookings/${id}`);
+  await expect(page.locator(".status-badge")).toHaveText("已确认");
+  await expect(page.getByRole("region", { name: "预约信息" })).toContainText(`由工作人员 中心工作人员（示例） 代 ${mediatorName} 确认`);
+  await expect(page.getByRole("region", { name: "代调解员操作" })).toHaveCount(0);
 });

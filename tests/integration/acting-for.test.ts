@@ -16,6 +16,26 @@ const { confirmBooking, declineBooking } = await import("~/models/booking-action
 const { getBooking } = await import("~/models/bookings.server");
 const { renderNotification } = await import("~/i18n/notifications");
 const { CENTRE_DESK } = await import("~/models/notifications.server");
+const { createSession, csrfTokenFor } = await import("~/models/auth.server");
+const bookingPage = await import("~/routes/bookings.$id");
+
+/** Posts a form of the booking page with a cookie session and its CSRF token; the status and Location. */
+async function postBookingPage(userId: number, bookingId: number, fields: Record<string, string>) {
+  const { secret } = await createSession(userId, "cookie", Date.now());
+  const request = new Request(`http://test.local/bookings/${bookingId}`, {
+    method: "POST",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: `sid=${secret}`, Origin: "http://test.local" },
+    body: new URLSearchParams({ csrf: csrfTokenFor(secret), ...fields }),
+  });
+  try {
+    const res = (await bookingPage.action({ request, params: { id: String(bookingId) }, context: {} })) as unknown;
+    if (res instanceof Response) return { status: res.status, location: res.headers.get("Location") };
+    return { status: (res as { init?: ResponseInit | null }).init?.status ?? 200, location: null };
+  } catch (thrown) {
+    if (thrown instanceof Response) return { status: thrown.status, location: thrown.headers.get("Location") };
+    throw thrown;
+  }
+}
 
 /** A pending request to a mediator with no account, from a party who reads English. */
 function pendingRequest(now: number, o: { account?: boolean } = {}) {
@@ -150,5 +170,30 @@ describe("staff act for a mediator", () => {
     const [n] = messagesFor(b.id, party.email);
     expect(renderNotification(n).body).toMatch(/The mediator proposes .+ instead/);
     expect(getBooking({ user: party.user, id: b.id, now }).proposedStart).toBe(view.proposedStart);
+  });
+
+  it("the booking page takes staff's answers (confirm, propose) and refuses the party's", async () => {
+    const now = Date.now();
+    const m = createMediator(db, { modes: ["online"], now });
+    const party = createParty(db, { now });
+    const [a, b, c] = freeSlots(db, m.id, { now, mode: "online", days: 14 });
+    const first = createBooking(db, { partyUserId: party.user.id, mediatorId: m.id, start: a.start, now });
+    const second = createBooking(db, { partyUserId: party.user.id, mediatorId: m.id, start: b.start, now });
+    const staff = createStaff(db, { now });
+
+    expect(await postBookingPage(party.user.id, first.id, { intent: "confirm" })).toEqual({ status: 403, location: null });
+    expect(await postBookingPage(staff.user.id, first.id, { intent: "confirm" })).toEqual({
+      status: 302,
+      location: `/bookings/${first.id}?done=confirmed`,
+    });
+    expect(await postBookingPage(staff.user.id, second.id, { intent: "propose", reason: "这天出差", start: c.start })).toEqual({
+      status: 302,
+      location: `/bookings/${second.id}?done=proposed`,
+    });
+    const rows = [first.id, second.id].map((id) => db.select().from(bookings).where(eq(bookings.id, id)).get()!);
+    expect(rows.map((r) => [r.status, r.actedByUserId, r.proposedStartAt])).toEqual([
+      ["confirmed", staff.user.id, null],
+      ["declined", staff.user.id, Date.parse(c.start)],
+    ]);
   });
 });
