@@ -3,7 +3,8 @@
 // is closed, the rating. Plain POST forms; errors come back from the server.
 import type { SubmissionResult } from "@conform-to/react";
 import { useNavigation } from "@remix-run/react";
-import { useT } from "~/i18n";
+import { useLocale, useT } from "~/i18n";
+import { formatDate } from "./case-parts";
 import type { InvitationPage } from "~/models/case-queue.server";
 import { StepForm } from "./invitation-answer";
 import { FieldErrors, SubmitButton } from "./forms";
@@ -22,6 +23,7 @@ export function AgreementPanel({
   reply: StepReply;
 }) {
   const t = useT();
+  const locale = useLocale();
   const navigation = useNavigation();
   const a = page.agreement;
   if (!a) return null;
@@ -30,8 +32,8 @@ export function AgreementPanel({
     <section className="panel invitation-agreement" aria-labelledby="agreement-heading">
       <h2 id="agreement-heading">{t.invitation.agreementHeading}</h2>
       <p>
-        {t.invitation.agreementSigned(a.signedOn)}{" "}
-        {a.effective && a.effectiveOn ? t.invitation.agreementEffective(a.effectiveOn) : t.invitation.agreementPending}
+        {t.invitation.agreementSigned(formatDate(a.signedOn, locale))}{" "}
+        {a.effective && a.effectiveOn ? t.invitation.agreementEffective(formatDate(a.effectiveOn, locale)) : t.invitation.agreementPending}
       </p>
       <p>
         {/* A plain link: the API route takes the invitation code from the query string. */}

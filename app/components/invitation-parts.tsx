@@ -3,7 +3,8 @@
 // needed anywhere: the code form is a GET form that puts the code in the address, as the text message's
 // link does.
 import { Form } from "@remix-run/react";
-import { useT } from "~/i18n";
+import { useLocale, useT } from "~/i18n";
+import { formatSession } from "~/i18n/format";
 import type { InvitationPage } from "~/models/case-queue.server";
 
 export function AboutMediation() {
@@ -45,18 +46,24 @@ export function OtherRoutes() {
 /** What happens next, in plain words, for where the case stands. */
 export function NextSteps({ page }: { page: InvitationPage }) {
   const t = useT();
+  const locale = useLocale();
   const name = page.case.mediator?.name ?? "";
+  const session = page.sessions[0];
   const text =
     page.stage === "waiting-applicant"
       ? t.invitation.next.waitingApplicant
       : page.stage === "agreed"
-        ? t.invitation.next.agreed(name)
+        ? session
+          ? t.invitation.next.agreedBooked(name, formatSession(session.start, session.end, locale))
+          : t.invitation.next.agreed(name)
         : page.stage === "in-mediation"
           ? t.invitation.next.inMediation(name)
           : page.stage === "refused"
             ? t.invitation.next.refused
             : page.stage === "closed"
-              ? `${t.invitation.next.closed}${page.case.outcome ? `（${t.caseWords.outcome[page.case.outcome]}）` : ""}`
+              ? page.case.outcome
+                ? t.invitation.next.closedWith(t.caseWords.outcome[page.case.outcome])
+                : t.invitation.next.closed
               : null;
   if (!text) return null;
   return (

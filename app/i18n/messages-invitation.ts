@@ -83,8 +83,11 @@ const zh = {
         "您的顺序已记录。申请人也排序后，系统会选出双方都能接受的调解员，并以短信通知您。若没有共同接受的人选，中心会为双方指派调解员并说明理由。",
       agreed: (name: string) =>
         `双方已选定 ${name} 调解。调解员或中心工作人员会通过短信或电话与您联系，约定调解的时间和方式（线上、到中心或上门）。您随时可以退出调解。`,
+      agreedBooked: (name: string, when: string) =>
+        `双方已选定 ${name} 调解，调解时间为 ${when}（见上方「调解时段」）。需要改期请联系调解员或中心工作人员。您随时可以退出调解。`,
       inMediation: (name: string) => `${name} 正在调解本案。调解中您仍然可以随时退出，并保留仲裁、诉讼等途径。`,
       closed: "本案已经结束。",
+      closedWith: (outcome: string) => `本案已经结束：${outcome}。`,
       refused: "本案的调解已经结束。申请人已收到通知。调解是自愿的，您的选择不影响任何一方通过其他途径解决纠纷。",
     },
     routesHeading: "其他解决途径",
@@ -317,9 +320,12 @@ const en: InvitationMessages = {
         "Your ranking is recorded. Once the applicant has ranked too, the mediator both sides accept best is chosen and you will get a text message. If there is no one you both accept, the centre assigns a mediator and says why.",
       agreed: (name: string) =>
         `Both sides have agreed on ${name}. The mediator or the centre's staff will contact you by text or phone to arrange when and how (online, at the centre or where you are). You may still stop at any time.`,
+      agreedBooked: (name: string, when: string) =>
+        `Both sides have agreed on ${name}. The session is on ${when} (see "Sessions" above). To change it, contact the mediator or the centre's staff. You may still stop at any time.`,
       inMediation: (name: string) =>
         `${name} is mediating this case. You may still stop at any time and keep every other route, such as arbitration or court.`,
       closed: "This case is closed.",
+      closedWith: (outcome: string) => `This case is closed: ${outcome}.`,
       refused:
         "Mediation of this case has ended and the applicant has been told. Mediation is voluntary: your choice does not stop either side from resolving the dispute another way.",
     },

@@ -5,7 +5,8 @@ import { and, asc, count, desc, eq, inArray, isNotNull, lte, ne, sql, type SQL }
 import type { AnySQLiteColumn } from "drizzle-orm/sqlite-core";
 import { z } from "zod";
 import { writeTransaction } from "../../db/client";
-import { agreements, caseChoices, caseParties, cases, judicialConfirmations, mediators, ratings } from "../../db/schema";
+import { agreements, bookings, caseChoices, caseParties, cases, judicialConfirmations, mediators, ratings } from "../../db/schema";
+import { HOLDING } from "./booking-rules";
 import { CASE_CHANNELS, CASE_STATUSES, CATEGORY_SLUGS, CENTRE_TIMEZONE, type CaseStatus } from "../../domain";
 import { isoInZone, localDateInZone } from "../../domain/zone";
 import { getDb } from "../db.server";
@@ -70,6 +71,30 @@ export function invitationPage({ caseId, code, now }: { caseId: number; code: st
     .where(and(eq(caseChoices.caseId, caseId), eq(caseChoices.list, "respondent")))
     .orderBy(asc(caseChoices.rank))
     .all();
+  // The time the applicant booked: the respondent is invited to it (never to whom it was offered).
+  const sessions = db
+    .select({
+      id: bookings.id,
+      startAt: bookings.startAt,
+      endAt: bookings.endAt,
+      mode: bookings.mode,
+      status: bookings.status,
+      mediatorName: mediators.name,
+    })
+    .from(bookings)
+    .innerJoin(mediators, eq(mediators.id, bookings.mediatorId))
+    .where(and(eq(bookings.caseId, caseId), inArray(bookings.status, [...HOLDING])))
+    .orderBy(asc(bookings.startAt))
+    .all()
+    .map((b) => ({
+      id: b.id,
+      start: isoInZone(b.startAt, CENTRE_TIMEZONE),
+      end: isoInZone(b.endAt, CENTRE_TIMEZONE),
+      mode: b.mode,
+      status: b.status,
+      mediatorName: b.mediatorName,
+      openable: false,
+    }));
   const events = allowedCaseEvents(caseFacts(db, row, party.id), "respondent", now);
   const answering = row.status === "submitted" && party.consent === null;
   /** Where the case stands for this respondent: what the page says happens next. */
@@ -102,6 +127,7 @@ export function invitationPage({ caseId, code, now }: { caseId: number; code: st
     showRoutes: stage === "refused" || (row.status === "closed" && row.outcome !== "agreement"),
     party: { ...base.party, acknowledged: party.agreementAckAt !== null, rated },
     pick,
+    sessions,
     shortlist: base.shortlist,
     myRanking,
     agreement: agreement

@@ -15,6 +15,7 @@ import { AgreementPanel, RatingPanel, type StepReply } from "~/components/invita
 import { AnswerForm, ConfirmRefuse, StopMediation, type AnswerReply } from "~/components/invitation-answer";
 import { rankingOf } from "~/components/invitation-fields";
 import { CodeForm, NextSteps, OtherRoutes } from "~/components/invitation-parts";
+import { CaseSessions } from "~/components/case-sections";
 import { facetLabel } from "../../domain";
 import { dataLang, localeFromMatches, messages, useLocale, useT } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
@@ -232,6 +233,7 @@ export default function InvitationRoute() {
           ) : null}
         </dl>
       </section>
+      {page.sessions.length && page.stage !== "refused" && page.stage !== "closed" ? <CaseSessions sessions={page.sessions} /> : null}
       {answerReply?.confirmRefuse && page.can.refuse ? (
         <ConfirmRefuse action={action} informed={!page.party.informed} />
       ) : page.can.answer ? (

@@ -203,10 +203,9 @@ test("issue 8 journey: order, consent on a phone, agreement, acknowledgements, c
   await expect(respondent).toHaveURL(/done=accepted/);
   await expect(notice(respondent, "您同意申请人选择的调解员")).toBeVisible();
   await expect(respondent.getByRole("region", { name: "接下来会怎样" })).toContainText(`双方已选定 ${mediatorName} 调解`);
-  // BUG: the applicant booked a session (the text message names its time), but the invitation page
-  // never shows it, and "what happens next" says the mediator will contact the respondent to arrange
-  // the time (invitationPage in app/models/case-queue.server.ts carries no session; NextSteps in
-  // app/components/invitation-parts.tsx). Not asserted here.
+  // The respondent is invited to the time the applicant booked, and told it.
+  await expect(respondent.getByRole("region", { name: "调解时段" })).toContainText(mediatorName);
+  await expect(respondent.getByRole("region", { name: "接下来会怎样" })).toContainText("调解时间为");
   await expectNoSeriousViolations(respondent, "the invitation on a phone, accepted");
   await shot(respondent, "phone-journey-04-invitation-accepted");
 
@@ -251,9 +250,8 @@ test("issue 8 journey: order, consent on a phone, agreement, acknowledgements, c
     `期限：${Number(dueOn.slice(0, 4))}年${Number(dueOn.slice(5, 7))}月${Number(dueOn.slice(8))}日`,
   );
   await expect(agreementOf(m)).toContainText("尚未生效");
-  // BUG: the case is closed, yet its confirmed session (a later day) stays confirmed on the case page
-  // and keeps the mediator's time taken: recordOutcome (app/models/case-outcome.server.ts) leaves the
-  // case's bookings alone. Not asserted here.
+  // Agreed before the booked session: the case gives that time up (the mediator is free again).
+  await expect(m.getByRole("region", { name: "调解时段" })).toContainText("已取消");
   await shot(m, "desktop-journey-05-agreement-recorded");
 
   // ── 4. Both parties acknowledge: the applicant signed in, the respondent by the invitation link. ──
@@ -272,8 +270,7 @@ test("issue 8 journey: order, consent on a phone, agreement, acknowledgements, c
   await expect(respondent).toHaveURL(/done=acknowledged/);
   await expect(notice(respondent, "您确认了调解协议")).toBeVisible();
   await expect(respondent.getByRole("region", { name: "调解协议" })).toContainText("您已确认调解协议");
-  // BUG (cosmetic): this panel prints its dates as "2026-12-01" where the case page says "2026年12月1日"
-  // (AgreementPanel in app/components/invitation-after.tsx passes the ISO date to the words as it is).
+  await expect(respondent.getByRole("region", { name: "调解协议" })).toContainText(/调解协议签订于 \d{4}年\d{1,2}月\d{1,2}日/);
   await shot(respondent, "phone-journey-06-invitation-acknowledged");
 
   // ── 5. Staff find the case in the queue and record the court's confirmation and the fulfilment. ──
