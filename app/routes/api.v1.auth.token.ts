@@ -19,6 +19,8 @@ export const action = ({ request, context }: ActionFunctionArgs) =>
     const input = await readJson(request, loginSchema);
     const result = await verifyLogin({ ...input, address: clientAddress(context), now: Date.now() });
     if (!result.ok && result.reason === "rate_limited") return rateLimited(result.retryAfter);
+    // A deactivated account is told apart only after the right password (verifyLogin), never before.
+    if (!result.ok && result.reason === "disabled") return apiError(403, "account_disabled", "This account has been deactivated");
     if (!result.ok) return apiError(401, "invalid_credentials", "Email or password is wrong");
     const { secret, expiresAt } = await createSession(result.user.id, "token", Date.now());
     return apiJson({ token: secret, expiresAt: expiresAt.toISOString() });

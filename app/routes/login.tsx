@@ -44,7 +44,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
       { status: 429, headers: { "Retry-After": String(result.retryAfter) } },
     );
   }
-  if (!result.ok) return data({ result: submission.reply({ formErrors: [t.auth.invalid], hideFields: ["password"] }) }, { status: 401 });
+  if (!result.ok) {
+    // Told apart only once the password was right (verifyLogin), so it reveals nothing to a guesser.
+    const message = result.reason === "disabled" ? t.authExtra.disabled : t.auth.invalid;
+    return data(
+      { result: submission.reply({ formErrors: [message], hideFields: ["password"] }) },
+      { status: result.reason === "disabled" ? 403 : 401 },
+    );
+  }
   const next = safeNext(String(formData.get("next") ?? ""), landingFor(result.user.role));
   return redirect(next, { headers: await startSession(request, result.user.id) });
 }

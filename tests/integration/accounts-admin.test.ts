@@ -4,7 +4,7 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { freshDatabase } from "./setup-db";
-import type { Json } from "./call";
+import { call, type Json } from "./call";
 import { openDb } from "../../db/client";
 import { accountEvents, sessions, users } from "../../db/schema";
 import { createAccount, createMediator, createStaff } from "../factories";
@@ -13,6 +13,7 @@ const db = openDb(freshDatabase());
 const { deactivateAccount, reactivateAccount, changeRole } = await import("~/models/accounts-admin.server");
 const { createSession, getSessionUser, verifyLogin, csrfTokenFor } = await import("~/models/auth.server");
 const adminPage = await import("~/routes/admin.accounts");
+const tokenRoute = await import("~/routes/api.v1.auth.token");
 
 const eventsOf = (userId: number) =>
   db
@@ -48,6 +49,14 @@ describe("deactivating an account", () => {
     // A wrong password is still just wrong: the reason is told only to who knows the password.
     expect(await login(staff.email, "wrong-password", now)).toEqual({ ok: false, reason: "invalid" });
     expect(db.select().from(users).where(eq(users.id, staff.user.id)).get()?.disabledAt?.getTime()).toBe(now);
+    // The API and the sign-in page say so too (only to who gave the right password).
+    const token = await call(tokenRoute, "/api/v1/auth/token", { method: "POST", body: { email: staff.email, password: staff.password } });
+    expect([token.status, token.body.error?.code]).toEqual([403, "account_disabled"]);
+    const wrong = await call(tokenRoute, "/api/v1/auth/token", {
+      method: "POST",
+      body: { email: staff.email, password: "wrong-password" },
+    });
+    expect([wrong.status, wrong.body.error?.code]).toEqual([401, "invalid_credentials"]);
 
     await reactivateAccount({ by: admin.user, userId: staff.user.id, now: now + 1 });
     expect((await login(staff.email, staff.password, now + 1)).ok).toBe(true);
