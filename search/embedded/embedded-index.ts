@@ -144,13 +144,12 @@ export class EmbeddedIndex {
     const { store, postings, arena } = this;
     arena.reset(store.size);
     const { matches, used } = evaluateQuery(words, postings, store.alive, arena);
-    if (used === words.length && matches.n > 0) {
+    if (used.length === words.length && matches.n > 0) {
       const named = postings.collect(this.analyzer.nameTerm(q, false), store.alive, MASK_WEIGHT, 1, 0, arena);
       boost(matches, named, NAME_BONUS);
     }
-    // Words dropped by the "last" strategy are not marked either.
-    const kept = words.slice(0, used);
-    return { matches, marks: { cjk: kept.flatMap((w) => w.marks.cjk), latin: kept.flatMap((w) => w.marks.latin) } };
+    // Words left out (matching nothing, or dropped by the "last" strategy) are not marked either.
+    return { matches, marks: { cjk: used.flatMap((w) => w.marks.cjk), latin: used.flatMap((w) => w.marks.latin) } };
   }
 
   private add(doc: SearchDocument, bulk: boolean): void {

@@ -1,7 +1,8 @@
 // Query evaluation over postings: alternatives of a word are OR-ed (best score kept), the words of a
-// query are AND-ed (scores added). Matching strategy "last": if all words together match nothing,
-// words are dropped from the end until something matches, which is the longest prefix of words with a
-// non-empty intersection, so one left-to-right pass finds it.
+// query are AND-ed (scores added). Words that match no document are left out first; then matching
+// strategy "last": if all words together match nothing, words are dropped from the end until something
+// matches, which is the longest prefix of words with a non-empty intersection, so one left-to-right
+// pass finds it.
 import type { Arena } from "./arena";
 import { MASK_WEIGHT } from "./fields";
 import { EMPTY, type PostingStore, type Sparse } from "./postings";
@@ -24,21 +25,26 @@ export function evaluateWord(word: QueryWord, postings: PostingStore, alive: Uin
   return acc;
 }
 
-/** The matches of the longest leading run of words that match together, and how many words that is. */
+/**
+ * The matches of the longest leading run of words that match together, and those words. A word that
+ * no document holds at all (老板 in 老板拖欠工资, 找个 in 找个离婚律师, 怎么办) is left out wherever it
+ * stands, as a stop word would be: it can only empty the result, never rank it.
+ */
 export function evaluateQuery(
   words: QueryWord[],
   postings: PostingStore,
   alive: Uint8Array,
   arena?: Arena,
-): { matches: Sparse; used: number } {
+): { matches: Sparse; used: QueryWord[] } {
   let acc: Sparse | null = null;
-  let used = 0;
+  const used: QueryWord[] = [];
   for (const word of words) {
     const r = evaluateWord(word, postings, alive, arena);
+    if (r.n === 0) continue;
     const next: Sparse = acc ? intersect(acc, r, arena) : r;
     if (next.n === 0) break;
     acc = next;
-    used++;
+    used.push(word);
   }
   return { matches: acc ?? EMPTY, used };
 }

@@ -1,8 +1,10 @@
 // Highlights for the hits of one page only (at most perPage documents), so this is plain string work.
 // A field is present only if something in it matched; overlapping or touching matches merge into one
 // mark, so the bigrams of "医疗纠纷" come out as <mark>医疗纠纷</mark>. A name found by its pinyin
-// or initials is marked whole: the letters typed do not appear in it.
+// or initials is marked whole: the letters typed do not appear in it. Text written in traditional
+// characters is marked where its simplified form matched (fold.ts keeps positions).
 import { HIGHLIGHT_POST, HIGHLIGHT_PRE, type Highlight, type SearchDocument } from "../types";
+import { foldChinese } from "./fold";
 import type { Marks } from "./query";
 
 type Range = [number, number];
@@ -26,9 +28,11 @@ export function highlightDocument(doc: SearchDocument, marks: Marks): Highlight 
 /** `text` with the marks wrapped, or null when nothing in it matched. */
 export function markText(text: string, marks: Marks): string | null {
   const ranges: Range[] = [];
+  // Marks are folded (query.ts): look for them in the folded text, which has the original's positions.
+  const folded = marks.cjk.length ? foldChinese(text) : text;
   const find = (s: string) => {
     const before = ranges.length;
-    for (let i = text.indexOf(s); i >= 0; i = text.indexOf(s, i + 1)) ranges.push([i, i + s.length]);
+    for (let i = folded.indexOf(s); i >= 0; i = folded.indexOf(s, i + 1)) ranges.push([i, i + s.length]);
     return ranges.length > before;
   };
   for (const { whole, pieces } of marks.cjk) if (!find(whole)) for (const p of pieces) find(p);

@@ -6,7 +6,10 @@
 //   only, or a segmentation that differs between query and document never loses the document.
 // - A Latin word matches exactly, by prefix if it is the last word (as you type), and with one typo
 //   if it has 5+ letters. Typo matches are put in a lower tier, so they rank below every exact match.
-// - A word that is a key of CATEGORY_SYNONYMS also matches its values, a little below itself.
+// - A word that is a key of CATEGORY_SYNONYMS also matches its values, below itself: a match of the
+//   word as typed (its term, its bigrams, its prefix) is worth EXACT more than any match reached only
+//   through a synonym, whatever the fields, as Meilisearch's `exactness` rule before `attribute`
+//   (ADR 020): 离婚 in a bio ranks above 婚姻家庭纠纷 in the category names.
 import { CATEGORY_SYNONYMS } from "../synonyms";
 import { bigrams, getJieba, isCjk, normalize, runs } from "./text";
 import type { TermDict } from "./terms";
@@ -17,6 +20,11 @@ export const TIER = 100;
 export const PREFIX_FACTOR = 0.7;
 export const TYPO_FACTOR = 0.5;
 export const SYNONYM_FACTOR = 0.8;
+/**
+ * Added to every alternative matching the word as typed (not a synonym, not a typo): more than the
+ * heaviest field weight (10), so exactness decides before the field does, and less than TIER.
+ */
+export const EXACT = 20;
 /** A CJK word matched as its bigrams rather than as a whole word. */
 export const BIGRAMS_FACTOR = 0.9;
 export const MAX_WORDS = 10;
@@ -78,21 +86,29 @@ export function parseQuery(q: string, dict: TermDict, typos: TypoIndex): QueryWo
     const last = i === raw.length - 1;
     const marks: Marks = { cjk: [], latin: [] };
     const alternatives: Alternative[] = [];
-    const addText = (text: string, factor: number, asLast: boolean, wholeIfKnown: boolean) => {
-      if (!isCjk(text.charCodeAt(0))) latinAlternatives(text, factor, asLast, dict, typos, alternatives, marks);
-      else cjkAlternatives(text, factor, wholeIfKnown, dict, alternatives, marks);
+    const addText = (text: string, factor: number, exact: number, asLast: boolean, wholeIfKnown: boolean) => {
+      if (!isCjk(text.charCodeAt(0))) latinAlternatives(text, factor, exact, asLast, dict, typos, alternatives, marks);
+      else cjkAlternatives(text, factor, exact, wholeIfKnown, dict, alternatives, marks);
     };
-    addText(w.text, 1, last, false);
+    addText(w.text, 1, EXACT, last, false);
     // A synonym value names a category, so its whole-word term (indexed for short fields) is enough
     // when the index has it; bios are not searched for it bigram by bigram.
-    for (const synonym of synonymsOf(w.text)) addText(normalize(synonym), SYNONYM_FACTOR, false, true);
+    for (const synonym of synonymsOf(w.text)) addText(normalize(synonym), SYNONYM_FACTOR, 0, false, true);
     return { text: w.text, alternatives, marks };
   });
 }
 
-function cjkAlternatives(text: string, factor: number, wholeIfKnown: boolean, dict: TermDict, out: Alternative[], marks: Marks): void {
+function cjkAlternatives(
+  text: string,
+  factor: number,
+  exact: number,
+  wholeIfKnown: boolean,
+  dict: TermDict,
+  out: Alternative[],
+  marks: Marks,
+): void {
   const whole = dict.cjk(text);
-  if (whole >= 0) out.push({ terms: [whole], factor, tier: TIER });
+  if (whole >= 0) out.push({ terms: [whole], factor, tier: TIER + exact });
   if (text.length <= 2 || (wholeIfKnown && whole >= 0)) {
     marks.cjk.push({ whole: text, pieces: [] });
     return;
@@ -100,13 +116,14 @@ function cjkAlternatives(text: string, factor: number, wholeIfKnown: boolean, di
   const pieces = bigrams(text);
   const terms = pieces.map((b) => dict.cjk(b));
   // A bigram the index has never seen: this alternative cannot match anything.
-  if (terms.every((t) => t >= 0)) out.push({ terms, factor: factor * BIGRAMS_FACTOR, tier: TIER });
+  if (terms.every((t) => t >= 0)) out.push({ terms, factor: factor * BIGRAMS_FACTOR, tier: TIER + exact });
   marks.cjk.push({ whole: text, pieces });
 }
 
 function latinAlternatives(
   text: string,
   factor: number,
+  exact: number,
   last: boolean,
   dict: TermDict,
   typos: TypoIndex,
@@ -114,11 +131,11 @@ function latinAlternatives(
   marks: Marks,
 ): void {
   marks.latin.push({ text, prefix: last });
-  const exact = dict.latinWord(text);
-  if (exact >= 0) out.push({ terms: [exact], factor, tier: TIER });
+  const word = dict.latinWord(text);
+  if (word >= 0) out.push({ terms: [word], factor, tier: TIER + exact });
   if (last) {
     const prefix = dict.latinPrefix(text);
-    if (prefix >= 0) out.push({ terms: [prefix], factor: factor * PREFIX_FACTOR, tier: TIER });
+    if (prefix >= 0) out.push({ terms: [prefix], factor: factor * PREFIX_FACTOR, tier: TIER + exact });
   }
   for (const { id, word } of typos.lookup(text)) {
     out.push({ terms: [id], factor: factor * TYPO_FACTOR, tier: 0 });

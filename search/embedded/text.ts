@@ -5,6 +5,7 @@
 import { Jieba } from "@node-rs/jieba";
 // The ".js" suffix: the package has no "exports" map, so plain Node ESM needs the file name.
 import { dict } from "@node-rs/jieba/dict.js";
+import { foldChinese } from "./fold";
 
 let jieba: Jieba | undefined;
 /** Loading the dictionary takes ~200 ms, so it happens once, on first use. */
@@ -19,9 +20,12 @@ const CLEAN =
   // eslint-disable-next-line no-control-regex -- the first range is all of ASCII below "A", control characters included
   /^[\u0000-\u0040\u005b-\u009f\u00df-\u00ff\u2000-\u206f\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]*$/;
 
-/** Full-width forms to ASCII (NFKC) and lower case: "ＺＨＡＮＧ" and "Zhang" index as "zhang". */
+/**
+ * Full-width forms to ASCII (NFKC) and lower case: "ＺＨＡＮＧ" and "Zhang" index as "zhang"; and
+ * traditional characters to simplified (fold.ts): "龍旭" indexes and queries as "龙旭".
+ */
 export function normalize(text: string): string {
-  return CLEAN.test(text) ? text : text.normalize("NFKC").toLowerCase();
+  return foldChinese(CLEAN.test(text) ? text : text.normalize("NFKC").toLowerCase());
 }
 
 export function isCjk(code: number): boolean {
