@@ -118,6 +118,39 @@ export const CASE_CHANNELS = ["online", "window"] as const;
 export type CaseChannel = (typeof CASE_CHANNELS)[number];
 /** Simple disputes are settled at once; major, difficult or group disputes go to a 3+X panel. */
 export const SEVERITIES = ["simple", "major", "group"] as const;
+
+// ── issue 9: the centre's side ──────────────────────────────────────────────────────────────────────
+
+/** What ties a mediator to people or organisations (a small island community): a conflict of interest. */
+export const TIE_KINDS = ["village", "boat", "employer", "kin", "organisation", "person"] as const;
+export type TieKind = (typeof TIE_KINDS)[number];
+
+/**
+ * The rule that decided who mediates a case, stored with each assignment: a party's pick, the mutual
+ * choice, the explained suggestion (accepted by staff or applied automatically), staff's own choice
+ * (with a reason), a committee's member, or the general mediation window (the last fallback).
+ */
+export const ASSIGNMENT_RULES = [
+  "pick",
+  "mutual-choice",
+  "suggestion",
+  "automatic",
+  "staff-choice",
+  "committee-member",
+  "general-window",
+] as const;
+export type AssignmentRule = (typeof ASSIGNMENT_RULES)[number];
+/** Where an assignment stands: asked and waiting, taken, or given up (and why). */
+export const ASSIGNMENT_STATUSES = ["asked", "accepted", "declined", "expired", "recused", "superseded"] as const;
+export type AssignmentStatus = (typeof ASSIGNMENT_STATUSES)[number];
+
+/** Who asked for a recusal. */
+export const RECUSAL_BY = ["mediator", "party", "staff"] as const;
+export const RECUSAL_STATUSES = ["requested", "granted", "refused"] as const;
+
+/** What became of a session caught by a sea suspension (ferries stopped): nothing is cancelled silently. */
+export const SEA_SESSION_ACTIONS = ["flagged", "moved-online", "rescheduled", "kept", "cancelled"] as const;
+export type SeaSessionAction = (typeof SEA_SESSION_ACTIONS)[number];
 export type Severity = (typeof SEVERITIES)[number];
 export const PARTY_SIDES = ["applicant", "respondent"] as const;
 export type PartySide = (typeof PARTY_SIDES)[number];

@@ -20,6 +20,8 @@ export const users = sqliteTable(
     disabledAt: integer("disabled_at", { mode: "timestamp_ms" }),
     /** The language messages to this person are written in (the site's language when they last chose one). */
     locale: text("locale", { enum: LOCALES }).notNull().default("zh"),
+    /** Staff of a town's office: told of cases that concern that town's duties (issue 9). */
+    townSlug: text("town_slug"),
     ...timestamps,
   },
   (t) => [uniqueIndex("users_email_idx").on(t.email), uniqueIndex("users_mediator_idx").on(t.mediatorId)],

@@ -54,6 +54,10 @@ export const cases = sqliteTable(
     /** Visits to the centre the case needed: 0 (零跑), 1 (只跑一次), 2 meaning two or more. */
     visits: integer("visits").notNull().default(0),
     outcomeNote: text("outcome_note"),
+    /** Routed to the general mediation window, the last fallback (issue 9); epoch ms. */
+    generalWindowAt: integer("general_window_at"),
+    /** Flagged by staff for the pre-litigation fast track (a `simple` case); epoch ms. */
+    preLitigationAt: integer("pre_litigation_at"),
     ...timestamps,
   },
   (t) => [

@@ -8,3 +8,5 @@ export * from "./availability";
 export * from "./cases";
 export * from "./bookings";
 export * from "./records";
+export * from "./assignment";
+export * from "./sea";
