@@ -24,6 +24,9 @@ import { slotsQuerySchema } from "../models/slots-query.server";
 import { statsQuerySchema } from "../models/stats.server";
 import { MAX_BODY_BYTES } from "../../server/http.mjs";
 import { TAG_IDS, type OperationId, type TagId } from "./operations";
+import { assignmentOperations } from "./ops-assignment";
+import { queueOperations } from "./ops-queue";
+import { seaOperations } from "./ops-sea";
 import * as views from "./views";
 
 /** Who may call: anyone, a signed-in caller (token or cookie), or either that or an invitation code in the body. */
@@ -442,6 +445,10 @@ export function operations(now: number): Operation[] {
       errors: [400],
     },
 
+    // The centre's side (issue 9), each area in its own file.
+    ...assignmentOperations(now),
+    ...queueOperations(now),
+    ...seaOperations(now),
     {
       id: "getOpenApi",
       method: "get",

@@ -1,0 +1,6 @@
+// The sea operations of /api/v1 (issue 9), listed in the description's table (./document.server.ts).
+import type { Operation } from "./document.server";
+
+export function seaOperations(_now: number): Operation[] {
+  return [];
+}
