@@ -1,13 +1,15 @@
 // Everyday words parties type, mapped to the words the pool is described with. Both engines read this
 // table: the embedded engine expands query words with it, Meilisearch gets it as index settings.
-// Keys and values are single words; a query word that is a key also matches any of its values.
+// Keys and values are single words; a query word that is a key also matches any of its values. A value
+// is a category's name (or part of one: 劳动), or another word for the same thing (拖欠工资 → 欠薪),
+// which the embedded engine ranks as the word typed (ADR 020). Keys may be English words too.
 
 export const CATEGORY_SYNONYMS: Record<string, string[]> = {
   // labour 劳动争议
   欠薪: ["劳动争议", "劳动"],
-  讨薪: ["劳动争议", "劳动"],
+  讨薪: ["劳动争议", "劳动", "欠薪"],
   工资: ["劳动争议", "劳动"],
-  拖欠工资: ["劳动争议", "劳动"],
+  拖欠工资: ["劳动争议", "劳动", "欠薪"],
   工伤: ["劳动争议", "劳动"],
   辞退: ["劳动争议", "劳动"],
   社保: ["劳动争议", "劳动"],
@@ -32,7 +34,7 @@ export const CATEGORY_SYNONYMS: Record<string, string[]> = {
   撞车: ["交通事故纠纷", "交通事故"],
   交通: ["交通事故纠纷", "交通事故"],
   // property 房屋质量与物业纠纷
-  物业费: ["房屋质量与物业纠纷", "物业"],
+  物业费: ["房屋质量与物业纠纷", "物业", "物业服务费"],
   漏水: ["房屋质量与物业纠纷", "房屋质量"],
   房子: ["房屋质量与物业纠纷", "房屋质量"],
   // marriage & family
@@ -40,6 +42,7 @@ export const CATEGORY_SYNONYMS: Record<string, string[]> = {
   抚养: ["婚姻家庭纠纷", "婚姻家庭"],
   赡养: ["婚姻家庭纠纷", "婚姻家庭"],
   遗产: ["婚姻家庭纠纷", "婚姻家庭"],
+  divorce: ["婚姻家庭纠纷", "婚姻家庭", "离婚"],
   // environment
   污染: ["环境污染纠纷", "环境"],
   噪音: ["环境污染纠纷", "环境", "邻里纠纷"],
@@ -55,6 +58,7 @@ export const CATEGORY_SYNONYMS: Record<string, string[]> = {
   民宿: ["旅游纠纷", "旅游"],
   退货: ["消费纠纷", "消费"],
   购物: ["消费纠纷", "消费"],
+  网购: ["消费纠纷", "消费"],
   外来务工: ["新居民维权", "新居民"],
   打工: ["新居民维权", "劳动争议"],
   受伤: ["人身损害赔偿纠纷", "人身损害"],

@@ -250,4 +250,22 @@ export const JUDGED_QUERIES: JudgedQuery[] = [
   { q: "找个离婚律师", kind: "sentence", expected: ["陆雪", "黄林刚", "谢雪", "秦玲", "柴婷", "冯萍倩"] },
   { q: "渔船碰撞怎么办", kind: "sentence", expected: [C.maritime, ...BIO.boatCollision] },
   { q: "老板拖欠工资", kind: "sentence", expected: [C.labour, ...BIO.unpaidWages] },
+
+  // Added with ADR 020 (judged by the same rule, before either engine ran them): the cases its changes
+  // are about, in other words, so the set does not only hold the queries they were made on.
+  { q: "工资", kind: "dispute word", ...labour, note: "in no profile" },
+  { q: "拖欠工资", kind: "dispute word", expected: [C.labour, ...BIO.unpaidWages], note: "the same matter as 欠薪" },
+  { q: "醫院", kind: "traditional", expected: [C.medical, "蔡斌宁", "吴萍"] },
+  { q: "物業費", kind: "traditional", expected: [C.property, ...BIO.propertyFee] },
+  { q: "龍", kind: "traditional", first: "龙旭", expected: ["龙旭", "孔龙伟", "马飞龙"], note: "one character, as 龙" },
+  {
+    q: "陳",
+    kind: "traditional",
+    expected: [],
+    notExpected: ["程岚倩", "程欣波", "程佳岚"],
+    note: "as 陈: nobody in the pool is a 陈",
+  },
+  { q: "找個離婚律師", kind: "sentence", expected: ["陆雪", "黄林刚", "谢雪", "秦玲", "柴婷", "冯萍倩"] },
+  { q: "我要找渔船碰撞的律师", kind: "sentence", expected: ["乐敏", "曹飞强"], note: "the lawyers whose profile names 渔船碰撞" },
+  { q: "请问工伤怎么赔偿", kind: "sentence", expected: [...BIO.workInjury] },
 ];

@@ -69,6 +69,15 @@ export class Analyzer {
   }
 }
 
+/**
+ * The term every committee holds for each of its categories ("\u0001committee:labour"), which no text
+ * can produce: query.ts matches it for a synonym naming that category, so the committee ranks with
+ * the literal matches of the word.
+ */
+export function committeeTermKey(category: string): string {
+  return `\u0001committee:${category}`;
+}
+
 /** How a name is compared as a whole: normalised, without spaces. */
 export function nameKey(text: string): string {
   return normalize(text).replace(/\s+/g, "");

@@ -3,7 +3,7 @@
 import { FACETS, type FacetName } from "../../domain";
 import type { SearchDocument, SearchQuery, SearchResult } from "../types";
 import { FACET_FIELDS } from "../types";
-import { Analyzer } from "./analyze";
+import { Analyzer, committeeTermKey } from "./analyze";
 import { Arena } from "./arena";
 import { DocStore } from "./docs";
 import { evaluateQuery } from "./evaluate";
@@ -171,6 +171,7 @@ export class EmbeddedIndex {
     for (const s of doc.townNames) this.field(F_TOWN, s, "value");
     for (const s of doc.memberNames) this.field(F_MEMBERS, s, "name");
     this.mark(F_NAME, this.analyzer.nameTerm(doc.name, true));
+    if (doc.kind === "committee") for (const c of doc.categories) this.mark(F_CATEGORY, this.dict.word(committeeTermKey(c), true));
     for (const t of this.docTerms) this.postings.append(t, ord, this.seenMask[t], bulk);
   }
 

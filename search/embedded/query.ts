@@ -10,7 +10,9 @@
 //   word as typed (its term, its bigrams, its prefix) is worth EXACT more than any match reached only
 //   through a synonym, whatever the fields, as Meilisearch's `exactness` rule before `attribute`
 //   (ADR 020): 离婚 in a bio ranks above 婚姻家庭纠纷 in the category names.
+import { CATEGORIES } from "../../domain";
 import { CATEGORY_SYNONYMS } from "../synonyms";
+import { committeeTermKey } from "./analyze";
 import { bigrams, getJieba, isCjk, normalize, runs } from "./text";
 import type { TermDict } from "./terms";
 import type { TypoIndex } from "./typo";
@@ -91,11 +93,31 @@ export function parseQuery(q: string, dict: TermDict, typos: TypoIndex): QueryWo
       else cjkAlternatives(text, factor, exact, wholeIfKnown, dict, alternatives, marks);
     };
     addText(w.text, 1, EXACT, last, false);
-    // A synonym value names a category, so its whole-word term (indexed for short fields) is enough
-    // when the index has it; bios are not searched for it bigram by bigram.
-    for (const synonym of synonymsOf(w.text)) addText(normalize(synonym), SYNONYM_FACTOR, 0, false, true);
+    for (const synonym of synonymsOf(w.text)) {
+      const value = normalize(synonym);
+      const categories = categoriesNamedBy(value);
+      if (categories.length === 0) {
+        // A word for the same thing (拖欠工资 → 欠薪), not a category: matched as the word itself.
+        addText(value, SYNONYM_FACTOR, EXACT, false, false);
+        continue;
+      }
+      // A category's name or part of one: its whole-word term (indexed for short fields) is enough when
+      // the index has it; bios are not searched for it bigram by bigram. Below the word as typed…
+      addText(value, SYNONYM_FACTOR, 0, false, true);
+      // …except for the committee of that category, the centre's own answer for the dispute, which
+      // ranks with the literal matches (漏水: the property committee among the 13 profiles naming it).
+      for (const slug of categories) {
+        const term = dict.word(committeeTermKey(slug), false);
+        if (term >= 0) alternatives.push({ terms: [term], factor: SYNONYM_FACTOR, tier: TIER + EXACT });
+      }
+    }
     return { text: w.text, alternatives, marks };
   });
+}
+
+/** The categories whose Chinese name holds `value` (劳动 → labour), none for a word of another kind. */
+function categoriesNamedBy(value: string): string[] {
+  return CATEGORIES.filter((c) => c.zh.includes(value)).map((c) => c.slug);
 }
 
 function cjkAlternatives(
