@@ -47,6 +47,8 @@ export const envSchema = z.object({
   MEILI_BREAKER_MS: z.coerce.number().int().min(0).max(300_000).default(5_000),
   /** How often each process looks at the search outbox, in ms. */
   SEARCH_OUTBOX_POLL_MS: z.coerce.number().int().min(20).max(5000).default(200),
+  /** Answers of the centre's figures each process keeps (ADR 018); 0 turns the cache off (the benchmark's baseline). */
+  STATS_CACHE_ENTRIES: z.coerce.number().int().min(0).max(10_000).default(64),
   /** How long a mediator has to confirm or decline a request before it expires. */
   BOOKING_RESPONSE_HOURS: z.coerce
     .number()

@@ -9,6 +9,7 @@
 // turns it off (the benchmark's cold baseline).
 import { sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
+import { env } from "../env.server";
 import { getDb } from "../db.server";
 import { localMonth } from "./case-figures";
 import { centreStats } from "./stats.server";
@@ -16,9 +17,8 @@ import type { CentreStats } from "./stats-types";
 
 type Args = Parameters<typeof centreStats>[0];
 
-/** How many answers one process keeps: a dashboard's presets and groupings are a few dozen. */
-export const STATS_CACHE_ENTRIES = 64;
-const configured = Number(process.env.STATS_CACHE_ENTRIES ?? STATS_CACHE_ENTRIES);
+/** How many answers one process keeps (config/env.mjs, default 64: a dashboard's presets and groupings are a few dozen). */
+const configured = env().STATS_CACHE_ENTRIES;
 
 interface Entry {
   version: number;
