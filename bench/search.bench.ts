@@ -39,6 +39,7 @@ import { MiniSearchEngine } from "./baseline/minisearch-engine";
 import { MB, fullGc, getGc, memorySnapshot } from "./lib/gc";
 import { GcWatch, type GcOverlap, type Interval } from "./lib/gc-watch";
 import {
+  commitMeasured,
   judgedFailureTable,
   judgedScoreTable,
   meiliLabel,
@@ -658,7 +659,7 @@ function docSection(run: SearchRun): string {
   const lines: string[] = [];
   const la = run.loadAverage?.start;
   lines.push(
-    `Last run: ${run.finishedAt.slice(0, 16).replace("T", " ")} UTC · ${run.machineLine} · load ${run.loadPerCore.start}/core at start` +
+    `Last run: ${run.finishedAt.slice(0, 16).replace("T", " ")} UTC${run.commit ? ` · commit ${run.commit}` : ""} · ${run.machineLine} · load ${run.loadPerCore.start}/core at start` +
       (la ? ` (load average ${la.join(" / ")}; ${run.loadAverage!.end.join(" / ")} at the end)` : "") +
       ` · ${run.options.samplesPerClass}+ samples per class per engine` +
       (run.seconds ? ` · ${Math.round(run.seconds / 60)} min` : "") +
@@ -874,6 +875,8 @@ function docSection(run: SearchRun): string {
 
 interface SearchRun {
   benchmark: "search";
+  /** The commit measured ("+changes" when search/, bench/, db/ or domain/ differed from it), or null. */
+  commit?: string | null;
   startedAt: string;
   finishedAt: string;
   /** Wall time of the whole run, s. */
@@ -933,6 +936,7 @@ async function main(): Promise<void> {
   const began = performance.now();
   const machine = machineInfo();
   const startedAt = new Date().toISOString();
+  const commit = commitMeasured();
   const loadAtStart = loadPerCore();
   const loadAverageAtStart = loadAverage();
   const specs = await engineSpecs();
@@ -974,6 +978,7 @@ async function main(): Promise<void> {
   const firstServer = figures.find((f) => f.build.meilisearch?.server)?.build.meilisearch?.server;
   const run: SearchRun = {
     benchmark: "search",
+    commit,
     startedAt,
     finishedAt: new Date().toISOString(),
     seconds: round((performance.now() - began) / 1000),
