@@ -6,6 +6,7 @@ import { getDb } from "./db.server";
 import { renderNotification } from "./i18n/notifications";
 import { refreshNextAvailable, staleAvailability } from "./models/availability.server";
 import { expireOverdue, hasOverdue } from "./models/booking-expiry.server";
+import { casesToStart, startCases } from "./models/assignment-flow.server";
 import { deliverPending, devProvider } from "./models/notifications.server";
 import { pruneRateLimits } from "./models/rate-limit.server";
 import { dueReminders, sendFulfilmentReminders } from "./models/case-reminders.server";
@@ -24,6 +25,8 @@ export async function runJobsOnce(now: number): Promise<void> {
   const db = getDb();
   // Writes wait for another process's lock without stalling this process's requests.
   if (hasOverdue(db, now)) await writeTransaction(db, (tx) => expireOverdue(tx, now));
+  // Cases filed without a booking ask their first pick (or the fallback) here; read again under the lock.
+  if (casesToStart(db, now).length) await writeTransaction(db, (tx) => startCases(tx, now));
   // Read again under the lock: another process may have refreshed them meanwhile.
   if (staleAvailability(db, now).length) await writeTransaction(db, (tx) => refreshNextAvailable(tx, staleAvailability(tx, now), now));
   if (dueReminders(db, now).length) await writeTransaction(db, (tx) => sendFulfilmentReminders(tx, now));

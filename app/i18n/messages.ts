@@ -6,6 +6,7 @@ import { apiDocsMessages } from "./messages-api-docs";
 import { availabilityMessages } from "./messages-availability";
 import { bookingMessages } from "./messages-booking";
 import { caseMessages } from "./messages-cases";
+import { assignmentMessages } from "./messages-assignment";
 import { dashboardMessages } from "./messages-dashboard";
 import { dashboardStatsMessages } from "./messages-dashboard-stats";
 import { outboxMessages } from "./messages-outbox";
@@ -190,6 +191,7 @@ const zh = {
   ...dashboardStatsMessages.zh,
   ...invitationMessages.zh,
   ...caseMessages.zh,
+  ...assignmentMessages.zh,
   ...recordMessages.zh,
   ...searchEngineMessages.zh,
   ...apiDocsMessages.zh,
@@ -377,6 +379,7 @@ const en: Messages = {
   ...dashboardStatsMessages.en,
   ...invitationMessages.en,
   ...caseMessages.en,
+  ...assignmentMessages.en,
   ...recordMessages.en,
   ...searchEngineMessages.en,
   ...apiDocsMessages.en,

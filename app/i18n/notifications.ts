@@ -4,6 +4,7 @@ import { facetLabel, type Locale } from "../../domain";
 import { isoInZone } from "../../domain/zone";
 import type { NotificationRow, NotificationTemplate } from "../models/notifications.server";
 import { formatCentreTime } from "./format";
+import { assignmentNotifications } from "./messages-assignment";
 
 type P = Record<string, string | number | null>;
 type Text = { subject: (p: P) => string; body: (p: P) => string };
@@ -96,6 +97,7 @@ const CATALOGUE: Record<Locale, Record<NotificationTemplate, Text>> = {
       body: (p) =>
         `按调解协议（${s(p.number)}），请于 ${s(p.dueOn)} 前履行：${s(p.description)}${p.amountYuan === null ? "" : `，金额人民币 ${s(p.amountYuan)} 元`}。已履行的请忽略本提醒。`,
     },
+    ...assignmentNotifications.zh,
     "case.booking-released": {
       subject: (p) => `${s(p.number)} 的预约已取消`,
       body: (p) => `因${s(p.reasonZh)}，${s(p.number)} 的预约已取消，时段已释放。`,
@@ -182,6 +184,7 @@ const CATALOGUE: Record<Locale, Record<NotificationTemplate, Text>> = {
       body: (p) =>
         `Under the mediation agreement ${s(p.number)}, please fulfil by ${s(p.dueOn)}: ${s(p.description)}${p.amountYuan === null ? "" : `, ${s(p.amountYuan)} yuan`}. If you already have, ignore this reminder.`,
     },
+    ...assignmentNotifications.en,
     "case.booking-released": {
       subject: (p) => `Session of ${s(p.number)} cancelled`,
       body: (p) => `Because ${s(p.reasonEn)}, the session of ${s(p.number)} was cancelled and the time released.`,

@@ -12,6 +12,7 @@ import type { User } from "./auth.server";
 import { CENTRE_TIMEZONE } from "../../domain";
 import { localDateInZone } from "../../domain/zone";
 import { bookingTimeChanged, loadAvailability, mediatorSlots } from "./availability.server";
+import { bookingAnswered } from "./assignment-flow.server";
 import { placeBooking } from "./booking-create.server";
 import { assertAllowed, HOLDING, type BookingEvent } from "./booking-rules";
 import type { BookingView } from "./booking-view";
@@ -82,6 +83,8 @@ async function respond(
       .run();
     if (res.changes !== 1) changedMeanwhile();
     if (decision === "declined") bookingTimeChanged(tx, row, "released");
+    // The case's attempt follows the answer; a decline asks the next pick or the fallback at once.
+    bookingAnswered(tx, row, decision === "confirmed" ? "accepted" : "declined", now);
     const view = readBooking(tx, user, id, now)!;
     const params = {
       bookingId: id,

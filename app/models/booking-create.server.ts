@@ -1,25 +1,24 @@
 // Ordering a session. The check that a slot is free and the insert happen in ONE write transaction,
 // so they hold across processes sharing the file; the database triggers of migrations 0002/0003
 // refuse an overlapping booking even if a check here were wrong.
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { preparedQueries, writeTransaction, type Db, type Tx } from "../../db/client";
-import { bookings, committees, mediators, rooms } from "../../db/schema";
-import { CENTRE_TIMEZONE, MODE_SLUGS, TOWN_SLUGS, type ModeSlug } from "../../domain";
-import { localDateInZone } from "../../domain/zone";
+import { bookings, committees, mediators } from "../../db/schema";
+import { MODE_SLUGS, TOWN_SLUGS, type ModeSlug } from "../../domain";
 import { getDb } from "../db.server";
 import { env } from "../env.server";
-import { pickFairly } from "./assignment.server";
+import { freeRoom, slotAt } from "./assignment-book.server";
+import { chooseMember, recordOrder } from "./assignment.server";
 import type { User } from "./auth.server";
 import { expireOverdue } from "./booking-expiry.server";
-import { HOLDING } from "./booking-rules";
 import type { CreateBookingInput } from "./booking-schemas";
 import type { BookingView } from "./booking-view";
-import { bookingTimeChanged, committeeMemberIds, slotContext } from "./availability.server";
+import { bookingTimeChanged, committeeMemberIds } from "./availability.server";
 import { readBooking } from "./bookings.server";
 import { openCase } from "./cases.server";
 import { DomainError, sqliteErrorCode } from "./errors";
 import { notifyMediator, notifyUser } from "./notifications.server";
-import { computeSlots, type Slot } from "./slots";
+import type { Slot } from "./slots";
 
 const ph = sql.placeholder;
 
@@ -64,29 +63,6 @@ const q = preparedQueries((db) => ({
     .prepare(),
 }));
 
-/** The slot of this mediator that starts at `start`, in any mode; `ignoreBookings` asks "ever?". */
-function slotAt(
-  tx: Db | Tx,
-  mediatorId: number,
-  start: number,
-  mode: ModeSlug | undefined,
-  now: number,
-  ignoreBookings = false,
-): Slot | null {
-  const date = localDateInZone(start, CENTRE_TIMEZONE);
-  const ctx = slotContext(tx, mediatorId, date, date, mode);
-  const slots = computeSlots({
-    ...ctx,
-    busy: ignoreBookings ? [] : ctx.busy,
-    rooms: ignoreBookings && ctx.rooms ? { count: ctx.rooms.count, busy: [] } : ctx.rooms,
-    now,
-    from: date,
-    to: date,
-    mode,
-  });
-  return slots.find((s) => s.start === start) ?? null;
-}
-
 const fitsTown = (slot: Slot, mode: ModeSlug, town: string | undefined) => mode !== "onsite" || slot.towns.includes(town ?? "");
 
 /**
@@ -117,39 +93,6 @@ function refusal(tx: Db | Tx, candidates: number[], start: number, input: Create
     field: "start",
     reason: "not_a_slot",
   });
-}
-
-function freeRoom(tx: Db | Tx, start: number, end: number): number | null {
-  const taken = tx
-    .select({ id: bookings.roomId })
-    .from(bookings)
-    .where(
-      and(
-        inArray(bookings.status, [...HOLDING]),
-        sql`${bookings.roomId} is not null`,
-        sql`${bookings.startAt} < ${end}`,
-        sql`${bookings.endAt} > ${start}`,
-      ),
-    )
-    .all()
-    .map((r) => r.id);
-  const room = tx
-    .select({ id: rooms.id })
-    .from(rooms)
-    .where(
-      and(
-        eq(rooms.active, true),
-        taken.length
-          ? sql`${rooms.id} not in (${sql.join(
-              taken.map((t) => sql`${t}`),
-              sql`, `,
-            )})`
-          : undefined,
-      ),
-    )
-    .orderBy(rooms.id)
-    .get();
-  return room?.id ?? null;
 }
 
 /** The overlap triggers refuse with their own constraint name. */
@@ -210,8 +153,9 @@ export function placeBooking(tx: Db | Tx, party: User, input: CreateBookingInput
     if (slot && fitsTown(slot, input.mode, input.town)) fits.set(id, slot);
   }
   if (fits.size === 0) throw refusal(tx, candidates, start, input, now);
-  const free = [...fits.keys()];
-  const mediatorId = free.length === 1 ? free[0] : pickFairly(tx, free, now);
+  // A committee order goes to the member the fallback ranking puts first among those free then.
+  const member = input.committeeId ? chooseMember(tx, input.committeeId, fits, { party, input, now }) : null;
+  const mediatorId = member ? member.mediatorId : [...fits.keys()][0];
   const end = fits.get(mediatorId)!.end;
   const roomId = input.mode === "centre" ? freeRoom(tx, start, end) : null;
   if (input.mode === "centre" && roomId === null)
@@ -252,6 +196,7 @@ export function placeBooking(tx: Db | Tx, party: User, input: CreateBookingInput
     at: new Date(now),
   })!;
   bookingTimeChanged(tx, row, "held");
+  recordOrder(tx, { booking: row, member, rescheduledFromId: opts.rescheduledFromId, now });
   const view = readBooking(tx, party, row.id, now)!;
   const params = {
     bookingId: row.id,

@@ -4,6 +4,7 @@
 import { and, eq, lte, sql } from "drizzle-orm";
 import { preparedQueries, type Db, type Tx } from "../../db/client";
 import { bookings } from "../../db/schema";
+import { bookingAnswered } from "./assignment-flow.server";
 import { bookingTimeChanged } from "./availability.server";
 import { caseNumberOf } from "./cases.server";
 import { notifyMediator, notifyUser } from "./notifications.server";
@@ -43,6 +44,8 @@ export function expireOverdue(tx: Db | Tx, now: number): number {
     notifyUser(tx, b.partyUserId, message);
     notifyMediator(tx, b.mediatorId, message);
     bookingTimeChanged(tx, b, "released");
+    // An unanswered ask expires with its request, and the next pick or the fallback is asked.
+    bookingAnswered(tx, b, "expired", now);
   }
   return expired;
 }

@@ -23,6 +23,10 @@ export const NOTIFICATION_TEMPLATES = [
   // Centre staff answered for the mediator (issue 9): params add staffName and mediatorName.
   "booking.confirmed-for",
   "booking.declined-for",
+  // The fallback (issue 9), to the centre's desk: the suggestion was applied, or the case waits for staff.
+  "assignment.applied",
+  "assignment.waiting",
+  "assignment.recusal-requested",
   // An invitation to claim a mediator's account (issue 9): mediatorName, link, expiresAt.
   "account.claim-invitation",
   "booking.cancelled",
