@@ -621,3 +621,15 @@ export function createOutcomeHistory(db: Db, o: OutcomeHistoryOptions): void {
     refreshRecords(tx, { mediatorIds: [o.mediatorId], committeeIds: [o.committeeId] });
   });
 }
+
+// ── the sea (issue 9; this section is the sea engineer's) ────────────────────────────────────────────
+
+/**
+ * A booking of a case that names the party's town (cases.town_slug): where the party sets out from,
+ * which decides whether a ferry suspension catches a centre session (app/models/sea-rules.ts).
+ */
+export function createBookingInTown(db: Db, o: BookingOptions & { caseTown: TownSlug | null }): typeof bookings.$inferSelect {
+  const kase = createCase(db, { partyUserId: o.partyUserId });
+  db.update(cases).set({ town: o.caseTown }).where(eq(cases.id, kase.id)).run();
+  return createBooking(db, { ...o, caseId: kase.id });
+}

@@ -13,6 +13,7 @@ import { outboxMessages } from "./messages-outbox";
 import { invitationMessages } from "./messages-invitation";
 import { recordMessages } from "./messages-records";
 import { searchEngineMessages } from "./messages-search-engine";
+import { seaMessages } from "./messages-sea";
 
 const zh = {
   htmlLang: "zh-CN",
@@ -194,6 +195,7 @@ const zh = {
   ...assignmentMessages.zh,
   ...recordMessages.zh,
   ...searchEngineMessages.zh,
+  ...seaMessages.zh,
   ...apiDocsMessages.zh,
 };
 
@@ -382,6 +384,7 @@ const en: Messages = {
   ...assignmentMessages.en,
   ...recordMessages.en,
   ...searchEngineMessages.en,
+  ...seaMessages.en,
   ...apiDocsMessages.en,
 };
 

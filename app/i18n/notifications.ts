@@ -19,6 +19,101 @@ const proposal = (p: P, locale: Locale) =>
       ? `调解员建议改到 ${when(p.proposedStart, "zh")}，您可以在预约详情中预约这个时间。`
       : ` The mediator proposes ${when(p.proposedStart, "en")} instead; the booking page lets you book it.`;
 
+// ── the sea (issue 9): a ferry suspension caught a session, and what its party answered ──────────
+const bj = (ms: unknown, locale: Locale) => `${when(ms, locale)}${locale === "zh" ? "（北京时间）" : " (Beijing time)"}`;
+const townList = (p: P, locale: Locale) =>
+  s(p.towns)
+    .split(",")
+    .filter(Boolean)
+    .map((t) => facetLabel("town", t, locale))
+    .join(locale === "zh" ? "、" : ", ");
+const otherTimes = (p: P, locale: Locale) =>
+  [p.time1, p.time2, p.time3]
+    .filter((t) => typeof t === "number")
+    .map((t) => when(t, locale))
+    .join(locale === "zh" ? "；" : "; ");
+const CROSSING = {
+  zh: { party: "您需要过海", mediator: "调解员需要过海", both: "您和调解员都需要过海" },
+  en: {
+    party: "you would have to cross",
+    mediator: "the mediator would have to cross",
+    both: "you and the mediator would both have to cross",
+  },
+} as const;
+const crossingWords = (p: P, locale: Locale) => CROSSING[locale][(s(p.crossing) || "party") as keyof (typeof CROSSING)["zh"]] ?? "";
+const byStaff = (p: P, locale: Locale) =>
+  p.staffName
+    ? locale === "zh"
+      ? `（由工作人员 ${s(p.staffName)} 代当事人选择）`
+      : ` (chosen by staff ${s(p.staffName)} for the party)`
+    : "";
+const SEA: Record<Locale, Record<Extract<NotificationTemplate, `sea.${string}`>, Text>> = {
+  zh: {
+    "sea.suspended-party": {
+      subject: (p) => `因大风停航：${s(p.number)} ${when(p.start, "zh")} 的调解`,
+      body: (p) =>
+        `因大风停航（${townList(p, "zh")}，${bj(p.from, "zh")} 至 ${bj(p.to, "zh")}），${crossingWords(p, "zh")}才能参加 ${bj(p.start, "zh")} 的${facetLabel("mode", s(p.mode), "zh")}调解（${s(p.number)}）。` +
+        (typeof p.online === "number" ? "调解员可以在同一时间改为线上调解，请在预约详情中选择“改为线上调解”。" : "") +
+        (otherTimes(p, "zh") ? `也可以改到：${otherTimes(p, "zh")}。` : "") +
+        "如果仍能按时到场，也可以选择保持原定。预约没有取消。",
+    },
+    "sea.suspended-mediator": {
+      subject: (p) => `因大风停航：${s(p.number)} ${when(p.start, "zh")} 的调解`,
+      body: (p) =>
+        `因大风停航（${townList(p, "zh")}，${bj(p.from, "zh")} 至 ${bj(p.to, "zh")}），${bj(p.start, "zh")} 的${facetLabel("mode", s(p.mode), "zh")}调解（${s(p.number)}）${p.crossing === "party" ? "当事人需要过海" : p.crossing === "mediator" ? "您需要过海" : "您和当事人都需要过海"}。` +
+        (typeof p.online === "number" ? "已向当事人提供同一时间的线上调解" : "已向当事人提供其他时间") +
+        "，当事人答复后会通知您。预约没有取消。",
+    },
+    "sea.suspended-staff": {
+      subject: (p) => `已登记停航：${townList(p, "zh")}，${s(p.count)} 场调解受影响`,
+      body: (p) =>
+        `因大风停航：${townList(p, "zh")}，${bj(p.from, "zh")} 至 ${bj(p.to, "zh")}。${s(p.count)} 场现场或上岛调解需要过海，已通知当事人和调解员，预约均未取消。请在“停航”页面跟进。${p.note ? `备注：${s(p.note)}` : ""}`,
+    },
+    "sea.moved-online": {
+      subject: (p) => `${s(p.number)} 改为线上调解`,
+      body: (p) => `因停航，${bj(p.start, "zh")} 的调解（${s(p.number)}）改为线上进行，时间不变${byStaff(p, "zh")}。调解室已释放。`,
+    },
+    "sea.kept": {
+      subject: (p) => `${s(p.number)} 保持原定`,
+      body: (p) => `尽管停航，当事人选择保持 ${bj(p.start, "zh")} 的调解（${s(p.number)}）原定安排${byStaff(p, "zh")}。`,
+    },
+  },
+  en: {
+    "sea.suspended-party": {
+      subject: (p) => `Ferries suspended: your session of ${s(p.number)} on ${when(p.start, "en")}`,
+      body: (p) =>
+        `Ferries to ${townList(p, "en")} are suspended from ${bj(p.from, "en")} to ${bj(p.to, "en")}. To attend the ${facetLabel("mode", s(p.mode), "en")} session of ${s(p.number)} on ${bj(p.start, "en")}, ${crossingWords(p, "en")}.` +
+        (typeof p.online === "number"
+          ? " The mediator can hold it online at the same time: choose “Move online” on the booking page."
+          : "") +
+        (otherTimes(p, "en") ? ` Or move it to: ${otherTimes(p, "en")}.` : "") +
+        " If you can still come, keep it as it is. Nothing has been cancelled.",
+    },
+    "sea.suspended-mediator": {
+      subject: (p) => `Ferries suspended: session of ${s(p.number)} on ${when(p.start, "en")}`,
+      body: (p) =>
+        `Ferries to ${townList(p, "en")} are suspended from ${bj(p.from, "en")} to ${bj(p.to, "en")}. For the ${facetLabel("mode", s(p.mode), "en")} session of ${s(p.number)} on ${bj(p.start, "en")}, ${p.crossing === "party" ? "the party" : p.crossing === "mediator" ? "you" : "you and the party"} would have to cross.` +
+        (typeof p.online === "number" ? " The party was offered the same time online" : " The party was offered other times") +
+        "; you will be told what they choose. Nothing has been cancelled.",
+    },
+    "sea.suspended-staff": {
+      subject: (p) => `Ferries suspended: ${townList(p, "en")}, ${s(p.count)} sessions affected`,
+      body: (p) =>
+        `Ferries suspended: ${townList(p, "en")}, ${bj(p.from, "en")} to ${bj(p.to, "en")}. ${s(p.count)} centre or on-site sessions need a crossing; their parties and mediators were told, and nothing was cancelled. Follow them up on the Sea page.${p.note ? ` Note: ${s(p.note)}` : ""}`,
+    },
+    "sea.moved-online": {
+      subject: (p) => `${s(p.number)} moved online`,
+      body: (p) =>
+        `Because the ferries are suspended, the session of ${s(p.number)} on ${bj(p.start, "en")} is held online at the same time${byStaff(p, "en")}. Its room is released.`,
+    },
+    "sea.kept": {
+      subject: (p) => `${s(p.number)} kept as planned`,
+      body: (p) =>
+        `Despite the ferry suspension, the party keeps the session of ${s(p.number)} on ${bj(p.start, "en")} as planned${byStaff(p, "en")}.`,
+    },
+  },
+};
+
 const CATALOGUE: Record<Locale, Record<NotificationTemplate, Text>> = {
   zh: {
     "booking.requested": {
@@ -102,6 +197,7 @@ const CATALOGUE: Record<Locale, Record<NotificationTemplate, Text>> = {
       subject: (p) => `${s(p.number)} 的预约已取消`,
       body: (p) => `因${s(p.reasonZh)}，${s(p.number)} 的预约已取消，时段已释放。`,
     },
+    ...SEA.zh,
   },
   en: {
     "booking.requested": {
@@ -189,6 +285,7 @@ const CATALOGUE: Record<Locale, Record<NotificationTemplate, Text>> = {
       subject: (p) => `Session of ${s(p.number)} cancelled`,
       body: (p) => `Because ${s(p.reasonEn)}, the session of ${s(p.number)} was cancelled and the time released.`,
     },
+    ...SEA.en,
   },
 };
 

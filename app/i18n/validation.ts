@@ -50,6 +50,11 @@ const KNOWN: Record<IssueCode, { zh: string; en: string }> = {
     en: "An agreement is given exactly when the outcome is an agreement.",
   },
   result_needs_date: { zh: "有裁定结果时请填写裁定日期。", en: "A result needs the date it was decided on, and a date needs its result." },
+  sea_towns_required: { zh: "请至少选择一个停航的海岛镇。", en: "Choose at least one island town." },
+  sea_town_not_island: { zh: "只有海岛镇才会停航。", en: "Only island towns can have their ferries suspended." },
+  sea_to_after_from: { zh: "结束时间必须晚于开始时间。", en: "to must be after from." },
+  sea_range_max_7_days: { zh: "一次停航最长 7 天；更长请分次登记。", en: "At most 7 days at a time; declare a longer one in parts." },
+  sea_already_over: { zh: "这个时间段已经过去了。", en: "This time range is already over." },
 };
 
 const isCode = (m: string): m is IssueCode => Object.hasOwn(KNOWN, m);

@@ -34,5 +34,11 @@ export const ISSUES = {
   dueOrInstalments: "due_or_instalments",
   agreementIffAgreed: "agreement_iff_agreed",
   resultNeedsDate: "result_needs_date",
+  // The sea (issue 9): a ferry suspension's towns and time range.
+  seaTownsRequired: "sea_towns_required",
+  seaTownNotIsland: "sea_town_not_island",
+  seaToAfterFrom: "sea_to_after_from",
+  seaRangeTooLong: "sea_range_max_7_days",
+  seaAlreadyOver: "sea_already_over",
 } as const;
 export type IssueCode = (typeof ISSUES)[keyof typeof ISSUES];

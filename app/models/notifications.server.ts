@@ -39,6 +39,13 @@ export const NOTIFICATION_TEMPLATES = [
   "case.closed",
   "case.booking-released",
   "case.instalment-due",
+  // The sea (issue 9): a ferry suspension caught a session (to its party, its mediator, the staff), and
+  // what the party answered (the mediator is told).
+  "sea.suspended-party",
+  "sea.suspended-mediator",
+  "sea.suspended-staff",
+  "sea.moved-online",
+  "sea.kept",
 ] as const;
 export type NotificationTemplate = (typeof NOTIFICATION_TEMPLATES)[number];
 /** Times are epoch ms (rendered in the centre's time zone), names as stored. */

@@ -6,7 +6,7 @@
 // A declined or expired request shows similar mediators who have free time soon.
 import { getFormProps, useForm } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
 import { useState } from "react";
 import { ConfirmForm, ReasonForm, StatusBadge, replyFor, type StepResult } from "~/components/booking-parts";
@@ -26,6 +26,9 @@ import type { Role } from "~/models/auth.server";
 import { getBooking } from "~/models/bookings.server";
 import { isDomainError } from "~/models/errors";
 import { rescheduleSlots } from "~/models/slots-query.server";
+import { answerSeaForm, seaPanelFor } from "~/models/sea-offer.server";
+import { SeaOfferPanel } from "~/components/sea-offer";
+import { STATUS_OF } from "~/utils/api-handler.server";
 import { idOr404 } from "~/utils/api.server";
 import { bookingStep, calendarWindow, proposeSlots } from "~/utils/booking-page.server";
 import { requireCsrf, requirePageUser } from "~/utils/session.server";
@@ -66,6 +69,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     propose,
     reschedule,
     alternatives,
+    sea: seaPanelFor({ booking, now }),
     created: url.searchParams.has("created"),
     done: url.searchParams.get("done"),
   };
@@ -75,6 +79,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { auth, booking } = loadBooking(request, params.id, ["party", "mediator", "staff", "admin"]);
   const formData = await request.formData();
   requireCsrf(request, auth, formData);
+  // The offer of a ferry suspension (issue 9): answered in its own panel, refusals shown there.
+  const intent = String(formData.get("intent") ?? "");
+  if (intent.startsWith("sea-")) {
+    const start = String(formData.get("start") ?? "");
+    try {
+      const done = await answerSeaForm({ user: auth.user, id: booking.id, intent, start, now: Date.now() });
+      return redirect(`/bookings/${done.bookingId}?done=${done.done}`);
+    } catch (error) {
+      if (!isDomainError(error) || error.code === "not_found") throw error;
+      return data({ seaError: error.code }, { status: STATUS_OF[error.code] });
+    }
+  }
   const outcome = await bookingStep(request, auth, formData, booking.id);
   if (!("ok" in outcome)) return outcome;
   // A reschedule makes a new booking: show that one.
@@ -141,7 +157,7 @@ function Reschedule({ bookingId, window, slots, mode }: { bookingId: number; win
 }
 
 export default function BookingPage() {
-  const { booking: b, propose, reschedule, alternatives, created, done } = useLoaderData<typeof loader>();
+  const { booking: b, propose, reschedule, alternatives, sea, created, done } = useLoaderData<typeof loader>();
   const { viewer, actions: can, committeeName } = b;
   const pageResult = useActionData<typeof action>() as StepResult;
   const t = useT();
@@ -164,6 +180,7 @@ export default function BookingPage() {
       {b.status === "pending" ? <p className="respond-by">{t.booking.respondBy(formatCentreTime(b.respondBy, locale))}</p> : null}
       {b.status === "expired" ? <p className="respond-by">{t.booking.expiredNote}</p> : null}
       {b.awaitingConsent ? <p className="respond-by awaiting-consent">{t.booking.awaitingConsent}</p> : null}
+      {sea ? <SeaOfferPanel sea={sea} viewer={viewer} done={done} /> : null}
 
       <section className="panel" aria-labelledby="details-heading">
         <h2 id="details-heading">{t.booking.details}</h2>
