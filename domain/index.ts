@@ -175,3 +175,23 @@ export const GENDERS = ["female", "male"] as const;
 
 /** The number people see and say for a case: 普调〔2026〕00123号 (the migration 0006 SQL spells the same). */
 export const formatCaseNumber = (year: number, seq: number) => `普调〔${year}〕${String(seq).padStart(5, "0")}号`;
+
+/**
+ * Why a case is in the staff work queue (issue 9, ADR 022): no mediator and nothing asked; the last
+ * pick declined, expired or recused; a committee order waiting for a member; routed to the general
+ * mediation window; flagged for the pre-litigation fast track; a party's recusal request; due soon or
+ * overdue. A case may be there for several reasons at once, listed once per reason.
+ */
+export const QUEUE_REASONS = [
+  "no-mediator",
+  "pick-declined",
+  "pick-expired",
+  "pick-recused",
+  "committee-waiting",
+  "general-window",
+  "pre-litigation",
+  "recusal-requested",
+  "due-soon",
+  "overdue",
+] as const;
+export type QueueReason = (typeof QUEUE_REASONS)[number];

@@ -13,6 +13,7 @@ import type { Db, Tx } from "../db/client";
 import {
   agreements,
   bookings,
+  caseAssignments,
   caseParties,
   cases,
   committeeCategories,
@@ -27,6 +28,7 @@ import {
   judicialConfirmations,
   obligations,
   ratings,
+  recusals,
   rooms,
   users,
 } from "../db/schema";
@@ -632,4 +634,110 @@ export function createBookingInTown(db: Db, o: BookingOptions & { caseTown: Town
   const kase = createCase(db, { partyUserId: o.partyUserId });
   db.update(cases).set({ town: o.caseTown }).where(eq(cases.id, kase.id)).run();
   return createBooking(db, { ...o, caseId: kase.id });
+}
+
+// ── the staff work queue (issue 9; this section is the work-queue engineer's) ──────────────────────
+
+export interface QueueCaseOptions {
+  partyUserId?: number;
+  category?: CategorySlug;
+  town?: TownSlug | null;
+  channel?: "online" | "window";
+  severity?: Severity;
+  status?: "submitted" | "mediator-agreed" | "in-mediation" | "closed";
+  mediatorId?: number | null;
+  committeeId?: number | null;
+  /** When it was filed (epoch ms). */
+  createdAt: number;
+  /** Default: 30 days after filing; null for none. */
+  dueAt?: number | null;
+  generalWindowAt?: number | null;
+  preLitigationAt?: number | null;
+}
+
+let queueSeq = 0;
+/** An open (or closed) case as a row with its number, for the work queue's reasons. */
+export function createQueueCase(db: Db | Tx, o: QueueCaseOptions): typeof cases.$inferSelect {
+  const seq = 90_000 + ++queueSeq * 7 + (process.pid % 7);
+  return db
+    .insert(cases)
+    .values({
+      number: `普调〔2099〕${seq}号`,
+      numberYear: 2099,
+      numberSeq: seq,
+      filedByUserId: o.partyUserId ?? filingParty(db),
+      category: o.category ?? "labour",
+      description: "测试队列案件",
+      town: o.town ?? null,
+      channel: o.channel ?? "online",
+      severity: o.severity ?? "simple",
+      status: o.status ?? "submitted",
+      outcome: o.status === "closed" ? "withdrawn" : null,
+      closedAt: o.status === "closed" ? o.createdAt : null,
+      mediatorId: o.mediatorId ?? null,
+      committeeId: o.committeeId ?? null,
+      dueAt: o.dueAt === undefined ? o.createdAt + 30 * 86_400_000 : o.dueAt,
+      generalWindowAt: o.generalWindowAt ?? null,
+      preLitigationAt: o.preLitigationAt ?? null,
+      createdAt: new Date(o.createdAt),
+      updatedAt: new Date(o.createdAt),
+    })
+    .returning()
+    .get();
+}
+
+export interface AssignmentOptions {
+  caseId: number;
+  mediatorId?: number | null;
+  committeeId?: number | null;
+  rule?: (typeof caseAssignments.$inferInsert)["rule"];
+  status?: (typeof caseAssignments.$inferInsert)["status"];
+  pickRank?: number | null;
+  decidedAt: number;
+  respondBy?: number | null;
+  answeredAt?: number | null;
+}
+
+/** One row of case_assignments, as the fallback's models write them. */
+export function createAssignment(db: Db | Tx, o: AssignmentOptions): typeof caseAssignments.$inferSelect {
+  return db
+    .insert(caseAssignments)
+    .values({
+      caseId: o.caseId,
+      mediatorId: o.mediatorId ?? null,
+      committeeId: o.committeeId ?? null,
+      rule: o.rule ?? "pick",
+      status: o.status ?? "asked",
+      pickRank: o.pickRank ?? null,
+      decidedAt: o.decidedAt,
+      respondBy: o.respondBy === undefined ? o.decidedAt + 24 * 3_600_000 : o.respondBy,
+      answeredAt: o.answeredAt ?? null,
+    })
+    .returning()
+    .get();
+}
+
+/** A recusal, by default a party's request awaiting staff. */
+export function createRecusal(
+  db: Db | Tx,
+  o: {
+    caseId: number;
+    mediatorId: number;
+    at: number;
+    requestedBy?: "mediator" | "party" | "staff";
+    status?: "requested" | "granted" | "refused";
+  },
+): typeof recusals.$inferSelect {
+  return db
+    .insert(recusals)
+    .values({
+      caseId: o.caseId,
+      mediatorId: o.mediatorId,
+      requestedBy: o.requestedBy ?? "party",
+      reason: "与对方当事人是亲戚",
+      status: o.status ?? "requested",
+      at: o.at,
+    })
+    .returning()
+    .get();
 }

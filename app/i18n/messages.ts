@@ -10,6 +10,7 @@ import { assignmentMessages } from "./messages-assignment";
 import { dashboardMessages } from "./messages-dashboard";
 import { dashboardStatsMessages } from "./messages-dashboard-stats";
 import { outboxMessages } from "./messages-outbox";
+import { queueMessages } from "./messages-queue";
 import { invitationMessages } from "./messages-invitation";
 import { recordMessages } from "./messages-records";
 import { searchEngineMessages } from "./messages-search-engine";
@@ -197,6 +198,7 @@ const zh = {
   ...searchEngineMessages.zh,
   ...seaMessages.zh,
   ...apiDocsMessages.zh,
+  ...queueMessages.zh,
 };
 
 export type Messages = typeof zh;
@@ -386,6 +388,7 @@ const en: Messages = {
   ...searchEngineMessages.en,
   ...seaMessages.en,
   ...apiDocsMessages.en,
+  ...queueMessages.en,
 };
 
 export const messages: Record<Locale, Messages> = { zh, en };

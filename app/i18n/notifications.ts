@@ -165,6 +165,11 @@ const CATALOGUE: Record<Locale, Record<NotificationTemplate, Text>> = {
       subject: (p) => `调解申请已受理 ${s(p.number)}`,
       body: (p) => `您的调解申请 ${s(p.number)} 已受理。我们已邀请对方当事人；对方同意调解员后，调解即可开始。`,
     },
+    "case.town-staff": {
+      subject: (p) => `${facetLabel("town", s(p.town), "zh")}：新的调解申请 ${s(p.number)}`,
+      body: (p) =>
+        `普陀区社会治理综合服务中心受理了一件涉及${facetLabel("town", s(p.town), "zh")}职责的调解申请 ${s(p.number)}（${facetLabel("category", s(p.category), "zh")}）。请贵镇街工作人员及时到中心协同处理：${s(p.link)}`,
+    },
     "case.invitation": {
       subject: (p) => `${s(p.applicant)} 申请与您调解（${s(p.number)}），邀请码 ${s(p.code)}：${s(p.link)}`,
       body: (p) =>
@@ -252,6 +257,11 @@ const CATALOGUE: Record<Locale, Record<NotificationTemplate, Text>> = {
       subject: (p) => `Request received ${s(p.number)}`,
       body: (p) =>
         `Your request for mediation ${s(p.number)} is received. We have invited the other side; once they agree on the mediator, mediation can begin.`,
+    },
+    "case.town-staff": {
+      subject: (p) => `${facetLabel("town", s(p.town), "en")}: new mediation request ${s(p.number)}`,
+      body: (p) =>
+        `The Putuo centre received a request for mediation ${s(p.number)} (${facetLabel("category", s(p.category), "en")}) that concerns the duties of ${facetLabel("town", s(p.town), "en")}. Please send someone from the town's office to the centre to help with it: ${s(p.link)}`,
     },
     "case.invitation": {
       subject: (p) => `${s(p.applicant)} asks to mediate with you (${s(p.number)}), code ${s(p.code)}: ${s(p.link)}`,

@@ -20,6 +20,7 @@ import type { PageQuery } from "./booking-schemas";
 import { shortlistOf } from "./case-shortlist.server";
 import { DomainError } from "./errors";
 import { notifyContact, notifyUser, type Message } from "./notifications.server";
+import { notifyTownStaff } from "./town-staff.server";
 
 const DAY = 86_400_000;
 
@@ -143,6 +144,7 @@ export function openCase(tx: Db | Tx, o: OpenCase): { id: number; number: string
   }
   if (o.filedBy.role === "party" && !o.quiet)
     notifyUser(tx, o.filedBy.id, { template: "case.filed", params: { caseId: row.id, number }, at: o.now });
+  notifyTownStaff(tx, { id: row.id, number, town: o.town, category: o.category }, o.now);
   audit(tx, {
     caseId: row.id,
     at: o.now,

@@ -32,6 +32,8 @@ export const NOTIFICATION_TEMPLATES = [
   "booking.cancelled",
   "booking.expired",
   "case.filed",
+  // A case filed with a town, to that town's staff (issue 9): number, town, category, link.
+  "case.town-staff",
   "case.invitation",
   "case.mediator-agreed",
   "case.refused",

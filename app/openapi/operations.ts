@@ -43,6 +43,8 @@ export const OPERATION_IDS = [
   "getAgreementPdf",
   "hideRating",
   "getStats",
+  "getWorkQueue",
+  "flagPreLitigation",
   "getOpenApi",
 ] as const;
 export type OperationId = (typeof OPERATION_IDS)[number];

@@ -17,8 +17,10 @@ import {
   HIT_KINDS,
   MODE_SLUGS,
   PARTY_SIDES,
+  QUEUE_REASONS,
   SEVERITIES,
   type HitKind,
+  type QueueReason,
 } from "../../domain";
 import type { User } from "../models/auth.server";
 import type { BookingView } from "../models/booking-view";
@@ -32,6 +34,8 @@ import type { SearchHitView, SearchResponse } from "../models/search.server";
 import type { SlotsView } from "../models/slots-query.server";
 import { STATS_GROUPS, type CentreStats } from "../models/stats-types";
 import { ROLES } from "../models/auth.server";
+import type { PreLitigationView } from "../models/pre-litigation.server";
+import type { WorkQueue, WorkQueueItem } from "../models/work-queue.server";
 
 /** An instant as the API writes it: ISO 8601 with the centre's offset (+08:00). */
 const instant = z.iso.datetime({ offset: true });
@@ -350,4 +354,41 @@ export type ViewChecks = [
   Assert<Describes<typeof casePageSchema, CasePage>>,
   Assert<Describes<(typeof auditSchema.shape.events)["element"], AuditRow>>,
   Assert<Describes<typeof statsSchema, CentreStats>>,
+];
+
+// ── the staff work queue and the pre-litigation fast track (issue 9, ADR 022) ───────────────────────
+
+export const workQueueItemSchema = z
+  .strictObject({
+    caseId: id,
+    number: z.string(),
+    reason: z.enum(QUEUE_REASONS),
+    since: instant.meta({ description: "Since when the case waits for this reason." }),
+    dueAt: instant.nullable(),
+    category: z.string(),
+    town: z.string().nullable(),
+    channel: z.enum(CASE_CHANNELS),
+    severity: z.enum(SEVERITIES),
+  })
+  .meta({ id: "WorkQueueItem" });
+export const workQueueSchema = z
+  .strictObject({
+    items: z.array(workQueueItemSchema),
+    counts: z
+      .strictObject(Object.fromEntries(QUEUE_REASONS.map((r) => [r, count])) as Record<QueueReason, typeof count>)
+      .meta({ description: "Items per reason under the category, town and channel filters (not the reason)." }),
+    total: count,
+    page: z.number().int().min(1),
+    perPage: z.number().int().min(1),
+    pages: z.number().int().min(1),
+  })
+  .meta({ id: "WorkQueue", description: "Oldest first; a case waiting for several reasons is an item per reason." });
+export const preLitigationSchema = z
+  .strictObject({ caseId: id, number: z.string(), preLitigationAt: instant })
+  .meta({ id: "PreLitigation", description: "When the case was flagged (the first time, if flagged again)." });
+
+export type QueueViewChecks = [
+  Assert<Describes<typeof workQueueSchema, WorkQueue>>,
+  Assert<Describes<typeof workQueueItemSchema, WorkQueueItem>>,
+  Assert<Describes<typeof preLitigationSchema, PreLitigationView>>,
 ];

@@ -12,7 +12,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, useClearOnReply, FieldErrors, Notice, SelectField, SubmitButton, TextField } from "~/components/forms";
 import { CsrfInput } from "~/components/session";
 import { useHydrated } from "~/components/use-hydrated";
-import { KIND_LABELS } from "../../domain";
+import { facetLabel, KIND_LABELS } from "../../domain";
 import { dataLang, localeFromMatches, messages, useLocale, useT } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import { issueMessage } from "~/i18n/validation";
@@ -23,6 +23,8 @@ import { changeRole, deactivateAccount, LastAdminError, listAccountEvents, react
 import { EmailTakenError, MediatorLinkedError, type User } from "~/models/auth.server";
 import { iso } from "~/models/booking-view";
 import { isDomainError } from "~/models/errors";
+import { setStaffTown, staffTownSchema, staffTowns } from "~/models/town-staff.server";
+import { QueueTownForm } from "~/components/queue-town-form";
 import { idOr404 } from "~/utils/api.server";
 import { parseForm, text } from "~/utils/forms.server";
 import { requireCsrf, requirePageUser } from "~/utils/session.server";
@@ -38,6 +40,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     mediators: unlinkedMediators().map((m) => ({ ...m, invitedUntil: invited.has(m.id) ? iso(invited.get(m.id)!) : null })),
     events: listAccountEvents({ by: user }).map((e) => ({ ...e, at: iso(e.at) })),
     created: new URL(request.url).searchParams.get("created"),
+    staffTowns: staffTowns({ by: user }),
   };
 }
 
@@ -71,6 +74,16 @@ async function accountStep(request: Request, by: User, intent: string, formData:
     if (intent === "reactivate") {
       await reactivateAccount({ by, userId: id, now });
       return answer({ notice: t.accountAdmin.reactivated_notice(name) });
+    }
+    if (intent === "town") {
+      const town = staffTownSchema.safeParse(String(formData.get("town") ?? ""));
+      if (!town.success) throw new Response("Unknown town", { status: 400 });
+      // Only a staff account has a town: anything else is refused in its own words.
+      const refused = await setStaffTown({ by, userId: id, town: town.data, now }).catch((e) =>
+        isDomainError(e, "illegal_transition") ? e : Promise.reject(e),
+      );
+      if (refused) return answer({ refusal: t.townStaff.refused }, 409);
+      return answer({ notice: t.townStaff.notice(name, town.data ? facetLabel("town", town.data, getLocale(request)) : t.townStaff.none) });
     }
     if (intent === "role") {
       await changeRole({ by, userId: id, role: formData.get("role") === "admin" ? "admin" : "staff", now });
@@ -300,6 +313,7 @@ type AccountRow = ReturnType<typeof useLoaderData<typeof loader>>["accounts"][nu
 function AccountActions({ account: a }: { account: AccountRow }) {
   const t = useT();
   const who = { userId: a.id, name: a.name };
+  const towns: Record<string, string> = useLoaderData<typeof loader>().staffTowns;
   return (
     <>
       {a.disabledAt ? (
@@ -309,6 +323,7 @@ function AccountActions({ account: a }: { account: AccountRow }) {
       )}
       {a.role === "staff" ? <StepForm intent="role" fields={{ ...who, role: "admin" }} label={t.accountAdmin.makeAdmin} /> : null}
       {a.role === "admin" ? <StepForm intent="role" fields={{ ...who, role: "staff" }} label={t.accountAdmin.makeStaff} /> : null}
+      {a.role === "staff" ? <QueueTownForm userId={a.id} name={a.name} town={towns[a.id] ?? null} /> : null}
     </>
   );
 }

@@ -1,0 +1,130 @@
+// /staff/queue: the centre's work queue (issue 9, ADR 022). The reasons as filter chips with their counts,
+// then category, town and channel in a plain GET form (a tablet at the window, no JavaScript needed),
+// the items oldest first, a page at a time. The model decides what waits and why as of the loader's clock.
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Notice } from "~/components/forms";
+import { Pagination } from "~/components/pagination";
+import { QueueChips } from "~/components/queue-chips";
+import { QueueTable } from "~/components/queue-table";
+import { CASE_CHANNELS, CATEGORIES, CENTRE_TIMEZONE, TOWNS, type QueueReason } from "../../domain";
+import { isoInZone } from "../../domain/zone";
+import { localeFromMatches, messages, useLocale, useT } from "~/i18n";
+import { workQueue, workQueueQuerySchema } from "~/models/work-queue.server";
+import { requirePageUser } from "~/utils/session.server";
+
+const FILTERS = ["reason", "category", "town", "channel"] as const;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { user } = requirePageUser(request, ["staff", "admin"]);
+  const url = new URL(request.url);
+  // An empty select means "any"; a value that is not one is dropped (and said so), the others kept.
+  const asked = Object.fromEntries([...url.searchParams].filter(([k, v]) => v !== "" && k !== "perPage"));
+  let parsed = workQueueQuerySchema.safeParse(asked);
+  const invalid = !parsed.success;
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) delete asked[String(issue.path[0] ?? "")];
+    for (const key of Object.keys(asked)) if (!(key in workQueueQuerySchema.shape)) delete asked[key];
+    parsed = workQueueQuerySchema.safeParse(asked);
+  }
+  const query = parsed.success ? parsed.data : workQueueQuerySchema.parse({});
+  const now = Date.now();
+  return { query, queue: workQueue({ user, query, now }), invalid, now: isoInZone(now, CENTRE_TIMEZONE) };
+}
+
+export const meta: MetaFunction = ({ matches }) => {
+  const t = messages[localeFromMatches(matches)];
+  return [{ title: `${t.workQueue.title} · ${t.siteName}` }];
+};
+
+export default function StaffQueuePage() {
+  const { query, queue, invalid, now } = useLoaderData<typeof loader>();
+  const t = useT();
+  const w = t.workQueue;
+  const locale = useLocale();
+  const params = new URLSearchParams();
+  for (const key of FILTERS) if (query[key]) params.set(key, query[key]);
+  const href = (next: URLSearchParams) => (next.toString() ? `/staff/queue?${next}` : "/staff/queue");
+  const reasonHref = (reason: QueueReason | undefined) => {
+    const next = new URLSearchParams(params);
+    if (reason) next.set("reason", reason);
+    else next.delete("reason");
+    return href(next);
+  };
+  const pageHref = (p: number) => {
+    const next = new URLSearchParams(params);
+    if (p > 1) next.set("page", String(p));
+    return href(next);
+  };
+  return (
+    <div className="work-queue-page">
+      <h1>{w.heading}</h1>
+      <p className="lead">{w.intro}</p>
+      {invalid ? <Notice kind="info">{w.invalid}</Notice> : null}
+
+      <QueueChips counts={queue.counts} selected={query.reason} hrefFor={reasonHref} />
+
+      <Form method="get" action="/staff/queue" className="panel work-queue-filters" aria-labelledby="work-queue-filters-heading">
+        <h2 id="work-queue-filters-heading">{w.filtersHeading}</h2>
+        {query.reason ? <input type="hidden" name="reason" value={query.reason} /> : null}
+        <div className="work-queue-filter-grid">
+          <div className="field">
+            <label htmlFor="wq-category">{w.category}</label>
+            <select id="wq-category" name="category" defaultValue={query.category ?? ""}>
+              <option value="">{w.any}</option>
+              {CATEGORIES.map((c) => (
+                <option key={c.slug} value={c.slug}>
+                  {c[locale]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="wq-town">{w.town}</label>
+            <select id="wq-town" name="town" defaultValue={query.town ?? ""}>
+              <option value="">{w.any}</option>
+              {TOWNS.map((x) => (
+                <option key={x.slug} value={x.slug}>
+                  {x[locale]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="wq-channel">{w.channel}</label>
+            <select id="wq-channel" name="channel" defaultValue={query.channel ?? ""}>
+              <option value="">{w.any}</option>
+              {CASE_CHANNELS.map((ch) => (
+                <option key={ch} value={ch}>
+                  {t.caseWords.channel[ch]}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+        <div className="work-queue-filter-actions">
+          <button type="submit" className="button button-primary">
+            {w.apply}
+          </button>
+          {params.toString() ? <Link to="/staff/queue">{w.clear}</Link> : null}
+        </div>
+      </Form>
+
+      <p role="status" className="work-queue-count">
+        {query.reason ? `${w.reasons[query.reason]} · ` : ""}
+        {w.count(queue.total)}
+      </p>
+      {queue.items.length === 0 ? (
+        <p className="notice">{w.empty}</p>
+      ) : (
+        <QueueTable items={queue.items} now={now} caption={w.caption(queue.page, queue.pages)} />
+      )}
+      <Pagination params={params} page={queue.page} pages={queue.pages} hrefFor={pageHref} />
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
