@@ -121,6 +121,9 @@ const zh: Words = {
       getWorkQueue: "工作队列：等待中心处理的案件及原因（工作人员）",
       flagPreLitigation: "把简易案件转诉前调解快速通道（工作人员）",
       getOpenApi: "本接口的 OpenAPI 3.1 描述",
+      declareSeaSuspension: "登记海上停航，找出需要过海的调解并通知（工作人员）",
+      listSeaSuspensions: "停航记录及受影响的调解（工作人员）",
+      answerSeaOffer: "因停航：改为同一时间线上调解，或保持原定（当事人或代当事人的工作人员）",
     },
   },
 };
@@ -209,6 +212,9 @@ const en: Words = {
       getWorkQueue: "The work queue: cases waiting for the centre, and why (staff)",
       flagPreLitigation: "Send a simple case to the pre-litigation fast track (staff)",
       getOpenApi: "This API's OpenAPI 3.1 description",
+      declareSeaSuspension: "Declare a ferry suspension: find the sessions that need a crossing and tell everyone (staff)",
+      listSeaSuspensions: "Ferry suspensions and the sessions they caught (staff)",
+      answerSeaOffer: "Ferries suspended: move the session online at the same time, or keep it (the party, or staff for them)",
     },
   },
 };

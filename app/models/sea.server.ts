@@ -41,7 +41,7 @@ export interface DeclaredSession {
 }
 export interface DeclaredSuspension {
   id: number;
-  towns: string[];
+  towns: DeclareSuspensionInput["towns"];
   from: string;
   to: string;
   note: string;

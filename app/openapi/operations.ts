@@ -46,5 +46,8 @@ export const OPERATION_IDS = [
   "getWorkQueue",
   "flagPreLitigation",
   "getOpenApi",
+  "declareSeaSuspension",
+  "listSeaSuspensions",
+  "answerSeaOffer",
 ] as const;
 export type OperationId = (typeof OPERATION_IDS)[number];

@@ -392,3 +392,67 @@ export type QueueViewChecks = [
   Assert<Describes<typeof workQueueItemSchema, WorkQueueItem>>,
   Assert<Describes<typeof preLitigationSchema, PreLitigationView>>,
 ];
+
+// ── the sea: ferry suspensions and the sessions they caught (issue 9, ADR 023) ──────────────────────
+import { SEA_SESSION_ACTIONS, TOWN_SLUGS } from "../../domain";
+import type { DeclaredSession, DeclaredSuspension, SuspendedSessionView, SuspensionView } from "../models/sea.server";
+
+const seaInterval = z.strictObject({ start: instant, end: instant });
+const seaCrossing = z.enum(["party", "mediator", "both"]).meta({ description: "Who must cross the water to attend." });
+export const seaDeclaredSessionSchema = z.strictObject({
+  bookingId: id,
+  caseNumber: z.string().optional(),
+  start: instant,
+  mode: z.enum(MODE_SLUGS),
+  crossing: seaCrossing,
+  offer: z.strictObject({
+    online: seaInterval.nullable().meta({ description: "The same time online; null when the mediator does not work online." }),
+    times: z.array(seaInterval).max(3).meta({ description: "The earliest free times of the same mediator after the suspension." }),
+  }),
+});
+export const seaDeclaredSchema = z
+  .strictObject({
+    id,
+    towns: z.array(z.enum(TOWN_SLUGS)),
+    from: instant,
+    to: instant,
+    note: z.string(),
+    affected: z.array(seaDeclaredSessionSchema),
+  })
+  .meta({ id: "SeaSuspensionDeclared" });
+const seaSessionSchema = z.strictObject({
+  bookingId: id,
+  caseNumber: z.string(),
+  partyName: z.string(),
+  mediatorName: z.string(),
+  start: instant,
+  end: instant,
+  mode: z.enum(MODE_SLUGS),
+  town: z.string().nullable(),
+  crossing: seaCrossing,
+  offeredOnline: z.boolean(),
+  action: z.enum(SEA_SESSION_ACTIONS),
+  resolvedAt: instant.nullable(),
+  resolvedByStaff: z.boolean(),
+});
+const seaSuspensionSchema = z.strictObject({
+  id,
+  towns: z.array(z.string()),
+  from: instant,
+  to: instant,
+  note: z.string(),
+  createdAt: instant,
+  liftedAt: instant.nullable(),
+  inForce: z.boolean(),
+  sessions: z.array(seaSessionSchema),
+});
+export const seaSuspensionListSchema = z
+  .strictObject({ suspensions: z.array(seaSuspensionSchema) })
+  .meta({ id: "SeaSuspensions", description: "Newest first." });
+
+export type SeaViewChecks = [
+  Assert<Describes<typeof seaDeclaredSessionSchema, DeclaredSession>>,
+  Assert<Describes<typeof seaDeclaredSchema, DeclaredSuspension>>,
+  Assert<Describes<typeof seaSessionSchema, SuspendedSessionView>>,
+  Assert<Describes<typeof seaSuspensionSchema, SuspensionView>>,
+];
