@@ -126,7 +126,7 @@ describe("setting a staff member's town", () => {
     const s = createStaff(db);
     const ok = await postPage(secret, { intent: "town", userId: String(s.user.id), name: "测试", town: "dongji" });
     expect(ok.status).toBe(200);
-    expect(ok.body.step.notice).toContain("东极镇");
+    expect(ok.body?.step.notice).toContain("东极镇");
     expect(db.select().from(users).where(eq(users.id, s.user.id)).get()?.townSlug).toBe("dongji");
     expect((await postPage(secret, { intent: "town", userId: String(s.user.id), name: "测试", town: "atlantis" })).status).toBe(400);
     const party = createParty(db);
