@@ -13,7 +13,7 @@ import { localDateInZone } from "../../domain/zone";
 import { getDb } from "../db.server";
 import type { User } from "./auth.server";
 import { mediatorSlots } from "./availability.server";
-import { HOLDING } from "./booking-rules";
+import { effectiveStatus, HOLDING } from "./booking-rules";
 import { iso } from "./booking-view";
 import { DomainError } from "./errors";
 import { notifyMediator, notifyUser } from "./notifications.server";
@@ -186,6 +186,8 @@ export interface SuspendedSessionView {
   action: SeaSessionAction;
   resolvedAt: string | null;
   resolvedByStaff: boolean;
+  /** Still waiting for an answer that can be given: not begun, suspension not lifted. */
+  open: boolean;
 }
 export interface SuspensionView {
   id: number;
@@ -246,6 +248,11 @@ export function listSuspensions({ user, now, limit = 50 }: { user: User; now: nu
         action: effectiveAction(r.s.action, r.b),
         resolvedAt: r.s.resolvedAt === null ? null : iso(r.s.resolvedAt),
         resolvedByStaff: r.resolver === "staff" || r.resolver === "admin",
+        open:
+          effectiveAction(r.s.action, r.b) === "flagged" &&
+          r.b.startAt > now &&
+          (s.liftedAt === null || s.liftedAt > now) &&
+          (HOLDING as readonly string[]).includes(effectiveStatus(r.b, now)),
       })),
   }));
 }

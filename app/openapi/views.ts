@@ -434,6 +434,7 @@ const seaSessionSchema = z.strictObject({
   action: z.enum(SEA_SESSION_ACTIONS),
   resolvedAt: instant.nullable(),
   resolvedByStaff: z.boolean(),
+  open: z.boolean().meta({ description: "Still waiting for an answer that can be given (not begun, not lifted)." }),
 });
 const seaSuspensionSchema = z.strictObject({
   id,
