@@ -741,3 +741,25 @@ export function createRecusal(
     .returning()
     .get();
 }
+
+// ── the fallback (issue 9, ADR 021) ────────────────────────────────────────────────────────────────
+import { mediatorTies } from "../db/schema";
+import type { TieKind } from "../domain";
+import { normalizeTieName } from "../app/models/conflicts";
+
+/** A declared tie of a mediator (a conflict of interest), folded as the model folds it. */
+export function createTie(db: Db | Tx, mediatorId: number, kind: TieKind, name: string, now: number): number {
+  return db
+    .insert(mediatorTies)
+    .values({ mediatorId, kind, name, normalized: normalizeTieName(name), createdAt: now })
+    .returning({ id: mediatorTies.id })
+    .get().id;
+}
+
+/**
+ * Only the mediators a test makes are candidates for a category: the demo pool's are made inactive
+ * (the fallback ranks every active mediator of the category).
+ */
+export function retireDemoPool(db: Db): void {
+  db.update(mediators).set({ active: false }).run();
+}

@@ -5,7 +5,7 @@
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import { writeTransaction, type Db, type Tx } from "../../db/client";
 import { bookings, caseAssignments, cases, categorySettings } from "../../db/schema";
-import { CATEGORY_SLUGS, CENTRE_TIMEZONE, type LanguageSlug } from "../../domain";
+import { CATEGORY_SLUGS, CENTRE_TIMEZONE, type LanguageSlug, type ModeSlug } from "../../domain";
 import { isoInZone } from "../../domain/zone";
 import { getDb } from "../db.server";
 import { bookFor, partyUserOf } from "./assignment-book.server";
@@ -35,7 +35,7 @@ function openCaseRow(tx: Handle, caseId: number): CaseRow {
 const asFallback = (c: CaseRow) => ({ id: c.id, category: c.category, town: c.town, description: c.description });
 
 export interface SuggestionView {
-  suggestion: { mediatorId: number; slot: { start: string; end: string; mode: string } } | null;
+  suggestion: { mediatorId: number; slot: { start: string; end: string; mode: ModeSlug } } | null;
   reason: FallbackReason;
 }
 

@@ -35,8 +35,7 @@ export interface SuggestOptions {
 }
 
 /** The reason stored with an assignment and answered by the API: data, worded only when shown. */
-export interface FallbackReason {
-  [key: string]: unknown;
+export type FallbackReason = {
   rule: "suggestion" | "committee-member";
   decidedBy: Ranking["decidedBy"];
   island: boolean;
@@ -48,7 +47,7 @@ export interface FallbackReason {
   })[];
   skipped: Ranking["skipped"];
   counts: Ranking["counts"];
-}
+};
 
 export interface Suggestion {
   winner: Considered | null;

@@ -457,3 +457,59 @@ export type SeaViewChecks = [
   Assert<Describes<typeof seaSessionSchema, SuspendedSessionView>>,
   Assert<Describes<typeof seaSuspensionSchema, SuspensionView>>,
 ];
+
+// ── the fallback: the explained suggestion, a declined ask, a recusal (issue 9, ADR 021) ───────────
+import { ASSIGNMENT_RULES, ASSIGNMENT_STATUSES, LANGUAGE_SLUGS, RECUSAL_STATUSES, TIE_KINDS } from "../../domain";
+import type { SuggestionView } from "../models/assignment-staff.server";
+import { CRITERIA, SKIP_REASONS } from "../models/fallback-rank";
+
+const sessionSlot = { start: instant, end: instant, mode: z.enum(MODE_SLUGS) };
+const consideredSchema = z.strictObject({
+  mediatorId: id,
+  slot: z.strictObject({
+    ...sessionSlot,
+    preferred: z.boolean().meta({ description: "In a mode the party gets first (an island party: online or on site)." }),
+  }),
+  speaksLanguage: z.boolean().nullable().meta({ description: "Null when no language was asked for." }),
+  openCases: count,
+  capacityOpenCases: count,
+  sessionsWeek: count,
+  capacitySessionsWeek: count,
+  load: z.number().min(0).meta({ description: "The larger of cases open and sessions this week against capacity." }),
+  record: z.strictObject({ score: z.number().min(0).max(1), mediated: count }),
+  lastAssignedAt: instant.nullable(),
+});
+const skippedSchema = z.strictObject({
+  mediatorId: id,
+  why: z.enum(SKIP_REASONS),
+  tie: z.strictObject({ id, kind: z.enum(TIE_KINDS) }).optional(),
+});
+export const fallbackReasonSchema = z
+  .strictObject({
+    rule: z.enum(["suggestion", "committee-member"]),
+    decidedBy: z
+      .enum([...CRITERIA, "only-candidate", "id"])
+      .nullable()
+      .meta({ description: "The first criterion on which the suggestion beat the runner-up." }),
+    island: z.boolean(),
+    language: z.enum(LANGUAGE_SLUGS).nullable(),
+    horizonDays: count,
+    considered: z.array(consideredSchema),
+    skipped: z.array(skippedSchema),
+    counts: z.strictObject({ candidates: count, considered: count, skipped: count }),
+  })
+  .meta({ id: "FallbackReason" });
+export const suggestionSchema = z
+  .strictObject({
+    suggestion: z.strictObject({ mediatorId: id, slot: z.strictObject(sessionSlot) }).nullable(),
+    reason: fallbackReasonSchema,
+  })
+  .meta({ id: "FallbackSuggestion" });
+const nextSchema = z
+  .strictObject({ rule: z.enum(ASSIGNMENT_RULES), mediatorId: id.nullable(), status: z.enum(ASSIGNMENT_STATUSES).optional() })
+  .nullable()
+  .meta({ description: "Who was asked next (the next pick or the applied suggestion); null when the case waits for staff." });
+export const caseDeclinedSchema = z.strictObject({ caseId: id, declined: id, next: nextSchema });
+export const recusalSchema = z.strictObject({ recusalId: id, status: z.enum(RECUSAL_STATUSES), next: nextSchema.optional() });
+
+export type AssignmentViewChecks = [Assert<Describes<typeof suggestionSchema, SuggestionView>>];
