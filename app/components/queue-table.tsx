@@ -52,8 +52,14 @@ export function QueueTable({ items, now, caption }: { items: WorkQueueItem[]; no
                   w.none
                 )}
               </td>
-              <td data-label={w.category}>{CATEGORIES.find((c) => c.slug === item.category)?.[locale] ?? item.category}</td>
-              <td data-label={w.town}>{item.town ? (TOWNS.find((x) => x.slug === item.town)?.[locale] ?? item.town) : w.none}</td>
+              <td data-label={w.category}>
+                <span className="work-queue-category">{CATEGORIES.find((c) => c.slug === item.category)?.[locale] ?? item.category}</span>
+              </td>
+              <td data-label={w.town}>
+                <span className="work-queue-town">
+                  {item.town ? (TOWNS.find((x) => x.slug === item.town)?.[locale] ?? item.town) : w.none}
+                </span>
+              </td>
             </tr>
           );
         })}

@@ -52,7 +52,7 @@ const zh = {
           : ms < DAY
             ? `${Math.floor(ms / HOUR)} 小时前`
             : `${Math.floor(ms / DAY)} 天前`,
-    ahead: (ms: number) => (ms < HOUR ? "即将" : ms < DAY ? `${Math.floor(ms / HOUR)} 小时后` : `${Math.floor(ms / DAY)} 天后`),
+    ahead: (ms: number) => (ms < HOUR ? "即将" : ms < DAY ? `${Math.round(ms / HOUR)} 小时后` : `${Math.round(ms / DAY)} 天后`),
     beijing: (when: string) => `${when}（北京时间）`,
   },
   townStaff: {
@@ -116,8 +116,8 @@ const en: QueueMessages = {
       ms < HOUR
         ? "any moment"
         : ms < DAY
-          ? `in ${Math.floor(ms / HOUR)} h`
-          : `in ${Math.floor(ms / DAY)} ${Math.floor(ms / DAY) === 1 ? "day" : "days"}`,
+          ? `in ${Math.round(ms / HOUR)} h`
+          : `in ${Math.round(ms / DAY)} ${Math.round(ms / DAY) === 1 ? "day" : "days"}`,
     beijing: (when: string) => `${when} (Beijing time)`,
   },
   townStaff: {

@@ -2,6 +2,8 @@
 // through their route modules: the answer's shape (ISO times with +08:00, every reason counted), the
 // refusals (no token, a party, a mediator; bad filters), and the flag's rules (simple and open only,
 // once, audited) with the case showing under its own reason.
+import { Ajv2020 } from "ajv/dist/2020.js";
+import addFormatsModule from "ajv-formats";
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { freshDatabase } from "./setup-db";
@@ -15,7 +17,21 @@ const db = openDb(freshDatabase());
 const queueRoute = await import("~/routes/api.v1.queue");
 const flagRoute = await import("~/routes/api.v1.cases.$id.pre-litigation");
 
+const { openApiDocument } = await import("~/openapi/document.server");
+
 const DAY = 86_400_000;
+// The answers are held to the OpenAPI description (as tests/integration/api-openapi.test.ts does).
+const ajv = new Ajv2020({ strict: false, allErrors: true });
+const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (a: typeof ajv) => void;
+addFormats(ajv);
+ajv.addSchema(JSON.parse(JSON.stringify(openApiDocument(Date.now()))), "openapi");
+const pointer = (...parts: string[]) => parts.map((p) => p.replaceAll("~", "~0").replaceAll("/", "~1")).join("/");
+function expectDescribed(method: string, apiPath: string, status: number, body: unknown) {
+  const validate = ajv.getSchema(
+    `openapi#/${pointer("paths", apiPath, method, "responses", String(status), "content", "application/json", "schema")}`,
+  )!;
+  expect(validate(body) ? [] : validate.errors, `${method} ${apiPath} ${status}`).toEqual([]);
+}
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?\+08:00$/;
 const staff = createStaff(db);
 const party = createParty(db);
@@ -37,6 +53,7 @@ describe("GET /api/v1/queue", () => {
     expect(first.dueAt).toMatch(INSTANT);
     expect(Date.parse(first.since)).toBe(Math.floor((now - 3 * DAY) / 1000) * 1000);
     expect([res.body.total, res.body.page, res.body.perPage, res.body.pages]).toEqual([2, 1, 20, 1]);
+    expectDescribed("get", "/api/v1/queue", 200, res.body);
     // No party's name or phone travels with the queue.
     expect(JSON.stringify(res.body)).not.toMatch(/phone|applicant|respondent/);
 
@@ -55,6 +72,7 @@ describe("GET /api/v1/queue", () => {
     const bad = await call(queueRoute, "/api/v1/queue?reason=nobody&perPage=500", { token: staff.token });
     expect(bad.status).toBe(400);
     expect(Object.keys(bad.body.error.fields).sort()).toEqual(["perPage", "reason"]);
+    expectDescribed("get", "/api/v1/queue", 400, bad.body);
     const admin = createAccount(db, "admin");
     expect((await call(queueRoute, "/api/v1/queue", { token: admin.token })).status).toBe(200);
   });
@@ -73,6 +91,7 @@ describe("POST /api/v1/cases/:id/pre-litigation", () => {
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ caseId: c.id, number: c.number });
     expect(res.body.preLitigationAt).toMatch(INSTANT);
+    expectDescribed("post", "/api/v1/cases/{id}/pre-litigation", 200, res.body);
     expect(await inQueue()).toEqual(["pre-litigation"]);
     // Again: the first time stands and nothing more is written.
     const again = await flag(c.id, staff.token);
@@ -96,6 +115,7 @@ describe("POST /api/v1/cases/:id/pre-litigation", () => {
     for (const c of [major, group, closed]) {
       const res = await flag(c.id, staff.token);
       expect([res.status, res.body.error.code]).toEqual([409, "illegal_transition"]);
+      expectDescribed("post", "/api/v1/cases/{id}/pre-litigation", 409, res.body);
       expect(db.select().from(cases).where(eq(cases.id, c.id)).get()?.preLitigationAt).toBeNull();
     }
     expect((await flag(simple.id, party.token)).status).toBe(403);
