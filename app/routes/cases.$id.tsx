@@ -26,6 +26,8 @@ import { getCasePage } from "~/models/case-pages.server";
 import { isDomainError } from "~/models/errors";
 import { idOr404 } from "~/utils/api.server";
 import { caseStep } from "~/utils/case-page.server";
+import { AssignmentPanel } from "~/components/assignment-panel";
+import { assignmentsOf } from "~/models/assignment.server";
 import { requireCsrf, requirePageUser } from "~/utils/session.server";
 
 /** Someone who may not see the case gets the 404 of a case that is not there. */
@@ -41,8 +43,12 @@ function loadCase(request: Request, raw: string | undefined) {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { page } = loadCase(request, params.id);
-  return { ...page, done: new URL(request.url).searchParams.get("done") };
+  const { page, auth } = loadCase(request, params.id);
+  return {
+    ...page,
+    done: new URL(request.url).searchParams.get("done"),
+    assignments: assignmentsOf({ user: auth.user, caseId: page.case.id }),
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -93,6 +99,7 @@ export default function CasePage() {
       <div className="case-grid">
         <div className="case-main">
           <CaseTimeline timeline={timeline} />
+          <AssignmentPanel caseId={c.id} assignments={useLoaderData<typeof loader>().assignments} />
 
           {can.rank ? (
             <section className="panel panel-action" aria-labelledby="rank-heading">
