@@ -77,7 +77,7 @@ export function SeaDeclareForm({ reply, islandTowns }: { reply: Reply; islandTow
           <FieldErrors id="sea-towns-error" errors={townErrors} />
         </fieldset>
         <div className="sea-range">
-          <When reply={reply} name="from" label={s.from} />
+          <When reply={reply} name="from" label={s.from} hint={s.fromHint} />
           <When reply={reply} name="to" label={s.to} hint={s.rangeHint} />
         </div>
         <TextArea reply={reply} name="note" label={s.note} hint={s.noteHint} maxLength={500} />

@@ -32,7 +32,7 @@ export function SeaOfferPanel({ sea, viewer, done }: { sea: SeaPanel; viewer: "p
   const locale = useLocale();
   const error = (useActionData() as { seaError?: keyof typeof s.errors } | undefined)?.seaError;
   const towns = sea.towns.map((town) => facetLabel("town", town, locale)).join(locale === "zh" ? "、" : ", ");
-  const heading = sea.online ? s.panelOnlineHeading : s.panelHeading;
+  const heading = !sea.canAnswer && sea.action !== "flagged" ? s.panelResolvedHeading : sea.online ? s.panelOnlineHeading : s.panelHeading;
   return (
     <section className="panel sea-panel" aria-labelledby="sea-heading">
       <h2 id="sea-heading">{heading}</h2>

@@ -10,6 +10,7 @@ const zh = {
     nav: "停航",
     panelOnlineHeading: "因停航，可改为线上调解",
     panelHeading: "因停航，这次调解需要调整",
+    panelResolvedHeading: "海上停航",
     why: (towns: string, from: string, to: string) => `因大风停航：${towns}，${from} 至 ${to}（北京时间）。`,
     crossing: {
       party: "您需要过海才能参加这次调解。",
@@ -61,6 +62,7 @@ const zh = {
     townsHint: "只列出海岛镇；朱家尖有大桥，仅在大桥封闭时勾选。",
     from: "开始时间（北京时间）",
     to: "结束时间（北京时间）",
+    fromHint: "已经停航的，可以填更早的时间。",
     rangeHint: "一次最长 7 天。",
     note: "说明（选填）",
     noteHint: "例如：9 级大风，普陀山、六横航线停航。会写进通知。",
@@ -105,6 +107,7 @@ const en: SeaMessages = {
     nav: "Sea",
     panelOnlineHeading: "Ferries suspended: this session can move online",
     panelHeading: "Ferries suspended: this session needs a change",
+    panelResolvedHeading: "Ferry suspension",
     why: (towns: string, from: string, to: string) => `Ferries suspended by the gale: ${towns}, ${from} to ${to} (Beijing time).`,
     crossing: {
       party: "You would have to cross the water to attend.",
@@ -155,6 +158,7 @@ const en: SeaMessages = {
     townsHint: "Island towns only; Zhujiajian has a bridge: tick it only when the bridge is closed.",
     from: "From (Beijing time)",
     to: "To (Beijing time)",
+    fromHint: "If the ferries have stopped already, an earlier time is fine.",
     rangeHint: "At most 7 days at a time.",
     note: "Note (optional)",
     noteHint: "E.g. force 9 gale, Putuoshan and Liuheng lines stopped. It goes into the notifications.",

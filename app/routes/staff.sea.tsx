@@ -107,7 +107,8 @@ export default function StaffSeaPage() {
       <p className="lead">{s.intro}</p>
       {notice ? <Notice>{notice}</Notice> : null}
       {refused ? <Notice kind="error">{s.errors[refused] ?? s.errors.illegal_transition}</Notice> : null}
-      <SeaDeclareForm reply={answer?.result as Reply} islandTowns={islandTowns} />
+      {/* A new key after each redirect: the declared form starts empty again. */}
+      <SeaDeclareForm key={`${done}-${suspensions.length}`} reply={answer?.result as Reply} islandTowns={islandTowns} />
       <section aria-labelledby="list-heading">
         <h2 id="list-heading">{s.listHeading}</h2>
         <SeaList suspensions={suspensions} />
