@@ -1,13 +1,27 @@
 // The work queue's items as a table (cards on a phone): the case number opening the case page, the
 // reason in words, how long it has waited with the Beijing time it began, the due date, category, town.
 // `now` comes from the loader, so the server's and the browser's words are the same.
-import { Link } from "@remix-run/react";
-import { CATEGORIES, TOWNS } from "../../domain";
+import { Form, Link } from "@remix-run/react";
+import { CATEGORIES, TOWNS, type QueueReason } from "../../domain";
+import { CsrfInput } from "~/components/session";
 import { useLocale, useT } from "~/i18n";
 import { centreDate, formatCentreTime } from "~/i18n/format";
 import type { WorkQueueItem } from "~/models/work-queue.server";
 
-export function QueueTable({ items, now, caption }: { items: WorkQueueItem[]; now: string; caption: string }) {
+/** Reasons that say nobody has the case: a simple one may go to the pre-litigation fast track from here. */
+const UNOWNED: QueueReason[] = ["no-mediator", "pick-declined", "pick-expired", "pick-recused"];
+
+export function QueueTable({
+  items,
+  now,
+  caption,
+  formAction,
+}: {
+  items: WorkQueueItem[];
+  now: string;
+  caption: string;
+  formAction: string;
+}) {
   const t = useT();
   const w = t.workQueue;
   const locale = useLocale();
@@ -37,10 +51,23 @@ export function QueueTable({ items, now, caption }: { items: WorkQueueItem[]; no
               </td>
               <td data-label={w.reason}>
                 <span className={`work-queue-reason work-queue-reason-${item.reason}`}>{w.reasons[item.reason]}</span>
+                {item.severity === "simple" && UNOWNED.includes(item.reason) ? (
+                  <Form method="post" action={formAction} className="work-queue-flag">
+                    <CsrfInput />
+                    <input type="hidden" name="intent" value="pre-litigation" />
+                    <input type="hidden" name="caseId" value={item.caseId} />
+                    <button type="submit" className="button button-small" aria-label={w.flagFor(item.number)}>
+                      {w.flag}
+                    </button>
+                  </Form>
+                ) : null}
               </td>
               <td data-label={w.since}>
                 <span className="work-queue-ago">{w.ago(Math.max(0, nowMs - Date.parse(item.since)))}</span>
-                <span className="small muted work-queue-when">{w.beijing(formatCentreTime(item.since, locale))}</span>
+                <span className="small muted work-queue-when">
+                  {formatCentreTime(item.since, locale)}
+                  <span className="nowrap">{w.beijingTag}</span>
+                </span>
               </td>
               <td data-label={w.due} className="nowrap">
                 {item.dueAt && due !== null ? (

@@ -53,7 +53,11 @@ const zh = {
             ? `${Math.floor(ms / HOUR)} 小时前`
             : `${Math.floor(ms / DAY)} 天前`,
     ahead: (ms: number) => (ms < HOUR ? "即将" : ms < DAY ? `${Math.round(ms / HOUR)} 小时后` : `${Math.round(ms / DAY)} 天后`),
-    beijing: (when: string) => `${when}（北京时间）`,
+    beijingTag: "（北京时间）",
+    flag: "转诉前调解",
+    flagFor: (number: string) => `转诉前调解：${number}`,
+    flagged: (number: string) => `已把 ${number} 转给诉前调解团队。`,
+    flagRefused: "只有未结案的简易案件可以转诉前调解。",
   },
   townStaff: {
     label: "所属镇街",
@@ -118,7 +122,11 @@ const en: QueueMessages = {
         : ms < DAY
           ? `in ${Math.round(ms / HOUR)} h`
           : `in ${Math.round(ms / DAY)} ${Math.round(ms / DAY) === 1 ? "day" : "days"}`,
-    beijing: (when: string) => `${when} (Beijing time)`,
+    beijingTag: " (Beijing time)",
+    flag: "To pre-litigation",
+    flagFor: (number: string) => `To pre-litigation: ${number}`,
+    flagged: (number: string) => `${number} was sent to the pre-litigation team.`,
+    flagRefused: "Only an open, simple case goes to the pre-litigation fast track.",
   },
   townStaff: {
     label: "Town office",

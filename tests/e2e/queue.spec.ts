@@ -31,6 +31,7 @@ test.describe("the work queue on a tablet without JavaScript", () => {
   test("staff filter by a reason and a category, and open a case", async ({ page, request }, info) => {
     const waiting = await fileCase(request, "tourism", "putuoshan");
     const fast = await fileCase(request, "tourism", "putuoshan");
+    const toFlag = await fileCase(request, "tourism", "putuoshan");
     const staffToken = await apiToken(request, "staff@example.com");
     const flagged = await request.post(`/api/v1/cases/${fast.id}/pre-litigation`, { headers: { Authorization: `Bearer ${staffToken}` } });
     expect(flagged.status()).toBe(200);
@@ -67,6 +68,13 @@ test.describe("the work queue on a tablet without JavaScript", () => {
     await expect(page).toHaveURL(/\/staff\/queue\?category=tourism&town=putuoshan$/);
     const waitingRow = table.getByRole("row").filter({ hasText: waiting.number });
     await expect(waitingRow).toContainText("未有调解员");
+    // A simple case nobody has goes to the fast track from its row; back to the same filters.
+    await table.getByRole("button", { name: `转诉前调解：${toFlag.number}` }).click();
+    await expect(page.getByRole("status").filter({ hasText: `已把 ${toFlag.number} 转给诉前调解团队` })).toBeVisible();
+    await expect(page).toHaveURL(/\/staff\/queue\?category=tourism&town=putuoshan&flagged=/);
+    await expect(page.getByRole("status").filter({ hasText: "无法识别" })).toHaveCount(0);
+    await expect(table.getByRole("row").filter({ hasText: toFlag.number })).toContainText("诉前调解待处理");
+    await expect(table.getByRole("button", { name: `转诉前调解：${toFlag.number}` })).toHaveCount(0);
     await expectNoHorizontalOverflow(page);
     await page.screenshot({ path: path.join(dir, `${info.project.name}-staff-queue-tablet-nojs.png`), fullPage: true });
 

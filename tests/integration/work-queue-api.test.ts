@@ -15,6 +15,8 @@ import { createAccount, createMediator, createParty, createQueueCase, createStaf
 
 const db = openDb(freshDatabase());
 const queueRoute = await import("~/routes/api.v1.queue");
+const queuePage = await import("~/routes/staff.queue");
+const { createSession, csrfTokenFor } = await import("~/models/auth.server");
 const flagRoute = await import("~/routes/api.v1.cases.$id.pre-litigation");
 
 const { openApiDocument } = await import("~/openapi/document.server");
@@ -130,5 +132,52 @@ describe("POST /api/v1/cases/:id/pre-litigation", () => {
     const { flagPreLitigation } = await import("~/models/pre-litigation.server");
     const c = createQueueCase(db, { createdAt: Date.now() - DAY });
     await expect(flagPreLitigation({ user: party.user, caseId: c.id, now: Date.now() })).rejects.toMatchObject({ code: "forbidden" });
+  });
+});
+
+describe("the queue page's flag", () => {
+  /** Posts the row's form with the session's CSRF token: the answer's status and where it leads. */
+  async function postFlag(userId: number, caseId: number, search = "") {
+    const { secret } = await createSession(userId, "cookie", Date.now());
+    const request = new Request(`http://test.local/staff/queue${search}`, {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: `sid=${secret}`, Origin: "http://test.local" },
+      body: new URLSearchParams({ csrf: csrfTokenFor(secret), intent: "pre-litigation", caseId: String(caseId) }),
+    });
+    try {
+      const res = (await queuePage.action({ request, params: {}, context: {} })) as unknown;
+      if (res instanceof Response) return { status: res.status, location: res.headers.get("Location") };
+      return { status: (res as { init?: ResponseInit | null }).init?.status ?? 200, location: null };
+    } catch (thrown) {
+      if (thrown instanceof Response) return { status: thrown.status, location: null };
+      throw thrown;
+    }
+  }
+
+  it("flags a simple case and comes back to the same filters with its number; refuses a major one and a party", async () => {
+    const now = Date.now();
+    const c = createQueueCase(db, { category: "consumer", createdAt: now - DAY, dueAt: null });
+    const res = await postFlag(staff.user.id, c.id, "?category=consumer&flagged=x&page=2");
+    expect(res.status).toBe(302);
+    const back = new URL(res.location!, "http://test.local");
+    expect([back.pathname, back.searchParams.get("category"), back.searchParams.get("page"), back.searchParams.get("flagged")]).toEqual([
+      "/staff/queue",
+      "consumer",
+      "2",
+      c.number,
+    ]);
+    expect(db.select().from(cases).where(eq(cases.id, c.id)).get()?.preLitigationAt).not.toBeNull();
+    // The page it leads back to says so, and does not take the notice for an unknown filter.
+    const { secret } = await createSession(staff.user.id, "cookie", now);
+    const page = (await queuePage.loader({
+      request: new Request(back.href, { headers: { Cookie: `sid=${secret}` } }),
+      params: {},
+      context: {},
+    })) as { flagged: string | null; invalid: boolean; query: { category?: string; page: number } };
+    expect([page.flagged, page.invalid, page.query.category, page.query.page]).toEqual([c.number, false, "consumer", 2]);
+    const major = createQueueCase(db, { severity: "major", createdAt: now - DAY });
+    expect((await postFlag(staff.user.id, major.id)).status).toBe(409);
+    expect((await postFlag(party.user.id, c.id)).status).toBe(403);
+    expect((await postFlag(staff.user.id, 999_999)).status).toBe(404);
   });
 });
