@@ -77,6 +77,11 @@ const SEA: Record<Locale, Record<Extract<NotificationTemplate, `sea.${string}`>,
       subject: (p) => `${s(p.number)} 保持原定`,
       body: (p) => `尽管停航，当事人选择保持 ${bj(p.start, "zh")} 的调解（${s(p.number)}）原定安排${byStaff(p, "zh")}。`,
     },
+    "sea.lifted": {
+      subject: (p) => `停航已解除：${s(p.number)} 可按原定进行`,
+      body: (p) =>
+        `${townList(p, "zh")}的航班已于 ${bj(p.lifted, "zh")} 恢复。${bj(p.start, "zh")} 的调解（${s(p.number)}）可以按原定进行；如仍想改为线上或改期，请在预约详情中操作。`,
+    },
   },
   en: {
     "sea.suspended-party": {
@@ -110,6 +115,11 @@ const SEA: Record<Locale, Record<Extract<NotificationTemplate, `sea.${string}`>,
       subject: (p) => `${s(p.number)} kept as planned`,
       body: (p) =>
         `Despite the ferry suspension, the party keeps the session of ${s(p.number)} on ${bj(p.start, "en")} as planned${byStaff(p, "en")}.`,
+    },
+    "sea.lifted": {
+      subject: (p) => `Ferries running again: ${s(p.number)} can go ahead`,
+      body: (p) =>
+        `Ferries to ${townList(p, "en")} are running again since ${bj(p.lifted, "en")}. The session of ${s(p.number)} on ${bj(p.start, "en")} can go ahead as planned; the booking page still lets you move or reschedule it.`,
     },
   },
 };

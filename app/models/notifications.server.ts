@@ -48,6 +48,7 @@ export const NOTIFICATION_TEMPLATES = [
   "sea.suspended-staff",
   "sea.moved-online",
   "sea.kept",
+  "sea.lifted",
 ] as const;
 export type NotificationTemplate = (typeof NOTIFICATION_TEMPLATES)[number];
 /** Times are epoch ms (rendered in the centre's time zone), names as stored. */

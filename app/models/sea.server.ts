@@ -257,7 +257,10 @@ export function listSuspensions({ user, now, limit = 50 }: { user: User; now: nu
   }));
 }
 
-/** The weather cleared: the suspension ends now. Sessions it caught keep what their parties chose. */
+/**
+ * The weather cleared: the suspension ends now. Sessions it caught keep what their parties chose; the
+ * parties and mediators of those still unanswered are told the ferries run again (nothing silent).
+ */
 export async function liftSuspension({ user, id, now }: { user: User; id: number; now: number }): Promise<void> {
   requireStaff(user);
   await writeTransaction(getDb(), (tx) => {
@@ -269,5 +272,19 @@ export async function liftSuspension({ user, id, now }: { user: User; id: number
       .where(and(eq(seaSuspensions.id, id), isNull(seaSuspensions.liftedAt), gt(seaSuspensions.toAt, now)))
       .run();
     if (res.changes !== 1) throw new DomainError("illegal_transition", "The suspension is over or was lifted already");
+    const caught = tx
+      .select({ b: bookings, number: cases.number })
+      .from(seaSuspensionSessions)
+      .innerJoin(bookings, eq(bookings.id, seaSuspensionSessions.bookingId))
+      .innerJoin(cases, eq(cases.id, bookings.caseId))
+      .where(and(eq(seaSuspensionSessions.suspensionId, id), eq(seaSuspensionSessions.action, "flagged"), gt(bookings.startAt, now)))
+      .all();
+    for (const { b, number } of caught) {
+      if (effectiveAction("flagged", b) !== "flagged" || !(HOLDING as readonly string[]).includes(effectiveStatus(b, now))) continue;
+      const params = { bookingId: b.id, number, start: b.startAt, towns: row.towns.join(","), lifted: now };
+      const message = { template: "sea.lifted" as const, params, bookingId: b.id, at: now };
+      notifyUser(tx, b.partyUserId, message);
+      notifyMediator(tx, b.mediatorId, message);
+    }
   });
 }

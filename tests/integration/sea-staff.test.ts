@@ -1,16 +1,17 @@
 // /staff/sea (issue 9): staff declare a ferry suspension with a plain form (Beijing time from
 // datetime-local boxes), every error next to its field; lift it early; answer for a party who phoned.
 // Parties cannot reach the page.
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { freshDatabase } from "./setup-db";
 import { openDb } from "../../db/client";
-import { bookings, seaSuspensionSessions, seaSuspensions } from "../../db/schema";
+import { bookings, notifications, seaSuspensionSessions, seaSuspensions } from "../../db/schema";
 import { at, createBookingInTown, createMediator, createParty, createRoom, createStaff, localDate } from "../factories";
 
 const db = openDb(freshDatabase());
 const page = await import("~/routes/staff.sea");
 const { createSession, csrfTokenFor } = await import("~/models/auth.server");
+const { renderNotification } = await import("~/i18n/notifications");
 
 async function post(userId: number, fields: Record<string, string | string[]>) {
   const { secret } = await createSession(userId, "cookie", Date.now());
@@ -43,6 +44,15 @@ describe("/staff/sea", () => {
       partyUserId: party.user.id,
       mediatorId: m.id,
       start: at(now, 3, "10:00"),
+      mode: "centre",
+      caseTown: "dongji",
+      now,
+    });
+    const waiting = createParty(db, { locale: "en", now });
+    const b2 = createBookingInTown(db, {
+      partyUserId: waiting.user.id,
+      mediatorId: m.id,
+      start: at(now, 3, "12:00"),
       mode: "centre",
       caseTown: "dongji",
       now,
@@ -85,6 +95,22 @@ describe("/staff/sea", () => {
     expect((await post(staff.user.id, { intent: "lift", id: String(sus.id) })).location).toBe("/staff/sea?done=lifted");
     expect(db.select().from(seaSuspensions).where(eq(seaSuspensions.id, sus.id)).get()!.liftedAt).not.toBeNull();
     expect((await post(staff.user.id, { intent: "lift", id: String(sus.id) })).status).toBe(409);
+    // Lifting tells the party still waiting to answer that the ferries run again, in their language;
+    // the one who already moved online hears nothing more.
+    const lifted = db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.template, "sea.lifted"), eq(notifications.bookingId, b2.id), eq(notifications.to, waiting.email)))
+      .all();
+    expect(lifted.map((n) => n.locale)).toEqual(["en"]);
+    expect(renderNotification(lifted[0]).body).toContain("Ferries to Dongji are running again");
+    expect(
+      db
+        .select()
+        .from(notifications)
+        .where(and(eq(notifications.template, "sea.lifted"), eq(notifications.bookingId, b.id)))
+        .all(),
+    ).toEqual([]);
 
     const view = (await page.loader({
       request: new Request("http://test.local/staff/sea", {
