@@ -36,7 +36,7 @@ export class AccountError extends Error {
  * is a MediatorLinkedError (a conflict), whether this check sees the other account or the unique index
  * does (two admins, or one double-submitting, linking the same mediator at once).
  */
-export async function createAccount({ by, input }: { by: User | "cli"; input: CreateAccountInput }): Promise<User> {
+export async function createAccount({ by, input }: { by: User | "cli"; input: CreateAccountInput }): Promise<User & { email: string }> {
   if (by !== "cli" && by.role !== "admin") throw new AccountError("_", ISSUES.adminOnly);
   const v = createAccountSchema.parse(input);
   const db = getDb();
@@ -46,7 +46,9 @@ export async function createAccount({ by, input }: { by: User | "cli"; input: Cr
     const linked = db.select({ id: users.id }).from(users).where(eq(users.mediatorId, v.mediatorId)).get();
     if (linked) throw new MediatorLinkedError();
   }
-  return createUser({ email: v.email, password: v.password, name: v.name, role: v.role, mediatorId: v.mediatorId ?? null });
+  const user = await createUser({ email: v.email, password: v.password, name: v.name, role: v.role, mediatorId: v.mediatorId ?? null });
+  // The centre's own accounts always sign in by e-mail (only a party's e-mail is optional, issue 11).
+  return { ...user, email: user.email ?? v.email };
 }
 
 /**

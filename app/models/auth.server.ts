@@ -19,7 +19,8 @@ export type Role = (typeof ROLES)[number];
 
 export interface User {
   id: number;
-  email: string;
+  /** Null for a party who signs in by phone only (issue 11). */
+  email: string | null;
   name: string;
   phone: string | null;
   role: Role;

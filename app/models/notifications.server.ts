@@ -105,7 +105,8 @@ function insert(tx: Db | Tx, row: { userId: number | null; channel: "email" | "s
 export function notifyUser(tx: Db | Tx, userId: number, message: Message): void {
   const u = q(tx).contact.get({ id: userId });
   if (!u) return;
-  insert(tx, { userId, channel: "email", to: u.email, locale: u.locale }, message);
+  // A party who signs in by phone may have no e-mail address (issue 11).
+  if (u.email) insert(tx, { userId, channel: "email", to: u.email, locale: u.locale }, message);
   if (u.phone) insert(tx, { userId, channel: "sms", to: u.phone, locale: u.locale }, message);
 }
 

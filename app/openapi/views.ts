@@ -170,7 +170,13 @@ export const registeredSchema = z.strictObject({
   user: z.strictObject({ id, email: z.string(), name: z.string(), role: z.enum(ROLES) }),
 });
 export const meSchema = z
-  .strictObject({ id, email: z.string(), name: z.string(), role: z.enum(ROLES), mediatorId: id.optional() })
+  .strictObject({
+    id,
+    email: z.string().nullable().meta({ description: "Null for a party who signs in by phone only." }),
+    name: z.string(),
+    role: z.enum(ROLES),
+    mediatorId: id.optional(),
+  })
   .meta({ id: "Me" });
 export const revokedSchema = z.strictObject({ revoked: count });
 

@@ -9,11 +9,26 @@ export const users = sqliteTable(
   "users",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    /** Lower-cased on write. Personal data: never indexed, never logged. */
-    email: text("email").notNull(),
-    passwordHash: text("password_hash").notNull(),
+    /**
+     * Lower-cased on write. Personal data: never logged. Null for a party who signs in by phone only
+     * (issue 11, migration 0013), and for an account whose personal data was deleted.
+     */
+    email: text("email"),
+    /** argon2id; null for an account that has only ever signed in with a code sent to its phone. */
+    passwordHash: text("password_hash"),
     name: text("name").notNull(),
+    /** Where text messages go, as typed before 0013 (new numbers are normalised). */
     phone: text("phone"),
+    /**
+     * The mobile number this account signs in with, normalised to 11 digits (domain/phone.ts); unique.
+     * 0013 fills it from `phone` where that is a valid mobile number no other account has.
+     */
+    loginPhone: text("login_phone"),
+    /** The version of the personal-data notice (/privacy) the person agreed to, and when (epoch ms). */
+    consentVersion: text("consent_version"),
+    consentAt: integer("consent_at"),
+    /** When the person deleted their personal data: the row stays, anonymised, for the cases' records. */
+    anonymisedAt: integer("anonymised_at"),
     role: text("role", { enum: ROLES }).notNull(),
     /** For role mediator: the mediator record this account acts for. */
     mediatorId: integer("mediator_id").references(() => mediators.id),
@@ -24,7 +39,11 @@ export const users = sqliteTable(
     townSlug: text("town_slug"),
     ...timestamps,
   },
-  (t) => [uniqueIndex("users_email_idx").on(t.email), uniqueIndex("users_mediator_idx").on(t.mediatorId)],
+  (t) => [
+    uniqueIndex("users_email_idx").on(t.email),
+    uniqueIndex("users_mediator_idx").on(t.mediatorId),
+    uniqueIndex("users_login_phone_idx").on(t.loginPhone),
+  ],
 );
 
 /**
@@ -101,4 +120,41 @@ export const accountEvents = sqliteTable(
     after: text("after", { mode: "json" }).$type<Record<string, unknown>>(),
   },
   (t) => [index("account_events_user_idx").on(t.userId, t.id)],
+);
+
+/**
+ * One-time codes sent by text message (issue 11): to sign in (or open an account) and to reset a
+ * password. Only an argon2id hash of the code is kept; a code lives 5 minutes, is used once and dies
+ * after a few wrong tries (`attempts` is counted before the hash is checked).
+ */
+export const otpCodes = sqliteTable(
+  "otp_codes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    /** Normalised 11-digit mobile number. Personal data: never logged. */
+    phone: text("phone").notNull(),
+    purpose: text("purpose", { enum: ["sign-in", "reset"] }).notNull(),
+    codeHash: text("code_hash").notNull(),
+    createdAt: integer("created_at").notNull(), // epoch ms
+    expiresAt: integer("expires_at").notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    usedAt: integer("used_at"),
+  },
+  (t) => [index("otp_codes_phone_idx").on(t.phone, t.purpose, t.id)],
+);
+
+/** Password-reset links sent by e-mail: 32 random bytes, only their SHA-256 kept, 30 minutes, used once. */
+export const passwordResets = sqliteTable(
+  "password_resets",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    tokenHash: text("token_hash").notNull(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    createdAt: integer("created_at").notNull(),
+    expiresAt: integer("expires_at").notNull(),
+    usedAt: integer("used_at"),
+  },
+  (t) => [uniqueIndex("password_resets_token_idx").on(t.tokenHash), index("password_resets_user_idx").on(t.userId)],
 );
