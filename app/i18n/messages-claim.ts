@@ -60,6 +60,7 @@ const zh = {
       deactivated: "停用",
       reactivated: "恢复",
       "role-changed": "更改角色",
+      "town-changed": "更改所属镇街",
       claimed: "认领账号",
     } as Record<string, string>,
     self: "本人",
@@ -127,7 +128,13 @@ const en: ClaimMessages = {
     logWho: "By",
     logWhom: "Account",
     logWhat: "Change",
-    events: { deactivated: "Deactivated", reactivated: "Reactivated", "role-changed": "Role changed", claimed: "Account claimed" },
+    events: {
+      deactivated: "Deactivated",
+      reactivated: "Reactivated",
+      "role-changed": "Role changed",
+      "town-changed": "Town changed",
+      claimed: "Account claimed",
+    },
     self: "themselves",
   },
   authExtra: {
