@@ -92,6 +92,13 @@ test("@phone staff declare a sea suspension; the party accepts the same time onl
   await expectNoHorizontalOverflow(look);
   await expectNoSeriousViolations(look, "booking with the sea offer, phone");
   await look.screenshot({ path: path.join(dir, `${testInfo.project.name}-sea-offer-phone.png`), fullPage: true });
+  // In English too.
+  await look.getByRole("link", { name: "Switch language to English" }).click();
+  const english = look.getByRole("region", { name: "Ferries suspended: this session can move online" });
+  await expect(english).toContainText("The mediator would have to cross the water");
+  await expect(english.getByRole("button", { name: "Move online (same time)" })).toBeVisible();
+  await expectNoSeriousViolations(look, "booking with the sea offer, phone, English");
+  await look.screenshot({ path: path.join(dir, `${testInfo.project.name}-sea-offer-phone-en.png`), fullPage: true });
   await withJs.close();
 
   // Then with JavaScript off: the answer is a plain form post.
@@ -118,4 +125,13 @@ test("@phone staff declare a sea suspension; the party accepts the same time onl
   await expect(page.locator(".sea-session", { has: page.locator(`a[href="/bookings/${booking.id}"]`) }).first()).toContainText(
     "已改为线上调解",
   );
+
+  // The staff page in English.
+  await page.goto(`/lang/en?next=${encodeURIComponent("/staff/sea")}`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Ferry suspensions");
+  await expect(page.locator(".sea-session", { has: page.locator(`a[href="/bookings/${booking.id}"]`) }).first()).toContainText(
+    "Moved online",
+  );
+  await expectNoSeriousViolations(page, "/staff/sea in English");
+  await page.screenshot({ path: path.join(dir, `${testInfo.project.name}-sea-staff-en.png`), fullPage: true });
 });
