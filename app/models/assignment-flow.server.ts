@@ -144,14 +144,15 @@ export function advance(tx: Handle, caseId: number, now: number, ctx: AdvanceCon
   const find = slotFinder(tx, asFallbackCase(c), ctx, now);
   for (const p of picks) {
     const slot = find(p.id);
-    if (!slot) {
+    // A pick on leave or without free time is passed over, and the row says why.
+    if (!slot || "skip" in slot) {
       recordAssignment(tx, {
         caseId,
         mediatorId: p.id,
         rule: "pick",
         status: "superseded",
         pickRank: p.rank,
-        reason: { rule: "pick", why: "no-free-slot" },
+        reason: { rule: "pick", why: slot ? slot.skip : "no-free-slot" },
         now,
       });
       continue;

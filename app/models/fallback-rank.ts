@@ -87,8 +87,12 @@ export interface Ranking {
 export interface RankInput {
   candidates: readonly CandidateFacts[];
   language?: LanguageSlug;
-  /** The earliest suitable free slot of a mediator, preferred modes first; null when none. */
-  slotOf: (mediatorId: number) => SlotChoice | null;
+  /**
+   * The earliest suitable free slot of a mediator, preferred modes first; null when none. A finder that
+   * reads a hard fact only for those it is asked about (leave, from the same rows as the slots) may
+   * answer with the reason to skip instead.
+   */
+  slotOf: (mediatorId: number) => SlotChoice | { skip: SkipReason } | null;
   now: number;
   /** How many to report as considered (beyond winner and runner-up). Default 5. */
   consider?: number;
@@ -161,15 +165,25 @@ export function rankCandidates(input: RankInput): Ranking {
   });
   // Ordered with a stand-in slot that ties on the first criterion: everything but the slot decides.
   const stand: SlotChoice = { start: 0, end: 0, mode: "online", preferred: true };
-  const ordered = eligible
-    .map((c) => ({ c, k: toConsidered(c, stand) }))
-    .sort((a, b) => compare(a.k, b.k).order)
-    .map((x) => x.c);
+  // Keys computed once per candidate (a thousand candidates: sorting compares ~10,000 pairs).
+  const keyed = eligible.map((c) => {
+    const k = key(toConsidered(c, stand));
+    return { c, k: [k.language, k.load, k.record, k.fairness, k.id] };
+  });
+  keyed.sort((a, b) => {
+    for (let i = 0; i < a.k.length; i++) if (a.k[i] !== b.k[i]) return a.k[i] < b.k[i] ? -1 : 1;
+    return 0;
+  });
+  const ordered = keyed.map((x) => x.c);
   const considered: Considered[] = [];
   let preferredFound = 0;
   for (const c of ordered) {
     if (preferredFound >= 2 && considered.length >= consider) break;
     const slot = input.slotOf(c.mediatorId);
+    if (slot && "skip" in slot) {
+      skipped.push({ mediatorId: c.mediatorId, why: slot.skip });
+      continue;
+    }
     // A slot already begun is no slot (a stale cache must not propose the past).
     if (!slot || slot.start <= input.now) {
       skipped.push({ mediatorId: c.mediatorId, why: "no-free-slot" });

@@ -75,7 +75,7 @@ function candidatesCte(opts: SuggestOptions, category: string): { cte: string; p
       params: [opts.committeeId],
     };
   return {
-    cte: `with cand as (select m.id from mediators m join mediator_categories mc on mc.mediator_id = m.id and mc.category_slug = ? where m.active = 1)`,
+    cte: `with cand as (select mc.mediator_id id from mediator_categories mc join mediators m on m.id = mc.mediator_id where mc.category_slug = ? and m.active = 1)`,
     params: [category],
   };
 }
@@ -87,11 +87,15 @@ export function loadCandidateFacts(db: Reader, c: CaseForFallback, opts: Suggest
   const base = all<{ id: number; capCases: number; capSessions: number; next: number | null }>(
     db,
     `${cte} select m.id, m.capacity_open_cases capCases, m.capacity_sessions_week capSessions, s.next_available_at next
-       from cand join mediators m on m.id = cand.id left join availability_settings s on s.mediator_id = m.id order by m.id`,
+       from cand join mediators m on m.id = cand.id left join availability_settings s on s.mediator_id = m.id`,
     ...params,
   );
+  // mediator_categories is keyed by mediator first, so finding a category's mediators is a scan: done
+  // once above, then the other queries take the ids as a JSON list.
+  const ids = JSON.stringify(base.map((m) => m.id));
+  const cand = `with cand as (select value id from json_each(?))`;
   const count = (source: string, ...p: unknown[]) =>
-    new Map(all<{ id: number; n: number }>(db, `${cte} ${source}`, ...params, ...p).map((r) => [r.id, r.n]));
+    new Map(all<{ id: number; n: number }>(db, `${cand} ${source}`, ids, ...p).map((r) => [r.id, r.n]));
   const openCases = count(
     `select mid id, count(distinct cid) n from (
        select c.mediator_id mid, c.id cid from cases c where c.closed_at is null and c.mediator_id in (select id from cand)
@@ -112,14 +116,6 @@ export function loadCandidateFacts(db: Reader, c: CaseForFallback, opts: Suggest
   const lastAssigned = count(
     `select mediator_id id, max(decided_at) n from case_assignments where mediator_id in (select id from cand) group by mediator_id`,
   );
-  // On leave: a day off on a date the response window touches, so they could not answer in time.
-  const windowEnd = localDateInZone(now + env().BOOKING_RESPONSE_HOURS * 3_600_000, CENTRE_TIMEZONE);
-  const onLeave = count(
-    `select mediator_id id, count(*) n from availability_overrides where unavailable = 1 and date >= ? and date <= ?
-       and mediator_id in (select id from cand) group by mediator_id`,
-    today,
-    windowEnd,
-  );
   const speaks = opts.language
     ? count(
         `select mediator_id id, 1 n from mediator_languages where language_slug = ? and mediator_id in (select id from cand)`,
@@ -129,8 +125,8 @@ export function loadCandidateFacts(db: Reader, c: CaseForFallback, opts: Suggest
   const ties = new Map<number, Tie[]>();
   for (const t of all<Tie>(
     db,
-    `${cte} select id, mediator_id mediatorId, kind, normalized from mediator_ties where removed_at is null and mediator_id in (select id from cand)`,
-    ...params,
+    `${cand} select id, mediator_id mediatorId, kind, normalized from mediator_ties where removed_at is null and mediator_id in (select id from cand)`,
+    ids,
   ))
     ties.set(t.mediatorId, [...(ties.get(t.mediatorId) ?? []), t]);
   const text = ties.size
@@ -162,7 +158,8 @@ export function loadCandidateFacts(db: Reader, c: CaseForFallback, opts: Suggest
       capacitySessionsWeek: m.capSessions,
       record: records(m.id),
       lastAssignedAt: lastAssigned.get(m.id) ?? null,
-      onLeave: onLeave.has(m.id),
+      // Read with the slots, for the few the ranking walks to (slotFinder).
+      onLeave: false,
       conflict: conflict ? { tieId: conflict.id, kind: conflict.kind } : null,
       earlier: earlier.get(m.id) ?? null,
       hasFreeTime: m.next !== null && m.next <= horizonEnd,
@@ -213,12 +210,21 @@ export function modeFor(slot: Slot, town: string | null, island: boolean): { mod
 }
 
 /** The earliest suitable slot of one mediator within the horizon: a preferred mode's if any. */
-export function slotFinder(db: Reader, c: CaseForFallback, opts: SuggestOptions, now: number): (id: number) => SlotChoice | null {
+export function slotFinder(
+  db: Reader,
+  c: CaseForFallback,
+  opts: SuggestOptions,
+  now: number,
+): (id: number) => SlotChoice | { skip: "on-leave" } | null {
   const island = isIslandTown(c.town);
   const from = localDateInZone(now, CENTRE_TIMEZONE);
   const to = localDateInZone(now + SUGGESTION_HORIZON_DAYS * DAY, CENTRE_TIMEZONE);
+  // On leave: a day off on a date the response window touches, so they could not answer in time.
+  const windowEnd = localDateInZone(now + env().BOOKING_RESPONSE_HOURS * 3_600_000, CENTRE_TIMEZONE);
   return (id) => {
-    const slots = computeSlots({ ...slotContext(db, id, from, to), now, from, to });
+    const ctx = slotContext(db, id, from, to);
+    if (ctx.overrides.some((o) => o.unavailable && o.date >= from && o.date <= windowEnd)) return { skip: "on-leave" as const };
+    const slots = computeSlots({ ...ctx, now, from, to });
     if (opts.preferStart !== undefined) {
       const same = slots.find((s) => s.start === opts.preferStart);
       const m =
