@@ -17,8 +17,8 @@ export function AssignmentReasonTable({ reason, names }: { reason: FallbackReaso
             <caption>{w.considered}</caption>
             <thead>
               <tr>
-                <th scope="col">{w.mediatorId}</th>
-                <th scope="col">{w.start}</th>
+                <th scope="col">{w.mediatorHeading}</th>
+                <th scope="col">{w.timeHeading}</th>
                 <th scope="col">{w.mode}</th>
                 <th scope="col">{w.loadHeading}</th>
                 <th scope="col">{w.recordHeading}</th>

@@ -89,18 +89,24 @@ export default function TiesPage() {
       )}
       <Form method="post" className="panel stack">
         <CsrfInput />
-        <label htmlFor="tie-kind">{w.tieKind}</label>
-        <select id="tie-kind" name="kind">
-          {TIE_KINDS.map((k) => (
-            <option key={k} value={k}>
-              {w.tieKinds[k]}
-            </option>
-          ))}
-        </select>
-        <label htmlFor="tie-name">{w.tieName}</label>
-        <input id="tie-name" name="name" required maxLength={100} />
-        <label htmlFor="tie-note">{w.tieNote}</label>
-        <input id="tie-note" name="note" maxLength={200} />
+        <div className="field">
+          <label htmlFor="tie-kind">{w.tieKind}</label>
+          <select id="tie-kind" name="kind">
+            {TIE_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {w.tieKinds[k]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="tie-name">{w.tieName}</label>
+          <input id="tie-name" name="name" required maxLength={100} />
+        </div>
+        <div className="field">
+          <label htmlFor="tie-note">{w.tieNote}</label>
+          <input id="tie-note" name="note" maxLength={200} />
+        </div>
         <button type="submit" className="button button-primary">
           {w.addTie}
         </button>

@@ -108,20 +108,28 @@ export default function AssignPage() {
         <h2 id="other-heading">{w.chooseOther}</h2>
         <Form method="post" className="stack">
           <CsrfInput />
-          <label htmlFor="other-mediator">{w.mediatorId}</label>
-          <input id="other-mediator" name="mediatorId" inputMode="numeric" required />
-          <label htmlFor="other-start">{w.start}</label>
-          <input id="other-start" name="start" defaultValue={s?.slot.start ?? ""} required />
-          <label htmlFor="other-mode">{w.mode}</label>
-          <select id="other-mode" name="mode" defaultValue={s?.slot.mode ?? "online"}>
-            {MODE_SLUGS.map((m) => (
-              <option key={m} value={m}>
-                {facetLabel("mode", m, locale)}
-              </option>
-            ))}
-          </select>
-          <label htmlFor="other-reason">{w.note}</label>
-          <textarea id="other-reason" name="reason" required minLength={2} rows={2} />
+          <div className="field">
+            <label htmlFor="other-mediator">{w.mediatorId}</label>
+            <input id="other-mediator" name="mediatorId" inputMode="numeric" required />
+          </div>
+          <div className="field">
+            <label htmlFor="other-start">{w.start}</label>
+            <input id="other-start" name="start" defaultValue={s?.slot.start ?? ""} required />
+          </div>
+          <div className="field">
+            <label htmlFor="other-mode">{w.mode}</label>
+            <select id="other-mode" name="mode" defaultValue={s?.slot.mode ?? "online"}>
+              {MODE_SLUGS.map((m) => (
+                <option key={m} value={m}>
+                  {facetLabel("mode", m, locale)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="other-reason">{w.note}</label>
+            <textarea id="other-reason" name="reason" required minLength={2} rows={2} />
+          </div>
           <button type="submit" className="button">
             {w.chooseOther}
           </button>
@@ -132,8 +140,10 @@ export default function AssignPage() {
         <Form method="post" className="stack">
           <CsrfInput />
           <input type="hidden" name="intent" value="general-window" />
-          <label htmlFor="window-note">{w.generalWindowNote}</label>
-          <input id="window-note" name="note" />
+          <div className="field">
+            <label htmlFor="window-note">{w.generalWindowNote}</label>
+            <input id="window-note" name="note" />
+          </div>
           <button type="submit" className="button">
             {w.generalWindow}
           </button>
