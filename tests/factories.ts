@@ -763,3 +763,23 @@ export function createTie(db: Db | Tx, mediatorId: number, kind: TieKind, name: 
 export function retireDemoPool(db: Db): void {
   db.update(mediators).set({ active: false }).run();
 }
+
+// ── signing in by phone (issue 11) ──────────────────────────────────────────────────────────────────
+
+let mobileSerial = 0;
+/** A valid mainland mobile number (11 digits, domain/phone.ts) unique in this test process. */
+export function uniqueMobile(): string {
+  mobileSerial += 1;
+  return `139${String((process.pid % 1000) * 10_000 + mobileSerial).padStart(8, "0")}`;
+}
+
+/** A party who signs in with a code sent to `loginPhone` (and has an e-mail and password too). */
+export function createPhoneParty(
+  db: Db | Tx,
+  overrides: AccountOverrides & { loginPhone?: string } = {},
+): Account & { loginPhone: string } {
+  const loginPhone = overrides.loginPhone ?? uniqueMobile();
+  const account = createAccount(db, "party", { ...overrides, phone: loginPhone });
+  db.update(users).set({ loginPhone }).where(eq(users.id, account.user.id)).run();
+  return { ...account, loginPhone };
+}

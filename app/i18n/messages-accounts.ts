@@ -1,10 +1,12 @@
 // Words of the account pages (sign in, register, my account, admin accounts), the header's account
 // links and the shared form furniture, in both languages. Composed into `messages` in ./messages.ts.
 import type { Role } from "~/models/auth.server";
+import { authPhoneMessages } from "./messages-auth-phone";
 import { claimMessages } from "./messages-claim";
 
 const zh = {
   ...claimMessages.zh,
+  ...authPhoneMessages.zh,
   roles: { party: "当事人", mediator: "调解员", staff: "中心工作人员", admin: "管理员" } satisfies Record<Role, string>,
   forms: {
     summaryHeading: (n: number) => `有 ${n} 处需要修改`,
@@ -86,6 +88,7 @@ export type AccountMessages = typeof zh;
 
 const en: AccountMessages = {
   ...claimMessages.en,
+  ...authPhoneMessages.en,
   roles: { party: "Party", mediator: "Mediator", staff: "Centre staff", admin: "Administrator" },
   forms: {
     summaryHeading: (n: number) => `There ${n === 1 ? "is 1 problem" : `are ${n} problems`} to fix`,

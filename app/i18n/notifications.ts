@@ -5,6 +5,7 @@ import { isoInZone } from "../../domain/zone";
 import type { NotificationRow, NotificationTemplate } from "../models/notifications.server";
 import { formatCentreTime } from "./format";
 import { assignmentNotifications } from "./messages-assignment";
+import { authNotifications } from "./messages-auth-notifications";
 
 type P = Record<string, string | number | null>;
 type Text = { subject: (p: P) => string; body: (p: P) => string };
@@ -213,6 +214,7 @@ const CATALOGUE: Record<Locale, Record<NotificationTemplate, Text>> = {
       body: (p) => `因${s(p.reasonZh)}，${s(p.number)} 的预约已取消，时段已释放。`,
     },
     ...SEA.zh,
+    ...authNotifications.zh,
   },
   en: {
     "booking.requested": {
@@ -306,6 +308,7 @@ const CATALOGUE: Record<Locale, Record<NotificationTemplate, Text>> = {
       body: (p) => `Because ${s(p.reasonEn)}, the session of ${s(p.number)} was cancelled and the time released.`,
     },
     ...SEA.en,
+    ...authNotifications.en,
   },
 };
 

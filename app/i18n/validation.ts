@@ -11,6 +11,16 @@ const KNOWN: Record<IssueCode, { zh: string; en: string }> = {
   password_max_200: { zh: "最多 200 个字符。", en: "At most 200 characters." },
   name_required: { zh: "请填写姓名。", en: "Enter a name." },
   phone_format: { zh: "只能填写数字、空格或短横线。", en: "Digits, spaces or dashes only." },
+  mobile_invalid: {
+    zh: "请填写 11 位手机号码，例如 138 0013 8000（可带 +86）。",
+    en: "Enter an 11-digit mainland mobile number, e.g. 138 0013 8000 (+86 allowed).",
+  },
+  otp_format: { zh: "请填写短信中的 6 位数字验证码。", en: "Enter the 6-digit code from the text message." },
+  consent_required: {
+    zh: "请阅读并勾选同意《个人信息处理说明》。",
+    en: "Read and tick your agreement to the personal data notice.",
+  },
+  passwords_differ: { zh: "两次填写的密码不一致。", en: "The two passwords differ." },
   time_format: { zh: "请填写时间（时:分）。", en: "Enter a time as HH:MM (00:00–23:59)." },
   date_format: { zh: "请填写日期。", en: "Enter a date as YYYY-MM-DD." },
   date_unreal: { zh: "这个日期不存在。", en: "This date does not exist." },

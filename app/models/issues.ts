@@ -40,5 +40,10 @@ export const ISSUES = {
   seaToAfterFrom: "sea_to_after_from",
   seaRangeTooLong: "sea_range_max_7_days",
   seaAlreadyOver: "sea_already_over",
+  // Signing in by phone (issue 11).
+  mobileInvalid: "mobile_invalid",
+  otpFormat: "otp_format",
+  consentRequired: "consent_required",
+  passwordsDiffer: "passwords_differ",
 } as const;
 export type IssueCode = (typeof ISSUES)[keyof typeof ISSUES];

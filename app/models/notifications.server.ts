@@ -29,6 +29,9 @@ export const NOTIFICATION_TEMPLATES = [
   "assignment.recusal-requested",
   // An invitation to claim a mediator's account (issue 9): mediatorName, link, expiresAt.
   "account.claim-invitation",
+  // Signing in (issue 11): a one-time code by text message (code, purpose), a password-reset link (link).
+  "auth.otp",
+  "auth.reset-link",
   "booking.cancelled",
   "booking.expired",
   "case.filed",

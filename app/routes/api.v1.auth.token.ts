@@ -1,9 +1,16 @@
-// POST: exchange email + password for a bearer token. DELETE: revoke the token the request carries.
+// POST: exchange email + password, or phone + a one-time code (issue 11), for a bearer token. DELETE:
+// revoke the token the request carries.
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { createSession, loginSchema, revokeSession, verifyLogin } from "~/models/auth.server";
+import { z } from "zod";
+import { getLocale } from "~/i18n/locale.server";
+import { createSession, loginSchema, revokeSession, verifyLogin, type User } from "~/models/auth.server";
+import { otpSignInSchema, signInWithOtp } from "~/models/otp-sign-in.server";
 import { apiError, apiJson, methodNotAllowed, rateLimited } from "~/utils/api.server";
 import { handleApi, readJson } from "~/utils/api-handler.server";
 import { clientAddress, requireApiUser } from "~/utils/auth.server";
+
+/** Either way of signing in; a body with `phone` is the code's. */
+const bodySchema = z.union([loginSchema, otpSignInSchema]);
 
 export const loader = () => methodNotAllowed(["POST", "DELETE"]);
 
@@ -16,12 +23,26 @@ export const action = ({ request, context }: ActionFunctionArgs) =>
       return new Response(null, { status: 204 });
     }
     if (request.method !== "POST") return methodNotAllowed(["POST", "DELETE"]);
-    const input = await readJson(request, loginSchema);
-    const result = await verifyLogin({ ...input, address: clientAddress(context), now: Date.now() });
-    if (!result.ok && result.reason === "rate_limited") return rateLimited(result.retryAfter);
-    // A deactivated account is told apart only after the right password (verifyLogin), never before.
-    if (!result.ok && result.reason === "disabled") return apiError(403, "account_disabled", "This account has been deactivated");
-    if (!result.ok) return apiError(401, "invalid_credentials", "Email or password is wrong");
-    const { secret, expiresAt } = await createSession(result.user.id, "token", Date.now());
+    const input = await readJson(request, bodySchema);
+    const now = Date.now();
+    let user: User;
+    if ("code" in input) {
+      const result = await signInWithOtp({ ...input, now, locale: getLocale(request) });
+      if (!result.ok && result.reason === "consent_required")
+        return apiError(403, "consent_required", "This number has no account yet: send consent: true to open one", {
+          consent: ["required to open an account"],
+        });
+      if (!result.ok && result.reason === "disabled") return apiError(403, "account_disabled", "This account has been deactivated");
+      if (!result.ok) return apiError(401, "invalid_code", "The code is wrong, used or expired");
+      user = result.user;
+    } else {
+      const result = await verifyLogin({ ...input, address: clientAddress(context), now });
+      if (!result.ok && result.reason === "rate_limited") return rateLimited(result.retryAfter);
+      // A deactivated account is told apart only after the right password (verifyLogin), never before.
+      if (!result.ok && result.reason === "disabled") return apiError(403, "account_disabled", "This account has been deactivated");
+      if (!result.ok) return apiError(401, "invalid_credentials", "Email or password is wrong");
+      user = result.user;
+    }
+    const { secret, expiresAt } = await createSession(user.id, "token", now);
     return apiJson({ token: secret, expiresAt: expiresAt.toISOString() });
   });
