@@ -4,11 +4,12 @@
 // the case waits for staff. Each ask is a case_assignments row whose status follows the mediator's
 // answer. Everything here runs inside the caller's write transaction, with state checks and row counts.
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
-import type { Db, Tx } from "../../db/client";
+import { connectionOf, type Db, type Tx } from "../../db/client";
 import { caseAssignments, caseChoices, categorySettings, cases } from "../../db/schema";
 import type { AssignmentRule, AssignmentStatus } from "../../domain";
 import { bookFor, partyUserOf } from "./assignment-book.server";
 import { audit } from "./case-audit.server";
+import { DomainError } from "./errors";
 import { slotFinder, suggest, type CaseForFallback, type SuggestOptions } from "./fallback.server";
 import { notifyAddress, CENTRE_DESK, type Message } from "./notifications.server";
 
@@ -83,7 +84,7 @@ export function settle(tx: Handle, id: number, from: AssignmentStatus, to: Assig
 export function bookingAnswered(
   tx: Handle,
   b: { id: number; caseId: number; startAt: number; mode: CaseRow["mode"]; partyUserId: number },
-  answer: "accepted" | "declined" | "expired",
+  answer: "accepted" | "declined" | "expired" | "superseded",
   now: number,
 ): void {
   const row = tx
@@ -98,9 +99,34 @@ export function bookingAnswered(
     )
     .get();
   if (!row || !settle(tx, row.id, "asked", answer, now)) return;
-  if (answer !== "accepted")
-    advance(tx, b.caseId, now, { preferStart: b.startAt, preferMode: b.mode ?? undefined, partyUserId: b.partyUserId });
+  // A party who cancels their own request is not refused by anyone: nobody else is asked for them.
+  if (answer === "declined" || answer === "expired")
+    guarded(tx, () => advance(tx, b.caseId, now, { preferStart: b.startAt, preferMode: b.mode ?? undefined, partyUserId: b.partyUserId }));
 }
+
+/**
+ * The next ask runs inside someone else's step (a decline, the expiry under another party's booking):
+ * if it cannot be made, its writes are rolled back to a savepoint and the step itself still commits;
+ * the case then waits for staff, who see it in the queue.
+ */
+function guarded<T>(tx: Handle, step: () => T): T | null {
+  const connection = connectionOf(tx);
+  connection.prepare("SAVEPOINT next_ask").run();
+  try {
+    const result = step();
+    connection.prepare("RELEASE next_ask").run();
+    return result;
+  } catch (error) {
+    connection.prepare("ROLLBACK TO next_ask").run();
+    connection.prepare("RELEASE next_ask").run();
+    if (!(error instanceof DomainError)) throw error;
+    return null;
+  }
+}
+
+/** `advance` inside another step: the step commits even when the next ask cannot be made. */
+export const advanceAfter = (tx: Handle, caseId: number, now: number, ctx: AdvanceContext = {}): AssignmentRow | null =>
+  guarded(tx, () => advance(tx, caseId, now, ctx));
 
 export interface AdvanceContext extends Pick<SuggestOptions, "preferStart" | "preferMode" | "language"> {
   partyUserId?: number;

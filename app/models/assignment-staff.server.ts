@@ -9,7 +9,7 @@ import { CATEGORY_SLUGS, CENTRE_TIMEZONE, type LanguageSlug, type ModeSlug } fro
 import { isoInZone } from "../../domain/zone";
 import { getDb } from "../db.server";
 import { bookFor, partyUserOf } from "./assignment-book.server";
-import { advance, recordAssignment, settle, standingOf, type CaseRow } from "./assignment-flow.server";
+import { advanceAfter, recordAssignment, settle, standingOf, type CaseRow } from "./assignment-flow.server";
 import type { AssignInput } from "./assignment-schemas";
 import type { User } from "./auth.server";
 import { bookingTimeChanged } from "./availability.server";
@@ -231,7 +231,7 @@ export async function declineCase({
       event: "assignment-declined",
       after: { mediatorId: who },
     });
-    const next = advance(tx, caseId, now, { preferStart: b?.startAt, preferMode: b?.mode, partyUserId: b?.partyUserId });
+    const next = advanceAfter(tx, caseId, now, { preferStart: b?.startAt, preferMode: b?.mode, partyUserId: b?.partyUserId });
     return { caseId, declined: who, next: next ? { rule: next.rule, mediatorId: next.mediatorId, status: next.status } : null };
   });
 }

@@ -132,6 +132,8 @@ export async function cancelBooking({ user, id, reason, now }: Step & { reason: 
       .run();
     if (res.changes !== 1) changedMeanwhile();
     bookingTimeChanged(tx, row, "released");
+    // An ask whose request is cancelled ends there (nobody else is asked for the party).
+    bookingAnswered(tx, row, "superseded", now);
     const message = {
       template: "booking.cancelled" as const,
       params: { bookingId: id, start: row.startAt, reason, by, number: caseNumberOf(tx, row.caseId) },

@@ -5,7 +5,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import { writeTransaction, type Db, type Tx } from "../../db/client";
 import { bookings, caseAssignments, cases, recusals } from "../../db/schema";
 import { getDb } from "../db.server";
-import { advance, STANDING } from "./assignment-flow.server";
+import { advanceAfter, STANDING } from "./assignment-flow.server";
 import { cancelPending } from "./assignment-staff.server";
 import type { User } from "./auth.server";
 import { audit } from "./case-audit.server";
@@ -61,7 +61,7 @@ function applyRecusal(tx: Handle, caseId: number, mediatorId: number, by: User, 
     if (res.changes !== 1) throw new DomainError("illegal_transition", "The case changed meanwhile; reload it");
   }
   audit(tx, { caseId, at: now, actor: isStaff(by) ? "staff" : "mediator", actorUserId: by.id, event: "recused", after: { mediatorId } });
-  return advance(tx, caseId, now);
+  return advanceAfter(tx, caseId, now);
 }
 
 /**

@@ -26,7 +26,8 @@ const declineRoute = await import("~/routes/api.v1.cases.$id.decline");
 const recuseRoute = await import("~/routes/api.v1.cases.$id.recuse");
 const bookingsRoute = await import("~/routes/api.v1.bookings");
 const { fileCase } = await import("~/models/cases.server");
-const { declineBooking } = await import("~/models/booking-actions.server");
+const { cancelBooking, declineBooking } = await import("~/models/booking-actions.server");
+const recusalRequestRoute = await import("~/routes/api.v1.cases.$id.recusal-request");
 const { runJobsOnce } = await import("~/jobs.server");
 const { assignmentsOf } = await import("~/models/assignment.server");
 const { assignmentSentence } = await import("~/i18n/messages-assignment");
@@ -174,8 +175,9 @@ describe("picks asked in order", () => {
   it("the job asks pick 1; an unanswered ask expires into pick 2 on the clock; a decline asks pick 3 at the same time", async () => {
     const picks = [0, 1, 2].map(() => createMediator(db, { categories: ["medical"], modes: ["online"], account: true, now: NOW }));
     const { caseId } = await fileFor({ category: "medical", picks: picks.map((p) => p.id) });
+    // Two rounds at once (as two processes' timers would): one ask, however often the job runs.
+    await Promise.all([runJobsOnce(NOW), runJobsOnce(NOW)]);
     await runJobsOnce(NOW);
-    await runJobsOnce(NOW); // idempotent: one ask, however often the job runs
     let rows = attempts(caseId);
     expect(rows.map((r) => [r.rule, r.pickRank, r.status, r.mediatorId])).toEqual([["pick", 1, "asked", picks[0].id]]);
     const firstBooking = db.select().from(bookings).where(eq(bookings.caseId, caseId)).get()!;
@@ -244,6 +246,42 @@ describe("picks asked in order", () => {
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ status: "granted", next: { rule: "pick", mediatorId: p2.id } });
     expect(attempts(caseId).map((r) => r.status)).toEqual(["recused", "asked"]);
+  });
+});
+
+describe("recusal requests and cancelled asks", () => {
+  it("a party asks for a recusal; staff grant it and the next pick is asked", async () => {
+    const [p1, p2] = [0, 1].map(() => createMediator(db, { categories: ["labour"], modes: ["online"], now: NOW }));
+    const { caseId, party } = await fileFor({ category: "labour", picks: [p1.id, p2.id] });
+    await runJobsOnce(NOW);
+    const asked = await call(recusalRequestRoute, `/api/v1/cases/${caseId}/recusal-request`, {
+      method: "POST",
+      params: { id: String(caseId) },
+      token: party.token,
+      body: { reason: "调解员是对方的亲戚" },
+    });
+    expect(asked.status).toBe(200);
+    expect(asked.body).toMatchObject({ status: "requested" });
+    expect(attempts(caseId).map((r) => r.status)).toEqual(["asked"]);
+    // Only staff decide; a party cannot grant their own request.
+    expect((await post(recuseRoute, caseId, party.token, { recusalId: asked.body.recusalId, grant: true })).status).toBe(403);
+    const granted = await post(recuseRoute, caseId, staff.token, { recusalId: asked.body.recusalId, grant: true });
+    expect(granted.body).toMatchObject({ status: "granted", next: { rule: "pick", mediatorId: p2.id } });
+    expect(attempts(caseId).map((r) => [r.mediatorId, r.status])).toEqual([
+      [p1.id, "recused"],
+      [p2.id, "asked"],
+    ]);
+    // Decided once.
+    expect((await post(recuseRoute, caseId, staff.token, { recusalId: asked.body.recusalId, grant: false })).status).toBe(409);
+  });
+
+  it("a party who cancels the request ends the ask; nobody else is asked for them", async () => {
+    const [p1, p2] = [0, 1].map(() => createMediator(db, { categories: ["labour"], modes: ["online"], now: NOW }));
+    const { caseId, party } = await fileFor({ category: "labour", picks: [p1.id, p2.id] });
+    await runJobsOnce(NOW);
+    const b = db.select().from(bookings).where(eq(bookings.caseId, caseId)).get()!;
+    await cancelBooking({ user: party.user, id: b.id, reason: "改日再约", now: NOW });
+    expect(attempts(caseId).map((r) => [r.mediatorId, r.status])).toEqual([[p1.id, "superseded"]]);
   });
 });
 
