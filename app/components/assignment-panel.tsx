@@ -25,7 +25,9 @@ export function AssignmentPanel({ caseId, assignments }: { caseId: number; assig
             <li key={e.id}>
               {party ? (
                 <p>
-                  {e.status === "asked" || e.status === "accepted" ? assignmentSentence(e.sentence, locale, now) : w.statuses[e.status]}
+                  {e.status === "asked" || e.status === "accepted"
+                    ? assignmentSentence({ ...e.sentence, status: e.status }, locale, now)
+                    : w.statuses[e.status]}
                 </p>
               ) : (
                 <p>

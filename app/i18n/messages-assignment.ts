@@ -181,6 +181,9 @@ export const assignmentMessages = { zh, en };
 
 export interface SentenceData {
   rule: string;
+  status?: string;
+  /** The language asked for, when the language decided. */
+  language?: string | null;
   decidedBy?: string | null;
   island?: boolean;
   slot?: { start: string; mode: string } | null;
@@ -206,6 +209,10 @@ const WHY: Record<Locale, Record<string, string>> = {
     id: "qualifies for your case",
   },
 };
+const SPEAKS: Record<Locale, Record<string, string>> = {
+  zh: { mandarin: "讲普通话", english: "能用英语调解" },
+  en: { mandarin: "speaks Mandarin", english: "mediates in English" },
+};
 const MODE: Record<Locale, Record<string, string>> = {
   zh: { online: "线上调解", centre: "到中心调解", onsite: "上门/上岛调解" },
   en: { online: "mediate online", centre: "mediate at the centre", onsite: "come to you on site" },
@@ -219,8 +226,7 @@ function whenWords(start: string, now: number, locale: Locale): string {
     locale === "zh" ? (hour < 12 ? "上午" : hour < 18 ? "下午" : "晚上") : hour < 12 ? "morning" : hour < 18 ? "afternoon" : "evening";
   if (locale === "zh")
     return `${days === 0 ? "今天" : days === 1 ? "明天" : days === 2 ? "后天" : `${Number(start.slice(5, 7))}月${Number(start.slice(8, 10))}日`}${part}`;
-  const day = days === 0 ? "today" : days === 1 ? "tomorrow" : `on ${start.slice(0, 10)}`;
-  return days === 0 ? `this ${part}` : `${day} ${days === 1 ? part : `(${part})`}`;
+  return days === 0 ? `this ${part}` : days === 1 ? `tomorrow ${part}` : `on ${start.slice(0, 10)} in the ${part}`;
 }
 
 /**
@@ -246,11 +252,21 @@ export function assignmentSentence(r: SentenceData, locale: Locale, now: number)
           : locale === "zh"
             ? "由中心指派"
             : "Assigned by the centre";
-  const why = r.decidedBy ? WHY[locale][r.decidedBy] : undefined;
-  const when = r.slot
-    ? `${whenWords(r.slot.start, now, locale)}${locale === "zh" ? "可" : ", can "}${MODE[locale][r.slot.mode] ?? r.slot.mode}`
-    : "";
-  if (locale === "zh") return `${who}：${[why, when].filter(Boolean).join("，")}`.replace(/：$/, "") + "。";
+  const spoken = r.decidedBy === "language" && r.language && r.language !== "zhoushan-dialect" ? SPEAKS[locale][r.language] : undefined;
+  const why = spoken ?? (r.decidedBy ? WHY[locale][r.decidedBy] : undefined);
+  if (r.rule === "pick" && !why && !r.slot)
+    return locale === "zh"
+      ? r.status === "accepted"
+        ? "您点选的调解员已接受。"
+        : "已请您点选的调解员答复。"
+      : r.status === "accepted"
+        ? "The mediator you picked accepted."
+        : "The mediator you picked has been asked.";
+  if (locale === "zh") {
+    const when = r.slot ? `${whenWords(r.slot.start, now, locale)}可${MODE.zh[r.slot.mode] ?? r.slot.mode}` : "";
+    return `${who}：${[why, when].filter(Boolean).join("，")}`.replace(/：$/, "") + "。";
+  }
+  const when = r.slot ? `can ${MODE.en[r.slot.mode] ?? r.slot.mode} ${whenWords(r.slot.start, now, locale)}` : "";
   return `${who}: ${[why, when].filter(Boolean).join("; ")}.`.replace(/: \.$/, ".");
 }
 

@@ -105,7 +105,13 @@ export interface AssignmentEntry {
   /** Staff and the case's mediators read the reason; a party reads only what the sentence needs. */
   reason: Record<string, unknown> | null;
   note: string | null;
-  sentence: { rule: string; decidedBy: string | null; island: boolean; slot: { start: string; mode: string } | null };
+  sentence: {
+    rule: string;
+    decidedBy: string | null;
+    island: boolean;
+    language: string | null;
+    slot: { start: string; mode: string } | null;
+  };
 }
 
 /** The attempts on a case, oldest first, as this viewer may read them (someone else's case: not found). */
@@ -143,6 +149,7 @@ export function assignmentsOf({ user, caseId }: { user: User; caseId: number }):
           rule: r.rule,
           decidedBy: (reason.decidedBy as string | undefined) ?? null,
           island: reason.island === true,
+          language: reason.language ?? null,
           slot: chosen ? { start: chosen.slot.start, mode: chosen.slot.mode } : null,
         },
       };

@@ -285,6 +285,27 @@ describe("recusal requests and cancelled asks", () => {
   });
 });
 
+describe("the party's sentence", () => {
+  it("is rendered from the reason's data in the reader's language, relative to when it is read", () => {
+    const read = Date.parse("2030-03-04T12:00:00+08:00"); // a fixed instant: the words depend only on it
+    const data = { rule: "suggestion", decidedBy: "record", slot: { start: "2030-03-05T09:00:00+08:00", mode: "online" } };
+    expect(assignmentSentence(data, "zh", read)).toBe("由中心指派：同类纠纷经验丰富，明天上午可线上调解。");
+    expect(assignmentSentence(data, "en", read)).toBe(
+      "Assigned by the centre: experienced in disputes like this one; can mediate online tomorrow morning.",
+    );
+    const dialect = {
+      rule: "automatic",
+      decidedBy: "language",
+      language: "zhoushan-dialect",
+      slot: { start: "2030-03-08T15:00:00+08:00", mode: "onsite" },
+    };
+    expect(assignmentSentence(dialect, "zh", read)).toBe("由中心指派：会讲舟山话，3月8日下午可上门/上岛调解。");
+    expect(assignmentSentence({ ...dialect, language: "english" }, "en", read)).toMatch(/^Assigned by the centre: mediates in English; /);
+    expect(assignmentSentence({ rule: "pick", status: "asked" }, "zh", read)).toBe("已请您点选的调解员答复。");
+    expect(assignmentSentence({ rule: "general-window" }, "en", read)).toBe("Your case is with the centre's general mediation window.");
+  });
+});
+
 /** Other active mediators of a category made by earlier tests leave the candidates. */
 function retireOthers(category: string, keep: number) {
   db.$client
