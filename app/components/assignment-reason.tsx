@@ -1,5 +1,6 @@
 // The reason of a suggestion as staff read it (ADR 021): every mediator compared with the facts that
 // ranked them, and every one left out with why. Data from the model, words from messages-assignment.
+import { Link } from "@remix-run/react";
 import { useLocale, useT } from "~/i18n";
 import { formatCentreTime } from "~/i18n/format";
 import type { FallbackReason } from "~/models/fallback.server";
@@ -28,7 +29,10 @@ export function AssignmentReasonTable({ reason, names }: { reason: FallbackReaso
               {reason.considered.map((c) => (
                 <tr key={c.mediatorId}>
                   <th scope="row">
-                    {names[c.mediatorId] ?? c.mediatorId} <span className="small muted">#{c.mediatorId}</span>
+                    {names[c.mediatorId] ?? c.mediatorId} <span className="small muted">#{c.mediatorId}</span>{" "}
+                    <Link className="small" to={`/dashboard/ties?mediator=${c.mediatorId}`}>
+                      {w.tiesLink}
+                    </Link>
                   </th>
                   <td>{formatCentreTime(c.slot.start, locale)}</td>
                   <td>{facetLabel("mode", c.slot.mode, locale)}</td>

@@ -135,6 +135,9 @@ export default function AssignPage() {
           </button>
         </Form>
       </section>
+      <p>
+        <Link to="/staff/categories">{w.categoriesLink}</Link>
+      </p>
       <section className="panel" aria-labelledby="window-heading">
         <h2 id="window-heading">{w.generalWindow}</h2>
         <Form method="post" className="stack">
