@@ -13,6 +13,7 @@ import { consume, refund, reset, type Limit } from "./rate-limit.server";
 import type { Locale } from "../../domain";
 import { DomainError } from "./errors";
 import { ISSUES } from "./issues";
+import { CONSENT_VERSION, consentSchema, mobileSchema } from "./otp-schemas";
 
 export const ROLES = ["party", "mediator", "staff", "admin"] as const;
 export type Role = (typeof ROLES)[number];
@@ -33,12 +34,10 @@ export const registerSchema = z.object({
   email: emailSchema,
   password: passwordSchema,
   name: z.string().trim().min(1, ISSUES.nameRequired).max(60),
-  phone: z
-    .string()
-    .trim()
-    .regex(/^\+?[0-9 -]{6,20}$/, ISSUES.phoneFormat)
-    .optional()
-    .or(z.literal("").transform(() => undefined)),
+  /** Normalised to 11 digits (domain/phone.ts); it becomes the account's sign-in number when free. */
+  phone: mobileSchema.optional().or(z.literal("").transform(() => undefined)),
+  /** The personal-data notice (/privacy): the page requires it; the API records it when sent (ADR 024). */
+  consent: consentSchema,
 });
 export const loginSchema = z.object({ email: emailSchema, password: z.string().min(1).max(200) });
 
@@ -105,27 +104,36 @@ export async function createUser(input: {
   mediatorId?: number | null;
   /** The language messages to this person are written in. */
   locale?: Locale;
+  /** When the person agreed to the personal-data notice (its current version). */
+  consentAt?: number;
 }): Promise<User> {
   const db = getDb();
   const email = emailSchema.parse(input.email);
   const passwordHash = await hashPassword(passwordSchema.parse(input.password));
   const mediatorId = input.mediatorId ?? null;
+  const phone = input.phone ?? null;
   try {
-    return await writeTransaction(db, (tx) =>
-      tx
+    return await writeTransaction(db, (tx) => {
+      // The number signs in to this account only if no other account signs in with it; nothing is said
+      // otherwise (registration must not tell who has an account by phone).
+      const phoneFree = phone !== null && !tx.select({ id: users.id }).from(users).where(eq(users.loginPhone, phone)).get();
+      return tx
         .insert(users)
         .values({
           email,
           passwordHash,
           name: input.name,
-          phone: input.phone ?? null,
+          phone,
+          loginPhone: phoneFree ? phone : null,
           role: input.role,
           mediatorId,
           locale: input.locale ?? "zh",
+          consentVersion: input.consentAt === undefined ? null : CONSENT_VERSION,
+          consentAt: input.consentAt ?? null,
         })
         .returning(columns)
-        .get(),
-    );
+        .get();
+    });
   } catch (error) {
     throw conflictOf(error, email, mediatorId) ?? error;
   }
@@ -152,6 +160,7 @@ export async function registerParty(
     phone: input.phone,
     role: "party",
     locale: input.locale,
+    consentAt: input.consent ? input.now : undefined,
   });
 }
 

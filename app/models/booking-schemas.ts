@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { CATEGORY_SLUGS, MODE_SLUGS, TOWN_SLUGS } from "../../domain";
 import { ISSUES } from "./issues";
+import { mobileSchema } from "./otp-schemas";
 
 const isoInstant = z.iso.datetime({ offset: true, message: ISSUES.instantFormat });
 
@@ -17,11 +18,7 @@ export const createBookingSchema = z
     summary: z.string().trim().min(5, ISSUES.summaryMin).max(1000),
     counterpartyName: z.string().trim().max(60).optional(),
     /** The other side's phone: their invitation to agree on the mediator goes there by text message. */
-    counterpartyPhone: z
-      .string()
-      .trim()
-      .regex(/^\+?[0-9 -]{6,20}$/, ISSUES.phoneFormat)
-      .optional(),
+    counterpartyPhone: mobileSchema.optional(),
     idempotencyKey: z
       .string()
       .regex(/^[A-Za-z0-9_.:-]{8,100}$/, ISSUES.idempotencyKeyFormat)

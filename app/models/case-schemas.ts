@@ -3,13 +3,11 @@
 import { z } from "zod";
 import { CASE_CHANNELS, CATEGORY_SLUGS, MODE_SLUGS, SEVERITIES, TOWN_SLUGS } from "../../domain";
 import { ISSUES } from "./issues";
+import { mobileSchema } from "./otp-schemas";
 
 const name = z.string().trim().min(1, ISSUES.nameRequired).max(60);
-const phone = z
-  .string()
-  .trim()
-  .regex(/^\+?[0-9 -]{6,20}$/, ISSUES.phoneFormat)
-  .optional();
+/** A mobile number however typed, kept as its 11 digits (issue 11): the invitation goes there by SMS. */
+const phone = mobileSchema.optional();
 const person = z.object({ name, phone }).strict();
 const yuan = z.number().min(0).max(100_000_000_000);
 const mediatorIds = (max: number) =>

@@ -8,17 +8,11 @@ import { accountEvents, users } from "../../db/schema";
 import { maskMobile } from "../../domain/phone";
 import type { Locale } from "../../domain";
 import { getDb } from "../db.server";
-import type { User } from "./auth.server";
+import { loginSchema, type User } from "./auth.server";
 import { checkOtp, mobileSchema, otpCodeSchema, useCode } from "./otp.server";
+import { CONSENT_VERSION, consentSchema } from "./otp-schemas";
 
-/** The version of /privacy's notice a consent refers to; a new wording gets a new version. */
-export const CONSENT_VERSION = "2026-12-01";
-
-/** A form's checkbox ("on") or the API's `true`. */
-export const consentSchema = z
-  .union([z.literal("on"), z.literal(true), z.literal("true")])
-  .optional()
-  .transform((v) => v !== undefined);
+export { CONSENT_VERSION, consentSchema };
 
 export const otpSignInSchema = z.object({
   phone: mobileSchema,
@@ -32,6 +26,11 @@ export const otpSignInSchema = z.object({
     .optional()
     .transform((v) => v || undefined),
 });
+
+/** POST /api/v1/auth/token: e-mail and password, or a number and its code (a body with `code`). */
+export const tokenRequestSchema = z.union([loginSchema, otpSignInSchema]);
+/** POST /api/v1/auth/otp. */
+export const otpSendSchema = z.object({ phone: mobileSchema, purpose: z.enum(["sign-in", "reset"]).default("sign-in") });
 
 export type OtpSignInResult =
   { ok: true; user: User; created: boolean } | { ok: false; reason: "invalid" | "disabled" | "consent_required" };

@@ -11,12 +11,12 @@ import { and, desc, eq, gt, isNull, lt, ne } from "drizzle-orm";
 import { z } from "zod";
 import { writeTransaction, type Db, type Tx } from "../../db/client";
 import { otpCodes, users } from "../../db/schema";
-import { normalizeMobile } from "../../domain/phone";
 import type { Locale } from "../../domain";
 import { getDb } from "../db.server";
 import { consume, type Limit } from "./rate-limit.server";
 import { notifyAddress } from "./notifications.server";
 import { ISSUES } from "./issues";
+import { mobileSchema } from "./otp-schemas";
 
 export const OTP_TTL_MS = 5 * 60_000;
 export const OTP_MAX_TRIES = 5;
@@ -31,13 +31,7 @@ export type OtpPurpose = "sign-in" | "reset";
 /** A row reserved inside the limits' transaction whose hash is written once computed (outside it). */
 const PENDING = "pending";
 
-/** A mobile number as typed, normalised (domain/phone.ts); anything else is the `mobile_invalid` issue. */
-export const mobileSchema = z.string().transform((v, ctx) => {
-  const n = normalizeMobile(v);
-  if (n) return n;
-  ctx.addIssue({ code: "custom", message: ISSUES.mobileInvalid });
-  return z.NEVER;
-});
+export { mobileSchema };
 export const otpRequestSchema = z.object({ phone: mobileSchema });
 export const otpCodeSchema = z
   .string()

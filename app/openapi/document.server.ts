@@ -6,7 +6,8 @@ import { z } from "zod";
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject, type ZodOpenApiResponseObject } from "zod-openapi";
 import { messages } from "../i18n/messages";
 import { availabilitySchema } from "../models/availability-schema";
-import { loginSchema, registerSchema, type Role } from "../models/auth.server";
+import { registerSchema, type Role } from "../models/auth.server";
+import { otpSendSchema, tokenRequestSchema } from "../models/otp-sign-in.server";
 import { createBookingSchema, pageSchema, reasonSchema, rescheduleSchema } from "../models/booking-schemas";
 import {
   codeSchema,
@@ -44,7 +45,7 @@ export interface Operation {
   description?: string;
   query?: z.ZodObject;
   body?: z.ZodType;
-  ok: { status: 200 | 201 | 204; schema?: z.ZodType; type?: string; headers?: ZodOpenApiResponseObject["headers"] };
+  ok: { status: 200 | 201 | 202 | 204; schema?: z.ZodType; type?: string; headers?: ZodOpenApiResponseObject["headers"] };
   /** Refusals besides those implied (401 for `account`, 403 for roles and writes, 400/413 for a body, 404 for `{id}`). */
   errors?: number[];
 }
@@ -140,9 +141,29 @@ export function operations(now: number): Operation[] {
       path: "/api/v1/auth/token",
       tag: "accounts",
       access: "public",
-      body: loginSchema,
+      description:
+        "Either `{email, password}` or `{phone, code}` with the code `requestOtp` sent (issue 11). A number without an account opens a party account when `consent: true` says the person agreed to the personal-data notice (`/privacy`); without it the answer is 403 `consent_required` and the code stays usable. A wrong, used or expired code is 401 `invalid_code`; a code dies after 5 wrong tries.",
+      body: tokenRequestSchema,
       ok: { status: 200, schema: views.tokenSchema },
-      errors: [401, 429],
+      errors: [401, 403, 429],
+    },
+    {
+      id: "requestOtp",
+      method: "post",
+      path: "/api/v1/auth/otp",
+      tag: "accounts",
+      access: "public",
+      description:
+        "Sends a 6-digit code by text message to a mainland mobile number (any formatting; +86 allowed), valid 5 minutes, for `purpose` `sign-in` (the default) or `reset` (a password). The answer is the same whether or not the number has an account. One code a minute per number; at most 5 an hour per number and 20 per client address: 429 with `Retry-After`.",
+      body: otpSendSchema,
+      ok: {
+        status: 202,
+        schema: z.strictObject({
+          expiresIn: z.number().int().meta({ description: "Seconds the code is valid." }),
+          resendAfter: z.number().int().meta({ description: "Seconds before another code may be asked for." }),
+        }),
+      },
+      errors: [429],
     },
     {
       id: "revokeToken",

@@ -14,6 +14,7 @@ export const OPERATION_IDS = [
   "getCommitteeSlots",
   "getCommitteeRecord",
   "createToken",
+  "requestOtp",
   "revokeToken",
   "register",
   "logoutEverywhere",

@@ -1,21 +1,19 @@
 // POST {phone, purpose?}: send a one-time code by text message (issue 11). 202 whether or not the number
 // has an account (no enumeration); 429 with Retry-After inside the resend cool-down or over a limit.
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { z } from "zod";
 import { getLocale } from "~/i18n/locale.server";
-import { mobileSchema, OTP_RESEND_MS, OTP_TTL_MS, requestOtp } from "~/models/otp.server";
+import { otpSendSchema } from "~/models/otp-sign-in.server";
+import { OTP_RESEND_MS, OTP_TTL_MS, requestOtp } from "~/models/otp.server";
 import { apiJson, methodNotAllowed, rateLimited } from "~/utils/api.server";
 import { handleApi, readJson } from "~/utils/api-handler.server";
 import { clientAddress } from "~/utils/auth.server";
-
-const bodySchema = z.object({ phone: mobileSchema, purpose: z.enum(["sign-in", "reset"]).default("sign-in") });
 
 export const loader = () => methodNotAllowed(["POST"]);
 
 export const action = ({ request, context }: ActionFunctionArgs) =>
   handleApi(async () => {
     if (request.method !== "POST") return methodNotAllowed(["POST"]);
-    const input = await readJson(request, bodySchema);
+    const input = await readJson(request, otpSendSchema);
     const now = Date.now();
     const result = await requestOtp({ ...input, address: clientAddress(context), now, locale: getLocale(request) });
     if (!result.ok) return rateLimited(result.retryAfter);

@@ -1,16 +1,12 @@
 // POST: exchange email + password, or phone + a one-time code (issue 11), for a bearer token. DELETE:
 // revoke the token the request carries.
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { z } from "zod";
 import { getLocale } from "~/i18n/locale.server";
-import { createSession, loginSchema, revokeSession, verifyLogin, type User } from "~/models/auth.server";
-import { otpSignInSchema, signInWithOtp } from "~/models/otp-sign-in.server";
+import { createSession, revokeSession, verifyLogin, type User } from "~/models/auth.server";
+import { signInWithOtp, tokenRequestSchema } from "~/models/otp-sign-in.server";
 import { apiError, apiJson, methodNotAllowed, rateLimited } from "~/utils/api.server";
 import { handleApi, readJson } from "~/utils/api-handler.server";
 import { clientAddress, requireApiUser } from "~/utils/auth.server";
-
-/** Either way of signing in; a body with `phone` is the code's. */
-const bodySchema = z.union([loginSchema, otpSignInSchema]);
 
 export const loader = () => methodNotAllowed(["POST", "DELETE"]);
 
@@ -23,7 +19,7 @@ export const action = ({ request, context }: ActionFunctionArgs) =>
       return new Response(null, { status: 204 });
     }
     if (request.method !== "POST") return methodNotAllowed(["POST", "DELETE"]);
-    const input = await readJson(request, bodySchema);
+    const input = await readJson(request, tokenRequestSchema);
     const now = Date.now();
     let user: User;
     if ("code" in input) {

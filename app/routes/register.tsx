@@ -1,5 +1,8 @@
-// /register: parties open their own account and are signed in at once. Other roles are opened by an
-// admin (/admin/accounts).
+// /register: parties open their own account and are signed in at once. The button says that
+// registering agrees to the personal-data notice (/privacy), and the agreement is recorded with the
+// notice's version and the time (ADR 024 says why this page is click-through and the phone sign-up a
+// checkbox). Other roles are opened by an admin
+// (/admin/accounts). A party may instead sign in with a code sent to their phone (/login).
 import { getFormProps, useForm } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
@@ -27,7 +30,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const submission = parseForm(formData, {
     schema: registerSchema,
     locale,
-    input: (p) => ({ name: p.name ?? "", email: p.email ?? "", password: p.password ?? "", phone: p.phone ?? "" }),
+    input: (p) => ({ name: p.name ?? "", email: p.email ?? "", password: p.password ?? "", phone: p.phone ?? "", consent: "on" }),
   });
   if (submission.status !== "success") return data({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
   try {
@@ -83,6 +86,9 @@ export default function RegisterPage() {
         <TextField field={fields.email} label={t.auth.email} type="email" autoComplete="email" inputMode="email" />
         <TextField field={fields.password} label={t.auth.password} hint={t.auth.passwordHint} type="password" autoComplete="new-password" />
         <TextField field={fields.phone} label={t.auth.phone} hint={t.auth.phoneHint} type="tel" autoComplete="tel" inputMode="tel" />
+        <p className="field-hint">
+          {t.phoneAuth.registerConsent} <Link to="/privacy">{t.phoneAuth.consentLink}</Link>
+        </p>
         <SubmitButton pending={pending} label={t.auth.registerButton} pendingLabel={t.auth.registering} />
       </Form>
       <p className="form-aside small muted">{t.auth.registerNote}</p>
