@@ -13,7 +13,7 @@ import { grow } from "./growable";
 import { highlightDocument } from "./highlight";
 import { MAX_ORDINAL, PostingStore, type Sparse } from "./postings";
 import { parseQuery, type Marks } from "./query";
-import { primaryKeys, tieBreak } from "./ranking";
+import { sortKeys, tieBreak } from "./ranking";
 import { boost } from "./sparse";
 import { TermDict } from "./terms";
 import { TopK } from "./topk";
@@ -55,6 +55,7 @@ export class EmbeddedIndex {
   private readonly termBuf: number[] = [];
   private hitsBuf = new Int32Array(0);
   private keyBuf = new Float64Array(0);
+  private tieBuf = new Float64Array(0);
   private readonly arena = new Arena();
   private mergeScheduled = false;
 
@@ -118,10 +119,11 @@ export class EmbeddedIndex {
     const page = Math.max(1, Math.floor(query.page));
     const ord = cand ? (i: number) => cand[i] : (i: number) => i;
     const scores = text ? text.matches.scores : null;
-    const top = new TopK(Math.min(page * perPage, scan.hitCount), tieBreak(query.sort, store, ord, scores));
+    const top = new TopK(Math.min(page * perPage, scan.hitCount), tieBreak(store, ord));
     const keys = (this.keyBuf = grow(this.keyBuf, scan.hitCount));
-    primaryKeys(query.sort, store, cand, scores, hits, scan.hitCount, keys);
-    for (let h = 0; h < scan.hitCount; h++) if (!top.rejects(keys[h])) top.push(hits[h], keys[h]);
+    const ties = (this.tieBuf = grow(this.tieBuf, scan.hitCount));
+    sortKeys(query.sort, store, cand, scores, hits, scan.hitCount, keys, ties);
+    for (let h = 0; h < scan.hitCount; h++) if (!top.rejects(keys[h], ties[h])) top.push(hits[h], keys[h], ties[h]);
 
     const marks = text ? text.marks : NO_MARKS;
     return {
@@ -214,13 +216,14 @@ export class EmbeddedIndex {
 
   private merge(compact: boolean): void {
     const store = this.store;
-    if (!compact) {
-      this.postings.merge(this.dict.size, store.alive, null, store.live === store.size);
-      return;
+    if (!compact) this.postings.merge(this.dict.size, store.alive, null, store.live === store.size);
+    else {
+      const alive = store.alive.slice();
+      const remap = store.compact();
+      this.postings.merge(this.dict.size, alive, remap, false);
+      this.facets.remap(remap, store.size);
     }
-    const alive = store.alive.slice();
-    const remap = store.compact();
-    this.postings.merge(this.dict.size, alive, remap, false);
-    this.facets.remap(remap, store.size);
+    // Documents added since the last ranking share ranks between two ranked ones: number them afresh.
+    store.rankAll();
   }
 }

@@ -24,3 +24,19 @@ describe("TopK", () => {
     expect(top.sorted()).toEqual(expected(20));
   });
 });
+
+describe("TopK with a second key", () => {
+  // Primary key with many ties, a second key with ties of its own, the item as the last word.
+  const items = Array.from({ length: 600 }, (_, i) => ({ item: i, key: i % 3, tie: (i * 31) % 7 }));
+  const expected = (k: number) =>
+    [...items]
+      .sort((a, b) => b.key - a.key || b.tie - a.tie || a.item - b.item)
+      .slice(0, k)
+      .map((x) => x.item);
+
+  it.each([1, 20, 599, 700])("orders by key, then the second key, then the tie-break (k = %i)", (k) => {
+    const top = new TopK(k, (a, b) => a < b);
+    for (const { item, key, tie } of items) if (!top.rejects(key, tie)) top.push(item, key, tie);
+    expect(top.sorted()).toEqual(expected(k));
+  });
+});
