@@ -118,7 +118,9 @@ export interface AssignmentEntry {
 export function assignmentsOf({ user, caseId }: { user: User; caseId: number }): { entries: AssignmentEntry[]; viewer: string } {
   const db = getDb();
   const { actor } = caseForUser(db, user, caseId);
-  const full = actor === "staff" || actor === "mediator";
+  // Staff read every reason; a mediator only the reason of their own attempt (others' facts are not theirs).
+  const reads = (r: { mediatorId: number | null }) =>
+    actor === "staff" || (actor === "mediator" && r.mediatorId !== null && r.mediatorId === user.mediatorId);
   const rows = db.select().from(caseAssignments).where(eq(caseAssignments.caseId, caseId)).orderBy(asc(caseAssignments.id)).all();
   const names = new Map(
     db
@@ -143,8 +145,8 @@ export function assignmentsOf({ user, caseId }: { user: User; caseId: number }):
         pickRank: r.pickRank,
         decidedAt: r.decidedAt,
         respondBy: r.respondBy,
-        reason: full ? r.reason : null,
-        note: full ? r.note : null,
+        reason: reads(r) ? r.reason : null,
+        note: reads(r) ? r.note : null,
         sentence: {
           rule: r.rule,
           decidedBy: (reason.decidedBy as string | undefined) ?? null,

@@ -211,8 +211,10 @@ describe("picks asked in order", () => {
       .where(and(eq(bookings.caseId, caseId), eq(bookings.status, "pending")))
       .get()!;
     expect([third.mediatorId, third.startAt]).toEqual([picks[2].id, second.startAt]);
-    // The party reads a plain sentence; staff read the data.
+    // Staff read the data; a mediator only their own attempt's; the party only the sentence's.
     expect(assignmentsOf({ user: staff.user, caseId }).entries.at(-1)!.reason).toMatchObject({ rule: "pick", sameTime: true });
+    const asMediator = assignmentsOf({ user: picks[2].account!.user, caseId }).entries;
+    expect(asMediator.map((e) => e.reason !== null)).toEqual([false, false, true]);
   });
 
   it("a category on automatic assignment books the suggestion when the picks are exhausted and tells the desk", async () => {
