@@ -112,6 +112,9 @@ export default function Dashboard() {
             <li>
               <Link to={`/mediators/${mediatorId}`}>{t.dashboard.profileLink}</Link>
             </li>
+            <li>
+              <Link to="/dashboard/ties">{t.assignment.tiesHeading}</Link>
+            </li>
           </ul>
           {doneText ? <Notice>{doneText}</Notice> : null}
 

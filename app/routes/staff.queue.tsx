@@ -91,6 +91,9 @@ export default function StaffQueuePage() {
     <div className="work-queue-page">
       <h1>{w.heading}</h1>
       <p className="lead">{w.intro}</p>
+      <p>
+        <Link to="/staff/categories">{t.assignment.categoriesLink}</Link>
+      </p>
       {invalid ? <Notice kind="info">{w.invalid}</Notice> : null}
       {flagged ? <Notice>{w.flagged(flagged)}</Notice> : null}
       {refused ? <Notice kind="error">{w.flagRefused}</Notice> : null}
