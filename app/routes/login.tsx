@@ -121,6 +121,7 @@ export default function LoginPage() {
       {notice === "logged-out" ? <Notice>{t.auth.loggedOut}</Notice> : null}
       {notice === "everywhere" ? <Notice>{t.auth.loggedOutEverywhere}</Notice> : null}
       {notice === "reset" ? <Notice>{t.reset.done}</Notice> : null}
+      {notice === "deleted" ? <Notice>{t.personalData.deleted}</Notice> : null}
       <p>{t.auth.loginIntro}</p>
       {/* Parties mostly have a phone and no e-mail address: the code comes first. */}
       <section aria-labelledby="by-phone">
