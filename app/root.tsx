@@ -14,10 +14,14 @@ import {
   isRouteErrorResponse,
   useLocation,
   useNavigation,
+  useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { useFocusHeadingOnNavigation } from "~/components/focus-heading";
+import { LargeTextToggle, largeTextFromCookie } from "~/components/large-text-toggle";
 import { useNonce } from "~/components/nonce";
+import { SkipLinks } from "~/components/skip-link";
 import { CsrfInput, useUser } from "~/components/session";
 import { localeFromMatches, messages, useLocale } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
@@ -40,7 +44,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const auth = getPageAuth(request);
   const user = auth ? { id: auth.user.id, name: auth.user.name, role: auth.user.role, mediatorId: auth.user.mediatorId } : null;
   // The CSRF token is bound to the session secret: every page's POST forms carry it.
-  return { locale: getLocale(request), user, csrfToken: auth?.csrfToken ?? "" };
+  const largeText = largeTextFromCookie(request.headers.get("Cookie"));
+  return { locale: getLocale(request), user, csrfToken: auth?.csrfToken ?? "", largeText };
 }
 
 export const meta: MetaFunction = ({ matches, error }) => {
@@ -65,9 +70,13 @@ function LanguageSwitch() {
       lang={s.toLang}
       aria-label={s.label}
     >
-      <span aria-hidden="true" className="lang-icon">
-        文/A
-      </span>{" "}
+      {/* A drawn icon, not the text "文/A": text inside the link would have to be part of its accessible
+          name too (axe label-content-name-mismatch). */}
+      <svg aria-hidden="true" className="lang-icon" viewBox="0 0 16 16" width="16" height="16">
+        <circle cx="8" cy="8" r="6.5" fill="none" stroke="currentColor" strokeWidth="1.3" />
+        <ellipse cx="8" cy="8" rx="2.8" ry="6.5" fill="none" stroke="currentColor" strokeWidth="1.1" />
+        <path d="M1.5 8h13M2.6 4.6h10.8M2.6 11.4h10.8" stroke="currentColor" strokeWidth="1.1" />
+      </svg>{" "}
       {s.text}
     </a>
   );
@@ -122,7 +131,7 @@ function AccountNav() {
   );
 }
 
-function SiteHeader() {
+function SiteHeader({ largeText }: { largeText: boolean }) {
   const t = messages[useLocale()];
   return (
     <header className="site-header">
@@ -139,7 +148,9 @@ function SiteHeader() {
             {t.nav.home}
           </NavLink>
           <NavLink to="/search">{t.nav.search}</NavLink>
+          <NavLink to="/centre">{t.centre.nav}</NavLink>
           <LanguageSwitch />
+          <LargeTextToggle on={largeText} />
         </nav>
         <AccountNav />
       </div>
@@ -156,8 +167,11 @@ export function Layout({ children }: { children: ReactNode }) {
   const t = messages[useLocale()];
   // The Content-Security-Policy allows inline scripts only with this request's nonce.
   const nonce = useNonce();
+  useFocusHeadingOnNavigation();
+  // Server-rendered, so the larger-text mode shows from the first paint and without JavaScript.
+  const largeText = (useRouteLoaderData("root") as { largeText?: boolean } | undefined)?.largeText === true;
   return (
-    <html lang={t.htmlLang}>
+    <html lang={t.htmlLang} className={largeText ? "large-text" : undefined}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -166,11 +180,9 @@ export function Layout({ children }: { children: ReactNode }) {
         <Links />
       </head>
       <body>
-        <a className="skip-link" href="#main">
-          {t.skipLink}
-        </a>
+        <SkipLinks />
         <ProgressBar />
-        <SiteHeader />
+        <SiteHeader largeText={largeText} />
         <main id="main" tabIndex={-1} className="container">
           {children}
         </main>
@@ -180,6 +192,9 @@ export function Layout({ children }: { children: ReactNode }) {
               <strong>{t.footer.demoLabel}</strong> {t.footer.demo}
             </p>
             <p>{t.footer.about}</p>
+            <p>
+              <Link to="/centre">{t.centre.title}</Link>
+            </p>
             <p>
               {t.siteName} · {t.centreName}
             </p>

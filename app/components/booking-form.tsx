@@ -8,6 +8,7 @@ import { Form, useNavigation } from "@remix-run/react";
 import { useState } from "react";
 import { CATEGORIES, MODES, TOWNS } from "../../domain";
 import { useLocale, useT } from "~/i18n";
+import { FreeOfCharge } from "./free-of-charge";
 import { ErrorSummary, FieldErrors, SelectField, SubmitButton, TextAreaField, TextField } from "./forms";
 import { CsrfInput } from "./session";
 import { SlotPicker, slotPickerFocusId, type CalendarWindow, type SlotView } from "./slot-calendar";
@@ -183,6 +184,7 @@ export function BookingForm({
           maxLength={20}
         />
 
+        <FreeOfCharge />
         <SubmitButton pending={pending} label={t.book.submit} pendingLabel={t.book.submitting} />
       </section>
     </Form>

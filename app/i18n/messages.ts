@@ -6,6 +6,7 @@ import { apiDocsMessages } from "./messages-api-docs";
 import { availabilityMessages } from "./messages-availability";
 import { bookingMessages } from "./messages-booking";
 import { caseMessages } from "./messages-cases";
+import { centreMessages } from "./messages-centre";
 import { assignmentMessages } from "./messages-assignment";
 import { dashboardMessages } from "./messages-dashboard";
 import { dashboardStatsMessages } from "./messages-dashboard-stats";
@@ -199,6 +200,7 @@ const zh = {
   ...seaMessages.zh,
   ...apiDocsMessages.zh,
   ...queueMessages.zh,
+  ...centreMessages.zh,
 };
 
 export type Messages = typeof zh;
@@ -389,6 +391,7 @@ const en: Messages = {
   ...seaMessages.en,
   ...apiDocsMessages.en,
   ...queueMessages.en,
+  ...centreMessages.en,
 };
 
 export const messages: Record<Locale, Messages> = { zh, en };

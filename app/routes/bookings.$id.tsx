@@ -28,6 +28,8 @@ import { isDomainError } from "~/models/errors";
 import { rescheduleSlots } from "~/models/slots-query.server";
 import { answerSeaForm, seaPanelFor } from "~/models/sea-offer.server";
 import { SeaOfferPanel } from "~/components/sea-offer";
+import { BookingPractical } from "~/components/what-to-bring";
+import { onlineRoomUrl } from "~/models/centre-info.server";
 import { STATUS_OF } from "~/utils/api-handler.server";
 import { idOr404 } from "~/utils/api.server";
 import { bookingStep, calendarWindow, proposeSlots } from "~/utils/booking-page.server";
@@ -70,6 +72,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     reschedule,
     alternatives,
     sea: seaPanelFor({ booking, now }),
+    roomUrl: booking.mode === "online" && booking.status === "confirmed" ? onlineRoomUrl(booking.id) : null,
     created: url.searchParams.has("created"),
     done: url.searchParams.get("done"),
   };
@@ -157,7 +160,7 @@ function Reschedule({ bookingId, window, slots, mode }: { bookingId: number; win
 }
 
 export default function BookingPage() {
-  const { booking: b, propose, reschedule, alternatives, sea, created, done } = useLoaderData<typeof loader>();
+  const { booking: b, propose, reschedule, alternatives, sea, created, done, roomUrl } = useLoaderData<typeof loader>();
   const { viewer, actions: can, committeeName } = b;
   const pageResult = useActionData<typeof action>() as StepResult;
   const t = useT();
@@ -289,6 +292,8 @@ export default function BookingPage() {
           </p>
         ) : null}
       </section>
+
+      <BookingPractical booking={b} roomUrl={roomUrl} />
 
       {can.confirm || can.decline ? (
         <section className="panel" aria-labelledby="respond-heading">

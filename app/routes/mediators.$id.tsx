@@ -4,6 +4,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { Avatar } from "~/components/avatar";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FacetTags } from "~/components/facet-values";
+import { FreeOfCharge } from "~/components/free-of-charge";
 import { BookingPanel, ProfileService } from "~/components/profile-parts";
 import { RecordFigures, RecordLine } from "~/components/record";
 import { KIND_LABELS } from "../../domain";
@@ -129,6 +130,7 @@ export default function MediatorPage() {
           </section>
           <BookingPanel note={t.profile.bookingNote} href={`/mediators/${m.id}/book`} buttonLabel={t.book.profileButton}>
             <p>{m.nextAvailableAt ? t.hit.nextAvailable(formatCentreTime(m.nextAvailableAt, locale)) : t.profile.noAvailability}</p>
+            <FreeOfCharge />
           </BookingPanel>
           <p className="ask-to-mediate">
             <Link to={`/cases/new?pick=${m.id}`} className="button">

@@ -31,3 +31,19 @@ export async function expectNoHorizontalOverflow(page: Page) {
   }));
   expect(scrollWidth, "page scroll width").toBeLessThanOrEqual(innerWidth);
 }
+
+/**
+ * Runs `fn` on the e2e server's own database file (playwright.config.ts sets E2E_DATABASE_PATH), for
+ * data no API makes on its own terms (a ferry suspension with no sessions caught). WAL: the server
+ * sees the row on its next read.
+ */
+export async function withE2eDatabase<T>(fn: (db: import("better-sqlite3").Database) => T): Promise<T> {
+  const { default: Database } = await import("better-sqlite3");
+  const db = new Database(process.env.E2E_DATABASE_PATH!);
+  db.pragma("busy_timeout = 5000");
+  try {
+    return fn(db);
+  } finally {
+    db.close();
+  }
+}
