@@ -61,7 +61,7 @@ export default function SlipPage() {
   const lang = dataLang(locale);
   const place =
     b.mode === "centre"
-      ? `${CENTRE.address[locale]} · ${whereText(b, t, locale)}`
+      ? [CENTRE.address[locale], b.room].filter(Boolean).join(" · ")
       : b.mode === "online"
         ? t.slip.onlineWhere
         : whereText(b, t, locale);

@@ -23,13 +23,21 @@ export const meta: MetaFunction = ({ matches }) => {
 };
 
 /** Where each island sits on the schematic (not to scale), and the centre at Shenjiamen. */
-const PLACES: { slug: string; x: number; y: number; rx: number; ry: number }[] = [
-  { slug: "zhujiajian", x: 250, y: 150, rx: 22, ry: 30 },
-  { slug: "putuoshan", x: 300, y: 100, rx: 14, ry: 18 },
-  { slug: "taohua", x: 200, y: 235, rx: 20, ry: 14 },
-  { slug: "xiazhi", x: 255, y: 245, rx: 16, ry: 12 },
-  { slug: "liuheng", x: 130, y: 255, rx: 34, ry: 20 },
-  { slug: "dongji", x: 375, y: 150, rx: 12, ry: 10 },
+const PLACES: {
+  slug: string;
+  x: number;
+  y: number;
+  rx: number;
+  ry: number;
+  label: [number, number, "start" | "middle"];
+  via?: [number, number];
+}[] = [
+  { slug: "zhujiajian", x: 250, y: 150, rx: 22, ry: 30, label: [278, 140, "start"] },
+  { slug: "putuoshan", x: 310, y: 90, rx: 14, ry: 18, label: [310, 62, "middle"], via: [262, 118] },
+  { slug: "taohua", x: 190, y: 235, rx: 20, ry: 14, label: [190, 265, "middle"] },
+  { slug: "xiazhi", x: 255, y: 245, rx: 16, ry: 12, label: [255, 273, "middle"] },
+  { slug: "liuheng", x: 115, y: 250, rx: 34, ry: 20, label: [115, 286, "middle"] },
+  { slug: "dongji", x: 380, y: 170, rx: 12, ry: 10, label: [380, 196, "middle"], via: [310, 215] },
 ];
 const CENTRE_AT = { x: 205, y: 160 };
 
@@ -55,7 +63,7 @@ function CentreMap() {
             />
           )}
           <ellipse className="land" cx={p.x} cy={p.y} rx={p.rx} ry={p.ry} />
-          <text className="label" x={p.x} y={p.y + p.ry + 14} textAnchor="middle">
+          <text className="label" x={p.label[0]} y={p.label[1]} textAnchor={p.label[2]}>
             {facetLabel("town", p.slug, locale)}
           </text>
         </g>

@@ -12,6 +12,9 @@ const dir = path.join(import.meta.dirname, "screenshots");
 
 async function shot(page: Page, name: string, project: string) {
   await page.screenshot({ path: path.join(dir, `${project}-practical-${name}.png`), fullPage: true });
+  // The first screen too: a phone's full page is too tall to judge at a glance.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: path.join(dir, `${project}-practical-${name}-top.png`) });
 }
 
 test("@phone the centre's page in Chinese and English: address, hours, map, islands, what to bring", async ({ page }, testInfo) => {
@@ -195,7 +198,7 @@ test.describe("without JavaScript", () => {
   });
 });
 
-test("the device test page, and an online booking's room link for its party only", async ({ page, request }) => {
+test("the device test page, and a confirmed online booking's room link for its party", async ({ page, request }) => {
   await page.goto("/online-test");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("测试设备");
   await expect(page.getByRole("button", { name: "开始测试" })).toBeVisible();
