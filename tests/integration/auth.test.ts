@@ -132,3 +132,27 @@ describe("cross-site requests with a cookie session", () => {
     expect(ours.status).toBe(422);
   });
 });
+
+describe("registration records consent and normalises the phone (issue 11)", () => {
+  it("consent: true is recorded with the notice's version; the phone becomes the sign-in number", async () => {
+    const res = await call(register, "/api/v1/auth/register", {
+      method: "POST",
+      body: { email: "consenting@example.com", password: "longenough", name: "林岛", phone: "+86 137-0000 1234", consent: true },
+      context: { clientAddress: "198.51.100.77" },
+    });
+    expect(res.status).toBe(201);
+    const row = db.select().from(users).where(eq(users.email, "consenting@example.com")).get()!;
+    expect(row).toMatchObject({ phone: "13700001234", loginPhone: "13700001234", consentVersion: "2026-12-01" });
+    expect(row.consentAt).toBeGreaterThan(0);
+  });
+
+  it("a number that is not a mainland mobile is a field error", async () => {
+    const res = await call(register, "/api/v1/auth/register", {
+      method: "POST",
+      body: { email: "landline@example.com", password: "longenough", name: "林岛", phone: "0580-1234567" },
+      context: { clientAddress: "198.51.100.78" },
+    });
+    expect(res.status).toBe(400);
+    expect(JSON.stringify(res.body.error)).toContain("phone");
+  });
+});
