@@ -78,6 +78,7 @@ test("@phone free of charge where people book; the slip for the booking's party,
 }, testInfo) => {
   await page.goto("/mediators/3");
   await expect(page.locator(".profile-side").getByText("人民调解不收费")).toBeVisible();
+  await expectNoSeriousViolations(page, "profile");
 
   const email = uniqueEmail("slip-party");
   expect((await request.post("/api/v1/auth/register", { data: { email, password: "slip-party-1", name: "预约单当事人" } })).status()).toBe(
@@ -103,6 +104,7 @@ test("@phone free of charge where people book; the slip for the booking's party,
   await expect(practical).toContainText("劳动合同、工资条或转账记录、考勤记录");
   await expect(practical.getByRole("link", { name: "中心地址与交通" })).toHaveAttribute("href", "/centre");
   await expectNoSeriousViolations(page, "booking page");
+  await shot(page, "booking-zh", testInfo.project.name);
   await practical.getByRole("link", { name: "打印预约单" }).click();
   await expect(page).toHaveURL(`/bookings/${booking.id}/slip`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("调解预约单");
@@ -118,6 +120,12 @@ test("@phone free of charge where people book; the slip for the booking's party,
   await page.emulateMedia({ media: "print" });
   await expect(page.locator(".site-header")).toBeHidden();
   await page.emulateMedia({ media: "screen" });
+  await page.goto(`/lang/en?next=/bookings/${booking.id}/slip`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Mediation appointment slip");
+  await expect(page.getByRole("article")).toContainText("Your identity card");
+  await expectNoSeriousViolations(page, "slip en");
+  await shot(page, "slip-en", testInfo.project.name);
+  await page.goto(`/lang/zh?next=/bookings/${booking.id}`);
 
   // Another party gets the 404 of a booking that is not there.
   const other = await browser.newContext();
