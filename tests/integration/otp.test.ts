@@ -209,6 +209,16 @@ describe("sending is limited", () => {
     expect(sentCount(phone)).toBe(OTP_LIMITS.phone.max);
   });
 
+  it(`per number, concurrently past the cool-down: never more than ${OTP_LIMITS.phone.max} codes`, async () => {
+    const phone = uniqueMobile();
+    const answers = await Promise.all(
+      Array.from({ length: OTP_LIMITS.phone.max * 3 }, (_, i) => send(phone, T0 + i * OTP_RESEND_MS, { address: `198.18.2.${i}` })),
+    );
+    const sent = sentCount(phone);
+    expect(sent).toBeLessThanOrEqual(OTP_LIMITS.phone.max);
+    expect(answers.filter((a) => a.ok)).toHaveLength(sent);
+  });
+
   it(`per address: ${OTP_LIMITS.address.max} concurrent requests for different numbers get through, never more`, async () => {
     const phones = Array.from({ length: OTP_LIMITS.address.max * 2 }, () => uniqueMobile());
     const answers = await Promise.all(phones.map((p) => send(p, T0, { address: "198.18.1.1" })));
