@@ -11,7 +11,26 @@ import { createCase, createClosedCase, createMediator, createParty, createPhoneP
 const file = freshDatabase();
 const { exportPersonalData, deletePersonalData, OpenCasesError, ANONYMISED_NAME } = await import("~/models/personal-data.server");
 const { rebuildAllRecords } = await import("~/models/records.server");
-const { getSessionUser } = await import("~/models/auth.server");
+const { getSessionUser, createSession, csrfTokenFor } = await import("~/models/auth.server");
+const accountPage = await import("~/routes/account");
+
+/** Posts the /account form as the browser would, with the session cookie and its CSRF token. */
+async function postAccount(secret: string, fields: Record<string, string>): Promise<Response> {
+  const request = new Request("http://test.local/account", {
+    method: "POST",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: `sid=${secret}`, Origin: "http://test.local" },
+    body: new URLSearchParams({ csrf: csrfTokenFor(secret), ...fields }),
+  });
+  try {
+    const res = await accountPage.action({ request, params: {}, context: { clientAddress: "192.0.2.1" } });
+    return res instanceof Response
+      ? res
+      : new Response(JSON.stringify((res as { data: unknown }).data), { status: (res as { init?: ResponseInit }).init?.status ?? 200 });
+  } catch (thrown) {
+    if (thrown instanceof Response) return thrown;
+    throw thrown;
+  }
+}
 const db = openDb(file);
 
 const T0 = Date.UTC(2031, 2, 3, 4, 0, 0);
@@ -120,5 +139,33 @@ describe("deleting one's data", () => {
     expect((error as InstanceType<typeof OpenCasesError>).numbers).toHaveLength(1);
     expect(open.id).toBeGreaterThan(0);
     expect(db.select().from(users).where(eq(users.id, me.user.id)).get()).toMatchObject({ name: "未结本人", anonymisedAt: null });
+  });
+});
+
+describe("/account", () => {
+  it("downloads the party's JSON and deletes only with the box ticked", async () => {
+    const me = createPhoneParty(db, { name: "页面本人", token: false });
+    const { secret } = await createSession(me.user.id, "cookie", Date.now());
+    const download = await postAccount(secret, { intent: "download" });
+    expect(download.headers.get("Content-Disposition")).toContain("attachment");
+    expect((await download.json()).account).toMatchObject({ id: me.user.id, name: "页面本人" });
+    expect((await postAccount(secret, { intent: "delete" })).status).toBe(400);
+    const deleted = await postAccount(secret, { intent: "delete", confirm: "on" });
+    expect(deleted.status).toBe(302);
+    expect(deleted.headers.get("Location")).toBe("/login?notice=deleted");
+    expect(db.select().from(users).where(eq(users.id, me.user.id)).get()).toMatchObject({ name: ANONYMISED_NAME });
+  });
+
+  it("refuses a post without the CSRF token", async () => {
+    const me = createPhoneParty(db, { token: false });
+    const { secret } = await createSession(me.user.id, "cookie", Date.now());
+    const request = new Request("http://test.local/account", {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: `sid=${secret}` },
+      body: new URLSearchParams({ intent: "delete", confirm: "on" }),
+    });
+    const res = await Promise.resolve(accountPage.action({ request, params: {}, context: {} })).catch((e: unknown) => e);
+    expect((res as Response).status).toBe(403);
+    expect(db.select().from(users).where(eq(users.id, me.user.id)).get()!.anonymisedAt).toBeNull();
   });
 });
