@@ -30,3 +30,13 @@ describe("the centre's practical details", () => {
     expect(CENTRE.hours.some((h) => h.time === null)).toBe(true);
   });
 });
+
+describe("the online room link", () => {
+  it("is stable for a booking, differs between bookings, and is a token rather than the id", async () => {
+    const { onlineRoomUrl } = await import("./centre-info.server");
+    expect(onlineRoomUrl(41)).toBe(onlineRoomUrl(41));
+    expect(onlineRoomUrl(41)).not.toBe(onlineRoomUrl(42));
+    const token = onlineRoomUrl(41).split("/").pop()!;
+    expect(token).toMatch(/^[A-Za-z0-9_-]{22}$/);
+  });
+});
