@@ -95,22 +95,38 @@ export class DocStore {
     return sa !== sb ? sa > sb : this.docs[a]!.id < this.docs[b]!.id;
   }
 
-  /** Ranks every live slot afresh (after a merge: ~15 ms for 100k), so added slots share no rank. */
+  /**
+   * Ranks every live slot afresh (after a merge), so added slots share no rank. Ranks already agree
+   * with the order, so the slots are bucketed by rank (2 × rank + 1: one bucket per ranked slot and one
+   * per gap between two) in linear time, and only the slots sharing a gap are sorted, by their values:
+   * a few ms at 100k; all of them only for the first load, when nothing was ranked yet.
+   */
   rankAll(): void {
-    const { docs, success } = this;
-    const live: number[] = [];
-    for (let d = 0; d < this.size; d++) if (this.alive[d]) live.push(d);
-    live.sort((a, b) => {
+    const { docs, success, rank, alive } = this;
+    const buckets = 2 * this.rankedIds.length + 1;
+    const start = new Int32Array(buckets + 1);
+    let live = 0;
+    for (let d = 0; d < this.size; d++) {
+      if (alive[d] === 0) continue;
+      start[2 * rank[d] + 2]++;
+      live++;
+    }
+    for (let b = 0; b < buckets; b++) start[b + 1] += start[b];
+    const order = new Int32Array(live);
+    const at = start.slice(0, buckets);
+    for (let d = 0; d < this.size; d++) if (alive[d]) order[at[2 * rank[d] + 1]++] = d;
+    const byValue = (a: number, b: number) => {
       if (success[a] !== success[b]) return success[b] - success[a];
       const x = docs[a]!.id;
       const y = docs[b]!.id;
       return x < y ? -1 : x > y ? 1 : 0;
-    });
-    this.rankedSuccess = new Float64Array(live.length);
-    this.rankedIds = new Array<string>(live.length);
-    for (let i = 0; i < live.length; i++) {
-      const d = live[i];
-      this.rank[d] = i;
+    };
+    for (let b = 0; b < buckets; b++) if (start[b + 1] - start[b] > 1) order.subarray(start[b], start[b + 1]).sort(byValue);
+    this.rankedSuccess = new Float64Array(live);
+    this.rankedIds = new Array<string>(live);
+    for (let i = 0; i < live; i++) {
+      const d = order[i];
+      rank[d] = i;
       this.rankedSuccess[i] = success[d];
       this.rankedIds[i] = docs[d]!.id;
     }
