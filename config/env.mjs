@@ -47,6 +47,13 @@ export const envSchema = z.object({
   MEILI_BREAKER_MS: z.coerce.number().int().min(0).max(300_000).default(5_000),
   /** How often each process looks at the search outbox, in ms. */
   SEARCH_OUTBOX_POLL_MS: z.coerce.number().int().min(20).max(5000).default(200),
+  /** Keys the online-session room links (an HMAC of the booking id, ADR 025): set it in production. */
+  ROOM_LINK_SECRET: z.string().min(1).default("development-room-link-secret"),
+  /** Where the online rooms live (the video service's base address). */
+  ROOM_BASE_URL: z
+    .url()
+    .default("https://meet.example.cn/putuo")
+    .transform((v) => v.replace(/\/+$/, "")),
   /** Answers of the centre's figures each process keeps (ADR 018); 0 turns the cache off (the benchmark's baseline). */
   STATS_CACHE_ENTRIES: z.coerce.number().int().min(0).max(10_000).default(64),
   /** How long a mediator has to confirm or decline a request before it expires. */

@@ -46,9 +46,9 @@ export function seaNotices({ now }: { now: number }): SeaNotice[] {
  * replace. Only callers that already hold the booking view (its party, mediator, staff) ask for it.
  */
 export function onlineRoomUrl(bookingId: number): string {
-  const secret = process.env.ROOM_LINK_SECRET || "development-room-link-secret";
+  const secret = env().ROOM_LINK_SECRET;
   const token = crypto.createHmac("sha256", secret).update(`room:${bookingId}`).digest("base64url").slice(0, 22);
-  const base = (process.env.ROOM_BASE_URL || "https://meet.example.cn/putuo").replace(/\/+$/, "");
+  const base = env().ROOM_BASE_URL;
   return `${base}/${token}`;
 }
 

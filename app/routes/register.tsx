@@ -1,17 +1,17 @@
-// /register: parties open their own account and are signed in at once. The button says that
-// registering agrees to the personal-data notice (/privacy), and the agreement is recorded with the
-// notice's version and the time (ADR 024 says why this page is click-through and the phone sign-up a
-// checkbox). Other roles are opened by an admin
+// /register: parties open their own account and are signed in at once. A required tick agrees to the
+// personal-data notice (/privacy), recorded with the notice's version and the time (ADR 024), as on the
+// first phone sign-up. Other roles are opened by an admin
 // (/admin/accounts). A party may instead sign in with a code sent to their phone (/login).
 import { getFormProps, useForm } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { ErrorSummary, useClearOnReply, SubmitButton, TextField } from "~/components/forms";
+import { ErrorSummary, FieldErrors, useClearOnReply, SubmitButton, TextField } from "~/components/forms";
 import { localeFromMatches, messages, useT } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import { EmailTakenError, RateLimitedError, registerParty, registerSchema } from "~/models/auth.server";
+import { ISSUES } from "~/models/issues";
 import { clientAddress } from "~/utils/auth.server";
 import { parseForm } from "~/utils/forms.server";
 import { getPageAuth, requireSameOrigin, safeNext, startSession } from "~/utils/session.server";
@@ -22,15 +22,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { next: safeNext(next, "") };
 }
 
+/** The page asks for the tick itself: an unticked box is an error on the field, not an agreement. */
+const registerPageSchema = registerSchema.refine((v) => v.consent, { path: ["consent"], message: ISSUES.consentRequired });
+
 export async function action({ request, context }: ActionFunctionArgs) {
   requireSameOrigin(request);
   const locale = getLocale(request);
   const t = messages[locale];
   const formData = await request.formData();
   const submission = parseForm(formData, {
-    schema: registerSchema,
+    schema: registerPageSchema,
     locale,
-    input: (p) => ({ name: p.name ?? "", email: p.email ?? "", password: p.password ?? "", phone: p.phone ?? "", consent: "on" }),
+    input: (p) => ({ name: p.name ?? "", email: p.email ?? "", password: p.password ?? "", phone: p.phone ?? "", consent: p.consent }),
   });
   if (submission.status !== "success") return data({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
   try {
@@ -59,7 +62,7 @@ export default function RegisterPage() {
   const actionData = useActionData<typeof action>();
   const t = useT();
   const navigation = useNavigation();
-  const [form, fields] = useForm<{ name: string; email: string; password: string; phone: string }>({
+  const [form, fields] = useForm<{ name: string; email: string; password: string; phone: string; consent: string }>({
     id: "register",
     lastResult: actionData?.result,
   });
@@ -79,6 +82,7 @@ export default function RegisterPage() {
             { id: fields.email.id, label: t.auth.email, errors: fields.email.errors },
             { id: fields.password.id, label: t.auth.password, errors: fields.password.errors },
             { id: fields.phone.id, label: t.auth.phone, errors: fields.phone.errors },
+            { id: fields.consent.id, label: t.phoneAuth.consent, errors: fields.consent.errors },
           ]}
         />
         <input type="hidden" name="next" value={next} />
@@ -86,9 +90,22 @@ export default function RegisterPage() {
         <TextField field={fields.email} label={t.auth.email} type="email" autoComplete="email" inputMode="email" />
         <TextField field={fields.password} label={t.auth.password} hint={t.auth.passwordHint} type="password" autoComplete="new-password" />
         <TextField field={fields.phone} label={t.auth.phone} hint={t.auth.phoneHint} type="tel" autoComplete="tel" inputMode="tel" />
-        <p className="field-hint">
-          {t.phoneAuth.registerConsent} <Link to="/privacy">{t.phoneAuth.consentLink}</Link>
-        </p>
+        <div className="field">
+          <label className="choice" htmlFor={fields.consent.id}>
+            <input
+              type="checkbox"
+              id={fields.consent.id}
+              name="consent"
+              required
+              aria-describedby={fields.consent.errors ? fields.consent.errorId : undefined}
+            />
+            {t.phoneAuth.consent}
+          </label>
+          <FieldErrors id={fields.consent.errorId} errors={fields.consent.errors} />
+          <p className="field-hint">
+            <Link to="/privacy">{t.phoneAuth.consentLink}</Link>
+          </p>
+        </div>
         <SubmitButton pending={pending} label={t.auth.registerButton} pendingLabel={t.auth.registering} />
       </Form>
       <p className="form-aside small muted">{t.auth.registerNote}</p>

@@ -13,6 +13,7 @@ test("register, book online, the mediator confirms, the party downloads the .ics
   await page.getByRole("textbox", { name: "姓名" }).fill(name);
   await page.getByRole("textbox", { name: "电子邮箱" }).fill(email);
   await page.getByLabel("密码", { exact: true }).fill("correct horse battery");
+  await page.getByRole("checkbox", { name: "我已阅读并同意《个人信息处理说明》" }).check();
   await page.getByRole("button", { name: "注册并登录" }).click();
   await expect(page).toHaveURL("/");
   await expect(page.getByRole("navigation", { name: "账号" })).toContainText(name);
@@ -127,7 +128,7 @@ test("register: field errors next to the fields, and a taken email", async ({ pa
   await page.getByRole("textbox", { name: "电子邮箱" }).fill("not-an-email");
   await page.getByLabel("密码", { exact: true }).fill("short");
   await page.getByRole("button", { name: "注册并登录" }).click();
-  await expect(page.getByRole("alert")).toContainText("有 3 处需要修改");
+  await expect(page.getByRole("alert")).toContainText("有 4 处需要修改");
   const nameBox = page.getByRole("textbox", { name: "姓名" });
   await expect(nameBox).toHaveAttribute("aria-invalid", "true");
   await expect(nameBox).toHaveAccessibleDescription(/请填写姓名/);
@@ -140,6 +141,7 @@ test("register: field errors next to the fields, and a taken email", async ({ pa
   await nameBox.fill("重复注册");
   await page.getByRole("textbox", { name: "电子邮箱" }).fill("party@example.com");
   await page.getByLabel("密码", { exact: true }).fill("long enough password");
+  await page.getByRole("checkbox", { name: "我已阅读并同意《个人信息处理说明》" }).check();
   await page.getByRole("button", { name: "注册并登录" }).click();
   await expect(page.getByRole("textbox", { name: "电子邮箱" })).toHaveAccessibleDescription(/已经注册过了/);
 });
@@ -150,6 +152,7 @@ test("account: sign out everywhere ends every session", async ({ page, browser }
   await page.getByRole("textbox", { name: "姓名" }).fill("多设备用户");
   await page.getByRole("textbox", { name: "电子邮箱" }).fill(email);
   await page.getByLabel("密码", { exact: true }).fill("long enough password");
+  await page.getByRole("checkbox", { name: "我已阅读并同意《个人信息处理说明》" }).check();
   await page.getByRole("button", { name: "注册并登录" }).click();
   await expect(page).toHaveURL("/");
 

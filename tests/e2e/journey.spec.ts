@@ -127,6 +127,7 @@ test("issue 8 journey: order, consent on a phone, agreement, acknowledgements, c
   await page.getByRole("textbox", { name: "姓名" }).fill(applicantName);
   await page.getByRole("textbox", { name: "电子邮箱" }).fill(email);
   await page.getByLabel("密码", { exact: true }).fill(password);
+  await page.getByRole("checkbox", { name: "我已阅读并同意《个人信息处理说明》" }).check();
   await page.getByRole("button", { name: "注册并登录" }).click();
   await expect(page).toHaveURL("/");
   await expect(page.getByRole("navigation", { name: "账号" })).toContainText(applicantName);

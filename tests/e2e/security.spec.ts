@@ -56,13 +56,13 @@ test("sign-in and registration refuse other sites' posts", async ({ request }) =
   expect(login_.headers()["set-cookie"] ?? "").not.toContain("sid=");
   const email = `cross-site-${Date.now()}@example.com`;
   const register = await request.post("/register", {
-    form: { email, password: "long enough", name: "x" },
+    form: { email, password: "long enough", name: "x", consent: "on" },
     headers: evil,
     maxRedirects: 0,
   });
   expect(register.status()).toBe(403);
   // No account was made: the same email registers normally afterwards.
-  const again = await request.post("/register", { form: { email, password: "long enough", name: "x" }, maxRedirects: 0 });
+  const again = await request.post("/register", { form: { email, password: "long enough", name: "x", consent: "on" }, maxRedirects: 0 });
   expect(again.status()).toBe(302);
 });
 

@@ -31,12 +31,12 @@ async function postForm(mod: RouteModule, url: string, fields: Record<string, st
   });
   try {
     const res = (await mod.action!({ request, params: {}, context: { clientAddress: o.address } })) as Response | { init?: ResponseInit };
-    if (res instanceof Response) return { status: res.status, headers: res.headers };
+    if (res instanceof Response) return { status: res.status, headers: res.headers, data: undefined as unknown };
     // data(): Remix's DataWithResponseInit
-    return { status: res.init?.status ?? 200, headers: new Headers(res.init?.headers) };
+    return { status: res.init?.status ?? 200, headers: new Headers(res.init?.headers), data: (res as { data?: unknown }).data };
   } catch (thrown) {
-    if (thrown instanceof Response) return { status: thrown.status, headers: thrown.headers };
-    return { status: 500, headers: new Headers() };
+    if (thrown instanceof Response) return { status: thrown.status, headers: thrown.headers, data: undefined as unknown };
+    return { status: 500, headers: new Headers(), data: undefined as unknown };
   }
 }
 
@@ -94,7 +94,12 @@ describe("login attempts are counted before the password is verified", () => {
 });
 
 describe("registration is limited per address", () => {
-  const person = (i: number, tag: string) => ({ email: `${tag}-${i}@example.com`, password: "long enough", name: `登记人${i}` });
+  const person = (i: number, tag: string) => ({
+    email: `${tag}-${i}@example.com`,
+    password: "long enough",
+    name: `登记人${i}`,
+    consent: "on",
+  });
 
   it("a concurrent burst over the API: exactly the limit are created, the rest 429 with Retry-After", async () => {
     const answers = await Promise.all(
@@ -130,6 +135,17 @@ describe("registration is limited per address", () => {
         .where(eq(users.email, `page-${REGISTER_LIMIT.max}@example.com`))
         .get(),
     ).toBeUndefined();
+    // Each account the page opened carries the consent its required tick gave.
+    const first = db.select().from(users).where(eq(users.email, "page-0@example.com")).get()!;
+    expect([first.consentVersion, typeof first.consentAt]).toEqual([expect.any(String), "number"]);
+  });
+
+  it("the registration page refuses an unticked consent, naming the field", async () => {
+    const { consent: _unticked, ...unticked } = person(0, "unticked");
+    const answer = await postForm(registerPage, "/register", unticked, { address: "100.64.7.9" });
+    expect(answer.status).toBe(400);
+    expect(answer.data).toMatchObject({ result: { error: { consent: [expect.any(String)] } } });
+    expect(db.select().from(users).where(eq(users.email, "unticked-0@example.com")).get()).toBeUndefined();
   });
 });
 
