@@ -43,6 +43,8 @@ export default defineConfig({
       HOST: "127.0.0.1",
       NODE_ENV: "production",
       DEMO_ACCOUNTS: "1",
+      // Every spec registers its own parties from 127.0.0.1; the limit itself is tested in security-limits.
+      REGISTER_PER_ADDRESS_PER_HOUR: "1000",
       DATABASE_PATH: process.env.E2E_DATABASE_PATH,
     },
   },

@@ -47,6 +47,8 @@ export const envSchema = z.object({
   MEILI_BREAKER_MS: z.coerce.number().int().min(0).max(300_000).default(5_000),
   /** How often each process looks at the search outbox, in ms. */
   SEARCH_OUTBOX_POLL_MS: z.coerce.number().int().min(20).max(5000).default(200),
+  /** Party registrations one address may make in an hour (a person opens one account, a family or an office a few). */
+  REGISTER_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(10),
   /** Keys the online-session room links (an HMAC of the booking id, ADR 025): set it in production. */
   ROOM_LINK_SECRET: z.string().min(1).default("development-room-link-secret"),
   /** Where the online rooms live (the video service's base address). */

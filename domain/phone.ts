@@ -18,7 +18,8 @@ function halfWidth(s: string): string {
  * code as "+86", "0086" or "86" in front of the 11 digits (not "86" alone before fewer digits).
  */
 export function normalizeMobile(input: string): string | null {
-  if (typeof input !== "string" || input.length > 40) return null;
+  // A bound on what is read (a number with a separator between every digit and a prefix is about 50).
+  if (typeof input !== "string" || input.length > 64) return null;
   let s = halfWidth(input).replace(SEPARATORS, "");
   if (s.startsWith("+86")) s = s.slice(3);
   else if (s.startsWith("0086")) s = s.slice(4);

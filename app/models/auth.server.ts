@@ -140,7 +140,13 @@ export async function createUser(input: {
 }
 
 /** Registrations per address: a person opens one account, a family or an office a few. */
-export const REGISTER_LIMIT: Limit = { max: 10, windowMs: 60 * 60_000 };
+export const REGISTER_LIMIT: Limit = {
+  // Read when used, not at import: tests set the environment (their database) before the first use.
+  get max() {
+    return env().REGISTER_PER_ADDRESS_PER_HOUR;
+  },
+  windowMs: 60 * 60_000,
+};
 
 /**
  * A party opening their own account (API and page). The attempt is counted before the (slow) hash, so

@@ -7,7 +7,7 @@ import { ISSUES } from "./issues";
 
 export const mobileSchema = z
   .string()
-  .max(40)
+  .max(64)
   .transform((v, ctx) => {
     const n = normalizeMobile(v);
     if (n) return n;

@@ -17,9 +17,6 @@ import type { CentreStats } from "./stats-types";
 
 type Args = Parameters<typeof centreStats>[0];
 
-/** How many answers one process keeps (config/env.mjs, default 64: a dashboard's presets and groupings are a few dozen). */
-const configured = env().STATS_CACHE_ENTRIES;
-
 interface Entry {
   version: number;
   value: CentreStats;
@@ -65,9 +62,11 @@ export function resetStatsCache(db: Db = getDb()): void {
 /**
  * `centreStats`, answered from the cache while no case changed since it was computed. The key is the
  * query and the centre's month at `now` (a month-grouped answer lists months up to now's); the role is
- * checked by `centreStats` before anything is cached, and here before anything is read from it.
+ * checked by `centreStats` before anything is cached, and here before anything is read from it. `max`:
+ * the answers one process keeps (STATS_CACHE_ENTRIES, default 64: a dashboard's presets and groupings
+ * are a few dozen).
  */
-export function cachedCentreStats(args: Args, max = configured): CentreStats {
+export function cachedCentreStats(args: Args, max = env().STATS_CACHE_ENTRIES): CentreStats {
   if (max <= 0 || (args.viewer.role !== "staff" && args.viewer.role !== "admin")) return centreStats(args);
   const db = getDb();
   // Read the version first: a change committed by another process after this read is then at worst
