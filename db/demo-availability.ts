@@ -19,19 +19,19 @@ export function demoAvailability(m: DemoMediator, index: number): DemoAvailabili
   const mornings = m.kind === "lawyer" ? [1 + (index % 5), 1 + ((index + 2) % 5)] : [1, 2, 3, 4, 5].filter((d) => d !== 1 + (index % 5));
   for (const d of [...new Set(mornings)].sort()) weekly.push({ weekday: d, start: "09:00", end: "12:00", modes: desk, towns: [] });
   const afternoon = 1 + ((index + 1) % 5);
-  const islandDay = m.modes.includes("onsite") && m.towns.length ? 1 + ((index + 3) % 5) : null;
-  // The first senior mediator is the one the demo's mediator account acts for: everyone trying the demo
-  // (and every end-to-end test) books them, so they keep every weekday afternoon at the desk too.
-  const afternoons = index === 0 ? [1, 2, 3, 4, 5].filter((d) => d !== islandDay) : [afternoon];
-  for (const d of afternoons) weekly.push({ weekday: d, start: "14:00", end: "17:30", modes: desk, towns: [] });
-  if (islandDay !== null && !afternoons.includes(islandDay))
-    weekly.push({ weekday: islandDay, start: "13:30", end: "17:00", modes: ["onsite"], towns: [...m.towns] });
+  weekly.push({ weekday: afternoon, start: "14:00", end: "17:30", modes: desk, towns: [] });
+  if (m.modes.includes("onsite") && m.towns.length) {
+    const islandDay = 1 + ((index + 3) % 5);
+    if (islandDay !== afternoon) weekly.push({ weekday: islandDay, start: "13:30", end: "17:00", modes: ["onsite"], towns: [...m.towns] });
+  }
   // A few keep Saturday-morning online hours for people who work on weekdays.
   if (index % 4 === 0 && desk.includes("online")) weekly.push({ weekday: 6, start: "09:00", end: "11:30", modes: ["online"], towns: [] });
   return {
     overrides: [],
     weekly: weekly.sort((a, b) => a.weekday - b.weekday || a.start.localeCompare(b.start)),
-    sessionMinutes: m.kind === "senior-mediator" ? 90 : 60,
+    // The first senior mediator is the one the demo's mediator account acts for: everyone trying the
+    // demo (and every end-to-end test) books them, so their sessions are an hour, twice the times a day.
+    sessionMinutes: index === 0 ? 60 : m.kind === "senior-mediator" ? 90 : 60,
     bufferMinutes: 15,
     minNoticeHours: index % 7 === 0 ? 4 : 24,
     horizonDays: 60,

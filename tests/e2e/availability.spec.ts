@@ -21,12 +21,18 @@ async function saveOriginal(request: APIRequestContext) {
   const headers = { Authorization: `Bearer ${token}` };
   const original = await (await request.get("/api/v1/me/availability", { headers })).json();
   return {
-    original: original as { weekly: { weekday: number; start: string; end: string }[] },
+    original: original as { weekly: { weekday: number; start: string; end: string }[]; sessionMinutes: number },
     restore: async () => {
       const response = await request.put("/api/v1/me/availability", { headers, data: original });
       expect(response.ok(), "availability restored").toBe(true);
     },
   };
+}
+
+/** "18:00" plus a session's minutes, as the calendar prints its end. */
+function clockAfter(hhmm: string, minutes: number): string {
+  const total = Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3)) + minutes;
+  return `${String(Math.floor(total / 60)).padStart(2, "0")}:${String(total % 60).padStart(2, "0")}`;
 }
 
 /** A weekday on which the mediator has no hours yet (so a new range cannot overlap). */
@@ -86,12 +92,12 @@ test.describe("with JavaScript", () => {
       await expect(page.getByRole("status")).toContainText("已保存");
       await expect(page.getByRole("group", { name: `${dayName} 第 1 段` }).getByLabel("结束")).toHaveValue("20:00");
 
-      // The public booking page shows the new hours (90-minute sessions: 18:00–19:30) …
+      // The public booking page shows the new hours (one session of the mediator's length from 18:00) …
       await page.goto(`/mediators/${DEMO_MEDIATOR_ID}/book?from=${date}`);
       const day = page.getByRole("region", {
         name: new RegExp(`^${Number(date.slice(5, 7))}月${Number(date.slice(8))}日 ${dayName}`),
       });
-      await expect(day).toContainText("18:00–19:30");
+      await expect(day).toContainText(`18:00–${clockAfter("18:00", original.sessionMinutes)}`);
       await expect(day).toContainText("线上调解");
       // … and nothing on the day off.
       expect(await slotsOf(request, "mediators", DEMO_MEDIATOR_ID, { from: offDate, to: offDate })).toEqual([]);
@@ -172,7 +178,9 @@ test.describe("without JavaScript", () => {
       const slots = await slotsOf(request, "mediators", DEMO_MEDIATOR_ID, { from: date, to: date });
       expect(slots.map((s) => s.start.slice(11, 16))).toContain("19:00");
       await page.goto(`/mediators/${DEMO_MEDIATOR_ID}/book?from=${date}`);
-      await expect(page.getByRole("region", { name: new RegExp(dayName) }).first()).toContainText("19:00–20:30");
+      await expect(page.getByRole("region", { name: new RegExp(dayName) }).first()).toContainText(
+        `19:00–${clockAfter("19:00", original.sessionMinutes)}`,
+      );
     } finally {
       await restore();
     }
