@@ -67,7 +67,7 @@ export default function NotificationsPage() {
                 <td data-label={t.outbox.channel} className="nowrap">
                   {t.outbox.channels[n.channel] ?? n.channel}
                 </td>
-                <td data-label={t.outbox.to} className="nowrap break">
+                <td data-label={t.outbox.to} className="break">
                   {n.to}
                 </td>
                 <td data-label={t.outbox.subject} lang={dataLang(locale)} className="outbox-subject">
