@@ -24,7 +24,7 @@ export function slotAt(
   ignoreBookings = false,
 ): Slot | null {
   const date = localDateInZone(start, CENTRE_TIMEZONE);
-  const ctx = slotContext(tx, mediatorId, date, date, mode);
+  const ctx = slotContext(tx, mediatorId, date, date);
   const slots = computeSlots({
     ...ctx,
     busy: ignoreBookings ? [] : ctx.busy,

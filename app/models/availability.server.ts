@@ -306,20 +306,21 @@ function roomsState(db: Reader, from: number, to: number): { count: number; busy
 const DAY = 86_400_000;
 
 /**
- * Everything computeSlots needs for one mediator around [from, to] (local dates). Rooms are read only
- * when they can matter: the mediator offers centre sessions and the caller did not ask for another mode.
+ * Everything computeSlots needs for one mediator around [from, to] (local dates). Rooms are read
+ * whenever the mediator offers centre sessions, even when the caller filters by another mode: every
+ * slot answered lists the modes it really offers, and "at the centre" is not one when all rooms are taken.
  */
-export function slotContext(db: Reader, mediatorId: number, from: string, to: string, mode?: ModeSlug) {
+export function slotContext(db: Reader, mediatorId: number, from: string, to: string) {
   const availability = loadAvailability(db, mediatorId);
   const zone = availability.rules.timezone;
   const start = localMidnightOf(from, zone) - 2 * DAY;
   const end = localMidnightOf(to, zone) + 3 * DAY;
-  const needRooms = (mode === undefined || mode === "centre") && offersCentre(availability);
-  return { ...availability, busy: busyOf(db, mediatorId, start, end), rooms: needRooms ? roomsState(db, start, end) : undefined };
+  const rooms = offersCentre(availability) ? roomsState(db, start, end) : undefined;
+  return { ...availability, busy: busyOf(db, mediatorId, start, end), rooms };
 }
 
 export function mediatorSlots(db: Reader, mediatorId: number, q: { from: string; to: string; mode?: ModeSlug; now: number }): Slot[] {
-  return computeSlots({ ...slotContext(db, mediatorId, q.from, q.to, q.mode), now: q.now, from: q.from, to: q.to, mode: q.mode });
+  return computeSlots({ ...slotContext(db, mediatorId, q.from, q.to), now: q.now, from: q.from, to: q.to, mode: q.mode });
 }
 
 export function committeeMemberIds(db: Reader, committeeId: number): number[] {

@@ -14,6 +14,7 @@ const { staleAvailability } = await import("~/models/availability.server");
 const { runJobsOnce } = await import("~/jobs.server");
 const bookingsRoute = await import("~/routes/api.v1.bookings");
 const cancelRoute = await import("~/routes/api.v1.bookings.$id.cancel");
+const slotsRoute = await import("~/routes/api.v1.mediators.$id.slots");
 const db = openDb(file);
 
 const HOUR = 3_600_000;
@@ -23,6 +24,7 @@ const day = localDate(now0, 2);
 const nine = at(now0, 2, "09:00");
 let x: MediatorFixture;
 let y: MediatorFixture;
+let z: MediatorFixture;
 let party: Account;
 
 const centreMorning = {
@@ -63,6 +65,8 @@ async function cancel(id: number) {
 beforeAll(() => {
   x = createMediator(db, centreMorning);
   y = createMediator(db, centreMorning);
+  const both = ["centre" as const, "online" as const];
+  z = createMediator(db, { ...centreMorning, modes: both, overrides: [{ ...centreMorning.overrides[0], modes: both }] });
   party = createParty(db);
 });
 
@@ -86,6 +90,14 @@ describe("centre rooms and the cached next free time", () => {
 
     const booking = await book(x.id, nine);
     expect(staleAvailability(db, Date.now())).toContain(y.id);
+    // A mediator free at nine online and at the centre now offers nine online only, whether or not
+    // the question asks for one mode: a slot never lists a mode it cannot give.
+    for (const query of ["", "&mode=online"]) {
+      const res = await call(slotsRoute, `/api/v1/mediators/${z.id}/slots?from=${day}&to=${day}${query}`, { params: { id: String(z.id) } });
+      expect(res.status).toBe(200);
+      const slots = res.body.slots as { start: string; modes: string[] }[];
+      expect(slots.map((s) => [Date.parse(s.start), s.modes])).toContainEqual([nine, ["online"]]);
+    }
     await runJobsOnce(Date.now());
     // Y is free at nine, but no room is: Y's next free centre session is the hour after.
     expect(nextOf(y.id)).toBe(nine + HOUR);
