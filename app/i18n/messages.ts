@@ -16,6 +16,11 @@ import { invitationMessages } from "./messages-invitation";
 import { recordMessages } from "./messages-records";
 import { searchEngineMessages } from "./messages-search-engine";
 import { seaMessages } from "./messages-sea";
+import { panelMessages } from "./messages-panels";
+import { journeyMessages } from "./messages-journey";
+import { leaveMessages } from "./messages-leave";
+import { pageMessages } from "./messages-pages";
+import { staffPageMessages } from "./messages-staff-pages";
 
 const zh = {
   htmlLang: "zh-CN",
@@ -201,6 +206,11 @@ const zh = {
   ...apiDocsMessages.zh,
   ...queueMessages.zh,
   ...centreMessages.zh,
+  ...panelMessages.zh,
+  ...journeyMessages.zh,
+  ...leaveMessages.zh,
+  ...pageMessages.zh,
+  ...staffPageMessages.zh,
 };
 
 export type Messages = typeof zh;
@@ -392,6 +402,11 @@ const en: Messages = {
   ...apiDocsMessages.en,
   ...queueMessages.en,
   ...centreMessages.en,
+  ...panelMessages.en,
+  ...journeyMessages.en,
+  ...leaveMessages.en,
+  ...pageMessages.en,
+  ...staffPageMessages.en,
 };
 
 export const messages: Record<Locale, Messages> = { zh, en };

@@ -17,6 +17,11 @@ export const availabilitySettings = sqliteTable(
     minNoticeHours: integer("min_notice_hours").notNull().default(24),
     horizonDays: integer("horizon_days").notNull().default(60),
     dailyCap: integer("daily_cap").notNull().default(4),
+    /**
+     * The mediator confirms requests at once (issue 11): only such a mediator can be booked for a time
+     * too close to answer a request comfortably before it (see domain/answer-deadline).
+     */
+    instantConfirm: integer("instant_confirm", { mode: "boolean" }).notNull().default(false),
     /** Cached earliest bookable start (epoch ms), recomputed on every change and as the clock passes it. */
     nextAvailableAt: integer("next_available_at"),
     /** When that cached value stops being bookable (start − minimum notice): the clock job's trigger. */

@@ -47,6 +47,9 @@ export const bookings = sqliteTable(
      * books it with one click, or picks something else.
      */
     proposedStartAt: integer("proposed_start_at"),
+    /** On site: where to meet in the town, and a phone to reach the party there (personal data). */
+    meetingPoint: text("meeting_point"),
+    contactPhone: text("contact_phone"),
     ...timestamps,
   },
   (t) => [

@@ -10,3 +10,4 @@ export * from "./bookings";
 export * from "./records";
 export * from "./assignment";
 export * from "./sea";
+export * from "./journey";
