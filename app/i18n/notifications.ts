@@ -1,24 +1,98 @@
 // What the site's notifications say, in both languages. Models write a template and its parameters
 // (app/models/notifications.server.ts); the sender renders the row here in the recipient's language.
 import { facetLabel, type Locale } from "../../domain";
-import { isoInZone } from "../../domain/zone";
 import type { NotificationRow, NotificationTemplate } from "../models/notifications.server";
-import { formatCentreTime } from "./format";
+import { CENTRE } from "../../domain/centre";
+import { clause, dayWords, roomWords, sessionWords, tidy, whenWords } from "./when";
 import { assignmentNotifications } from "./messages-assignment";
 import { authNotifications } from "./messages-auth-notifications";
 
 type P = Record<string, string | number | null>;
-type Text = { subject: (p: P) => string; body: (p: P) => string };
+/**
+ * An e-mail has a subject and a body; a text message carries `sms` when the template has one (written
+ * to fit one segment: 70 characters of UCS-2) and otherwise its subject.
+ */
+type Text = { subject: (p: P) => string; body: (p: P) => string; sms?: (p: P) => string };
 
-const when = (ms: unknown, locale: Locale) => (typeof ms === "number" ? formatCentreTime(isoInZone(ms, "Asia/Shanghai"), locale) : "");
+/** An instant in words, Beijing time: "12月4日（周五）上午9:00" / "Fri 4 Dec, 9:00 am". */
+const when = (ms: unknown, locale: Locale) => (typeof ms === "number" ? whenWords(ms, locale) : "");
 const s = (v: unknown) => (v === null || v === undefined ? "" : String(v));
 /** A declined request may carry another time proposed instead. */
+/** The session's time, with its end when known: "12月4日（周五）上午9:00至10:30". */
+const session = (p: P, locale: Locale) =>
+  typeof p.start !== "number" ? "" : typeof p.end === "number" ? sessionWords(p.start, p.end, locale) : whenWords(p.start, locale);
+/** English readers are told once which clock the times are on; the centre's own readers need not be. */
+const clock = (locale: Locale) => (locale === "en" ? " (Beijing time)" : "");
+const town = (p: P, locale: Locale) => (p.town ? facetLabel("town", s(p.town), locale) : "");
+const room = (p: P, locale: Locale) => (p.room ? roomWords(s(p.room), locale) : "");
+
+/**
+ * Where or how, in full (an e-mail): the centre's address and room, the town and meeting point on site,
+ * the room link online. The booking facts come with the row (notifications.server.ts adds them).
+ */
+function place(p: P, locale: Locale): string {
+  const zh = locale === "zh";
+  if (p.mode === "online")
+    return zh
+      ? `线上调解，届时打开调解室链接：${s(p.roomLink)}`
+      : `Online: join the room at ${s(p.roomLink)}`;
+  if (p.mode === "onsite") {
+    const meet = clause(p.meetingPoint);
+    return zh
+      ? `上岛调解，地点：${town(p, "zh")}${meet ? `，见面地点：${meet}` : "（见面地点由调解员与您约定）"}`
+      : `On site in ${town(p, "en")}${meet ? `, meeting at ${meet}` : " (the mediator will agree the meeting point with you)"}`;
+  }
+  return zh
+    ? `地点：${CENTRE.name.zh}${room(p, "zh")}，${CENTRE.address.zh}`
+    : `Place: ${room(p, "en") || "the centre"}, ${CENTRE.name.en}, ${CENTRE.address.en}`;
+}
+
+/** Where or how, in a few characters (a text message): "中心第一调解室", "六横镇上岛", "线上" / "room 1", "Liuheng". */
+function placeShort(p: P, locale: Locale): string {
+  const zh = locale === "zh";
+  if (p.mode === "online") return zh ? "线上" : "online";
+  if (p.mode === "onsite") return zh ? `${town(p, "zh")}上岛` : town(p, "en");
+  return zh ? `中心${room(p, "zh")}` : p.room ? room(p, "en").replace("Mediation room", "room").replace(" (large)", "") : "centre";
+}
+
+/** The other person: the party for the mediator, the mediator for everyone else. */
+const who = (p: P, locale: Locale) =>
+  p.audience === "mediator"
+    ? locale === "zh"
+      ? `当事人：${s(p.partyName)}`
+      : `Party: ${s(p.partyName)}`
+    : locale === "zh"
+      ? `调解员：${s(p.mediatorName)}`
+      : `Mediator: ${s(p.mediatorName)}`;
+const otherName = (p: P) => s(p.audience === "mediator" ? p.partyName : p.mediatorName);
+const caseNo = (p: P, locale: Locale) => (p.number ? (locale === "zh" ? `案件编号：${s(p.number)}` : `Case ${s(p.number)}`) : "");
+/** The link to manage it. */
+const manage = (p: P, locale: Locale, zhWords = "查看、改期或取消", enWords = "View, reschedule or cancel") =>
+  p.link ? (locale === "zh" ? `${zhWords}：${s(p.link)}` : `${enWords}: ${s(p.link)}`) : "";
+const smsLink = (p: P) => s(p.smsLink || p.link);
+/** A local date written as data ("2026-12-04", an instalment's due day) in words: "12月4日（周五）". */
+const dueDay = (p: P, locale: Locale) => {
+  const ms = Date.parse(`${s(p.dueOn)}T12:00:00+08:00`);
+  return Number.isNaN(ms) ? s(p.dueOn) : dayWords(ms, locale);
+};
+
+/** Sentences: each part ends with its full stop (。 or .), empty parts are left out. */
+const sentences = (locale: Locale, ...parts: string[]) =>
+  parts
+    .filter(Boolean)
+    // A link ends its sentence without a stop, so the stop is not taken as part of the address.
+    .map((x) => (/https?:\/\/\S+$/.test(x) ? `${x} ` : locale === "zh" ? `${x}。` : `${x}. `))
+    .join("")
+    .trim();
+/** 【调解点单】 is the signature a Chinese text message carries at its start. */
+const sms = (locale: Locale, text: string) => (locale === "zh" ? `【调解点单】${text}` : text);
+
 const proposal = (p: P, locale: Locale) =>
   typeof p.proposedStart !== "number"
     ? ""
     : locale === "zh"
-      ? `调解员建议改到 ${when(p.proposedStart, "zh")}，您可以在预约详情中预约这个时间。`
-      : ` The mediator proposes ${when(p.proposedStart, "en")} instead; the booking page lets you book it.`;
+      ? `调解员建议改到 ${when(p.proposedStart, "zh")}，您可以在预约详情中预约这个时间`
+      : `The mediator proposes ${when(p.proposedStart, "en")} instead; the booking page lets you book it`;
 
 // ── the sea (issue 9): a ferry suspension caught a session, and what its party answered ──────────
 const bj = (ms: unknown, locale: Locale) => `${when(ms, locale)}${locale === "zh" ? "（北京时间）" : " (Beijing time)"}`;
@@ -56,14 +130,16 @@ const SEA: Record<Locale, Record<Extract<NotificationTemplate, `sea.${string}`>,
         `因大风停航（${townList(p, "zh")}，${bj(p.from, "zh")} 至 ${bj(p.to, "zh")}），${crossingWords(p, "zh")}才能参加 ${bj(p.start, "zh")} 的${facetLabel("mode", s(p.mode), "zh")}调解（${s(p.number)}）。` +
         (typeof p.online === "number" ? "调解员可以在同一时间改为线上调解，请在预约详情中选择“改为线上调解”。" : "") +
         (otherTimes(p, "zh") ? `也可以改到：${otherTimes(p, "zh")}。` : "") +
-        "如果仍能按时到场，也可以选择保持原定。预约没有取消。",
+        "如果仍能按时到场，也可以选择保持原定。预约没有取消。" +
+        manage(p, "zh", "预约详情"),
     },
     "sea.suspended-mediator": {
       subject: (p) => `因大风停航：${s(p.number)} ${when(p.start, "zh")} 的调解`,
       body: (p) =>
         `因大风停航（${townList(p, "zh")}，${bj(p.from, "zh")} 至 ${bj(p.to, "zh")}），${bj(p.start, "zh")} 的${facetLabel("mode", s(p.mode), "zh")}调解（${s(p.number)}）${p.crossing === "party" ? "当事人需要过海" : p.crossing === "mediator" ? "您需要过海" : "您和当事人都需要过海"}。` +
         (typeof p.online === "number" ? "已向当事人提供同一时间的线上调解" : "已向当事人提供其他时间") +
-        "，当事人答复后会通知您。预约没有取消。",
+        "，当事人答复后会通知您。预约没有取消。" +
+        manage(p, "zh", "预约详情"),
     },
     "sea.suspended-staff": {
       subject: (p) => `已登记停航：${townList(p, "zh")}，${s(p.count)} 场调解受影响`,
@@ -72,7 +148,9 @@ const SEA: Record<Locale, Record<Extract<NotificationTemplate, `sea.${string}`>,
     },
     "sea.moved-online": {
       subject: (p) => `${s(p.number)} 改为线上调解`,
-      body: (p) => `因停航，${bj(p.start, "zh")} 的调解（${s(p.number)}）改为线上进行，时间不变${byStaff(p, "zh")}。调解室已释放。`,
+      body: (p) =>
+        `因停航，${bj(p.start, "zh")} 的调解（${s(p.number)}）改为线上进行，时间不变${byStaff(p, "zh")}。调解室已释放。` +
+        manage(p, "zh", "线上调解室链接见预约详情"),
     },
     "sea.kept": {
       subject: (p) => `${s(p.number)} 保持原定`,
@@ -81,7 +159,8 @@ const SEA: Record<Locale, Record<Extract<NotificationTemplate, `sea.${string}`>,
     "sea.lifted": {
       subject: (p) => `停航已解除：${s(p.number)} 可按原定进行`,
       body: (p) =>
-        `${townList(p, "zh")}的航班已于 ${bj(p.lifted, "zh")} 恢复。${bj(p.start, "zh")} 的调解（${s(p.number)}）可以按原定进行；如仍想改为线上或改期，请在预约详情中操作。`,
+        `${townList(p, "zh")}的航班已于 ${bj(p.lifted, "zh")} 恢复。${bj(p.start, "zh")} 的调解（${s(p.number)}）可以按原定进行；如仍想改为线上或改期，请在预约详情中操作。` +
+        manage(p, "zh", "预约详情"),
     },
   },
   en: {
@@ -93,14 +172,16 @@ const SEA: Record<Locale, Record<Extract<NotificationTemplate, `sea.${string}`>,
           ? " The mediator can hold it online at the same time: choose “Move online” on the booking page."
           : "") +
         (otherTimes(p, "en") ? ` Or move it to: ${otherTimes(p, "en")}.` : "") +
-        " If you can still come, keep it as it is. Nothing has been cancelled.",
+        " If you can still come, keep it as it is. Nothing has been cancelled. " +
+        manage(p, "en", "", "The booking"),
     },
     "sea.suspended-mediator": {
       subject: (p) => `Ferries suspended: session of ${s(p.number)} on ${when(p.start, "en")}`,
       body: (p) =>
         `Ferries to ${townList(p, "en")} are suspended from ${bj(p.from, "en")} to ${bj(p.to, "en")}. For the ${facetLabel("mode", s(p.mode), "en")} session of ${s(p.number)} on ${bj(p.start, "en")}, ${p.crossing === "party" ? "the party" : p.crossing === "mediator" ? "you" : "you and the party"} would have to cross.` +
         (typeof p.online === "number" ? " The party was offered the same time online" : " The party was offered other times") +
-        "; you will be told what they choose. Nothing has been cancelled.",
+        "; you will be told what they choose. Nothing has been cancelled. " +
+        manage(p, "en", "", "The booking"),
     },
     "sea.suspended-staff": {
       subject: (p) => `Ferries suspended: ${townList(p, "en")}, ${s(p.count)} sessions affected`,
@@ -110,7 +191,8 @@ const SEA: Record<Locale, Record<Extract<NotificationTemplate, `sea.${string}`>,
     "sea.moved-online": {
       subject: (p) => `${s(p.number)} moved online`,
       body: (p) =>
-        `Because the ferries are suspended, the session of ${s(p.number)} on ${bj(p.start, "en")} is held online at the same time${byStaff(p, "en")}. Its room is released.`,
+        `Because the ferries are suspended, the session of ${s(p.number)} on ${bj(p.start, "en")} is held online at the same time${byStaff(p, "en")}. Its room is released. ` +
+        manage(p, "en", "", "The online room's link is on the booking page"),
     },
     "sea.kept": {
       subject: (p) => `${s(p.number)} kept as planned`,
@@ -120,7 +202,8 @@ const SEA: Record<Locale, Record<Extract<NotificationTemplate, `sea.${string}`>,
     "sea.lifted": {
       subject: (p) => `Ferries running again: ${s(p.number)} can go ahead`,
       body: (p) =>
-        `Ferries to ${townList(p, "en")} are running again since ${bj(p.lifted, "en")}. The session of ${s(p.number)} on ${bj(p.start, "en")} can go ahead as planned; the booking page still lets you move or reschedule it.`,
+        `Ferries to ${townList(p, "en")} are running again since ${bj(p.lifted, "en")}. The session of ${s(p.number)} on ${bj(p.start, "en")} can go ahead as planned; the booking page still lets you move or reschedule it. ` +
+        manage(p, "en", "", "The booking"),
     },
   },
 };
@@ -128,36 +211,97 @@ const SEA: Record<Locale, Record<Extract<NotificationTemplate, `sea.${string}`>,
 const CATALOGUE: Record<Locale, Record<NotificationTemplate, Text>> = {
   zh: {
     "booking.requested": {
-      subject: (p) => `新的调解预约请求 ${s(p.number)}`,
+      subject: (p) => `新的调解预约：${when(p.start, "zh")}，${s(p.partyName)}`,
       body: (p) =>
-        `${s(p.partyName)} 预约了 ${when(p.start, "zh")} 的调解（${facetLabel("mode", s(p.mode), "zh")}）。请在 ${when(p.respondBy, "zh")} 前确认或婉拒。`,
+        sentences(
+          "zh",
+          `${s(p.partyName)} 向您预约了 ${session(p, "zh")} 的调解（${s(p.number)}）`,
+          place(p, "zh"),
+          `请在 ${when(p.respondBy, "zh")} 前确认或婉拒：${s(p.link)}`,
+        ),
+      sms: (p) => sms("zh", `新预约待答复：${when(p.start, "zh")}，${s(p.partyName)}，${placeShort(p, "zh")} ${smsLink(p)}`),
     },
     "booking.rescheduleRequested": {
-      subject: (p) => `改期的调解预约 ${s(p.number)}`,
+      subject: (p) => `改期的调解预约：${when(p.start, "zh")}，${s(p.partyName)}`,
       body: (p) =>
-        `${s(p.partyName)} 把调解改到 ${when(p.start, "zh")}（${facetLabel("mode", s(p.mode), "zh")}）。请在 ${when(p.respondBy, "zh")} 前确认或婉拒。`,
+        sentences(
+          "zh",
+          `${s(p.partyName)} 把调解（${s(p.number)}）改到 ${session(p, "zh")}`,
+          place(p, "zh"),
+          `请在 ${when(p.respondBy, "zh")} 前确认或婉拒：${s(p.link)}`,
+        ),
+      sms: (p) => sms("zh", `改期待答复：${when(p.start, "zh")}，${s(p.partyName)}，${placeShort(p, "zh")} ${smsLink(p)}`),
     },
     "booking.submitted": {
-      subject: (p) => `预约已提交 ${s(p.number)}`,
-      body: (p) => `您预约了 ${s(p.mediatorName)} ${when(p.start, "zh")} 的调解，等待调解员确认（${when(p.respondBy, "zh")} 前）。`,
+      subject: (p) => `预约已提交：${when(p.start, "zh")}，${s(p.mediatorName)}`,
+      body: (p) =>
+        sentences(
+          "zh",
+          `您向 ${s(p.mediatorName)} 预约了 ${session(p, "zh")} 的调解（${s(p.number)}），调解员会在 ${when(p.respondBy, "zh")} 前答复`,
+          place(p, "zh"),
+          "人民调解不收费。预约详情中可以下载日历文件（待确认）",
+          manage(p, "zh"),
+        ),
+      sms: (p) => sms("zh", `已提交，待确认：${when(p.start, "zh")}，${s(p.mediatorName)}，${placeShort(p, "zh")} ${smsLink(p)}`),
     },
     "booking.confirmed": {
-      subject: (p) => `${s(p.number)} 的预约已确认`,
-      body: (p) => `调解员已确认您 ${when(p.start, "zh")} 的预约。可在预约详情中下载日历文件（.ics）。`,
+      subject: (p) => `预约已确认：${when(p.start, "zh")}，${s(p.mediatorName)}`,
+      body: (p) =>
+        sentences(
+          "zh",
+          `${s(p.mediatorName)} 已确认您 ${session(p, "zh")} 的调解（${s(p.number)}）`,
+          place(p, "zh"),
+          "调解前一天和开始前两小时会再提醒您。预约详情中可以下载日历文件",
+          manage(p, "zh"),
+        ),
+      sms: (p) => sms("zh", `已确认：${when(p.start, "zh")}，${s(p.mediatorName)}，${placeShort(p, "zh")} ${smsLink(p)}`),
     },
     "booking.declined": {
-      subject: (p) => `${s(p.number)} 的预约被婉拒`,
-      body: (p) => `调解员婉拒了您的预约，理由：${s(p.reason)}。${proposal(p, "zh")}您可以在预约详情中查看有空档的相似调解员。`,
+      subject: (p) => `预约未被接受：${when(p.start, "zh")}，${s(p.mediatorName)}`,
+      body: (p) =>
+        sentences(
+          "zh",
+          `${s(p.mediatorName)} 婉拒了您 ${when(p.start, "zh")} 的预约（${s(p.number)}），理由：${clause(p.reason)}`,
+          proposal(p, "zh"),
+          manage(p, "zh", "预约详情中有空档的相似调解员"),
+        ),
+      sms: (p) => sms("zh", `${s(p.mediatorName)}婉拒了${when(p.start, "zh")}的预约，请另选时间 ${smsLink(p)}`),
     },
     "booking.confirmed-for": {
-      subject: (p) => `${s(p.number)} 的预约已确认`,
+      subject: (p) => `预约已确认：${when(p.start, "zh")}，${s(p.mediatorName)}`,
       body: (p) =>
-        `由工作人员 ${s(p.staffName)} 代 ${s(p.mediatorName)} 确认了 ${when(p.start, "zh")} 的预约。可在预约详情中下载日历文件（.ics）。`,
+        sentences(
+          "zh",
+          `由工作人员 ${s(p.staffName)} 代 ${s(p.mediatorName)} 确认了 ${session(p, "zh")} 的调解（${s(p.number)}）`,
+          who(p, "zh"),
+          place(p, "zh"),
+          manage(p, "zh"),
+        ),
+      sms: (p) => sms("zh", `已确认：${when(p.start, "zh")}，${s(p.mediatorName)}，${placeShort(p, "zh")} ${smsLink(p)}`),
     },
     "booking.declined-for": {
-      subject: (p) => `${s(p.number)} 的预约被婉拒`,
+      subject: (p) => `预约未被接受：${when(p.start, "zh")}，${s(p.mediatorName)}`,
       body: (p) =>
-        `由工作人员 ${s(p.staffName)} 代 ${s(p.mediatorName)} 婉拒了 ${when(p.start, "zh")} 的预约，理由：${s(p.reason)}。${proposal(p, "zh")}您可以在预约详情中查看有空档的相似调解员。`,
+        sentences(
+          "zh",
+          `由工作人员 ${s(p.staffName)} 代 ${s(p.mediatorName)} 婉拒了 ${when(p.start, "zh")} 的预约（${s(p.number)}），理由：${clause(p.reason)}`,
+          proposal(p, "zh"),
+          manage(p, "zh", "预约详情中有空档的相似调解员"),
+        ),
+      sms: (p) => sms("zh", `${s(p.mediatorName)}婉拒了${when(p.start, "zh")}的预约，请另选时间 ${smsLink(p)}`),
+    },
+    "booking.reminder": {
+      subject: (p) => `${p.kind === "two-hours" ? "两小时后" : "明天"}调解：${when(p.start, "zh")}，${otherName(p)}`,
+      body: (p) =>
+        sentences(
+          "zh",
+          `提醒：${session(p, "zh")} 有调解（${s(p.number)}）`,
+          who(p, "zh"),
+          place(p, "zh"),
+          p.audience === "mediator" ? "" : "请带上身份证件和与纠纷有关的材料",
+          manage(p, "zh"),
+        ),
+      sms: (p) => sms("zh", `提醒：${when(p.start, "zh")}调解，${otherName(p)}，${placeShort(p, "zh")} ${smsLink(p)}`),
     },
     "account.claim-invitation": {
       subject: (p) => `调解点单：请认领 ${s(p.mediatorName)} 的账号 ${s(p.link)}`,
@@ -165,16 +309,34 @@ const CATALOGUE: Record<Locale, Record<NotificationTemplate, Text>> = {
         `普陀区社会治理综合服务中心邀请 ${s(p.mediatorName)} 认领调解员账号，以便在线答复当事人的预约。请在 ${when(p.expiresAt, "zh")} 前打开 ${s(p.link)} ，设置登录邮箱和密码。链接只能使用一次；如非本人，请忽略。`,
     },
     "booking.cancelled": {
-      subject: (p) => `${s(p.number)} 的预约已取消`,
-      body: (p) => `${p.by === "party" ? "当事人" : "调解员"}取消了 ${when(p.start, "zh")} 的预约，理由：${s(p.reason)}`,
+      subject: (p) => `预约已取消：${when(p.start, "zh")}，${otherName(p)}`,
+      body: (p) =>
+        sentences(
+          "zh",
+          `${p.by === "party" ? `当事人 ${s(p.partyName)}` : `调解员 ${s(p.mediatorName)}`} 取消了 ${session(p, "zh")} 的调解（${s(p.number)}），理由：${clause(p.reason)}`,
+          manage(p, "zh", "预约详情"),
+        ),
+      sms: (p) => sms("zh", `${when(p.start, "zh")}与${otherName(p)}的调解已取消 ${smsLink(p)}`),
     },
     "booking.expired": {
-      subject: (p) => `${s(p.number)} 的预约已过期`,
-      body: () => "调解员未在时限内答复，预约已自动取消、时段已释放。您可以选择其他调解员。",
+      subject: (p) => `预约已过期：${when(p.start, "zh")}，${s(p.mediatorName)}`,
+      body: (p) =>
+        sentences(
+          "zh",
+          `${s(p.mediatorName)} 未在时限内答复您 ${when(p.start, "zh")} 的预约（${s(p.number)}），预约已自动取消、时段已释放`,
+          manage(p, "zh", "您可以另选调解员"),
+        ),
+      sms: (p) => sms("zh", `${s(p.mediatorName)}未按时答复${when(p.start, "zh")}的预约，请另选 ${smsLink(p)}`),
     },
     "case.filed": {
       subject: (p) => `调解申请已受理 ${s(p.number)}`,
-      body: (p) => `您的调解申请 ${s(p.number)} 已受理。我们已邀请对方当事人；对方同意调解员后，调解即可开始。`,
+      body: (p) =>
+        sentences(
+          "zh",
+          `您的调解申请 ${s(p.number)} 已受理`,
+          "我们已邀请对方当事人；对方同意调解员后，调解即可开始。人民调解不收费",
+          manage(p, "zh", "查看进度"),
+        ),
     },
     "case.town-staff": {
       subject: (p) => `${facetLabel("town", s(p.town), "zh")}：新的调解申请 ${s(p.number)}`,
@@ -187,69 +349,142 @@ const CATALOGUE: Record<Locale, Record<NotificationTemplate, Text>> = {
         `${s(p.applicant)} 向普陀区社会治理综合服务中心申请人民调解（${s(p.number)}）${typeof p.start === "number" ? `，拟定时间 ${when(p.start, "zh")}` : ""}。调解自愿、免费，您可以接受、另选调解员或拒绝。打开 ${s(p.link)} ，邀请码 ${s(p.code)}。`,
     },
     "case.mediator-agreed": {
-      subject: (p) => `${s(p.number)} 双方已选定调解员`,
-      body: (p) => `双方已选定 ${s(p.mediatorName)} 调解 ${s(p.number)}。`,
+      subject: (p) => `${s(p.number)} 双方已选定调解员 ${s(p.mediatorName)}`,
+      body: (p) => sentences("zh", `双方已选定 ${s(p.mediatorName)} 调解 ${s(p.number)}`, manage(p, "zh", "案件详情")),
     },
     "case.refused": {
       subject: (p) => `${s(p.number)} 对方不同意调解`,
       body: (p) =>
-        `对方当事人不同意调解（${s(p.number)}），案件已结束。人民调解是自愿的；您仍可申请仲裁或向人民法院起诉，中心可以告诉您怎么办。`,
+        sentences(
+          "zh",
+          `对方当事人不同意调解（${s(p.number)}），案件已结束`,
+          `人民调解是自愿的；您仍可申请仲裁或向人民法院起诉，中心可以告诉您怎么办（电话 ${CENTRE.phone}）`,
+          manage(p, "zh", "案件详情"),
+        ),
     },
     "case.no-mutual-choice": {
       subject: (p) => `${s(p.number)} 双方未选中同一位调解员`,
-      body: (p) => `双方的排序没有共同接受的调解员（${s(p.number)}），中心将为您指派调解员并告知理由。`,
+      body: (p) =>
+        sentences("zh", `双方的排序没有共同接受的调解员（${s(p.number)}），中心将为您指派调解员并告知理由`, manage(p, "zh", "案件详情")),
     },
     "case.closed": {
       subject: (p) => `${s(p.number)} 调解已结束`,
-      body: (p) => `${s(p.number)} 的调解已结束，结果：${s(p.outcomeZh)}。您可以在案件页面查看详情并评价。`,
+      body: (p) =>
+        sentences("zh", `${s(p.number)} 的调解已结束，结果：${clause(p.outcomeZh)}`, manage(p, "zh", "在案件页面查看详情并评价")),
     },
     "case.instalment-due": {
-      subject: (p) => `${s(p.number)} 履行提醒：${s(p.dueOn)} 前`,
+      subject: (p) => `${s(p.number)} 履行提醒：${dueDay(p, "zh")}前`,
       body: (p) =>
-        `按调解协议（${s(p.number)}），请于 ${s(p.dueOn)} 前履行：${s(p.description)}${p.amountYuan === null ? "" : `，金额人民币 ${s(p.amountYuan)} 元`}。已履行的请忽略本提醒。`,
+        sentences(
+          "zh",
+          `按调解协议（${s(p.number)}），请于 ${dueDay(p, "zh")}前履行：${clause(p.description)}${p.amountYuan === null || p.amountYuan === undefined ? "" : `，金额人民币 ${s(p.amountYuan)} 元`}`,
+          "已履行的请忽略本提醒",
+          manage(p, "zh", "案件详情"),
+        ),
     },
     ...assignmentNotifications.zh,
     "case.booking-released": {
-      subject: (p) => `${s(p.number)} 的预约已取消`,
-      body: (p) => `因${s(p.reasonZh)}，${s(p.number)} 的预约已取消，时段已释放。`,
+      subject: (p) => `预约已取消：${when(p.start, "zh")}，${otherName(p)}`,
+      body: (p) =>
+        sentences("zh", `因${clause(p.reasonZh)}，${session(p, "zh")} 的调解（${s(p.number)}）已取消，时段已释放`, manage(p, "zh", "案件和预约详情")),
+      sms: (p) => sms("zh", `${when(p.start, "zh")}与${otherName(p)}的调解已取消 ${smsLink(p)}`),
     },
     ...SEA.zh,
     ...authNotifications.zh,
   },
   en: {
     "booking.requested": {
-      subject: (p) => `New mediation request ${s(p.number)}`,
+      subject: (p) => `New request: ${when(p.start, "en")}, ${s(p.partyName)}`,
       body: (p) =>
-        `${s(p.partyName)} asked for a session on ${when(p.start, "en")} (${facetLabel("mode", s(p.mode), "en")}). Please confirm or decline by ${when(p.respondBy, "en")}.`,
+        sentences(
+          "en",
+          `${s(p.partyName)} asked you for a mediation session on ${session(p, "en")}${clock("en")} (${s(p.number)})`,
+          place(p, "en"),
+          `Please confirm or decline by ${when(p.respondBy, "en")}: ${s(p.link)}`,
+        ),
+      sms: (p) => `Request ${when(p.start, "en")}, ${s(p.partyName)}, ${placeShort(p, "en")} ${smsLink(p)}`,
     },
     "booking.rescheduleRequested": {
-      subject: (p) => `Rescheduled session ${s(p.number)}`,
+      subject: (p) => `Rescheduled: ${when(p.start, "en")}, ${s(p.partyName)}`,
       body: (p) =>
-        `${s(p.partyName)} moved the session to ${when(p.start, "en")} (${facetLabel("mode", s(p.mode), "en")}). Please confirm or decline by ${when(p.respondBy, "en")}.`,
+        sentences(
+          "en",
+          `${s(p.partyName)} moved the session of ${s(p.number)} to ${session(p, "en")}${clock("en")}`,
+          place(p, "en"),
+          `Please confirm or decline by ${when(p.respondBy, "en")}: ${s(p.link)}`,
+        ),
+      sms: (p) => `Moved to ${when(p.start, "en")}, ${s(p.partyName)}, ${placeShort(p, "en")} ${smsLink(p)}`,
     },
     "booking.submitted": {
-      subject: (p) => `Request sent ${s(p.number)}`,
+      subject: (p) => `Request sent: ${when(p.start, "en")}, ${s(p.mediatorName)}`,
       body: (p) =>
-        `You asked ${s(p.mediatorName)} for a session on ${when(p.start, "en")}. The mediator will confirm by ${when(p.respondBy, "en")}.`,
+        sentences(
+          "en",
+          `You asked ${s(p.mediatorName)} for a mediation session on ${session(p, "en")}${clock("en")} (${s(p.number)}); the mediator will answer by ${when(p.respondBy, "en")}`,
+          place(p, "en"),
+          "People's mediation is free of charge. The booking page has a calendar file (tentative until confirmed)",
+          manage(p, "en"),
+        ),
+      sms: (p) => `Pending: ${when(p.start, "en")}, ${s(p.mediatorName)} ${smsLink(p)}`,
     },
     "booking.confirmed": {
-      subject: (p) => `Session of ${s(p.number)} confirmed`,
-      body: (p) => `The mediator confirmed your session on ${when(p.start, "en")}. The booking page has a calendar file (.ics).`,
+      subject: (p) => `Confirmed: ${when(p.start, "en")}, ${s(p.mediatorName)}`,
+      body: (p) =>
+        sentences(
+          "en",
+          `${s(p.mediatorName)} confirmed your mediation session on ${session(p, "en")}${clock("en")} (${s(p.number)})`,
+          place(p, "en"),
+          "You will be reminded the day before and two hours before. The booking page has a calendar file",
+          manage(p, "en"),
+        ),
+      sms: (p) => `Confirmed: ${when(p.start, "en")}, ${s(p.mediatorName)} ${smsLink(p)}`,
     },
     "booking.declined": {
-      subject: (p) => `Session of ${s(p.number)} declined`,
+      subject: (p) => `Not accepted: ${when(p.start, "en")}, ${s(p.mediatorName)}`,
       body: (p) =>
-        `The mediator declined your request: ${s(p.reason)}.${proposal(p, "en")} The booking page lists similar mediators with free time.`,
+        sentences(
+          "en",
+          `${s(p.mediatorName)} declined your request for ${when(p.start, "en")}${clock("en")} (${s(p.number)}): ${clause(p.reason)}`,
+          proposal(p, "en"),
+          manage(p, "en", "", "Similar mediators with free time"),
+        ),
+      sms: (p) => `${s(p.mediatorName)} declined ${when(p.start, "en")} ${smsLink(p)}`,
     },
     "booking.confirmed-for": {
-      subject: (p) => `Session of ${s(p.number)} confirmed`,
+      subject: (p) => `Confirmed: ${when(p.start, "en")}, ${s(p.mediatorName)}`,
       body: (p) =>
-        `Confirmed by staff ${s(p.staffName)} for ${s(p.mediatorName)}: your session on ${when(p.start, "en")}. The booking page has a calendar file (.ics).`,
+        sentences(
+          "en",
+          `Staff member ${s(p.staffName)} confirmed for ${s(p.mediatorName)} the mediation session on ${session(p, "en")}${clock("en")} (${s(p.number)})`,
+          who(p, "en"),
+          place(p, "en"),
+          manage(p, "en"),
+        ),
+      sms: (p) => `Confirmed: ${when(p.start, "en")}, ${s(p.mediatorName)} ${smsLink(p)}`,
     },
     "booking.declined-for": {
-      subject: (p) => `Session of ${s(p.number)} declined`,
+      subject: (p) => `Not accepted: ${when(p.start, "en")}, ${s(p.mediatorName)}`,
       body: (p) =>
-        `Declined by staff ${s(p.staffName)} for ${s(p.mediatorName)}: your request for ${when(p.start, "en")}. Reason: ${s(p.reason)}.${proposal(p, "en")} The booking page lists similar mediators with free time.`,
+        sentences(
+          "en",
+          `Staff member ${s(p.staffName)} declined for ${s(p.mediatorName)} the request for ${when(p.start, "en")}${clock("en")} (${s(p.number)}): ${clause(p.reason)}`,
+          proposal(p, "en"),
+          manage(p, "en", "", "Similar mediators with free time"),
+        ),
+      sms: (p) => `${s(p.mediatorName)} declined ${when(p.start, "en")} ${smsLink(p)}`,
+    },
+    "booking.reminder": {
+      subject: (p) => `${p.kind === "two-hours" ? "In two hours" : "Tomorrow"}: mediation ${when(p.start, "en")}, ${otherName(p)}`,
+      body: (p) =>
+        sentences(
+          "en",
+          `A reminder: your mediation session (${s(p.number)}) is on ${session(p, "en")}${clock("en")}`,
+          who(p, "en"),
+          place(p, "en"),
+          p.audience === "mediator" ? "" : "Please bring an identity document and the papers about the dispute",
+          manage(p, "en"),
+        ),
+      sms: (p) => `Reminder ${when(p.start, "en")}, ${otherName(p)}, ${placeShort(p, "en")} ${smsLink(p)}`,
     },
     "account.claim-invitation": {
       subject: (p) => `Order-a-Mediator: claim the account of ${s(p.mediatorName)} ${s(p.link)}`,
@@ -257,18 +492,34 @@ const CATALOGUE: Record<Locale, Record<NotificationTemplate, Text>> = {
         `The Putuo social-governance centre invites ${s(p.mediatorName)} to claim their mediator account, to answer parties' requests online. Open ${s(p.link)} by ${when(p.expiresAt, "en")} and choose a sign-in e-mail and a password. The link works once; if this is not you, ignore it.`,
     },
     "booking.cancelled": {
-      subject: (p) => `Session of ${s(p.number)} cancelled`,
-      body: (p) => `The ${p.by === "party" ? "party" : "mediator"} cancelled the session on ${when(p.start, "en")}: ${s(p.reason)}`,
+      subject: (p) => `Cancelled: ${when(p.start, "en")}, ${otherName(p)}`,
+      body: (p) =>
+        sentences(
+          "en",
+          `${p.by === "party" ? `The party, ${s(p.partyName)},` : `The mediator, ${s(p.mediatorName)},`} cancelled the mediation session on ${session(p, "en")}${clock("en")} (${s(p.number)}): ${clause(p.reason)}`,
+          manage(p, "en", "", "The booking"),
+        ),
+      sms: (p) => `Cancelled: ${when(p.start, "en")}, ${otherName(p)} ${smsLink(p)}`,
     },
     "booking.expired": {
-      subject: (p) => `Session of ${s(p.number)} expired`,
-      body: () =>
-        "The mediator did not answer in time, so the request was withdrawn and the time released. You can choose another mediator.",
+      subject: (p) => `Expired: ${when(p.start, "en")}, ${s(p.mediatorName)}`,
+      body: (p) =>
+        sentences(
+          "en",
+          `${s(p.mediatorName)} did not answer your request for ${when(p.start, "en")}${clock("en")} (${s(p.number)}) in time, so it was withdrawn and the time released`,
+          manage(p, "en", "", "Choose another mediator"),
+        ),
+      sms: (p) => `No answer: ${when(p.start, "en")}, ${s(p.mediatorName)} ${smsLink(p)}`,
     },
     "case.filed": {
       subject: (p) => `Request received ${s(p.number)}`,
       body: (p) =>
-        `Your request for mediation ${s(p.number)} is received. We have invited the other side; once they agree on the mediator, mediation can begin.`,
+        sentences(
+          "en",
+          `Your request for mediation ${s(p.number)} is received`,
+          "We have invited the other side; once they agree on the mediator, mediation can begin. People's mediation is free of charge",
+          manage(p, "en", "", "Follow it"),
+        ),
     },
     "case.town-staff": {
       subject: (p) => `${facetLabel("town", s(p.town), "en")}: new mediation request ${s(p.number)}`,
@@ -281,31 +532,49 @@ const CATALOGUE: Record<Locale, Record<NotificationTemplate, Text>> = {
         `${s(p.applicant)} asked the Putuo centre for people's mediation (${s(p.number)})${typeof p.start === "number" ? `, proposed for ${when(p.start, "en")}` : ""}. It is voluntary and free: you may accept, choose another mediator or refuse. Open ${s(p.link)} with code ${s(p.code)}.`,
     },
     "case.mediator-agreed": {
-      subject: (p) => `${s(p.number)}: both sides agreed on the mediator`,
-      body: (p) => `Both sides chose ${s(p.mediatorName)} to mediate ${s(p.number)}.`,
+      subject: (p) => `${s(p.number)}: both sides chose ${s(p.mediatorName)}`,
+      body: (p) => sentences("en", `Both sides chose ${s(p.mediatorName)} to mediate ${s(p.number)}`, manage(p, "en", "", "The case")),
     },
     "case.refused": {
       subject: (p) => `${s(p.number)}: the other side declined mediation`,
       body: (p) =>
-        `The other side declined mediation (${s(p.number)}), so the case is closed. Mediation is voluntary; you can still go to arbitration or to court, and the centre can tell you how.`,
+        sentences(
+          "en",
+          `The other side declined mediation (${s(p.number)}), so the case is closed`,
+          `Mediation is voluntary; you can still go to arbitration or to court, and the centre can tell you how (phone ${CENTRE.phone})`,
+          manage(p, "en", "", "The case"),
+        ),
     },
     "case.no-mutual-choice": {
       subject: (p) => `${s(p.number)}: no mediator both sides ranked`,
-      body: (p) => `The two rankings share no mediator (${s(p.number)}); the centre will assign one and tell you why.`,
+      body: (p) =>
+        sentences("en", `The two rankings share no mediator (${s(p.number)}); the centre will assign one and tell you why`, manage(p, "en", "", "The case")),
     },
     "case.closed": {
       subject: (p) => `${s(p.number)}: mediation ended`,
-      body: (p) => `Mediation of ${s(p.number)} has ended: ${s(p.outcomeEn)}. The case page has the details and a form to rate it.`,
+      body: (p) =>
+        sentences("en", `Mediation of ${s(p.number)} has ended: ${clause(p.outcomeEn)}`, manage(p, "en", "", "Details and a form to rate it")),
     },
     "case.instalment-due": {
-      subject: (p) => `${s(p.number)}: due by ${s(p.dueOn)}`,
+      subject: (p) => `${s(p.number)}: due by ${dueDay(p, "en")}`,
       body: (p) =>
-        `Under the mediation agreement ${s(p.number)}, please fulfil by ${s(p.dueOn)}: ${s(p.description)}${p.amountYuan === null ? "" : `, ${s(p.amountYuan)} yuan`}. If you already have, ignore this reminder.`,
+        sentences(
+          "en",
+          `Under the mediation agreement ${s(p.number)}, please fulfil by ${dueDay(p, "en")}: ${clause(p.description)}${p.amountYuan === null || p.amountYuan === undefined ? "" : `, ${s(p.amountYuan)} yuan`}`,
+          "If you already have, ignore this reminder",
+          manage(p, "en", "", "The case"),
+        ),
     },
     ...assignmentNotifications.en,
     "case.booking-released": {
-      subject: (p) => `Session of ${s(p.number)} cancelled`,
-      body: (p) => `Because ${s(p.reasonEn)}, the session of ${s(p.number)} was cancelled and the time released.`,
+      subject: (p) => `Cancelled: ${when(p.start, "en")}, ${otherName(p)}`,
+      body: (p) =>
+        sentences(
+          "en",
+          `Because ${clause(p.reasonEn)}, the mediation session on ${session(p, "en")}${clock("en")} (${s(p.number)}) was cancelled and the time released`,
+          manage(p, "en", "", "The case and the booking"),
+        ),
+      sms: (p) => `Cancelled: ${when(p.start, "en")}, ${otherName(p)} ${smsLink(p)}`,
     },
     ...SEA.en,
     ...authNotifications.en,
@@ -320,7 +589,14 @@ export function renderNotification(n: Pick<NotificationRow, "template" | "params
   const text = n.template ? CATALOGUE[n.locale]?.[n.template as NotificationTemplate] : undefined;
   if (!text) return { subject: n.subject ?? "", body: n.body ?? "" };
   const params = n.params ?? {};
-  const subject = text.subject(params);
-  // A text message carries the subject line only.
-  return { subject, body: n.channel === "sms" ? subject : text.body(params) };
+  if (n.channel === "sms") {
+    // A text message is one text: the template's short form, or its subject line.
+    const short = tidy((text.sms ?? text.subject)(params));
+    return { subject: short, body: short };
+  }
+  return { subject: tidy(text.subject(params)), body: tidy(text.body(params)) };
 }
+
+/** The templates whose text message is written to fit one segment (70 characters of UCS-2). */
+export const shortSmsTemplates = (locale: Locale): NotificationTemplate[] =>
+  (Object.keys(CATALOGUE[locale]) as NotificationTemplate[]).filter((k) => CATALOGUE[locale][k].sms !== undefined);

@@ -4,11 +4,14 @@
 // email/SMS provider: the dev provider marks rows delivered, and staff read them at
 // /staff/notifications. A real provider implements `NotificationProvider` and nothing else changes.
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
 import { preparedQueries, writeTransaction, type Db, type Tx } from "../../db/client";
-import { notifications, users } from "../../db/schema";
+import { bookings, cases, mediators, notifications, rooms, users } from "../../db/schema";
 import { getDb } from "../db.server";
+import { env } from "../env.server";
 import type { Locale } from "../../domain";
 import type { User } from "./auth.server";
+import { onlineRoomUrl } from "./centre-info.server";
 import { DomainError } from "./errors";
 
 const ph = sql.placeholder;
@@ -34,6 +37,8 @@ export const NOTIFICATION_TEMPLATES = [
   "auth.reset-link",
   "booking.cancelled",
   "booking.expired",
+  // The day before and two hours before a confirmed session (kind: "day-before" | "two-hours").
+  "booking.reminder",
   "case.filed",
   // A case filed with a town, to that town's staff (issue 9): number, town, category, link.
   "case.town-staff",
@@ -54,7 +59,10 @@ export const NOTIFICATION_TEMPLATES = [
   "sea.lifted",
 ] as const;
 export type NotificationTemplate = (typeof NOTIFICATION_TEMPLATES)[number];
-/** Times are epoch ms (rendered in the centre's time zone), names as stored. */
+/**
+ * Times are epoch ms (rendered in words, Beijing time), names as stored. A message about a booking also
+ * carries the booking's facts (bookingFacts below): what, when, where or how, who, and the link.
+ */
 export type NotificationParams = Record<string, string | number | null>;
 
 export interface Message {
@@ -71,8 +79,30 @@ const q = preparedQueries((db) => ({
     .select({ email: users.email, phone: users.phone, locale: users.locale })
     .from(users)
     .where(eq(users.id, ph("id")))
+const party = alias(users, "party");
+
     .prepare(),
   actingFor: db
+  booking: db
+    .select({
+      start: bookings.startAt,
+      end: bookings.endAt,
+      mode: bookings.mode,
+      town: bookings.town,
+      meetingPoint: bookings.meetingPoint,
+      room: rooms.name,
+      mediatorName: mediators.name,
+      partyName: party.name,
+      number: cases.number,
+      caseId: bookings.caseId,
+    })
+    .from(bookings)
+    .innerJoin(mediators, eq(mediators.id, bookings.mediatorId))
+    .innerJoin(party, eq(party.id, bookings.partyUserId))
+    .innerJoin(cases, eq(cases.id, bookings.caseId))
+    .leftJoin(rooms, eq(rooms.id, bookings.roomId))
+    .where(eq(bookings.id, ph("id")))
+    .prepare(),
     .select({ id: users.id })
     .from(users)
     .where(and(eq(users.mediatorId, ph("mediatorId")), isNull(users.disabledAt)))
@@ -111,7 +141,45 @@ export function notifyUser(tx: Db | Tx, userId: number, message: Message): void 
   // A party who signs in by phone may have no e-mail address (issue 11).
   if (u.email) insert(tx, { userId, channel: "email", to: u.email, locale: u.locale }, message);
   if (u.phone) insert(tx, { userId, channel: "sms", to: u.phone, locale: u.locale }, message);
+/**
+ * What every message about a booking says whatever its template: when (start, end), where or how (mode,
+ * town, meeting point, room, the online room's link), who (both names), the case number, and the links
+ * to the booking page (`link`, and `smsLink`, the short form /b/:id a text message has room for). A
+ * message's own params win over these (a reschedule names the new time).
+ */
+export function bookingFacts(tx: Db | Tx, bookingId: number): NotificationParams {
+  const b = q(tx).booking.get({ id: bookingId });
+  if (!b) return {};
+  const base = env().PUBLIC_URL;
+  return {
+    ...b,
+    bookingId,
+    roomLink: b.mode === "online" ? onlineRoomUrl(bookingId) : null,
+    link: `${base}/bookings/${bookingId}`,
+    smsLink: `${base}/b/${bookingId}`,
+  };
 }
+
+/** Messages whose facts were added already (notifyMediator hands its completed message to notifyUser). */
+const completed = new WeakSet<Message>();
+
+/** The message with its booking's facts (or its case's link) added under the params it already has. */
+function complete(tx: Db | Tx, message: Message, extra: NotificationParams = {}): Message {
+  if (completed.has(message)) return message;
+  const caseId = message.params.caseId;
+  const facts: NotificationParams =
+    message.bookingId !== undefined
+      ? bookingFacts(tx, message.bookingId)
+      : typeof caseId === "number"
+        ? { link: `${env().PUBLIC_URL}/cases/${caseId}` }
+        : {};
+  const done = { ...message, params: { ...facts, ...message.params, ...extra } };
+  completed.add(done);
+  return done;
+}
+
+}
+  message = complete(tx, message);
 
 /** A person without an account (a respondent reached by phone): one text message. */
 export function notifyContact(tx: Db | Tx, contact: { phone: string; locale: Locale }, message: Message): void {
@@ -121,16 +189,20 @@ export function notifyContact(tx: Db | Tx, contact: { phone: string; locale: Loc
 /** Someone reached at an address they gave the centre, who has no account yet (a claim invitation). */
 export function notifyAddress(tx: Db | Tx, to: { channel: "email" | "sms"; to: string; locale: Locale }, message: Message): void {
   insert(tx, { userId: null, ...to }, message);
+  message = complete(tx, message);
 }
 
 /** Notifies every account acting for the mediator, or the centre's desk (in Chinese) when there is none. */
 export function notifyMediator(tx: Db | Tx, mediatorId: number, message: Message): void {
   const accounts = q(tx).actingFor.all({ mediatorId });
+  message = complete(tx, message);
   if (accounts.length === 0) insert(tx, { userId: null, channel: "email", to: CENTRE_DESK, locale: "zh" }, message);
   for (const a of accounts) notifyUser(tx, a.id, message);
 }
 
 export type NotificationRow = typeof notifications.$inferSelect;
+  // The mediator's side reads the party's name where a party reads the mediator's.
+  message = complete(tx, message, { audience: "mediator" });
 /** The text of a row in its language: the SMS carries the subject only. */
 export type Renderer = (n: NotificationRow) => { subject: string; body: string };
 
