@@ -57,7 +57,7 @@ function readPool(db: Db | Tx, r: Rand): PoolView {
   const meds = db
     .select({ id: mediators.id, kind: mediators.kind })
     .from(mediators)
-    .where(sql`${mediators.active} = 1`)
+    .where(sql`${mediators.active} = 1 and ${mediators.listed} = 1`)
     .orderBy(mediators.id)
     .all();
   if (!meds.length) throw new Error("generateHistory: the pool is empty (seed the demo pool first)");

@@ -90,12 +90,12 @@ function groupBy<T>(rows: T[], key: (r: T) => number, value: (r: T) => string): 
   return map;
 }
 
-/** Active mediators with the given ids (or, with `afterId`, the next page of them) as records. */
+/** Active mediators of the public pool (listed, ADR 027) with the given ids (or, with `afterId`, the next page of them) as records. */
 /** `now` (default: the clock) dates the record's 12 months. */
 export function loadMediatorRecords(db: Db, opts: { ids?: number[]; afterId?: number; limit?: number; now?: number }): MediatorRecord[] {
   const where = opts.ids
-    ? and(inArray(mediators.id, opts.ids), eq(mediators.active, true))
-    : and(gt(mediators.id, opts.afterId ?? 0), eq(mediators.active, true));
+    ? and(inArray(mediators.id, opts.ids), eq(mediators.active, true), eq(mediators.listed, true))
+    : and(gt(mediators.id, opts.afterId ?? 0), eq(mediators.active, true), eq(mediators.listed, true));
   const rows = db
     .select()
     .from(mediators)

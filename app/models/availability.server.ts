@@ -328,7 +328,7 @@ export function committeeMemberIds(db: Reader, committeeId: number): number[] {
     .select({ id: committeeMembers.mediatorId })
     .from(committeeMembers)
     .innerJoin(mediators, eq(mediators.id, committeeMembers.mediatorId))
-    .where(and(eq(committeeMembers.committeeId, committeeId), eq(mediators.active, true)))
+    .where(and(eq(committeeMembers.committeeId, committeeId), eq(mediators.active, true), eq(mediators.listed, true)))
     .all()
     .map((r) => r.id);
 }

@@ -27,7 +27,7 @@ const q = preparedQueries((db) => ({
   activeMediator: db
     .select({ id: mediators.id })
     .from(mediators)
-    .where(and(eq(mediators.id, ph("id")), eq(mediators.active, true)))
+    .where(and(eq(mediators.id, ph("id")), eq(mediators.active, true), eq(mediators.listed, true)))
     .prepare(),
   activeCommittee: db
     .select({ id: committees.id })

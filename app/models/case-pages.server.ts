@@ -43,7 +43,7 @@ export function listPickableMediators(): PickableMediator[] {
   return getDb()
     .select({ id: mediators.id, name: mediators.name, kind: mediators.kind, title: mediators.title })
     .from(mediators)
-    .where(eq(mediators.active, true))
+    .where(and(eq(mediators.active, true), eq(mediators.listed, true)))
     .orderBy(asc(mediators.kind), asc(mediators.namePinyin), asc(mediators.id))
     .all();
 }

@@ -32,7 +32,7 @@ export function shortlistOf(tx: Db | Tx, c: CaseRow): number[] {
     .from(mediators)
     .innerJoin(mediatorCategories, and(eq(mediatorCategories.mediatorId, mediators.id), eq(mediatorCategories.categorySlug, c.category)))
     .innerJoin(availabilitySettings, eq(availabilitySettings.mediatorId, mediators.id))
-    .where(and(eq(mediators.active, true), isNotNull(availabilitySettings.nextAvailableAt)))
+    .where(and(eq(mediators.active, true), eq(mediators.listed, true), isNotNull(availabilitySettings.nextAvailableAt)))
     .orderBy(asc(availabilitySettings.nextAvailableAt), asc(mediators.id))
     .limit(SUGGESTIONS + picks.length)
     .all()

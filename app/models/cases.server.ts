@@ -68,7 +68,7 @@ export function openCase(tx: Db | Tx, o: OpenCase): { id: number; number: string
     const found = tx
       .select({ id: mediators.id })
       .from(mediators)
-      .where(and(inArray(mediators.id, o.picks), eq(mediators.active, true)))
+      .where(and(inArray(mediators.id, o.picks), eq(mediators.active, true), eq(mediators.listed, true)))
       .all();
     if (found.length !== o.picks.length) throw new DomainError("not_found", "A picked mediator was not found");
   }

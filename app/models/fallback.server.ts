@@ -71,11 +71,11 @@ function all<T>(db: Reader, source: string, ...params: unknown[]): T[] {
 function candidatesCte(opts: SuggestOptions, category: string): { cte: string; params: unknown[] } {
   if (opts.committeeId)
     return {
-      cte: `with cand as (select m.id from mediators m join committee_members cm on cm.mediator_id = m.id and cm.committee_id = ? where m.active = 1)`,
+      cte: `with cand as (select m.id from mediators m join committee_members cm on cm.mediator_id = m.id and cm.committee_id = ? where m.active = 1 and m.listed = 1)`,
       params: [opts.committeeId],
     };
   return {
-    cte: `with cand as (select mc.mediator_id id from mediator_categories mc join mediators m on m.id = mc.mediator_id where mc.category_slug = ? and m.active = 1)`,
+    cte: `with cand as (select mc.mediator_id id from mediator_categories mc join mediators m on m.id = mc.mediator_id where mc.category_slug = ? and m.active = 1 and m.listed = 1)`,
     params: [category],
   };
 }

@@ -86,7 +86,7 @@ export function getPoolCounts(): PoolCounts {
   const rows = db
     .select({ kind: mediators.kind, n: count() })
     .from(mediators)
-    .where(eq(mediators.active, true))
+    .where(and(eq(mediators.active, true), eq(mediators.listed, true)))
     .groupBy(mediators.kind)
     .all();
   const [c] = db.select({ n: count() }).from(committees).where(eq(committees.active, true)).all();

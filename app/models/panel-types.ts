@@ -3,29 +3,24 @@
 // ISO 8601 with the Shanghai offset, like every other view. ADR 027: a panel member is a `person`
 // (a row of `mediators`, listed in the public pool or not) holding a panel role.
 
-/** The roles a seat on a panel is taken in: 3 (judge, chief mediator, legal-aid lawyer) + X departments. */
-export const PANEL_ROLES = ["judge", "chief-mediator", "legal-aid-lawyer", "department"] as const;
-export type PanelRole = (typeof PANEL_ROLES)[number];
+export {
+  PANEL_MEMBER_STATUSES,
+  PANEL_OUTCOMES,
+  PANEL_ROLES,
+  PANEL_SEVERITIES,
+  PANEL_STATUSES,
+  type PanelMemberStatus,
+  type PanelOutcome,
+  type PanelRole,
+  type PanelStatus,
+} from "../../domain/panel";
+import type { PanelMemberStatus, PanelOutcome, PanelRole, PanelStatus } from "../../domain/panel";
 
 /**
  * A seat as the API names it: "judge", "chief-mediator", "legal-aid-lawyer" or "department:<category>"
  * (a representative of the department concerned by that category, e.g. "department:labour").
  */
 export type PanelSeat = string;
-
-/** booked: time held, members invited; held: minutes recorded; cancelled: time released. */
-export const PANEL_STATUSES = ["booked", "held", "cancelled"] as const;
-export type PanelStatus = (typeof PANEL_STATUSES)[number];
-
-export const PANEL_MEMBER_STATUSES = ["invited", "confirmed", "declined"] as const;
-export type PanelMemberStatus = (typeof PANEL_MEMBER_STATUSES)[number];
-
-/** What the panel concluded (its outcome), beside the plan in words. */
-export const PANEL_OUTCOMES = ["plan-adopted", "further-panel", "referred-to-litigation"] as const;
-export type PanelOutcome = (typeof PANEL_OUTCOMES)[number];
-
-/** Severities a panel may be convened for (a DomainError with reason `panel_not_major` otherwise). */
-export const PANEL_SEVERITIES = ["major", "group"] as const;
 
 /** One person who can take a role (panelCandidates). */
 export interface PanelCandidateView {

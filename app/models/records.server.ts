@@ -247,7 +247,7 @@ export function getMediatorRecord(q: RecordQuery & { mediatorId: number }): Reco
   const found = getDb()
     .select({ id: mediators.id })
     .from(mediators)
-    .where(and(eq(mediators.id, q.mediatorId), eq(mediators.active, true)))
+    .where(and(eq(mediators.id, q.mediatorId), eq(mediators.active, true), eq(mediators.listed, true)))
     .get();
   return found ? readRecord("mediator", q.mediatorId, q) : null;
 }

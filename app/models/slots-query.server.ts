@@ -58,7 +58,8 @@ export function listSlots({
   const exists = db
     .select({ id: table.id })
     .from(table)
-    .where(and(eq(table.id, id), eq(table.active, true)))
+    // A person outside the public pool (ADR 027) has no public slots: staff read them at /api/v1/people.
+    .where(and(eq(table.id, id), eq(table.active, true), kind === "mediator" ? eq(mediators.listed, true) : undefined))
     .get();
   if (!exists) return null;
   const from = query.from ?? centreToday(now);

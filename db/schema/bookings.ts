@@ -2,6 +2,7 @@
 import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { BOOKING_STATUSES, CANCELLED_BY, CHANNELS, LOCALES, MODE_SLUGS } from "../../domain";
+import { PARTICIPANT_ROLES } from "../../domain/panel";
 import { cases } from "./cases";
 import { timestamps } from "./columns";
 import { users } from "./accounts";
@@ -58,6 +59,36 @@ export const bookings = sqliteTable(
     index("bookings_party_idx").on(t.partyUserId),
     index("bookings_pending_idx").on(t.status, t.respondBy),
     uniqueIndex("bookings_idempotency_idx").on(t.partyUserId, t.idempotencyKey),
+  ],
+);
+
+/**
+ * Everyone a booking holds time for (ADR 027): the booking's mediator (a row kept by triggers from
+ * bookings.mediator_id) and, for a panel, every seat. No person is in two overlapping active rows: a
+ * trigger raises `slot_taken` (migration 0015). `active` follows the booking's status (pending or
+ * confirmed) and, for a seat, that it was not declined.
+ */
+export const bookingParticipants = sqliteTable(
+  "booking_participants",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    bookingId: integer("booking_id")
+      .notNull()
+      .references(() => bookings.id),
+    personId: integer("person_id")
+      .notNull()
+      .references(() => mediators.id),
+    role: text("role", { enum: PARTICIPANT_ROLES }).notNull(),
+    startAt: integer("start_at").notNull(),
+    endAt: integer("end_at").notNull(),
+    active: integer("active", { mode: "boolean" }).notNull().default(true),
+    /** A seat's answer: confirmed or declined (a declined seat holds no time). Epoch ms. */
+    confirmedAt: integer("confirmed_at"),
+    declinedAt: integer("declined_at"),
+  },
+  (t) => [
+    index("booking_participants_person_time_idx").on(t.personId, t.startAt),
+    uniqueIndex("booking_participants_booking_person_idx").on(t.bookingId, t.personId),
   ],
 );
 

@@ -11,3 +11,4 @@ export * from "./records";
 export * from "./assignment";
 export * from "./sea";
 export * from "./journey";
+export * from "./panels";

@@ -42,6 +42,11 @@ export const mediators = sqliteTable(
     photoUrl: text("photo_url"),
     // Outcomes are not kept here: a record is derived from case rows (db/schema/records.ts).
     active: integer("active", { mode: "boolean" }).notNull().default(true),
+    /**
+     * In the public pool (ADR 027). False for people who only sit on 3+X panels (a judge, a legal-aid
+     * lawyer, department representatives): never searched, profiled, suggested, rotated or counted.
+     */
+    listed: integer("listed", { mode: "boolean" }).notNull().default(true),
     /** Load the centre lets a mediator carry (issue 9 fallback): cases open at once, sessions a week. */
     capacityOpenCases: integer("capacity_open_cases").notNull().default(8),
     capacitySessionsWeek: integer("capacity_sessions_week").notNull().default(10),
