@@ -6,6 +6,7 @@ import { getDb } from "./db.server";
 import { renderNotification } from "./i18n/notifications";
 import { refreshNextAvailable, staleAvailability } from "./models/availability.server";
 import { expireOverdue, hasOverdue } from "./models/booking-expiry.server";
+import { remindConfirmedSessions } from "./models/booking-reminders.server";
 import { casesToStart, startCases } from "./models/assignment-flow.server";
 import { deliverPending, devProvider } from "./models/notifications.server";
 import { pruneRateLimits } from "./models/rate-limit.server";
@@ -30,6 +31,7 @@ export async function runJobsOnce(now: number): Promise<void> {
   // Read again under the lock: another process may have refreshed them meanwhile.
   if (staleAvailability(db, now).length) await writeTransaction(db, (tx) => refreshNextAvailable(tx, staleAvailability(tx, now), now));
   if (dueReminders(db, now).length) await writeTransaction(db, (tx) => sendFulfilmentReminders(tx, now));
+  await remindConfirmedSessions(db, now); // the day before and two hours before a confirmed session
   await deliverPending({ db, provider: devProvider, render: renderNotification, now });
   if (now - lastPrune >= PRUNE_EVERY_MS) {
     lastPrune = now;
