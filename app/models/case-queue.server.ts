@@ -1,24 +1,22 @@
-// The reads behind the respondent's invitation page, the agreement's public verification page and the
-// centre's case queue, and the count of invitation codes tried per address. Time is an argument; what
+// The reads behind the respondent's invitation page, the agreement's public verification page and
+// staff's recording of an answer, and the count of invitation codes tried per address (the centre's
+// case queue itself is in staff-lists.server.ts). Time is an argument; what
 // is "due soon" or "overdue" is decided here, never in a page.
-import { and, asc, count, desc, eq, inArray, isNotNull, lte, ne, sql, type SQL } from "drizzle-orm";
-import type { AnySQLiteColumn } from "drizzle-orm/sqlite-core";
-import { z } from "zod";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import { writeTransaction } from "../../db/client";
-import { agreements, bookings, caseChoices, caseParties, cases, judicialConfirmations, mediators, ratings } from "../../db/schema";
+import { agreements, bookings, caseChoices, cases, judicialConfirmations, mediators, ratings } from "../../db/schema";
 import { HOLDING } from "./booking-rules";
-import { CASE_CHANNELS, CASE_STATUSES, CATEGORY_SLUGS, CENTRE_TIMEZONE, type CaseStatus } from "../../domain";
+import { CENTRE_TIMEZONE } from "../../domain";
 import { isoInZone, localDateInZone } from "../../domain/zone";
 import { getDb } from "../db.server";
 import type { User } from "./auth.server";
 import { invitationView } from "./case-consent.server";
-import { allowedCaseEvents, allowedMoves } from "./case-rules";
+import { allowedCaseEvents } from "./case-rules";
 import { getCase, respondentByCode } from "./cases.server";
 import { caseFacts } from "./case-facts.server";
 import { DomainError } from "./errors";
 import { consume, refund, type Limit } from "./rate-limit.server";
 
-const DAY = 86_400_000;
 /** "Due soon": the time to finish ends within this many days (or has ended) and the case is open. */
 export const DUE_SOON_DAYS = 3;
 const date = (ms: number) => localDateInZone(ms, CENTRE_TIMEZONE);
@@ -185,146 +183,6 @@ export function verifyAgreement({ number }: { number: string }) {
     /** null: no court has been asked; "applied": waiting for the court's decision. */
     confirmation: row.appliedOn === null ? null : (row.result ?? "applied"),
     decidedOn: row.decidedOn ?? null,
-  };
-}
-
-// ── the centre's case queue ───────────────────────────────────────────────────────────────────────
-
-export const QUEUE_SORTS = ["oldest", "newest", "due"] as const;
-const blankToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
-
-/** The queue's query string (?status&category&channel&due=soon&sort&page); unknown values are refused. */
-export const caseQueueSchema = z
-  .object({
-    status: z.preprocess(blankToUndefined, z.enum(CASE_STATUSES).optional()),
-    category: z.preprocess(blankToUndefined, z.enum(CATEGORY_SLUGS).optional()),
-    channel: z.preprocess(blankToUndefined, z.enum(CASE_CHANNELS).optional()),
-    due: z.preprocess(blankToUndefined, z.literal("soon").optional()),
-    sort: z.preprocess(blankToUndefined, z.enum(QUEUE_SORTS).default("oldest")),
-    page: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(100_000).default(1)),
-  })
-  .strict();
-export type CaseQueueQuery = z.infer<typeof caseQueueSchema>;
-
-export const QUEUE_PER_PAGE = 20;
-
-type Filter = "status" | "category" | "channel" | "due";
-
-/**
- * Every case for the centre's staff, oldest first unless asked otherwise, a page at a time, with the
- * count each filter value would give with the other filters kept (so a tablet shows what a choice
- * leaves before it is made). "Due soon" is an open case whose time ends within DUE_SOON_DAYS of `now`
- * or has ended; each row says which.
- */
-export function caseQueue({ user, query, now }: { user: User; query: CaseQueueQuery; now: number }) {
-  if (user.role !== "staff" && user.role !== "admin") throw new DomainError("forbidden", "The case queue is the centre's staff's");
-  const db = getDb();
-  const dueSoon = and(ne(cases.status, "closed"), isNotNull(cases.dueAt), lte(cases.dueAt, now + DUE_SOON_DAYS * DAY))!;
-  const conditions: Record<Filter, SQL | undefined> = {
-    status: query.status ? eq(cases.status, query.status) : undefined,
-    category: query.category ? eq(cases.category, query.category) : undefined,
-    channel: query.channel ? eq(cases.channel, query.channel) : undefined,
-    due: query.due ? dueSoon : undefined,
-  };
-  const except = (left?: Filter) => and(...(Object.keys(conditions) as Filter[]).filter((f) => f !== left).map((f) => conditions[f]));
-  const where = except();
-  const order =
-    query.sort === "newest"
-      ? [desc(cases.createdAt), desc(cases.id)]
-      : query.sort === "due"
-        ? [sql`${cases.dueAt} is null`, asc(cases.dueAt), asc(cases.id)]
-        : [asc(cases.createdAt), asc(cases.id)];
-  const rows = db
-    .select({
-      id: cases.id,
-      number: cases.number,
-      status: cases.status,
-      outcome: cases.outcome,
-      category: cases.category,
-      channel: cases.channel,
-      severity: cases.severity,
-      createdAt: cases.createdAt,
-      dueAt: cases.dueAt,
-      mediatorId: cases.mediatorId,
-      mediatorName: mediators.name,
-    })
-    .from(cases)
-    .leftJoin(mediators, eq(mediators.id, cases.mediatorId))
-    .where(where)
-    .orderBy(...order)
-    .limit(QUEUE_PER_PAGE)
-    .offset((query.page - 1) * QUEUE_PER_PAGE)
-    .all();
-  const total = db.select({ n: count() }).from(cases).where(where).get()?.n ?? 0;
-  const parties = rows.length
-    ? db
-        .select({ caseId: caseParties.caseId, side: caseParties.side, name: caseParties.name, consent: caseParties.consent })
-        .from(caseParties)
-        .where(
-          inArray(
-            caseParties.caseId,
-            rows.map((r) => r.id),
-          ),
-        )
-        .orderBy(asc(caseParties.id))
-        .all()
-    : [];
-  const grouped = (column: AnySQLiteColumn, left: Filter) =>
-    Object.fromEntries(
-      db
-        .select({ key: column, n: count() })
-        .from(cases)
-        .where(except(left))
-        .groupBy(column)
-        .all()
-        .map((r) => [String(r.key), r.n]),
-    ) as Record<string, number>;
-  const counts = {
-    status: grouped(cases.status, "status"),
-    category: grouped(cases.category, "category"),
-    channel: grouped(cases.channel, "channel"),
-    due:
-      db
-        .select({ n: count() })
-        .from(cases)
-        .where(and(except("due"), dueSoon))
-        .get()?.n ?? 0,
-    all: db.select({ n: count() }).from(cases).where(except("status")).get()?.n ?? 0,
-  };
-  return {
-    cases: rows.map((r) => {
-      const events = allowedMoves({ status: r.status, outcome: r.outcome, mediatorId: r.mediatorId, confirmation: null }, "staff");
-      const mine = parties.filter((p) => p.caseId === r.id);
-      return {
-        id: r.id,
-        number: r.number ?? "",
-        status: r.status as CaseStatus,
-        outcome: r.outcome,
-        category: r.category,
-        channel: r.channel,
-        severity: r.severity,
-        createdAt: isoInZone(r.createdAt.getTime(), CENTRE_TIMEZONE),
-        dueAt: r.dueAt === null ? null : isoInZone(r.dueAt, CENTRE_TIMEZONE),
-        due:
-          r.status === "closed" || r.dueAt === null
-            ? null
-            : r.dueAt < now
-              ? ("overdue" as const)
-              : r.dueAt <= now + DUE_SOON_DAYS * DAY
-                ? ("soon" as const)
-                : null,
-        mediator: r.mediatorId ? { id: r.mediatorId, name: r.mediatorName ?? "" } : null,
-        applicants: mine.filter((p) => p.side === "applicant").map((p) => p.name),
-        respondents: mine.filter((p) => p.side === "respondent").map((p) => ({ name: p.name, consent: p.consent })),
-        /** Staff may record a respondent's answer given in person or by phone. */
-        canRecordAnswer: r.status === "submitted" ? events.includes("agree-mediator") : events.includes("refuse"),
-      };
-    }),
-    counts,
-    total,
-    page: query.page,
-    perPage: QUEUE_PER_PAGE,
-    pages: Math.max(1, Math.ceil(total / QUEUE_PER_PAGE)),
   };
 }
 

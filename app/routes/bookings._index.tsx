@@ -1,6 +1,8 @@
-// /bookings: a party's own bookings; a mediator's bookings; for centre staff every booking. Newest
-// session first; each links to its page.
+// /bookings: a party's own bookings; a mediator's bookings; for centre staff every booking, with
+// filters by status, date, mediator and town (issue 11, staff-lists.server.ts). Newest session first;
+// each links to its page; paged.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { StatusBadge } from "~/components/booking-parts";
 import { whereText } from "~/i18n/booking-text";
@@ -10,41 +12,70 @@ import { dataLang, localeFromMatches, messages, useLocale, useT } from "~/i18n";
 import { formatSession } from "~/i18n/format";
 import { pageSchema } from "~/models/booking-schemas";
 import { listBookings } from "~/models/bookings.server";
+import type { BookingView } from "~/models/booking-view";
+import { parseStaffQuery, staffBookings, staffBookingsSchema } from "~/models/staff-lists.server";
+import { StaffBookingFilters } from "~/components/staff-booking-filters";
 import { Pagination } from "~/components/pagination";
 import { requirePageUser } from "~/utils/session.server";
 
 const PER_PAGE = 20;
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const { user } = requirePageUser(request);
-  // A page number that is not one shows the first page.
-  const asked = pageSchema.safeParse({ page: new URL(request.url).searchParams.get("page") ?? undefined, perPage: PER_PAGE });
-  const list = listBookings({ user, page: asked.success ? asked.data : { page: 1, perPage: PER_PAGE }, now: Date.now() });
-  const bookings = list.bookings.map((b) => ({
-    id: b.id,
-    status: b.status,
-    start: b.start,
-    end: b.end,
-    mediatorId: b.mediatorId,
-    mediatorName: b.mediatorName,
-    mode: b.mode,
-    town: b.town,
-    room: b.room,
-    category: b.category,
-    partyName: b.partyName,
-    caseNumber: b.caseNumber,
-    awaitingConsent: b.awaitingConsent,
-  }));
-  return { role: user.role, bookings, total: list.total, page: list.page, pages: Math.ceil(list.total / list.perPage) };
+/** Page `p` of the list, keeping the staff's filters. */
+function pageHref(query: Record<string, string | number | undefined> | undefined, p: number) {
+  const next = new URLSearchParams();
+  for (const [k, v] of Object.entries(query ?? {})) if (v !== undefined && k !== "page") next.set(k, String(v));
+  if (p > 1) next.set("page", String(p));
+  const qs = next.toString();
+  return qs ? `/bookings?${qs}` : "/bookings";
 }
 
-export const meta: MetaFunction = ({ matches }) => {
+/** What the list shows of a booking (the party's name only to those who may see it: the model decided). */
+const row = (b: BookingView) => ({
+  id: b.id,
+  status: b.status,
+  start: b.start,
+  end: b.end,
+  mediatorId: b.mediatorId,
+  mediatorName: b.mediatorName,
+  mode: b.mode,
+  town: b.town,
+  room: b.room,
+  category: b.category,
+  partyName: b.partyName,
+  caseNumber: b.caseNumber,
+  awaitingConsent: b.awaitingConsent,
+});
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { user } = requirePageUser(request);
+  const now = Date.now();
+  const url = new URL(request.url);
+  if (user.role === "staff" || user.role === "admin") {
+    // The centre's list: filters in the query string, a wrong one left out and named (a 400).
+    const { query, bad } = parseStaffQuery(staffBookingsSchema, url.searchParams);
+    const list = staffBookings({ user, query, now });
+    const staff = { query, bad, counts: list.counts };
+    const body = { role: user.role, bookings: list.bookings.map(row), total: list.total, page: list.page, pages: list.pages, staff };
+    return data(body, { status: bad.length ? 400 : 200 });
+  }
+  // A party's or a mediator's own list: no filters (a page number that is not one shows the first page).
+  const asked = pageSchema.safeParse({ page: url.searchParams.get("page") ?? undefined, perPage: PER_PAGE });
+  const list = listBookings({ user, page: asked.success ? asked.data : { page: 1, perPage: PER_PAGE }, now });
+  const pages = Math.ceil(list.total / list.perPage);
+  return data({ role: user.role, bookings: list.bookings.map(row), total: list.total, page: list.page, pages, staff: null });
+}
+
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
   const t = messages[localeFromMatches(matches)];
-  return [{ title: `${t.bookings.title} · ${t.siteName}` }];
+  const role = data?.role;
+  const title =
+    role === "staff" || role === "admin" ? t.staffPages.pages.bookings.title : role === "mediator" ? t.bookings.mediatorTitle : t.bookings.title;
+  const tags = [{ title: `${title} · ${t.siteName}` }];
+  return role === "staff" || role === "admin" ? [...tags, { name: "description", content: t.staffPages.pages.bookings.description }] : tags;
 };
 
 export default function BookingsPage() {
-  const { role, bookings, total, page, pages } = useLoaderData<typeof loader>();
+  const { role, bookings, total, page, pages, staff } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
   const lang = dataLang(locale);
@@ -52,6 +83,7 @@ export default function BookingsPage() {
   return (
     <div className="bookings-page">
       <h1>{heading}</h1>
+      {staff ? <StaffBookingFilters query={staff.query} counts={staff.counts} bad={staff.bad} total={total} /> : null}
       {bookings.length === 0 ? (
         <div className="notice">
           <p>{t.bookings.empty}</p>
@@ -102,7 +134,7 @@ export default function BookingsPage() {
         </ol>
       )}
       {total > 0 ? <p className="small muted">{t.bookings.count(total)}</p> : null}
-      <Pagination params={new URLSearchParams()} page={page} pages={pages} hrefFor={(p) => `/bookings?page=${p}`} />
+      <Pagination params={new URLSearchParams()} page={page} pages={pages} hrefFor={(p) => pageHref(staff?.query, p)} />
     </div>
   );
 }

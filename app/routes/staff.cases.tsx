@@ -1,8 +1,10 @@
 // /staff/cases: the centre's case queue. Every case, oldest first by default; filters by status,
-// category, channel and "due within 3 days or overdue" (decided by the model as of the loader's clock),
-// each value with the count it would give; paged. A plain GET form, so it works on a tablet at the
+// category, channel, "due within 3 days or overdue" (decided by the model as of the loader's clock),
+// date received, mediator and town (issue 11), each value with the count it would give; paged; a
+// filter that is not one is named on the page (400), never a 500. A plain GET form, so it works on a tablet at the
 // window without JavaScript. Each row opens the case page; open cases link to recording an answer.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Notice } from "~/components/forms";
@@ -10,43 +12,37 @@ import { Pagination } from "~/components/pagination";
 import { CASE_CHANNELS, CASE_STATUSES, CATEGORIES } from "../../domain";
 import { dataLang, localeFromMatches, messages, useLocale, useT } from "~/i18n";
 import { centreDate, formatCentreTime } from "~/i18n/format";
-import { QUEUE_SORTS, caseQueue, caseQueueSchema } from "~/models/case-queue.server";
+import { BadFilters, StaffFilterFields } from "~/components/staff-filters";
+import { QUEUE_SORTS, caseQueue, caseQueueSchema, parseStaffQuery } from "~/models/staff-lists.server";
 import { requirePageUser } from "~/utils/session.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user } = requirePageUser(request, ["staff", "admin"]);
   const url = new URL(request.url);
-  const asked: Record<string, string> = Object.fromEntries(url.searchParams);
-  delete asked.filed;
-  let parsed = caseQueueSchema.safeParse(asked);
-  // A filter that is not one is dropped (and said so), the others kept.
-  const invalid = !parsed.success;
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) delete asked[String(issue.path[0] ?? "")];
-    for (const key of Object.keys(asked)) if (!(key in caseQueueSchema.shape)) delete asked[key];
-    parsed = caseQueueSchema.safeParse(asked);
-  }
-  const query = parsed.success ? parsed.data : caseQueueSchema.parse({});
+  const params = new URLSearchParams(url.searchParams);
+  params.delete("filed");
+  // A filter that is not one is left out and named on the page (a 400), the others kept.
+  const { query, bad } = parseStaffQuery(caseQueueSchema, params);
   const queue = caseQueue({ user, query, now: Date.now() });
   // The orders come with the data: a .server module's values do not reach the browser.
-  return { query, queue, invalid, filed: url.searchParams.get("filed"), sorts: QUEUE_SORTS };
+  return data({ query, queue, bad, filed: url.searchParams.get("filed"), sorts: QUEUE_SORTS }, { status: bad.length ? 400 : 200 });
 }
 
 export const meta: MetaFunction = ({ matches }) => {
   const t = messages[localeFromMatches(matches)];
-  return [{ title: `${t.staffCases.title} · ${t.siteName}` }];
+  return [{ title: `${t.staffCases.title} · ${t.siteName}` }, { name: "description", content: t.staffPages.pages.cases.description }];
 };
 
 export default function StaffCasesPage() {
-  const { query, queue, invalid, filed, sorts } = useLoaderData<typeof loader>();
+  const { query, queue, bad, filed, sorts } = useLoaderData<typeof loader>();
   const t = useT();
   const s = t.staffCases;
   const locale = useLocale();
   const lang = dataLang(locale);
   const params = new URLSearchParams();
-  for (const key of ["status", "category", "channel", "due", "sort"] as const) {
+  for (const key of ["status", "category", "channel", "due", "sort", "from", "to", "mediator", "town"] as const) {
     const value = query[key];
-    if (value && !(key === "sort" && value === "oldest")) params.set(key, value);
+    if (value && !(key === "sort" && value === "oldest")) params.set(key, String(value));
   }
   const hrefFor = (p: number) => {
     const next = new URLSearchParams(params);
@@ -66,7 +62,7 @@ export default function StaffCasesPage() {
       </div>
       <p className="lead">{s.intro}</p>
       {filed ? <Notice>{s.filed_(filed)}</Notice> : null}
-      {invalid ? <Notice kind="info">{s.invalid}</Notice> : null}
+      <BadFilters bad={bad} />
 
       <Form method="get" action="/staff/cases" className="panel queue-filters" aria-labelledby="filters-heading">
         <h2 id="filters-heading">{s.filtersHeading}</h2>
@@ -104,6 +100,7 @@ export default function StaffCasesPage() {
               ))}
             </select>
           </div>
+          <StaffFilterFields query={query} counts={c} dateHint={t.staffPages.filters.caseDateHint} />
           <div className="field">
             <label htmlFor="f-sort">{s.sort}</label>
             <select id="f-sort" name="sort" defaultValue={query.sort}>

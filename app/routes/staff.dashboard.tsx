@@ -45,7 +45,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction = ({ matches }) => {
   const t = messages[localeFromMatches(matches)];
-  return [{ title: `${t.centreStats.title} · ${t.siteName}` }];
+  return [{ title: `${t.centreStats.title} · ${t.siteName}` }, { name: "description", content: t.staffPages.pages.dashboard.description }];
 };
 
 export default function CentreDashboard() {

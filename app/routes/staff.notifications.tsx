@@ -30,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction = ({ matches }) => {
   const t = messages[localeFromMatches(matches)];
-  return [{ title: `${t.outbox.title} · ${t.siteName}` }];
+  return [{ title: `${t.outbox.title} · ${t.siteName}` }, { name: "description", content: t.staffPages.pages.notifications.description }];
 };
 
 export default function NotificationsPage() {
