@@ -3,6 +3,7 @@
 import { FACETS, type FacetName } from "../../domain";
 import type { SearchDocument, SearchQuery, SearchResult } from "../types";
 import { FACET_FIELDS } from "../types";
+import { engineQuery, publicFacets, reachValues } from "../reach";
 import { Analyzer, committeeTermKey } from "./analyze";
 import { Arena } from "./arena";
 import { DocStore } from "./docs";
@@ -35,7 +36,9 @@ const MIN_DEAD = 1024;
 
 const NO_MARKS: Marks = { cjk: [], latin: [] };
 
+/** A document's values of a facet; the town facet holds its reach (search/reach.ts). */
 function facetValues(doc: SearchDocument, facet: FacetName): readonly string[] {
+  if (facet === "town") return reachValues(doc);
   const field = FACET_FIELDS[facet];
   return field === "kind" ? [doc.kind] : doc[field];
 }
@@ -95,7 +98,8 @@ export class EmbeddedIndex {
     this.maintain();
   }
 
-  search(query: SearchQuery): SearchResult {
+  search(asked: SearchQuery): SearchResult {
+    const query = engineQuery(asked);
     // Queries read base and delta only: a bulk load's log is folded in first, and so is a delta
     // grown large enough to slow list walks down.
     const { postings, store } = this;
@@ -135,7 +139,7 @@ export class EmbeddedIndex {
           const document = store.docs[ord(i)]!;
           return { document, highlight: highlightDocument(document, marks) };
         }),
-      facets: this.facets.toFacetCounts(scan.counts),
+      facets: publicFacets(this.facets.toFacetCounts(scan.counts), asked.filters ?? {}),
     };
   }
 

@@ -1,5 +1,6 @@
 // SearchDocument ⇄ the document stored in Meilisearch. Pure.
 import type { HitKind } from "../../domain";
+import { REACH_FIELD, reachValues } from "../reach";
 import type { SearchDocument } from "../types";
 
 export const PRIMARY_KEY = "id";
@@ -27,6 +28,8 @@ export type MeiliDocument = Omit<SearchDocument, "nextAvailableAt"> & {
   nextAvailableAt?: number;
   [LATIN_WORDS_FIELD]: string;
   [CHARACTERS_FIELD]: string[];
+  /** Who it serves from which town by which modes (search/reach.ts): what the town facet filters and counts. */
+  [REACH_FIELD]: string[];
 };
 
 /** Meilisearch document ids: letters, digits, `-` and `_`, at most 511 bytes ("mediator-12" is fine). */
@@ -48,7 +51,7 @@ export function assertValidDocumentId(id: string): void {
 export function toMeiliDocument(doc: SearchDocument): MeiliDocument {
   assertValidDocumentId(doc.id);
   const { nextAvailableAt, ...rest } = doc;
-  const stored = { ...rest, [LATIN_WORDS_FIELD]: latinWords(doc), [CHARACTERS_FIELD]: characters(doc) };
+  const stored = { ...rest, [LATIN_WORDS_FIELD]: latinWords(doc), [CHARACTERS_FIELD]: characters(doc), [REACH_FIELD]: reachValues(doc) };
   return nextAvailableAt === null || nextAvailableAt === undefined ? stored : { ...stored, nextAvailableAt };
 }
 

@@ -49,8 +49,8 @@ describe("buildFilter", () => {
     expect(buildFilter({ kind: ["lawyer"] })).toBe('kind = "lawyer"');
   });
 
-  it("ORs the values of one facet", () => {
-    expect(buildFilter({ town: ["liuheng", "dongji"] })).toBe('(towns = "liuheng" OR towns = "dongji")');
+  it("ORs the values of one facet; the town facet is on reach (search/reach.ts)", () => {
+    expect(buildFilter({ town: ["liuheng|onsite", "dongji|onsite"] })).toBe('(reach = "liuheng|onsite" OR reach = "dongji|onsite")');
   });
 
   it("ANDs facets, in the fixed facet order whatever the key order", () => {
@@ -85,7 +85,7 @@ describe("buildFilterExcept (disjunctive facets)", () => {
   const filters: SearchFilters = { category: ["labour", "medical"], town: ["liuheng"], kind: ["lawyer"] };
 
   it("keeps every facet but the one whose counts are wanted", () => {
-    expect(buildFilterExcept(filters, "category")).toBe('kind = "lawyer" AND towns = "liuheng"');
+    expect(buildFilterExcept(filters, "category")).toBe('kind = "lawyer" AND reach = "liuheng"');
     expect(buildFilterExcept(filters, "town")).toBe('kind = "lawyer" AND (categories = "labour" OR categories = "medical")');
   });
 

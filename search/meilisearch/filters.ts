@@ -1,6 +1,10 @@
 // SearchFilters → Meilisearch filter expressions. Pure: no client, no I/O.
 import { FACETS, type FacetName } from "../../domain";
+import { REACH_FIELD } from "../reach";
 import { FACET_FIELDS, type SearchFilters } from "../types";
+
+/** The stored field each facet filters and counts on: the town facet's is reach (search/reach.ts). */
+export const MEILI_FACET_FIELDS: Record<FacetName, string> = { ...FACET_FIELDS, town: REACH_FIELD };
 
 export class UnknownFacetError extends Error {
   constructor(readonly facet: string) {
@@ -23,7 +27,7 @@ export function quoteFilterValue(value: string): string {
 
 /** `field = "a"`, or `(field = "a" OR field = "b")` for several values of one facet. */
 function facetClause(facet: FacetName, values: readonly unknown[]): string | undefined {
-  const field = FACET_FIELDS[facet];
+  const field = MEILI_FACET_FIELDS[facet];
   const unique = [...new Set(values)];
   for (const v of unique) {
     if (typeof v !== "string") throw new TypeError(`Filter values of facet "${facet}" must be strings`);

@@ -72,7 +72,7 @@ describe("buildSearchRequest", () => {
         attributesToSearchOn: WORD_ATTRIBUTES,
         page: 1,
         hitsPerPage: 20,
-        facets: ["kind", "categories", "towns", "modes", "languages"],
+        facets: ["kind", "categories", "reach", "modes", "languages"],
         attributesToHighlight: ["name", "title", "organisation", "bio", "categoryNames"],
         highlightPreTag: "<mark>",
         highlightPostTag: "</mark>",
@@ -83,7 +83,7 @@ describe("buildSearchRequest", () => {
 
   it("turns availableBefore into a range filter on every query, so facet counts respect it", () => {
     const plan = buildSearchRequest(INDEX, query({ availableBefore: 1_800_000_000_123.7, filters: { town: ["liuheng"] } }));
-    expect(plan.queries[0].filter).toBe('towns = "liuheng" AND (nextAvailableAt <= 1800000000123)');
+    expect(plan.queries[0].filter).toBe('reach = "liuheng|online+onsite" AND (nextAvailableAt <= 1800000000123)');
     expect(plan.queries[1].filter).toBe("(nextAvailableAt <= 1800000000123)");
     expect(buildSearchRequest(INDEX, query({})).queries[0].filter).toBeUndefined();
   });
@@ -125,7 +125,7 @@ describe("buildSearchRequest", () => {
     const [main, categoryCounts, townCounts] = plan.queries;
     expect(plan.queries).toHaveLength(3);
 
-    expect(main.filter).toBe('(categories = "labour" OR categories = "medical") AND towns = "liuheng"');
+    expect(main.filter).toBe('(categories = "labour" OR categories = "medical") AND reach = "liuheng|online+onsite"');
     expect(main.facets).toEqual(["kind", "modes", "languages"]);
     expect(main.sort).toEqual(["score:desc", "closed:desc"]);
     expect(main.page).toBe(2);
@@ -136,7 +136,7 @@ describe("buildSearchRequest", () => {
       matchingStrategy: "all",
       locales: ["cmn"],
       attributesToSearchOn: WORD_ATTRIBUTES,
-      filter: 'towns = "liuheng"',
+      filter: 'reach = "liuheng|online+onsite"',
       facets: ["categories"],
       limit: 0,
     });
@@ -147,7 +147,7 @@ describe("buildSearchRequest", () => {
       locales: ["cmn"],
       attributesToSearchOn: WORD_ATTRIBUTES,
       filter: '(categories = "labour" OR categories = "medical")',
-      facets: ["towns"],
+      facets: ["reach"],
       limit: 0,
     });
   });
@@ -159,14 +159,17 @@ describe("buildSearchRequest", () => {
   });
 
   it("asks the main query for no facets when every facet has a selection", () => {
-    const plan = buildSearchRequest(
-      INDEX,
-      query({
-        filters: { kind: ["lawyer"], category: ["labour"], town: ["dongji"], mode: ["online"], language: ["english"] },
-      }),
-    );
-    expect(plan.queries).toHaveLength(6);
-    expect(plan.queries[0]).not.toHaveProperty("facets");
+    const plan = buildSearchRequest(INDEX, query({ filters: { kind: ["lawyer"], category: ["labour"], town: ["dongji"], language: ["english"] } }));
+    // A chosen town answers the mode counts too (its reach values), so no mode is asked for.
+    expect(plan.queries).toHaveLength(5);
+    expect(plan.queries[0].facets).toEqual(["modes"]);
+  });
+
+  it("a chosen town absorbs the mode choice: one reach value, no mode filter", () => {
+    const plan = buildSearchRequest(INDEX, query({ filters: { town: ["dongji"], mode: ["onsite", "online"] } }));
+    expect(plan.disjunctiveFacets).toEqual(["town"]);
+    expect(plan.queries[0].filter).toBe('reach = "dongji|online+onsite"');
+    expect(plan.asked).toEqual({ town: ["dongji"], mode: ["onsite", "online"] });
   });
 
   it("ANDs extra filter conditions into every query", () => {

@@ -8,9 +8,10 @@ import type { MatchingStrategies, MultiSearchQuery } from "meilisearch";
 import { FACETS, type FacetName } from "../../domain";
 import { splitQuery } from "../embedded/query";
 import { CATEGORY_SYNONYMS } from "../synonyms";
-import { FACET_FIELDS, HIGHLIGHT_POST, HIGHLIGHT_PRE, type SearchQuery, type SortOrder } from "../types";
+import { engineFilters } from "../reach";
+import { HIGHLIGHT_POST, HIGHLIGHT_PRE, type SearchFilters, type SearchQuery, type SortOrder } from "../types";
 import { CHARACTERS_FIELD } from "./documents";
-import { buildFilter, buildFilterExcept, quoteFilterValue, selectedFacets } from "./filters";
+import { buildFilter, buildFilterExcept, MEILI_FACET_FIELDS, quoteFilterValue, selectedFacets } from "./filters";
 import { CHINESE_LOCALE, SEARCHABLE_ATTRIBUTES } from "./settings";
 
 export const HIGHLIGHTED_ATTRIBUTES = ["name", "title", "organisation", "bio", "categoryNames"] as const;
@@ -28,6 +29,8 @@ export interface MeiliSearchPlan {
   disjunctiveFacets: FacetName[];
   /** The character of a one-character query matched as written (see literalCharacter). */
   literal?: string;
+  /** The filters as asked (before search/reach.ts folded town and mode), which the counts are turned back by. */
+  asked: SearchFilters;
 }
 
 export interface BuildOptions {
@@ -102,7 +105,8 @@ function compact<T extends object>(o: T): T {
 
 export function buildSearchRequest(indexUid: string, query: SearchQuery, opts: BuildOptions = {}): MeiliSearchPlan {
   const q = (query.q ?? "").trim();
-  const filters = query.filters ?? {};
+  const asked = query.filters ?? {};
+  const filters = engineFilters(asked);
   const selected = selectedFacets(filters);
   const disjunctiveFacets = FACETS.filter((f) => selected.includes(f));
   const locales = queryLocales(q);
@@ -125,7 +129,7 @@ export function buildSearchRequest(indexUid: string, query: SearchQuery, opts: B
   });
 
   // Page/hitsPerPage (not offset/limit): Meilisearch then counts exhaustively and returns totalHits.
-  const unselected = FACETS.filter((f) => !selected.includes(f)).map((f) => FACET_FIELDS[f]);
+  const unselected = FACETS.filter((f) => !selected.includes(f)).map((f) => MEILI_FACET_FIELDS[f]);
   const main: MultiSearchQuery = compact({
     ...common,
     filter: buildFilter(filters, { extra }),
@@ -143,12 +147,12 @@ export function buildSearchRequest(indexUid: string, query: SearchQuery, opts: B
     compact({
       ...common,
       filter: buildFilterExcept(filters, facet, extra),
-      facets: [FACET_FIELDS[facet]],
+      facets: [MEILI_FACET_FIELDS[facet]],
       limit: 0,
     }),
   );
 
-  return compact({ queries: [main, ...facetQueries], disjunctiveFacets, literal });
+  return compact({ queries: [main, ...facetQueries], disjunctiveFacets, literal, asked });
 }
 
 /**

@@ -70,7 +70,19 @@ const response: MultiSearchResponse<RecordAny> = {
       offset: 0,
       estimatedTotalHits: 7,
       hits: [],
-      facetDistribution: { towns: { liuheng: 4, dongji: 1, shenjiamen: 2 } },
+      // reach values (search/reach.ts): the town facet under no mode (online+onsite), and each mode alone.
+      facetDistribution: {
+        reach: {
+          "liuheng|online+onsite": 4,
+          "dongji|online+onsite": 1,
+          "shenjiamen|online+onsite": 2,
+          "liuheng|centre+online": 4,
+          "liuheng|online": 2,
+          "dongji|online": 3,
+          "liuheng|onsite": 2,
+          "dongji|centre": 1,
+        },
+      },
     },
   ],
 };
@@ -96,12 +108,12 @@ describe("mergeSearchResponses", () => {
     expect(result.hits[1].highlight).toEqual({});
   });
 
-  it("counts a facet with a selection from its own query, the others from the main query", () => {
+  it("counts a facet with a selection from its own query, the others from the main query; a chosen town's modes from its reach", () => {
     expect(result.facets).toEqual({
       kind: { lawyer: 3, committee: 2 },
       category: { labour: 5, "migrant-workers": 3, construction: 1 },
       town: { liuheng: 4, dongji: 1, shenjiamen: 2 },
-      mode: { online: 4, onsite: 2, centre: 1 },
+      mode: { online: 3, onsite: 2, centre: 1 },
       language: { mandarin: 5 },
     });
   });

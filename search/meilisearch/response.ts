@@ -1,8 +1,10 @@
 // Meilisearch multi-search responses → the port's SearchResult. Pure.
 import type { MultiSearchResponse, MultiSearchResult, RecordAny } from "meilisearch";
 import { FACETS, type FacetName } from "../../domain";
-import { FACET_FIELDS, HIGHLIGHT_POST, HIGHLIGHT_PRE, type FacetCounts, type Highlight, type SearchHit, type SearchResult } from "../types";
+import { publicFacets } from "../reach";
+import { HIGHLIGHT_POST, HIGHLIGHT_PRE, type FacetCounts, type Highlight, type SearchHit, type SearchResult } from "../types";
 import { fromMeiliDocument } from "./documents";
+import { MEILI_FACET_FIELDS } from "./filters";
 import { HIGHLIGHTED_ATTRIBUTES, type MeiliSearchPlan } from "./query";
 
 /** How the entries of an array field (categoryNames) are joined into one string, as the embedded engine does. */
@@ -75,7 +77,7 @@ function emptyFacets(): FacetCounts {
 }
 
 function countsOf(result: MultiSearchResult<RecordAny>, facet: FacetName): Record<string, number> {
-  return { ...(result.facetDistribution?.[FACET_FIELDS[facet]] ?? {}) };
+  return { ...(result.facetDistribution?.[MEILI_FACET_FIELDS[facet]] ?? {}) };
 }
 
 /** totalHits when the query paged with page/hitsPerPage (exact), else the estimate. */
@@ -103,5 +105,5 @@ export function mergeSearchResponses(plan: MeiliSearchPlan, response: MultiSearc
     facets[facet] = countsOf(i === -1 ? main : facetResults[i], facet);
   }
 
-  return { total: totalOf(main), hits, facets };
+  return { total: totalOf(main), hits, facets: publicFacets(facets, plan.asked ?? {}) };
 }

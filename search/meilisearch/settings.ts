@@ -2,6 +2,7 @@
 // reindex), never on every write.
 import type { Settings, Synonyms } from "meilisearch";
 import { CATEGORY_SYNONYMS } from "../synonyms";
+import { REACH_FIELD } from "../reach";
 import { FACET_FIELDS } from "../types";
 import { CHARACTERS_FIELD, LATIN_WORDS_FIELD } from "./documents";
 
@@ -24,7 +25,7 @@ export const SEARCHABLE_ATTRIBUTES = [
 ] as const;
 
 /** Every facet field, nextAvailableAt for "free before …" conditions, and the characters as written. */
-export const FILTERABLE_ATTRIBUTES = [...Object.values(FACET_FIELDS), "nextAvailableAt", CHARACTERS_FIELD] as const;
+export const FILTERABLE_ATTRIBUTES = [...Object.values(FACET_FIELDS), REACH_FIELD, "nextAvailableAt", CHARACTERS_FIELD] as const;
 
 export const SORTABLE_ATTRIBUTES = ["score", "closed", "nextAvailableAt", "yearsOfExperience"] as const;
 

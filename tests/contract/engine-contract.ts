@@ -46,18 +46,44 @@ function query(q: string, more: Partial<SearchQuery> = {}): SearchQuery {
   return { q, filters: {}, sort: "relevance", page: 1, perPage: ALL, ...more };
 }
 
+/**
+ * Whether `d` serves a party from `town` by `mode`, as the contract defines it (ADR 032), written out
+ * here rather than taken from search/reach.ts: on site only in its on-site towns, online and at the
+ * centre from anywhere.
+ */
+const servesBy = (d: SearchDocument, town: string, mode: string) =>
+  d.modes.includes(mode) && (mode !== "onsite" || d.towns.includes(town));
+/** A town with no mode chosen: on site there, or online. */
+const townModes = (filters: SearchFilters) => (filters.mode?.length ? filters.mode : ["onsite", "online"]);
+const servesTown = (d: SearchDocument, town: string, filters: SearchFilters = {}) =>
+  townModes(filters).some((m) => servesBy(d, town, m));
+const TOWN_SLUG_LIST = ["shenjiamen", "donggang", "zhanmao", "goushan", "zhujiajian", "liuheng", "taohua", "xiazhi", "dongji", "putuoshan"];
+
 /** Disjunctive facet counts over `docs` as the contract defines them, computed independently. */
 function expectedFacets(docs: SearchDocument[], filters: SearchFilters): Record<FacetName, Record<string, number>> {
+  const towns = filters.town ?? [];
   const passes = (d: SearchDocument, f: FacetName) => {
     const selected = filters[f];
-    return !selected || selected.length === 0 || facetValues(d, f).some((v) => selected.includes(v));
+    if (!selected || selected.length === 0) return true;
+    // A town chosen: served from one of them by the chosen modes (which the mode facet then is part of).
+    if (f === "town") return selected.some((t) => servesTown(d, t, filters));
+    if (f === "mode" && towns.length > 0) return true;
+    return facetValues(d, f).some((v) => selected.includes(v));
   };
   const out = {} as Record<FacetName, Record<string, number>>;
   for (const facet of FACETS) {
     const counts: Record<string, number> = {};
+    // While a town is chosen, a mode's count is how many serve it by that mode: town and mode both left out.
+    const skip = facet === "mode" && towns.length > 0 ? ["mode", "town"] : [facet];
     for (const d of docs) {
-      if (!FACETS.every((other) => other === facet || passes(d, other))) continue;
-      for (const v of new Set(facetValues(d, facet))) counts[v] = (counts[v] ?? 0) + 1;
+      if (!FACETS.every((other) => skip.includes(other) || passes(d, other))) continue;
+      const values =
+        facet === "town"
+          ? TOWN_SLUG_LIST.filter((t) => servesTown(d, t, filters))
+          : facet === "mode" && towns.length > 0
+            ? d.modes.filter((m) => servesBy(d, towns[0], m))
+            : facetValues(d, facet);
+      for (const v of new Set(values)) counts[v] = (counts[v] ?? 0) + 1;
     }
     out[facet] = counts;
   }
@@ -226,6 +252,25 @@ export function describeEngineContract(label: string, makeEngine: () => Promise<
         for (const h of r.hits) expect(markers.some((m) => searchableText(h.document).includes(m))).toBe(true);
       });
 
+      // Everyday phrases and English words (issue 11): the category's documents, and only documents of it.
+      it.each([
+        ["老板不发工资", "labour"],
+        ["讨工钱", "labour"],
+        ["劳务费", "labour"],
+        ["wages", "labour"],
+        ["unpaid wages", "labour"],
+        ["渔网", "maritime-fishery"],
+        ["船撞了", "maritime-fishery"],
+        ["fishing boat", "maritime-fishery"],
+        ["boat", "maritime-fishery"],
+        ["divorce", "marriage-family"],
+      ])("%s finds every %s document, and nothing outside it", async (q, category) => {
+        const r = await search(q);
+        const inCategory = idsWhere((d) => d.categories.includes(category));
+        expect(inCategory.length).toBeGreaterThan(2);
+        expect(new Set(ids(r))).toEqual(new Set(inCategory));
+      });
+
       it("without synonyms 医闹 is in no document", () => {
         expect(idsWhere((d) => searchableText(d).includes("医闹"))).toEqual([]);
       });
@@ -287,7 +332,7 @@ export function describeEngineContract(label: string, makeEngine: () => Promise<
         const expected = idsWhere(
           (d) =>
             (d.categories.includes("medical") || d.categories.includes("labour")) &&
-            d.towns.includes("donggang") &&
+            servesTown(d, "donggang") &&
             ["lawyer", "committee"].includes(d.kind),
         );
         expect(expected.length).toBeGreaterThan(0);
@@ -307,6 +352,58 @@ export function describeEngineContract(label: string, makeEngine: () => Promise<
       it("an unknown value matches nothing; an empty selection is no filter", async () => {
         expect((await search("", { filters: { category: ["no-such-category"] } })).total).toBe(0);
         expect((await search("", { filters: { category: [], town: [] } })).total).toBe(DOCS.length);
+      });
+    });
+
+    describe("towns: who can serve a party from there (ADR 032)", () => {
+      const idsFor = async (filters: SearchFilters) => new Set(ids(await search("", { filters })));
+      const onsiteThere = (d: SearchDocument, t: string) => d.modes.includes("onsite") && d.towns.includes(t);
+
+      it("a town finds those on site there and those online, not those on site elsewhere only", async () => {
+        const expected = idsWhere((d) => onsiteThere(d, "dongji") || d.modes.includes("online"));
+        // The fixture has all three kinds: on site on 东极镇, online only, on site elsewhere only.
+        expect(idsWhere((d) => onsiteThere(d, "dongji")).length).toBeGreaterThan(0);
+        expect(idsWhere((d) => d.modes.includes("online") && !d.modes.includes("onsite")).length).toBeGreaterThan(0);
+        expect(idsWhere((d) => d.modes.includes("onsite") && !d.towns.includes("dongji") && !d.modes.includes("online")).length).toBeGreaterThan(0);
+        expect(await idsFor({ town: ["dongji"] })).toEqual(new Set(expected));
+      });
+
+      it("on site narrows a town to those who go there", async () => {
+        const expected = idsWhere((d) => onsiteThere(d, "dongji"));
+        expect(await idsFor({ town: ["dongji"], mode: ["onsite"] })).toEqual(new Set(expected));
+      });
+
+      it("online with a town is everyone online; at the centre is everyone at the centre", async () => {
+        expect(await idsFor({ town: ["dongji"], mode: ["online"] })).toEqual(new Set(idsWhere((d) => d.modes.includes("online"))));
+        expect(await idsFor({ town: ["dongji"], mode: ["centre"] })).toEqual(new Set(idsWhere((d) => d.modes.includes("centre"))));
+      });
+
+      it("several modes with a town are OR-ed, each by its own rule", async () => {
+        const expected = idsWhere((d) => onsiteThere(d, "liuheng") || d.modes.includes("centre"));
+        expect(await idsFor({ town: ["liuheng"], mode: ["onsite", "centre"] })).toEqual(new Set(expected));
+      });
+
+      it("a mode without a town is the mode anywhere", async () => {
+        expect(await idsFor({ mode: ["onsite"] })).toEqual(new Set(idsWhere((d) => d.modes.includes("onsite"))));
+      });
+
+      it("counts say what choosing the value gives: every town under a mode, every mode under a town", async () => {
+        const filters = { town: ["dongji"], mode: ["onsite"] };
+        const r = await search("", { filters });
+        expect(r.facets).toEqual(expectedFacets(DOCS, filters));
+        for (const [town, n] of Object.entries(r.facets.town)) {
+          expect([town, (await search("", { filters: { town: [town], mode: ["onsite"] } })).total]).toEqual([town, n]);
+        }
+        for (const [mode, n] of Object.entries(r.facets.mode)) {
+          expect([mode, (await search("", { filters: { town: ["dongji"], mode: [mode] } })).total]).toEqual([mode, n]);
+        }
+        expect(Object.keys(r.facets.mode).sort()).toEqual(["centre", "online", "onsite"]);
+      });
+
+      it("town counts without a mode: on site there or online, and follow the text query", async () => {
+        const r = await search("律师");
+        const matching = r.hits.map((h) => h.document);
+        for (const town of ["dongji", "shenjiamen"]) expect(r.facets.town[town]).toBe(matching.filter((d) => servesTown(d, town)).length);
       });
     });
 
@@ -331,7 +428,7 @@ export function describeEngineContract(label: string, makeEngine: () => Promise<
         const unfiltered = await search("律师");
         const matching = unfiltered.hits.map((h) => h.document);
         expect(matching.length).toBe(unfiltered.total);
-        const filters = { town: ["donggang", "shenjiamen"], kind: ["lawyer"] };
+        const filters = { town: ["donggang"], kind: ["lawyer"] };
         const r = await search("律师", { filters });
         expect(r.facets).toEqual(expectedFacets(matching, filters));
       });
@@ -462,6 +559,10 @@ export function describeEngineContract(label: string, makeEngine: () => Promise<
     });
 
     // Meilisearch folds variants in its Chinese pipeline; the embedded engine with opencc's tables (ADR 020).
+    it("a name typed in traditional characters finds it first (龍旭 → 龙旭)", async () => {
+      expect(ids(await search("龍旭"))[0]).toBe(idOfName("龙旭"));
+    });
+
     it("traditional characters find their simplified names (張 → 张, 偉 → 伟)", async () => {
       expect(ids(await search("張偉"))[0]).toBe(idOfName("张伟"));
       expect(ids(await search("徐靜"))).toEqual([idOfName("徐静")]);
@@ -526,11 +627,14 @@ export function describeEngineContract(label: string, makeEngine: () => Promise<
 
       it("upsert replaces facet values too", async () => {
         const old = docById.get(idOfName("宋宇"))!;
-        const before = (await w.search(query("", { filters: { town: ["dongji"] } }))).total;
-        await w.upsert([{ ...old, towns: ["dongji"], townNames: ["东极镇", "Dongji"] }]);
-        const r = await w.search(query("", { filters: { town: ["dongji"] } }));
-        expect(r.total).toBe(before + 1);
-        expect(r.facets.town.donggang).toBe(DOCS.filter((d) => d.towns.includes("donggang")).length - 1);
+        expect([old.modes, servesTown(old, "donggang")]).toEqual([["online"], true]);
+        const before = (await w.search(query("", { filters: { town: ["donggang"] } }))).total;
+        // Online only (serves every town) → on site on 东极镇 only: no longer serves a party from 东港.
+        await w.upsert([{ ...old, towns: ["dongji"], townNames: ["东极镇", "Dongji"], modes: ["onsite"] }]);
+        const r = await w.search(query("", { filters: { town: ["donggang"] } }));
+        expect(r.total).toBe(before - 1);
+        const dongji = await w.search(query("", { filters: { town: ["dongji"], mode: ["onsite"] } }));
+        expect(dongji.hits.map((h) => h.document.id)).toContain(old.id);
       });
 
       it("delete removes; deleting an unknown id is harmless", async () => {

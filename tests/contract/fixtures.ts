@@ -460,6 +460,18 @@ export const MEDIATOR_RECORDS: MediatorRecord[] = [
     record: [33, 29],
     next: at(28),
   }),
+  // Found by its name typed in traditional characters (龍旭), issue 11.
+  mediator(37, "senior-mediator", "龙旭", {
+    title: "资深调解员",
+    organisation: "东极镇人民调解委员会（示例）",
+    bio: "老渔民出身，调解渔船碰撞与渔网损坏赔偿。",
+    categories: ["maritime-fishery"],
+    towns: ["dongji"],
+    modes: ["onsite", "online"],
+    languages: ["zhoushan-dialect"],
+    record: [12, 10],
+    next: at(30),
+  }),
 ];
 
 const byId = (id: number) => MEDIATOR_RECORDS.find((m) => m.id === id)!;
