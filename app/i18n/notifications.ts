@@ -17,7 +17,6 @@ type Text = { subject: (p: P) => string; body: (p: P) => string; sms?: (p: P) =>
 /** An instant in words, Beijing time: "12月4日（周五）上午9:00" / "Fri 4 Dec, 9:00 am". */
 const when = (ms: unknown, locale: Locale) => (typeof ms === "number" ? whenWords(ms, locale) : "");
 const s = (v: unknown) => (v === null || v === undefined ? "" : String(v));
-/** A declined request may carry another time proposed instead. */
 /** The session's time, with its end when known: "12月4日（周五）上午9:00至10:30". */
 const session = (p: P, locale: Locale) =>
   typeof p.start !== "number" ? "" : typeof p.end === "number" ? sessionWords(p.start, p.end, locale) : whenWords(p.start, locale);
@@ -46,6 +45,9 @@ function place(p: P, locale: Locale): string {
     ? `地点：${CENTRE.name.zh}${room(p, "zh")}，${CENTRE.address.zh}`
     : `Place: ${room(p, "en") || "the centre"}, ${CENTRE.name.en}, ${CENTRE.address.en}`;
 }
+
+/** The same words for the calendar file (booking-ics.server.ts): a calendar says what its messages say. */
+export const sessionPlace = place;
 
 /** Where or how, in a few characters (a text message): "中心第一调解室", "六横镇上岛", "线上" / "room 1", "Liuheng". */
 function placeShort(p: P, locale: Locale): string {
@@ -87,6 +89,7 @@ const sentences = (locale: Locale, ...parts: string[]) =>
 /** 【调解点单】 is the signature a Chinese text message carries at its start. */
 const sms = (locale: Locale, text: string) => (locale === "zh" ? `【调解点单】${text}` : text);
 
+/** A declined request may carry another time proposed instead. */
 const proposal = (p: P, locale: Locale) =>
   typeof p.proposedStart !== "number"
     ? ""

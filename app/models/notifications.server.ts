@@ -73,16 +73,10 @@ export interface Message {
   at: number;
 }
 
-// Every booking change notifies two or three people: these run once per recipient.
-const q = preparedQueries((db) => ({
-  contact: db
-    .select({ email: users.email, phone: users.phone, locale: users.locale })
-    .from(users)
-    .where(eq(users.id, ph("id")))
 const party = alias(users, "party");
 
-    .prepare(),
-  actingFor: db
+// Every booking change notifies two or three people: these run once per recipient.
+const q = preparedQueries((db) => ({
   booking: db
     .select({
       start: bookings.startAt,
@@ -103,6 +97,12 @@ const party = alias(users, "party");
     .leftJoin(rooms, eq(rooms.id, bookings.roomId))
     .where(eq(bookings.id, ph("id")))
     .prepare(),
+  contact: db
+    .select({ email: users.email, phone: users.phone, locale: users.locale })
+    .from(users)
+    .where(eq(users.id, ph("id")))
+    .prepare(),
+  actingFor: db
     .select({ id: users.id })
     .from(users)
     .where(and(eq(users.mediatorId, ph("mediatorId")), isNull(users.disabledAt)))
@@ -135,12 +135,6 @@ function insert(tx: Db | Tx, row: { userId: number | null; channel: "email" | "s
   });
 }
 
-export function notifyUser(tx: Db | Tx, userId: number, message: Message): void {
-  const u = q(tx).contact.get({ id: userId });
-  if (!u) return;
-  // A party who signs in by phone may have no e-mail address (issue 11).
-  if (u.email) insert(tx, { userId, channel: "email", to: u.email, locale: u.locale }, message);
-  if (u.phone) insert(tx, { userId, channel: "sms", to: u.phone, locale: u.locale }, message);
 /**
  * What every message about a booking says whatever its template: when (start, end), where or how (mode,
  * town, meeting point, room, the online room's link), who (both names), the case number, and the links
@@ -178,31 +172,37 @@ function complete(tx: Db | Tx, message: Message, extra: NotificationParams = {})
   return done;
 }
 
-}
+export function notifyUser(tx: Db | Tx, userId: number, message: Message): void {
   message = complete(tx, message);
+  const u = q(tx).contact.get({ id: userId });
+  if (!u) return;
+  // A party who signs in by phone may have no e-mail address (issue 11).
+  if (u.email) insert(tx, { userId, channel: "email", to: u.email, locale: u.locale }, message);
+  if (u.phone) insert(tx, { userId, channel: "sms", to: u.phone, locale: u.locale }, message);
+}
 
 /** A person without an account (a respondent reached by phone): one text message. */
 export function notifyContact(tx: Db | Tx, contact: { phone: string; locale: Locale }, message: Message): void {
+  message = complete(tx, message);
   insert(tx, { userId: null, channel: "sms", to: contact.phone, locale: contact.locale }, message);
 }
 
 /** Someone reached at an address they gave the centre, who has no account yet (a claim invitation). */
 export function notifyAddress(tx: Db | Tx, to: { channel: "email" | "sms"; to: string; locale: Locale }, message: Message): void {
-  insert(tx, { userId: null, ...to }, message);
   message = complete(tx, message);
+  insert(tx, { userId: null, ...to }, message);
 }
 
 /** Notifies every account acting for the mediator, or the centre's desk (in Chinese) when there is none. */
 export function notifyMediator(tx: Db | Tx, mediatorId: number, message: Message): void {
+  // The mediator's side reads the party's name where a party reads the mediator's.
+  message = complete(tx, message, { audience: "mediator" });
   const accounts = q(tx).actingFor.all({ mediatorId });
-  message = complete(tx, message);
   if (accounts.length === 0) insert(tx, { userId: null, channel: "email", to: CENTRE_DESK, locale: "zh" }, message);
   for (const a of accounts) notifyUser(tx, a.id, message);
 }
 
 export type NotificationRow = typeof notifications.$inferSelect;
-  // The mediator's side reads the party's name where a party reads the mediator's.
-  message = complete(tx, message, { audience: "mediator" });
 /** The text of a row in its language: the SMS carries the subject only. */
 export type Renderer = (n: NotificationRow) => { subject: string; body: string };
 

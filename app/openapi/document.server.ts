@@ -315,7 +315,6 @@ export function operations(now: number): Operation[] {
       tag: "bookings",
       access: "account",
       ok: { status: 200, type: "text/calendar", schema: z.string() },
-      errors: [409],
     },
 
     {
