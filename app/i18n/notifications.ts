@@ -6,6 +6,7 @@ import { CENTRE } from "../../domain/centre";
 import { clause, dayWords, roomWords, sessionWords, tidy, whenWords } from "./when";
 import { assignmentNotifications } from "./messages-assignment";
 import { authNotifications } from "./messages-auth-notifications";
+import { leaveNotifications } from "./messages-leave";
 
 type P = Record<string, string | number | null>;
 /**
@@ -394,6 +395,7 @@ const CATALOGUE: Record<Locale, Record<NotificationTemplate, Text>> = {
     },
     ...SEA.zh,
     ...authNotifications.zh,
+    ...leaveNotifications.zh,
   },
   en: {
     "booking.requested": {
@@ -581,6 +583,7 @@ const CATALOGUE: Record<Locale, Record<NotificationTemplate, Text>> = {
     },
     ...SEA.en,
     ...authNotifications.en,
+    ...leaveNotifications.en,
   },
 };
 

@@ -57,6 +57,12 @@ export const NOTIFICATION_TEMPLATES = [
   "sea.moved-online",
   "sea.kept",
   "sea.lifted",
+  // Leave over booked sessions (issue 11, ADR 030): the party is offered other times or told of the
+  // cancellation; the mediator gets a copy. The waitlist: a free time opened in a party's range.
+  "leave.move-offer",
+  "leave.cancelled",
+  "leave.decided",
+  "waitlist.opening",
 ] as const;
 export type NotificationTemplate = (typeof NOTIFICATION_TEMPLATES)[number];
 /**

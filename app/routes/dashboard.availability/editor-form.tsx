@@ -6,6 +6,7 @@ import { Form, useNavigation } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { ErrorSummary, FieldErrors, SubmitButton, type SummaryItem } from "~/components/forms";
 import { CsrfInput } from "~/components/session";
+import { StrandedSessions, type StrandedView } from "~/components/availability-stranded";
 import { useHydrated } from "~/components/use-hydrated";
 import { MODES, TOWNS } from "../../../domain";
 import { useLocale, useT } from "~/i18n";
@@ -257,6 +258,11 @@ function summaryItems(state: EditorState, errors: Errors, t: ReturnType<typeof u
     date: t.availability.date,
   };
   return Object.entries(errors).map(([name, list]) => {
+    const stranded = /^(decision|reason)-(\d+)$/.exec(name);
+    if (stranded)
+      return stranded[1] === "decision"
+        ? { id: `decision-${stranded[2]}-keep`, label: t.leave.decision, errors: list }
+        : { id: name, label: t.leave.reason, errors: list };
     const m = /^(weekly|overrides)\[(\d+)\](?:\.(\w+))?$/.exec(name);
     if (!m) {
       const rule = RULES.find((r) => r === name);
@@ -284,7 +290,17 @@ function summaryItems(state: EditorState, errors: Errors, t: ReturnType<typeof u
   });
 }
 
-export function AvailabilityEditor({ state, errors, focus }: { state: EditorState; errors: Errors; focus?: string }) {
+export function AvailabilityEditor({
+  state,
+  errors,
+  focus,
+  stranded = [],
+}: {
+  state: EditorState;
+  errors: Errors;
+  focus?: string;
+  stranded?: StrandedView[];
+}) {
   const t = useT();
   const navigation = useNavigation();
   const saving = navigation.state === "submitting" && navigation.formData?.get("intent") === "save";
@@ -292,7 +308,7 @@ export function AvailabilityEditor({ state, errors, focus }: { state: EditorStat
 
   // After an add or remove, the focus goes to the new row (or back to the add button).
   useEffect(() => {
-    if (focus && !hasErrors) document.getElementById(focus)?.focus();
+    if (focus && !hasErrors && focus !== "stranded-heading") document.getElementById(focus)?.focus();
   }, [focus, hasErrors, state]);
 
   return (
@@ -302,6 +318,7 @@ export function AvailabilityEditor({ state, errors, focus }: { state: EditorStat
       </button>
       <CsrfInput />
       <ErrorSummary items={summaryItems(state, errors, t)} focusKey={errors} />
+      <StrandedSessions sessions={stranded} decisions={state.decisions} errors={errors} />
 
       <section className="panel" aria-labelledby="weekly-heading">
         <h2 id="weekly-heading">{t.availability.weeklyHeading}</h2>
@@ -398,6 +415,21 @@ export function AvailabilityEditor({ state, errors, focus }: { state: EditorStat
               </div>
             );
           })}
+        </div>
+        <div className="field">
+          <label className="choice" htmlFor="instantConfirm">
+            <input
+              type="checkbox"
+              id="instantConfirm"
+              name="instantConfirm"
+              defaultChecked={state.instantConfirm}
+              aria-describedby="instantConfirm-hint"
+            />
+            {t.leave.instantConfirm}
+          </label>
+          <p id="instantConfirm-hint" className="field-hint">
+            {t.leave.instantConfirmHint}
+          </p>
         </div>
       </section>
 

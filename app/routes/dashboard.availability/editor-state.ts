@@ -28,6 +28,10 @@ export interface EditorState {
   leaveFrom: string;
   leaveTo: string;
   rules: Record<RuleName, string>;
+  /** Requests are confirmed at once (availability_settings.instant_confirm). */
+  instantConfirm: boolean;
+  /** What the mediator chose for each stranded session, by booking id (ADR 030). */
+  decisions: Record<string, { action: string; reason: string }>;
 }
 
 /** Field names as the form posts them (and as errors are keyed): weekly[2].end, overrides[0].date… */

@@ -6,14 +6,20 @@ import crypto from "node:crypto";
 import { DateTime } from "luxon";
 import type { Locale } from "../../../domain";
 import { messages } from "~/i18n";
-import { availabilitySchema, type AvailabilityDocument } from "~/models/availability-schema";
+import {
+  availabilitySchema,
+  STRANDED_ACTIONS,
+  type AvailabilityDocument,
+  type AvailabilityView,
+  type StrandedDecision,
+} from "~/models/availability-schema";
 import { fieldErrors, fieldName } from "~/utils/forms.server";
 import { RULES, overrideName, rangeName, type EditorState, type OverrideRow, type RangeRow } from "./editor-state";
 
 const MAX_LEAVE_DAYS = 92;
 const newKey = () => `n${crypto.randomBytes(5).toString("hex")}`;
 
-export function stateFromDocument(doc: AvailabilityDocument): EditorState {
+export function stateFromDocument(doc: AvailabilityView): EditorState {
   return {
     weekly: doc.weekly.map((w, i) => ({
       key: `w${i}`,
@@ -39,6 +45,8 @@ export function stateFromDocument(doc: AvailabilityDocument): EditorState {
     leaveFrom: "",
     leaveTo: "",
     rules: Object.fromEntries(RULES.map((r) => [r, String(doc[r])])) as EditorState["rules"],
+    instantConfirm: doc.instantConfirm,
+    decisions: {},
   };
 }
 
@@ -84,7 +92,48 @@ export function stateFromForm(formData: FormData): EditorState {
     leaveFrom: str("leaveFrom"),
     leaveTo: str("leaveTo"),
     rules: Object.fromEntries(RULES.map((r) => [r, str(r)])) as EditorState["rules"],
+    instantConfirm: formData.get("instantConfirm") === "on",
+    decisions: decisionsFromForm(formData),
   };
+}
+
+/** The stranded sessions' answers as posted: decision-<booking id> and reason-<booking id>. */
+function decisionsFromForm(formData: FormData): EditorState["decisions"] {
+  const out: EditorState["decisions"] = {};
+  for (const [name, value] of formData) {
+    const m = /^decision-(\d{1,10})$/.exec(name);
+    if (!m || typeof value !== "string") continue;
+    const reason = formData.get(`reason-${m[1]}`);
+    out[m[1]] = { action: value, reason: typeof reason === "string" ? reason : "" };
+  }
+  // A reason typed before a choice was made is kept for the next answer.
+  for (const [name, value] of formData) {
+    const m = /^reason-(\d{1,10})$/.exec(name);
+    if (m && typeof value === "string" && !out[m[1]]) out[m[1]] = { action: "", reason: value };
+  }
+  return out;
+}
+
+/**
+ * The decisions for the stranded sessions the page listed, as the save takes them, or the errors to
+ * show next to each: a choice for every session, a reason to cancel.
+ */
+export function decisionsFor(
+  state: EditorState,
+  bookingIds: number[],
+  locale: Locale,
+): { ok: true; decisions: StrandedDecision[] } | { ok: false; errors: Record<string, string[]> } {
+  const t = messages[locale].leave.errors;
+  const errors: Record<string, string[]> = {};
+  const decisions: StrandedDecision[] = [];
+  for (const id of bookingIds) {
+    const d = state.decisions[String(id)];
+    const action = STRANDED_ACTIONS.find((a) => a === d?.action);
+    if (!action) errors[`decision-${id}`] = [t.decide];
+    else if (action === "cancel" && (d?.reason.trim().length ?? 0) < 2) errors[`reason-${id}`] = [t.reason];
+    else decisions.push({ booking: id, action, ...(action === "cancel" ? { reason: d!.reason.trim().slice(0, 500) } : {}) });
+  }
+  return Object.keys(errors).length ? { ok: false, errors } : { ok: true, decisions };
 }
 
 export interface EditorReply {
@@ -173,7 +222,11 @@ export function validate(state: EditorState, locale: Locale): { ok: true; doc: A
     current = leave.state;
   }
   const weeklyRows = current.weekly.map((_, i) => i).filter((i) => !blank(current.weekly[i]));
-  const overrideRows = current.overrides.map((_, j) => j).filter((j) => current.overrides[j].date || !blank(current.overrides[j]));
+  // A day off has nothing but its date: a row without one is an error, never dropped (only a blank row
+  // of other hours, added and left empty, is).
+  const overrideRows = current.overrides
+    .map((_, j) => j)
+    .filter((j) => current.overrides[j].kind === "off" || current.overrides[j].date || !blank(current.overrides[j]));
   const onsiteTowns = (r: { modes: string[]; towns: string[] }) => (r.modes.includes("onsite") ? r.towns : []);
   const input = {
     weekly: weeklyRows.map((i) => {
