@@ -2,24 +2,38 @@
 // (a mediator account is linked to a mediator who has none yet). Parties register themselves. Issue 9:
 // the pool members without an account, each with a claim link to send (or all at once), the links
 // shown once in the answer to the post that made them; deactivation, reactivation and staff/admin
-// role changes per account; the account log. Each form posts an `intent` (none: open an account).
-import { getFormProps, useForm } from "@conform-to/react";
+// role changes per account; the account log. Issue 11: the mediator picker finds by name, pinyin or
+// number (components/mediator-picker.tsx), opening an account redirects to an empty form with its
+// notice, and any account can be edited (?edit=ID). Each form posts an `intent` (none: open an account).
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useState } from "react";
+import { AccountEditForm, LinkedMediator, RoleField } from "~/components/account-edit-form";
+import { AccountLog, IssuedLinks, StepForm, Unclaimed } from "~/components/account-admin-parts";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { ErrorSummary, useClearOnReply, FieldErrors, Notice, SelectField, SubmitButton, TextField } from "~/components/forms";
+import { ErrorSummary, useClearOnReply, Notice, SubmitButton, TextField } from "~/components/forms";
+import { MediatorFindForm } from "~/components/mediator-picker";
 import { CsrfInput } from "~/components/session";
 import { useHydrated } from "~/components/use-hydrated";
 import { facetLabel, KIND_LABELS } from "../../domain";
 import { dataLang, localeFromMatches, messages, useLocale, useT } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import { issueMessage } from "~/i18n/validation";
-import { formatCentreTime } from "~/i18n/format";
 import { issueAllClaims, issueClaim, openInvitations, parseContact, type IssuedClaim } from "~/models/account-claim.server";
 import { AccountError, createAccount, createAccountSchema, listAccounts, unlinkedMediators } from "~/models/accounts.server";
-import { changeRole, deactivateAccount, LastAdminError, listAccountEvents, reactivateAccount } from "~/models/accounts-admin.server";
+import {
+  accountForEdit,
+  changeRole,
+  deactivateAccount,
+  editAccount,
+  editAccountSchema,
+  LastAdminError,
+  listAccountEvents,
+  mediatorChoices,
+  reactivateAccount,
+} from "~/models/accounts-admin.server";
 import { EmailTakenError, MediatorLinkedError, type User } from "~/models/auth.server";
 import { iso } from "~/models/booking-view";
 import { isDomainError } from "~/models/errors";
@@ -29,17 +43,39 @@ import { idOr404 } from "~/utils/api.server";
 import { parseForm, text } from "~/utils/forms.server";
 import { requireCsrf, requirePageUser } from "~/utils/session.server";
 
-const ROLES = ["mediator", "staff", "admin"] as const;
+/** An id from the query string (?created, ?edited, ?edit), or null when there is none or it is not one. */
+const idParam = (url: URL, key: string) => {
+  const n = Number(url.searchParams.get(key) ?? "");
+  return Number.isInteger(n) && n > 0 ? n : null;
+};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user } = requirePageUser(request, ["admin"]);
   const now = Date.now();
+  const url = new URL(request.url);
   const invited = openInvitations(now);
+  const list = listAccounts({ by: user });
+  const nameOf = (key: string) => list.accounts.find((a) => a.id === idParam(url, key))?.name ?? null;
+  const editId = idParam(url, "edit");
+  let editing = null;
+  try {
+    editing = editId ? accountForEdit({ by: user, userId: editId }) : null;
+  } catch (error) {
+    if (isDomainError(error, "not_found")) throw new Response(null, { status: 404 });
+    throw error;
+  }
+  const kindOf = (kind: keyof typeof KIND_LABELS) => KIND_LABELS[kind][getLocale(request)];
+  const choices = (including?: number | null) => mediatorChoices({ by: user, including }).map((m) => ({ ...m, kind: kindOf(m.kind) }));
   return {
-    ...listAccounts({ by: user }),
+    ...list,
     mediators: unlinkedMediators().map((m) => ({ ...m, invitedUntil: invited.has(m.id) ? iso(invited.get(m.id)!) : null })),
+    choices: choices(),
+    editing: editing ? { account: editing, choices: choices(editing.mediatorId) } : null,
+    find: (url.searchParams.get("find") ?? "").trim().slice(0, 40),
     events: listAccountEvents({ by: user }).map((e) => ({ ...e, at: iso(e.at) })),
-    created: new URL(request.url).searchParams.get("created"),
+    created: nameOf("created"),
+    edited: nameOf("edited"),
+    unchanged: nameOf("unchanged"),
     staffTowns: staffTowns({ by: user }),
   };
 }
@@ -99,11 +135,45 @@ async function accountStep(request: Request, by: User, intent: string, formData:
   throw new Response("Unknown intent", { status: 400 });
 }
 
+/** Edits an account; success redirects (the notice names it), a refusal comes back on the form's fields. */
+async function editStep(request: Request, by: User, formData: FormData) {
+  const locale = getLocale(request);
+  const t = messages[locale];
+  const userId = idOr404(String(formData.get("userId") ?? ""));
+  const submission = parseForm(formData, {
+    schema: editAccountSchema,
+    locale,
+    input: (p) => ({
+      name: p.name ?? "",
+      email: p.email ?? "",
+      phone: p.phone ?? "",
+      role: p.role,
+      mediatorId: p.role === "mediator" ? text(p.mediatorId) : undefined,
+    }),
+  });
+  const answer = (result: SubmissionResult<string[]>, status: number) => data({ edit: { userId, result } }, { status });
+  if (submission.status !== "success") return answer(submission.reply(), 400);
+  const onField = (field: string, message: string, status: number) => answer(submission.reply({ fieldErrors: { [field]: [message] } }), status);
+  try {
+    const { changed } = await editAccount({ by, userId, input: submission.value, now: Date.now() });
+    return redirect(`/admin/accounts?${changed.length ? "edited" : "unchanged"}=${userId}`);
+  } catch (error) {
+    if (error instanceof EmailTakenError) return onField("email", t.auth.emailTaken, 409);
+    if (error instanceof MediatorLinkedError) return onField("mediatorId", t.claim.alreadyClaimed, 409);
+    if (error instanceof LastAdminError) return answer(submission.reply({ formErrors: [t.accountAdmin.lastAdmin] }), 409);
+    if (isDomainError(error, "invalid_input")) return onField("mediatorId", issueMessage({ code: "custom", message: error.message }, locale), 422);
+    if (isDomainError(error, "illegal_transition")) return answer(submission.reply({ formErrors: [t.accountAdmin.changedMeanwhile] }), 409);
+    if (isDomainError(error, "not_found")) throw new Response(null, { status: 404 });
+    throw error;
+  }
+}
+
 export async function action({ request }: ActionFunctionArgs) {
   const auth = requirePageUser(request, ["admin"]);
   const formData = await request.formData();
   requireCsrf(request, auth, formData);
   const intent = String(formData.get("intent") ?? "");
+  if (intent === "edit") return editStep(request, auth.user, formData);
   if (intent) return accountStep(request, auth.user, intent, formData);
   const locale = getLocale(request);
   const t = messages[locale];
@@ -122,7 +192,8 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== "success") return data({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
   try {
     const account = await createAccount({ by: auth.user, input: submission.value });
-    return redirect(`/admin/accounts?created=${encodeURIComponent(account.email)}`);
+    // Post/Redirect/Get: the page comes back with an empty form and the notice (no e-mail in the URL).
+    return redirect(`/admin/accounts?created=${account.id}`);
   } catch (error) {
     if (error instanceof EmailTakenError) {
       return data({ result: submission.reply({ fieldErrors: { email: [t.auth.emailTaken] }, hideFields: ["password"] }) }, { status: 409 });
@@ -145,95 +216,41 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export const meta: MetaFunction = ({ matches }) => {
   const t = messages[localeFromMatches(matches)];
-  return [{ title: `${t.adminAccounts.title} · ${t.siteName}` }];
+  return [{ title: `${t.adminAccounts.title} · ${t.siteName}` }, { name: "description", content: t.staffPages.pages.accounts.description }];
 };
 
 export default function AccountsPage() {
-  const { accounts, parties, mediators, events, created } = useLoaderData<typeof loader>();
+  const loaded = useLoaderData<typeof loader>();
+  const { accounts, parties, mediators, events, created, edited, unchanged, editing } = loaded;
   const answer = useActionData<typeof action>();
-  const actionData = answer && "result" in answer ? answer : undefined;
   const step = answer && "step" in answer ? answer.step : undefined;
+  const editReply = answer && "edit" in answer ? answer.edit : undefined;
   const t = useT();
   const locale = useLocale();
   const lang = dataLang(locale);
-  const hydrated = useHydrated();
-  const navigation = useNavigation();
-  const [form, fields] = useForm<{ name: string; email: string; role: string; mediatorId: string; password: string }>({
-    id: "create-account",
-    lastResult: actionData?.result,
-  });
-  const [role, setRole] = useState(typeof fields.role.initialValue === "string" ? fields.role.initialValue : "mediator");
-  const roleInvalid = Boolean(fields.role.errors?.length);
-  useClearOnReply(fields.password.id, actionData);
-  const pending = navigation.state === "submitting" && navigation.formMethod === "POST";
+  const a = t.staffPages.accounts;
   return (
     <div className="admin-page">
       <h1>{t.adminAccounts.heading}</h1>
       <p className="lead">{t.adminAccounts.intro}</p>
-      {created && !answer ? <Notice>{t.adminAccounts.created(created)}</Notice> : null}
+      {created && !answer ? <Notice>{a.created(created)}</Notice> : null}
+      {edited && !answer ? <Notice>{a.edited(edited)}</Notice> : null}
+      {unchanged && !answer ? <Notice kind="info">{a.unchanged(unchanged)}</Notice> : null}
       {step?.notice ? <Notice>{step.notice}</Notice> : null}
       {step?.refusal ? <Notice kind="error">{step.refusal}</Notice> : null}
       {step?.issued ? <IssuedLinks issued={step.issued} /> : null}
 
-      <section className="panel" aria-labelledby="create-heading">
-        <h2 id="create-heading">{t.adminAccounts.createHeading}</h2>
-        <Form method="post" {...getFormProps(form)} className="form-panel-body">
-          <ErrorSummary
-            focusKey={actionData}
-            formErrors={form.errors}
-            items={[
-              { id: fields.name.id, label: t.adminAccounts.name, errors: fields.name.errors },
-              { id: fields.email.id, label: t.adminAccounts.email, errors: fields.email.errors },
-              { id: `${fields.role.id}-0`, label: t.adminAccounts.role, errors: fields.role.errors },
-              { id: fields.mediatorId.id, label: t.adminAccounts.mediatorSelect, errors: fields.mediatorId.errors },
-              { id: fields.password.id, label: t.adminAccounts.password, errors: fields.password.errors },
-            ]}
-          />
-          <CsrfInput />
-          <div className="form-grid">
-            <TextField field={fields.name} label={t.adminAccounts.name} autoComplete="off" maxLength={60} />
-            <TextField field={fields.email} label={t.adminAccounts.email} type="email" autoComplete="off" inputMode="email" />
-          </div>
-          <fieldset className="field choice-group" aria-describedby={roleInvalid ? fields.role.errorId : undefined}>
-            <legend>{t.adminAccounts.role}</legend>
-            <div className="choices">
-              {ROLES.map((r, i) => (
-                <label key={r} className="choice" htmlFor={`${fields.role.id}-${i}`}>
-                  <input
-                    type="radio"
-                    id={`${fields.role.id}-${i}`}
-                    name="role"
-                    value={r}
-                    checked={role === r}
-                    onChange={() => setRole(r)}
-                    aria-invalid={roleInvalid || undefined}
-                  />
-                  {t.roles[r]}
-                </label>
-              ))}
-            </div>
-            <FieldErrors id={fields.role.errorId} errors={fields.role.errors} />
-          </fieldset>
-          {!hydrated || role === "mediator" ? (
-            <SelectField field={fields.mediatorId} label={t.adminAccounts.mediatorSelect} hint={t.adminAccounts.mediatorHint}>
-              <option value="">{t.adminAccounts.mediatorNone}</option>
-              {mediators.map((m) => (
-                <option key={m.id} value={m.id} lang={lang}>
-                  {`#${m.id} ${m.name}（${KIND_LABELS[m.kind][locale]}）`}
-                </option>
-              ))}
-            </SelectField>
-          ) : null}
-          <TextField
-            field={fields.password}
-            label={t.adminAccounts.password}
-            hint={t.adminAccounts.passwordHint}
-            type="password"
-            autoComplete="new-password"
-          />
-          <SubmitButton pending={pending} label={t.adminAccounts.createButton} pendingLabel={t.adminAccounts.creating} />
-        </Form>
-      </section>
+      {editing ? (
+        <AccountEditForm
+          key={editing.account.id}
+          account={editing.account}
+          options={editing.choices}
+          find={loaded.find}
+          reply={editReply?.userId === editing.account.id ? editReply.result : undefined}
+        />
+      ) : null}
+      {/* A new key after each account opened: the form comes back empty (with JavaScript too). */}
+      <CreateAccountForm key={created ?? "new"} />
 
       <section aria-labelledby="list-heading">
         <h2 id="list-heading">{t.adminAccounts.listHeading}</h2>
@@ -251,24 +268,24 @@ export default function AccountsPage() {
             </tr>
           </thead>
           <tbody>
-            {accounts.map((a) => (
-              <tr key={a.id}>
-                <td data-label={t.adminAccounts.id}>{a.id}</td>
+            {accounts.map((row) => (
+              <tr key={row.id}>
+                <td data-label={t.adminAccounts.id}>{row.id}</td>
                 <td data-label={t.adminAccounts.name} lang={lang}>
-                  {a.name}
+                  {row.name}
                 </td>
                 <td data-label={t.adminAccounts.email} className="break">
-                  {a.email}
+                  {row.email}
                 </td>
-                <td data-label={t.adminAccounts.role}>{t.roles[a.role]}</td>
+                <td data-label={t.adminAccounts.role}>{t.roles[row.role]}</td>
                 <td data-label={t.adminAccounts.mediator} lang={lang}>
-                  {a.mediatorName ?? "—"}
+                  {row.mediatorName ?? "—"}
                 </td>
                 <td data-label={t.accountAdmin.status} className="nowrap">
-                  {a.disabledAt ? t.accountAdmin.deactivated : t.accountAdmin.active}
+                  {row.disabledAt ? t.accountAdmin.deactivated : t.accountAdmin.active}
                 </td>
                 <td data-label={t.accountAdmin.actions}>
-                  <AccountActions account={a} />
+                  <AccountActions account={row} />
                 </td>
               </tr>
             ))}
@@ -282,29 +299,54 @@ export default function AccountsPage() {
   );
 }
 
-/** One small form per step: a button, the account's id and name (for the notice), the CSRF token. */
-function StepForm({
-  intent,
-  fields,
-  label,
-  danger,
-}: {
-  intent: string;
-  fields: Record<string, string | number>;
-  label: string;
-  danger?: boolean;
-}) {
+/** Opening an account. Without JavaScript the mediator search (a GET) stands first: find, then fill in. */
+function CreateAccountForm() {
+  const { choices, find } = useLoaderData<typeof loader>();
+  const answer = useActionData<typeof action>();
+  const actionData = answer && "result" in answer ? answer : undefined;
+  const t = useT();
+  const hydrated = useHydrated();
+  const navigation = useNavigation();
+  const [form, fields] = useForm<{ name: string; email: string; role: string; mediatorId: string; password: string }>({
+    id: "create-account",
+    lastResult: actionData?.result,
+  });
+  const [role, setRole] = useState(typeof fields.role.initialValue === "string" ? fields.role.initialValue : "mediator");
+  useClearOnReply(fields.password.id, actionData);
+  const pending = navigation.state === "submitting" && navigation.formMethod === "POST" && !navigation.formData?.get("intent");
   return (
-    <Form method="post" style={{ display: "inline-block", margin: "0 0.5rem 0.5rem 0" }}>
-      <CsrfInput />
-      <input type="hidden" name="intent" value={intent} />
-      {Object.entries(fields).map(([k, v]) => (
-        <input key={k} type="hidden" name={k} value={v} />
-      ))}
-      <button type="submit" className={`button button-small${danger ? " button-danger" : ""}`}>
-        {label}
-      </button>
-    </Form>
+    <section className="panel" aria-labelledby="create-heading">
+      <h2 id="create-heading">{t.adminAccounts.createHeading}</h2>
+      {!hydrated ? <MediatorFindForm find={find} /> : null}
+      <Form method="post" action="/admin/accounts" {...getFormProps(form)} className="form-panel-body">
+        <ErrorSummary
+          focusKey={actionData}
+          formErrors={form.errors}
+          items={[
+            { id: fields.name.id, label: t.adminAccounts.name, errors: fields.name.errors },
+            { id: fields.email.id, label: t.adminAccounts.email, errors: fields.email.errors },
+            { id: `${fields.role.id}-0`, label: t.adminAccounts.role, errors: fields.role.errors },
+            { id: fields.mediatorId.id, label: t.adminAccounts.mediatorSelect, errors: fields.mediatorId.errors },
+            { id: fields.password.id, label: t.adminAccounts.password, errors: fields.password.errors },
+          ]}
+        />
+        <CsrfInput />
+        <div className="form-grid">
+          <TextField field={fields.name} label={t.adminAccounts.name} autoComplete="off" maxLength={60} />
+          <TextField field={fields.email} label={t.adminAccounts.email} type="email" autoComplete="off" inputMode="email" />
+        </div>
+        <RoleField field={fields.role} role={role} onChange={setRole} />
+        {!hydrated || role === "mediator" ? <LinkedMediator field={fields.mediatorId} options={choices} find={find} /> : null}
+        <TextField
+          field={fields.password}
+          label={t.adminAccounts.password}
+          hint={t.adminAccounts.passwordHint}
+          type="password"
+          autoComplete="new-password"
+        />
+        <SubmitButton pending={pending} label={t.adminAccounts.createButton} pendingLabel={t.adminAccounts.creating} />
+      </Form>
+    </section>
   );
 }
 
@@ -316,6 +358,9 @@ function AccountActions({ account: a }: { account: AccountRow }) {
   const towns: Record<string, string> = useLoaderData<typeof loader>().staffTowns;
   return (
     <>
+      <Link to={`/admin/accounts?edit=${a.id}#edit-heading`} className="button button-small" aria-label={t.staffPages.accounts.editFor(a.name)}>
+        {t.staffPages.accounts.edit}
+      </Link>{" "}
       {a.disabledAt ? (
         <StepForm intent="reactivate" fields={who} label={t.accountAdmin.reactivate} />
       ) : (
@@ -325,151 +370,6 @@ function AccountActions({ account: a }: { account: AccountRow }) {
       {a.role === "admin" ? <StepForm intent="role" fields={{ ...who, role: "staff" }} label={t.accountAdmin.makeStaff} /> : null}
       {a.role === "staff" ? <QueueTownForm userId={a.id} name={a.name} town={towns[a.id] ?? null} /> : null}
     </>
-  );
-}
-
-function IssuedLinks({
-  issued,
-}: {
-  issued: { mediatorId: number; mediatorName: string; link: string; expires: string; sentTo: string }[];
-}) {
-  const t = useT();
-  const locale = useLocale();
-  return (
-    <section className="panel" aria-labelledby="issued-heading">
-      <h2 id="issued-heading">{t.accountAdmin.issuedHeading}</h2>
-      <p>{t.accountAdmin.issuedIntro}</p>
-      <ul className="link-list">
-        {issued.map((c) => (
-          <li key={c.mediatorId}>
-            <strong lang={dataLang(locale)}>{c.mediatorName}</strong>
-            {t.accountAdmin.issuedLine(
-              c.sentTo === "desk" ? t.accountAdmin.sentToDesk : t.accountAdmin.sentToContact,
-              formatCentreTime(c.expires, locale),
-            )}
-            <br />
-            <code className="break">{c.link}</code>
-          </li>
-        ))}
-      </ul>
-    </section>
-  );
-}
-
-type MediatorRow = ReturnType<typeof useLoaderData<typeof loader>>["mediators"][number];
-
-function Unclaimed({ mediators, contactError }: { mediators: MediatorRow[]; contactError?: { mediatorId: number; message: string } }) {
-  const t = useT();
-  const locale = useLocale();
-  const lang = dataLang(locale);
-  return (
-    <section aria-labelledby="claim-heading">
-      <h2 id="claim-heading">{t.accountAdmin.claimHeading}</h2>
-      <p>{t.accountAdmin.claimIntro(mediators.length)}</p>
-      {mediators.length ? (
-        <>
-          <StepForm intent="invite-all" fields={{}} label={t.accountAdmin.claimAll} />
-          <p className="small muted">{t.accountAdmin.claimAllHint}</p>
-        </>
-      ) : null}
-      <table className="data-table accounts">
-        <thead>
-          <tr>
-            <th scope="col">{t.adminAccounts.id}</th>
-            <th scope="col">{t.adminAccounts.name}</th>
-            <th scope="col">{t.accountAdmin.status}</th>
-            <th scope="col">{t.accountAdmin.actions}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {mediators.map((m) => {
-            const error = contactError?.mediatorId === m.id ? contactError.message : null;
-            return (
-              <tr key={m.id}>
-                <td data-label={t.adminAccounts.id}>{m.id}</td>
-                <td data-label={t.adminAccounts.name} lang={lang}>
-                  {m.name}（{KIND_LABELS[m.kind][locale]}）
-                </td>
-                <td data-label={t.accountAdmin.status}>
-                  {m.invitedUntil ? t.accountAdmin.invitedUntil(formatCentreTime(m.invitedUntil, locale)) : t.accountAdmin.notInvited}
-                </td>
-                <td data-label={t.accountAdmin.actions}>
-                  <Form method="post" className="field">
-                    <CsrfInput />
-                    <input type="hidden" name="intent" value="invite" />
-                    <input type="hidden" name="mediatorId" value={m.id} />
-                    <label htmlFor={`contact-${m.id}`}>{t.accountAdmin.contact}</label>
-                    <input
-                      id={`contact-${m.id}`}
-                      name="contact"
-                      autoComplete="off"
-                      maxLength={200}
-                      aria-invalid={error ? true : undefined}
-                      aria-describedby={error ? `contact-${m.id}-error` : undefined}
-                    />
-                    {error ? (
-                      <p id={`contact-${m.id}-error`} className="field-error" role="alert">
-                        {error}
-                      </p>
-                    ) : null}
-                    <button type="submit" className="button button-small">
-                      {m.invitedUntil ? t.accountAdmin.reinvite : t.accountAdmin.invite}
-                    </button>
-                  </Form>
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </section>
-  );
-}
-
-type EventRow = ReturnType<typeof useLoaderData<typeof loader>>["events"][number];
-
-function AccountLog({ events }: { events: EventRow[] }) {
-  const t = useT();
-  const locale = useLocale();
-  const lang = dataLang(locale);
-  const roleName = (v: unknown) => (typeof v === "string" && v in t.roles ? t.roles[v as keyof typeof t.roles] : "");
-  const change = (e: EventRow) => (e.event === "role-changed" ? `${roleName(e.before?.role)} → ${roleName(e.after?.role)}` : "");
-  return (
-    <section aria-labelledby="log-heading">
-      <h2 id="log-heading">{t.accountAdmin.logHeading}</h2>
-      {events.length === 0 ? (
-        <p>{t.accountAdmin.logEmpty}</p>
-      ) : (
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">{t.accountAdmin.logWhen}</th>
-              <th scope="col">{t.accountAdmin.logWhom}</th>
-              <th scope="col">{t.accountAdmin.logWhat}</th>
-              <th scope="col">{t.accountAdmin.logWho}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {events.map((e) => (
-              <tr key={e.id}>
-                <td data-label={t.accountAdmin.logWhen} className="nowrap">
-                  {formatCentreTime(e.at, locale)}
-                </td>
-                <td data-label={t.accountAdmin.logWhom} lang={lang}>
-                  {e.userName}
-                </td>
-                <td data-label={t.accountAdmin.logWhat}>
-                  {t.accountAdmin.events[e.event] ?? e.event} {change(e)}
-                </td>
-                <td data-label={t.accountAdmin.logWho} lang={lang}>
-                  {e.actorName ?? t.accountAdmin.self}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-    </section>
   );
 }
 
