@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject, type ZodOpenApiResponseObject } from "zod-openapi";
 import { messages } from "../i18n/messages";
-import { availabilitySchema } from "../models/availability-schema";
+import { availabilityPutSchema, availabilityViewSchema } from "../models/availability-schema";
 import { registerSchema, type Role } from "../models/auth.server";
 import { otpSendSchema, tokenRequestSchema } from "../models/otp-sign-in.server";
 import { createBookingSchema, pageSchema, reasonSchema, rescheduleSchema } from "../models/booking-schemas";
@@ -201,7 +201,7 @@ export function operations(now: number): Operation[] {
       tag: "accounts",
       access: "account",
       roles: ["mediator"],
-      ok: { status: 200, schema: availabilitySchema },
+      ok: { status: 200, schema: availabilityViewSchema },
     },
     {
       id: "putAvailability",
@@ -210,9 +210,11 @@ export function operations(now: number): Operation[] {
       tag: "accounts",
       access: "account",
       roles: ["mediator"],
-      description: "The same document GET returns.",
-      body: availabilitySchema,
-      ok: { status: 200, schema: availabilitySchema },
+      description:
+        "The same document GET returns. A change that takes pending or confirmed sessions out of the mediator's hours (leave, a day off, shorter hours) is refused with 409 `sessions_stranded`, whose `error.sessions` lists them, until `decisions` has one per session: `keep` (held anyway), `move` (the earliest free time is proposed to the party, who keeps the old time until answering; a request not yet answered is declined with it) or `cancel` with a `reason` the party reads. Parties and the mediator are notified; all in one transaction (ADR 030).",
+      body: availabilityPutSchema,
+      ok: { status: 200, schema: availabilityViewSchema },
+      errors: [409],
     },
 
     {
