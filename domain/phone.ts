@@ -5,6 +5,12 @@
 /** The normal form: 1, then a second digit 3–9, then nine digits (the numbering plan's mobile ranges). */
 export const MOBILE_RE = /^1[3-9][0-9]{9}$/;
 
+/**
+ * The most characters read as a phone number: one with a separator between every digit and a prefix is
+ * about 50. The schema (app/models/otp-schemas.ts) and every phone input's maxLength use this bound.
+ */
+export const MOBILE_INPUT_MAX = 64;
+
 /** Spaces, dashes, dots and brackets people put between the groups. */
 const SEPARATORS = /[\s\-.()\u3000\u2010-\u2015\uFF08\uFF09\uFF0D]/g;
 
@@ -18,8 +24,7 @@ function halfWidth(s: string): string {
  * code as "+86", "0086" or "86" in front of the 11 digits (not "86" alone before fewer digits).
  */
 export function normalizeMobile(input: string): string | null {
-  // A bound on what is read (a number with a separator between every digit and a prefix is about 50).
-  if (typeof input !== "string" || input.length > 64) return null;
+  if (typeof input !== "string" || input.length > MOBILE_INPUT_MAX) return null;
   let s = halfWidth(input).replace(SEPARATORS, "");
   if (s.startsWith("+86")) s = s.slice(3);
   else if (s.startsWith("0086")) s = s.slice(4);

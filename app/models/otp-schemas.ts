@@ -2,12 +2,12 @@
 // validate with the same schema the API and the models use (issue 11). The value is normalised to
 // 11 digits (domain/phone.ts); anything else is the `mobile_invalid` issue.
 import { z } from "zod";
-import { normalizeMobile } from "../../domain/phone";
+import { MOBILE_INPUT_MAX, normalizeMobile } from "../../domain/phone";
 import { ISSUES } from "./issues";
 
 export const mobileSchema = z
   .string()
-  .max(64)
+  .max(MOBILE_INPUT_MAX)
   .transform((v, ctx) => {
     const n = normalizeMobile(v);
     if (n) return n;

@@ -4,8 +4,9 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData } from "@remix-run/react";
+import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { PhoneCodeForm } from "~/components/phone-code-form";
 import { ErrorSummary, Notice, SubmitButton, TextField } from "~/components/forms";
 import { localeFromMatches, messages, useT } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
@@ -77,13 +78,25 @@ type Reply = NonNullable<ReturnType<typeof useActionData<typeof action>>>;
 export default function ForgotPasswordPage() {
   const reply = useActionData<typeof action>();
   const t = useT();
+  const navigation = useNavigation();
+  const pending = navigation.state === "submitting" ? String(navigation.formData?.get("intent") ?? "") : null;
   return (
     <div className="narrow-page">
       <h1>{t.reset.heading}</h1>
       <p>{t.reset.intro}</p>
       <section aria-labelledby="reset-phone">
         <h2 id="reset-phone">{t.reset.byPhone}</h2>
-        {reply?.form === "code" ? <CodeForm reply={reply} /> : <PhoneForm reply={reply?.form === "phone" ? reply : undefined} />}
+        {reply?.form === "code" ? (
+          <CodeForm reply={reply} />
+        ) : (
+          <PhoneCodeForm
+            id="reset-phone-form"
+            intent="phone-send"
+            result={reply?.form === "phone" ? reply.result : undefined}
+            focusKey={reply}
+            pending={pending === "phone-send"}
+          />
+        )}
       </section>
       <section aria-labelledby="reset-email">
         <h2 id="reset-email">{t.reset.byEmail}</h2>
@@ -97,31 +110,6 @@ export default function ForgotPasswordPage() {
         <Link to="/login">{t.auth.loginLink}</Link>
       </p>
     </div>
-  );
-}
-
-function PhoneForm({ reply }: { reply?: Extract<Reply, { form: "phone" }> }) {
-  const t = useT();
-  const [form, fields] = useForm<{ phone: string }>({ id: "reset-phone-form", lastResult: reply?.result });
-  return (
-    <Form method="post" {...getFormProps(form)} className="panel form-panel">
-      <ErrorSummary
-        focusKey={reply}
-        formErrors={form.errors}
-        items={[{ id: fields.phone.id, label: t.phoneAuth.phone, errors: fields.phone.errors }]}
-      />
-      <input type="hidden" name="intent" value="phone-send" />
-      <TextField
-        field={fields.phone}
-        label={t.phoneAuth.phone}
-        hint={t.phoneAuth.phoneHint}
-        type="tel"
-        autoComplete="tel"
-        inputMode="tel"
-        maxLength={30}
-      />
-      <SubmitButton pending={false} label={t.phoneAuth.sendCode} />
-    </Form>
   );
 }
 

@@ -8,6 +8,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { PhoneCodeForm } from "~/components/phone-code-form";
 import { ErrorSummary, FieldErrors, useClearOnReply, Notice, SubmitButton, TextField } from "~/components/forms";
 import { localeFromMatches, messages, useT } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
@@ -152,28 +153,15 @@ function usePending(intent: string) {
 }
 
 function PhoneForm({ next, reply }: { next: string; reply?: Extract<Reply, { form: "phone" }> }) {
-  const t = useT();
-  const [form, fields] = useForm<{ phone: string }>({ id: "login-phone", lastResult: reply?.result });
   return (
-    <Form method="post" {...getFormProps(form)} className="panel form-panel">
-      <ErrorSummary
-        focusKey={reply}
-        formErrors={form.errors}
-        items={[{ id: fields.phone.id, label: t.phoneAuth.phone, errors: fields.phone.errors }]}
-      />
-      <input type="hidden" name="next" value={next} />
-      <input type="hidden" name="intent" value="send-code" />
-      <TextField
-        field={fields.phone}
-        label={t.phoneAuth.phone}
-        hint={t.phoneAuth.phoneHint}
-        type="tel"
-        autoComplete="tel"
-        inputMode="tel"
-        maxLength={30}
-      />
-      <SubmitButton pending={usePending("send-code")} label={t.phoneAuth.sendCode} pendingLabel={t.phoneAuth.sending} />
-    </Form>
+    <PhoneCodeForm
+      id="login-phone"
+      intent="send-code"
+      result={reply?.result}
+      focusKey={reply}
+      hidden={{ next }}
+      pending={usePending("send-code")}
+    />
   );
 }
 
