@@ -68,7 +68,13 @@ export interface MediatorRow {
   invitedUntil: string | null;
 }
 
-export function Unclaimed({ mediators, contactError }: { mediators: MediatorRow[]; contactError?: { mediatorId: number; message: string } }) {
+export function Unclaimed({
+  mediators,
+  contactError,
+}: {
+  mediators: MediatorRow[];
+  contactError?: { mediatorId: number; message: string };
+}) {
   const t = useT();
   const locale = useLocale();
   const lang = dataLang(locale);
@@ -151,7 +157,8 @@ export function AccountLog({ events }: { events: EventRow[] }) {
   const locale = useLocale();
   const lang = dataLang(locale);
   const roleName = (v: unknown) => (typeof v === "string" && v in t.roles ? t.roles[v as keyof typeof t.roles] : "");
-  const fieldNames = (v: unknown) => (Array.isArray(v) ? v.map((f) => t.staffPages.accounts.fields[String(f)] ?? String(f)).join(locale === "zh" ? "、" : ", ") : "");
+  const fieldNames = (v: unknown) =>
+    Array.isArray(v) ? v.map((f) => t.staffPages.accounts.fields[String(f)] ?? String(f)).join(locale === "zh" ? "、" : ", ") : "";
   const change = (e: EventRow) =>
     e.event === "role-changed" || (e.event === "edited" && e.before?.role !== e.after?.role)
       ? `${fieldNames(e.before?.fields)} ${roleName(e.before?.role)} → ${roleName(e.after?.role)}`.trim()
@@ -197,4 +204,3 @@ export function AccountLog({ events }: { events: EventRow[] }) {
     </section>
   );
 }
-

@@ -4,6 +4,7 @@
 import { getFormProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
 import { Form, Link, useNavigation } from "@remix-run/react";
 import { useState } from "react";
+import { MOBILE_INPUT_MAX } from "../../domain/phone";
 import { ErrorSummary, FieldErrors, SubmitButton, TextField } from "~/components/forms";
 import { MediatorField, MediatorFindForm, type MediatorChoice } from "~/components/mediator-picker";
 import { CsrfInput } from "~/components/session";
@@ -125,7 +126,15 @@ export function AccountEditForm({
         <div className="form-grid">
           <TextField field={fields.name} label={t.adminAccounts.name} autoComplete="off" maxLength={60} />
           <TextField field={fields.email} label={t.adminAccounts.email} type="email" autoComplete="off" inputMode="email" />
-          <TextField field={fields.phone} label={a.phone} hint={a.phoneHint} type="tel" autoComplete="off" inputMode="tel" maxLength={64} />
+          <TextField
+            field={fields.phone}
+            label={a.phone}
+            hint={a.phoneHint}
+            type="tel"
+            autoComplete="off"
+            inputMode="tel"
+            maxLength={MOBILE_INPUT_MAX}
+          />
         </div>
         <RoleField field={fields.role} role={role} onChange={setRole} />
         {!hydrated || role === "mediator" ? <LinkedMediator field={fields.mediatorId} options={options} find={find} /> : null}

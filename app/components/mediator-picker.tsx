@@ -33,7 +33,10 @@ export function matchMediators<T extends MediatorChoice>(list: readonly T[], que
       String(m.id) === q ||
       m.name.toLowerCase().replace(/\s+/g, "").includes(q) ||
       syllables.join("").includes(q) ||
-      syllables.map((s) => s[0]).join("").startsWith(q)
+      syllables
+        .map((s) => s[0])
+        .join("")
+        .startsWith(q)
     );
   });
 }

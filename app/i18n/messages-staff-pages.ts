@@ -17,7 +17,8 @@ const zh = {
       foundFor: (q: string, n: number) => `“${q}”找到 ${n} 位。`,
       showAll: "显示全部",
       typeHint: "输入姓名、拼音或编号，用上下方向键选择，回车确定。",
-      matches: (n: number, shown: number) => (n === 0 ? "没有找到调解员。" : n > shown ? `找到 ${n} 位，显示前 ${shown} 位。` : `找到 ${n} 位。`),
+      matches: (n: number, shown: number) =>
+        n === 0 ? "没有找到调解员。" : n > shown ? `找到 ${n} 位，显示前 ${shown} 位。` : `找到 ${n} 位。`,
     },
     accounts: {
       created: (name: string) => `已开设账号：${name}。表单已清空，可以继续开设下一个。`,
@@ -82,8 +83,12 @@ const en: typeof zh = {
         description: "Every case the centre received: filter by status, dispute type, channel, date, mediator and town; see what is due.",
       },
       notifications: { description: "Every text message and e-mail the centre sent (the demo system's outbox), for staff to check." },
-      dashboard: { description: "The centre's mediation figures: cases received, success rate, fulfilment, by period, to view and download." },
-      accounts: { description: "Administrators open, edit, deactivate and reactivate accounts of mediators, centre staff and administrators." },
+      dashboard: {
+        description: "The centre's mediation figures: cases received, success rate, fulfilment, by period, to view and download.",
+      },
+      accounts: {
+        description: "Administrators open, edit, deactivate and reactivate accounts of mediators, centre staff and administrators.",
+      },
     },
     picker: {
       findLabel: "Find a mediator",
@@ -102,7 +107,8 @@ const en: typeof zh = {
       edit: "Edit",
       editFor: (name: string) => `Edit ${name}'s account`,
       editHeading: (name: string) => `Edit account: ${name}`,
-      editIntro: "Changes take effect at once and go into the account log. An account opened by mistake can be deactivated in the list below.",
+      editIntro:
+        "Changes take effect at once and go into the account log. An account opened by mistake can be deactivated in the list below.",
       phone: "Mobile number (optional)",
       phoneHint: "For text messages; leave blank to remove it.",
       save: "Save changes",

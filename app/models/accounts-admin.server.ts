@@ -171,7 +171,15 @@ export async function editAccount({
   const v = editAccountSchema.parse(input);
   return writeTransaction(getDb(), (tx) => {
     const row = tx
-      .select({ id: users.id, name: users.name, email: users.email, phone: users.phone, role: users.role, mediatorId: users.mediatorId, updatedAt: users.updatedAt })
+      .select({
+        id: users.id,
+        name: users.name,
+        email: users.email,
+        phone: users.phone,
+        role: users.role,
+        mediatorId: users.mediatorId,
+        updatedAt: users.updatedAt,
+      })
       .from(users)
       .where(and(eq(users.id, userId), ne(users.role, "party")))
       .get();
@@ -181,7 +189,14 @@ export async function editAccount({
     if (changed.length === 0) return { changed };
     if (row.role === "admin" && v.role !== "admin" && otherActiveAdmins(tx, userId) === 0) throw new LastAdminError();
     if (next.mediatorId !== null && next.mediatorId !== row.mediatorId) requireLinkable(tx, next.mediatorId, userId);
-    if (next.email !== row.email && tx.select({ id: users.id }).from(users).where(and(eq(users.email, next.email), ne(users.id, userId))).get())
+    if (
+      next.email !== row.email &&
+      tx
+        .select({ id: users.id })
+        .from(users)
+        .where(and(eq(users.email, next.email), ne(users.id, userId)))
+        .get()
+    )
       throw new EmailTakenError();
     const res = tx
       .update(users)

@@ -82,7 +82,8 @@ function conditionsOf<F extends string>(conditions: Record<F, SQL | undefined>) 
 }
 
 type Where = SQL | undefined;
-const countBy = (rows: { key: unknown; n: number }[]) => Object.fromEntries(rows.map((r) => [String(r.key), r.n])) as Record<string, number>;
+const countBy = (rows: { key: unknown; n: number }[]) =>
+  Object.fromEntries(rows.map((r) => [String(r.key), r.n])) as Record<string, number>;
 
 /** The mediators the other filters leave, each with its count, most first (the mediator filter's choices). */
 function mediatorCounts(column: AnySQLiteColumn, from: typeof bookings | typeof cases, where: Where, join?: SQL) {
@@ -108,7 +109,12 @@ export function staffBookings({ user, query, now }: { user: User; query: StaffBo
   total: number;
   page: number;
   pages: number;
-  counts: { status: Record<string, number>; town: Record<string, number>; mediators: { id: number; name: string; n: number }[]; all: number };
+  counts: {
+    status: Record<string, number>;
+    town: Record<string, number>;
+    mediators: { id: number; name: string; n: number }[];
+    all: number;
+  };
 } {
   requireStaff(user);
   const db = getDb();
@@ -216,14 +222,20 @@ export function caseQueue({ user, query, now }: { user: User; query: CaseQueueQu
         .orderBy(asc(caseParties.id))
         .all()
     : [];
-  const grouped = (column: AnySQLiteColumn, w: Where) => countBy(db.select({ key: column, n: count() }).from(cases).where(w).groupBy(column).all());
+  const grouped = (column: AnySQLiteColumn, w: Where) =>
+    countBy(db.select({ key: column, n: count() }).from(cases).where(w).groupBy(column).all());
   const counts = {
     status: grouped(cases.status, except("status")),
     category: grouped(cases.category, except("category")),
     channel: grouped(cases.channel, except("channel")),
     town: grouped(cases.town, except("town")),
     mediators: mediatorCounts(cases.mediatorId, cases, except("mediator")),
-    due: db.select({ n: count() }).from(cases).where(and(except("due"), dueSoon)).get()?.n ?? 0,
+    due:
+      db
+        .select({ n: count() })
+        .from(cases)
+        .where(and(except("due"), dueSoon))
+        .get()?.n ?? 0,
     all: db.select({ n: count() }).from(cases).where(except("status")).get()?.n ?? 0,
   };
   return {

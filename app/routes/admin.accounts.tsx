@@ -153,7 +153,8 @@ async function editStep(request: Request, by: User, formData: FormData) {
   });
   const answer = (result: SubmissionResult<string[]>, status: number) => data({ edit: { userId, result } }, { status });
   if (submission.status !== "success") return answer(submission.reply(), 400);
-  const onField = (field: string, message: string, status: number) => answer(submission.reply({ fieldErrors: { [field]: [message] } }), status);
+  const onField = (field: string, message: string, status: number) =>
+    answer(submission.reply({ fieldErrors: { [field]: [message] } }), status);
   try {
     const { changed } = await editAccount({ by, userId, input: submission.value, now: Date.now() });
     return redirect(`/admin/accounts?${changed.length ? "edited" : "unchanged"}=${userId}`);
@@ -161,7 +162,8 @@ async function editStep(request: Request, by: User, formData: FormData) {
     if (error instanceof EmailTakenError) return onField("email", t.auth.emailTaken, 409);
     if (error instanceof MediatorLinkedError) return onField("mediatorId", t.claim.alreadyClaimed, 409);
     if (error instanceof LastAdminError) return answer(submission.reply({ formErrors: [t.accountAdmin.lastAdmin] }), 409);
-    if (isDomainError(error, "invalid_input")) return onField("mediatorId", issueMessage({ code: "custom", message: error.message }, locale), 422);
+    if (isDomainError(error, "invalid_input"))
+      return onField("mediatorId", issueMessage({ code: "custom", message: error.message }, locale), 422);
     if (isDomainError(error, "illegal_transition")) return answer(submission.reply({ formErrors: [t.accountAdmin.changedMeanwhile] }), 409);
     if (isDomainError(error, "not_found")) throw new Response(null, { status: 404 });
     throw error;
@@ -358,7 +360,11 @@ function AccountActions({ account: a }: { account: AccountRow }) {
   const towns: Record<string, string> = useLoaderData<typeof loader>().staffTowns;
   return (
     <>
-      <Link to={`/admin/accounts?edit=${a.id}#edit-heading`} className="button button-small" aria-label={t.staffPages.accounts.editFor(a.name)}>
+      <Link
+        to={`/admin/accounts?edit=${a.id}#edit-heading`}
+        className="button button-small"
+        aria-label={t.staffPages.accounts.editFor(a.name)}
+      >
         {t.staffPages.accounts.edit}
       </Link>{" "}
       {a.disabledAt ? (

@@ -69,7 +69,11 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
   const t = messages[localeFromMatches(matches)];
   const role = data?.role;
   const title =
-    role === "staff" || role === "admin" ? t.staffPages.pages.bookings.title : role === "mediator" ? t.bookings.mediatorTitle : t.bookings.title;
+    role === "staff" || role === "admin"
+      ? t.staffPages.pages.bookings.title
+      : role === "mediator"
+        ? t.bookings.mediatorTitle
+        : t.bookings.title;
   const tags = [{ title: `${title} · ${t.siteName}` }];
   return role === "staff" || role === "admin" ? [...tags, { name: "description", content: t.staffPages.pages.bookings.description }] : tags;
 };
