@@ -200,3 +200,38 @@ export function SubmitButton({
     </button>
   );
 }
+
+/** What a control in a FieldFrame carries: marked invalid, and described by its hint and errors. */
+export interface FrameAria {
+  "aria-invalid"?: true;
+  "aria-describedby"?: string;
+}
+
+/**
+ * A field fed by a server reply rather than Conform's hooks (the staff's case and sea forms): label,
+ * hint (`${id}-hint`), the control the children render with the aria props given, errors (`${id}-error`).
+ */
+export function FieldFrame({
+  id,
+  label,
+  hint,
+  errors,
+  children,
+}: {
+  id: string;
+  label: string;
+  hint?: string;
+  errors?: readonly string[] | null;
+  children: (aria: FrameAria) => ReactNode;
+}) {
+  const invalid = Boolean(errors?.length);
+  const describedBy = [hint ? `${id}-hint` : null, invalid ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <Hint id={`${id}-hint`}>{hint}</Hint>
+      {children({ "aria-invalid": invalid || undefined, "aria-describedby": describedBy })}
+      <FieldErrors id={`${id}-error`} errors={errors} />
+    </div>
+  );
+}

@@ -3,7 +3,7 @@
 // back without JavaScript keeps everything.
 import type { SubmissionResult } from "@conform-to/react";
 import type { ReactNode } from "react";
-import { FieldErrors } from "./forms";
+import { FieldFrame } from "./forms";
 
 export type Reply = SubmissionResult<string[]> | undefined;
 
@@ -37,29 +37,21 @@ export function Input({
   maxLength?: number;
 }) {
   const id = idOf(name);
-  const errors = errorsOf(reply, name);
-  const describedBy = [hint ? `${id}-hint` : null, errors ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p id={`${id}-hint`} className="field-hint">
-          {hint}
-        </p>
-      ) : null}
-      <input
-        id={id}
-        name={name}
-        type={type}
-        defaultValue={typedValue(reply, name)}
-        autoComplete={autoComplete}
-        inputMode={inputMode}
-        maxLength={maxLength}
-        aria-invalid={errors ? true : undefined}
-        aria-describedby={describedBy}
-      />
-      <FieldErrors id={`${id}-error`} errors={errors} />
-    </div>
+    <FieldFrame id={id} label={label} hint={hint} errors={errorsOf(reply, name)}>
+      {(aria) => (
+        <input
+          id={id}
+          name={name}
+          type={type}
+          defaultValue={typedValue(reply, name)}
+          autoComplete={autoComplete}
+          inputMode={inputMode}
+          maxLength={maxLength}
+          {...aria}
+        />
+      )}
+    </FieldFrame>
   );
 }
 
@@ -77,27 +69,10 @@ export function TextArea({
   maxLength?: number;
 }) {
   const id = idOf(name);
-  const errors = errorsOf(reply, name);
-  const describedBy = [hint ? `${id}-hint` : null, errors ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p id={`${id}-hint`} className="field-hint">
-          {hint}
-        </p>
-      ) : null}
-      <textarea
-        id={id}
-        name={name}
-        rows={4}
-        maxLength={maxLength}
-        defaultValue={typedValue(reply, name)}
-        aria-invalid={errors ? true : undefined}
-        aria-describedby={describedBy}
-      />
-      <FieldErrors id={`${id}-error`} errors={errors} />
-    </div>
+    <FieldFrame id={id} label={label} hint={hint} errors={errorsOf(reply, name)}>
+      {(aria) => <textarea id={id} name={name} rows={4} maxLength={maxLength} defaultValue={typedValue(reply, name)} {...aria} />}
+    </FieldFrame>
   );
 }
 
@@ -115,21 +90,14 @@ export function Select({
   children: ReactNode;
 }) {
   const id = idOf(name);
-  const errors = errorsOf(reply, name);
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <select
-        id={id}
-        name={name}
-        defaultValue={typedValue(reply, name) || fallback}
-        aria-invalid={errors ? true : undefined}
-        aria-describedby={errors ? `${id}-error` : undefined}
-      >
-        {children}
-      </select>
-      <FieldErrors id={`${id}-error`} errors={errors} />
-    </div>
+    <FieldFrame id={id} label={label} errors={errorsOf(reply, name)}>
+      {(aria) => (
+        <select id={id} name={name} defaultValue={typedValue(reply, name) || fallback} {...aria}>
+          {children}
+        </select>
+      )}
+    </FieldFrame>
   );
 }
 

@@ -3,36 +3,19 @@
 // comes back without JavaScript keeps what was typed and shows every error next to its field.
 import { Form, useNavigation } from "@remix-run/react";
 import { facetLabel } from "../../domain";
-import { ErrorSummary, FieldErrors, SubmitButton } from "~/components/forms";
+import { ErrorSummary, FieldErrors, FieldFrame, SubmitButton } from "~/components/forms";
 import { TextArea, errorsOf, typedValue, type Reply } from "~/components/invitation-fields";
 import { CsrfInput } from "~/components/session";
 import { useLocale, useT } from "~/i18n";
 
 function When({ reply, name, label, hint }: { reply: Reply; name: "from" | "to"; label: string; hint?: string }) {
-  const errors = errorsOf(reply, name);
   const id = `sea-${name}`;
-  const describedBy = [hint ? `${id}-hint` : null, errors ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   // What was typed comes back as the ISO instant the action built: the box wants "YYYY-MM-DDTHH:MM".
   const typed = typedValue(reply, name).slice(0, 16);
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p id={`${id}-hint`} className="field-hint">
-          {hint}
-        </p>
-      ) : null}
-      <input
-        id={id}
-        name={name}
-        type="datetime-local"
-        step={60}
-        defaultValue={typed}
-        aria-invalid={errors ? true : undefined}
-        aria-describedby={describedBy}
-      />
-      <FieldErrors id={`${id}-error`} errors={errors} />
-    </div>
+    <FieldFrame id={id} label={label} hint={hint} errors={errorsOf(reply, name)}>
+      {(aria) => <input id={id} name={name} type="datetime-local" step={60} defaultValue={typed} {...aria} />}
+    </FieldFrame>
   );
 }
 
