@@ -31,6 +31,16 @@ const zh: Record<CaseReason, string> = {
   changed_meanwhile: "案件刚刚有了变化，请看看现在的情况再操作。",
   not_informed: "请先阅读人民调解的说明并勾选确认。",
   not_on_shortlist: "只能排序推荐名单中的调解员。",
+  // 3+X joint panels (issue 9).
+  panel_not_major: "会商研判只用于重大或群体性纠纷；简单纠纷由一位调解员调解。",
+  panel_exists: "这个案件已经安排了会商，请在现有会商中调整。",
+  not_a_candidate: "所选人员不能担任这一席位，请从候选名单中选择。",
+  duplicate_member: "同一个人不能同时担任两个席位。",
+  seat_answered: "这个席位已经答复过了。",
+  panel_not_booked: "会商已经取消或已记录纪要，不能再修改。",
+  no_room: "所选会议室不可用，请选择中心的其他会议室。",
+  panel_not_started: "会商开始之后才能记录纪要。",
+  not_chief: "会商纪要由中心工作人员或首席调解员记录。",
 };
 
 const en: Record<CaseReason, string> = {
@@ -60,6 +70,15 @@ const en: Record<CaseReason, string> = {
   changed_meanwhile: "The case has just changed; look at where it stands now and try again.",
   not_informed: "Please read what people's mediation is and tick the box first.",
   not_on_shortlist: "Rank only mediators on the shortlist.",
+  panel_not_major: "Joint panels are for major and group disputes; a simple dispute is mediated by one mediator.",
+  panel_exists: "This case already has a panel booked: change that one instead.",
+  not_a_candidate: "That person cannot take this seat: choose from the candidates.",
+  duplicate_member: "One person cannot take two seats.",
+  seat_answered: "This seat has been answered already.",
+  panel_not_booked: "The panel is cancelled or its minutes are recorded: it can no longer change.",
+  no_room: "That room is not available: choose another room of the centre.",
+  panel_not_started: "Minutes are recorded once the panel has sat.",
+  not_chief: "The centre's staff or the chief mediator record the minutes.",
 };
 
 export const caseRuleMessages = { zh: { caseRefusals: zh }, en: { caseRefusals: en } };

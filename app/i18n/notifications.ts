@@ -7,6 +7,7 @@ import { clause, dayWords, roomWords, sessionWords, tidy, whenWords } from "./wh
 import { assignmentNotifications } from "./messages-assignment";
 import { authNotifications } from "./messages-auth-notifications";
 import { leaveNotifications } from "./messages-leave";
+import { panelNotifications } from "./notifications-panels";
 
 type P = Record<string, string | number | null>;
 /**
@@ -396,6 +397,7 @@ const CATALOGUE: Record<Locale, Record<NotificationTemplate, Text>> = {
     ...SEA.zh,
     ...authNotifications.zh,
     ...leaveNotifications.zh,
+    ...panelNotifications.zh,
   },
   en: {
     "booking.requested": {
@@ -584,6 +586,7 @@ const CATALOGUE: Record<Locale, Record<NotificationTemplate, Text>> = {
     ...SEA.en,
     ...authNotifications.en,
     ...leaveNotifications.en,
+    ...panelNotifications.en,
   },
 };
 

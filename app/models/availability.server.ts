@@ -6,6 +6,7 @@ import {
   availabilityOverrides,
   availabilitySettings,
   availabilityWeekly,
+  bookingParticipants,
   bookings,
   committeeMembers,
   mediators,
@@ -61,15 +62,17 @@ const q = preparedQueries((db) => ({
     .from(availabilityOverrides)
     .where(eq(availabilityOverrides.mediatorId, ph("id")))
     .prepare(),
+  // A person's time is held by every active booking they take part in (ADR 027): their own sessions
+  // and their seats on panels, which the overlap triggers keep in booking_participants.
   busy: db
-    .select({ start: bookings.startAt, end: bookings.endAt })
-    .from(bookings)
+    .select({ start: bookingParticipants.startAt, end: bookingParticipants.endAt })
+    .from(bookingParticipants)
     .where(
       and(
-        eq(bookings.mediatorId, ph("id")),
-        inArray(bookings.status, [...HOLDING]),
-        lt(bookings.startAt, ph("to")),
-        gte(bookings.endAt, ph("from")),
+        eq(bookingParticipants.personId, ph("id")),
+        eq(bookingParticipants.active, true),
+        lt(bookingParticipants.startAt, ph("to")),
+        gte(bookingParticipants.endAt, ph("from")),
       ),
     )
     .prepare(),

@@ -3,6 +3,7 @@
 // A refusal a page must word precisely carries a `detail` with a stable `reason`: pages and the API
 // decide by it, never by the English message (which may be reworded).
 import type { CaseRefusalReason } from "./case-rules";
+import type { PanelRefusalReason } from "./panel-types";
 
 export const ERROR_CODES = [
   "invalid_input",
@@ -33,6 +34,8 @@ export type RefusalDetail =
    * the case rules' reasons, case-rules.ts, and the answer's own).
    */
   | { field: "_"; reason: CaseRefusalReason | "no_pick" | "applicant_withdraws" | "changed_meanwhile" }
+  /** A 3+X panel step refused (panel-types.ts): not a major or group case, a seat its person cannot take… */
+  | { field: "_"; reason: PanelRefusalReason }
   | { field: "informed"; reason: "not_informed" }
   | { field: "ranking"; reason: "not_on_shortlist" };
 

@@ -63,6 +63,10 @@ export const NOTIFICATION_TEMPLATES = [
   "leave.cancelled",
   "leave.decided",
   "waitlist.opening",
+  // 3+X joint panels (issue 9): a member invited to a seat; the desk told of each answer and the minutes.
+  "panel.invited",
+  "panel.seat-answered",
+  "panel.minutes",
 ] as const;
 export type NotificationTemplate = (typeof NOTIFICATION_TEMPLATES)[number];
 /**

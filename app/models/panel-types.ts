@@ -140,6 +140,8 @@ export const PANEL_REFUSAL_REASONS = [
   "seat_answered", // the seat was answered already (confirm twice, or after declining)
   "panel_not_booked", // cancelled, or minutes recorded already
   "no_room", // the room is not a room of the centre, or inactive
+  "panel_not_started", // minutes before the panel has sat
+  "not_chief", // minutes by staff or the chief mediator only
 ] as const;
 export type PanelRefusalReason = (typeof PANEL_REFUSAL_REASONS)[number];
 

@@ -1,0 +1,106 @@
+// What the panel search needs from the database (issue 9): each candidate's hours, overrides, leave and
+// the time they hold (their active booking participations, ADR 027), each room's held time; and any
+// person's free slots for staff, public pool or not (GET /api/v1/people/:id/slots).
+import { DateTime } from "luxon";
+import { and, eq, gt, inArray, isNotNull, lt } from "drizzle-orm";
+import type { Db, Tx } from "../../db/client";
+import { bookingParticipants, bookings, mediators, panelRoles, rooms } from "../../db/schema";
+import { CENTRE_TIMEZONE } from "../../domain";
+import type { User } from "./auth.server";
+import { loadAvailability, mediatorSlots } from "./availability.server";
+import { HOLDING } from "./booking-rules";
+import { iso } from "./booking-view";
+import { DomainError } from "./errors";
+import type { PersonAvailability, RoomBusy } from "./panel-slots";
+import { centreToday, MAX_SLOT_DAYS, type SlotsView } from "./slots-query.server";
+
+type Reader = Db | Tx;
+const DAY = 86_400_000;
+
+export const isStaff = (u: User) => u.role === "staff" || u.role === "admin";
+
+/** Epoch ms of local midnight at the centre of a YYYY-MM-DD date. */
+export const centreMidnight = (date: string) => DateTime.fromISO(date, { zone: CENTRE_TIMEZONE }).startOf("day").toMillis();
+
+/** Candidates' availability and held time around [from, to) (a day either side: buffers, late ranges). */
+export function loadPeople(db: Reader, ids: number[], from: number, to: number): Map<number, PersonAvailability> {
+  const people = new Map<number, PersonAvailability>();
+  if (ids.length === 0) return people;
+  const busy = db
+    .select({ personId: bookingParticipants.personId, start: bookingParticipants.startAt, end: bookingParticipants.endAt })
+    .from(bookingParticipants)
+    .where(
+      and(
+        inArray(bookingParticipants.personId, ids),
+        eq(bookingParticipants.active, true),
+        lt(bookingParticipants.startAt, to + DAY),
+        gt(bookingParticipants.endAt, from - DAY),
+      ),
+    )
+    .all();
+  for (const id of ids) {
+    const a = loadAvailability(db, id);
+    people.set(id, {
+      personId: id,
+      timezone: a.rules.timezone,
+      weekly: a.weekly,
+      overrides: a.overrides,
+      bufferMinutes: a.rules.bufferMinutes,
+      minNoticeHours: a.rules.minNoticeHours,
+      dailyCap: a.rules.dailyCap,
+      busy: busy.filter((b) => b.personId === id).map((b) => ({ start: b.start, end: b.end })),
+    });
+  }
+  return people;
+}
+
+/** The centre's active rooms (by id) with the time bookings hold in each. */
+export function loadRooms(db: Reader, from: number, to: number, only?: number): RoomBusy[] {
+  const list = db
+    .select({ id: rooms.id })
+    .from(rooms)
+    .where(only === undefined ? eq(rooms.active, true) : and(eq(rooms.active, true), eq(rooms.id, only)))
+    .orderBy(rooms.id)
+    .all();
+  const held = db
+    .select({ roomId: bookings.roomId, start: bookings.startAt, end: bookings.endAt })
+    .from(bookings)
+    .where(
+      and(
+        isNotNull(bookings.roomId),
+        inArray(bookings.status, [...HOLDING]),
+        lt(bookings.startAt, to + DAY),
+        gt(bookings.endAt, from - DAY),
+      ),
+    )
+    .all();
+  return list.map((r) => ({ roomId: r.id, busy: held.filter((h) => h.roomId === r.id).map((h) => ({ start: h.start, end: h.end })) }));
+}
+
+/**
+ * A possible panel member's free slots, for staff: anyone holding a panel role or in the public pool,
+ * listed or not. Same shape and limits as a mediator's public slots. Null when there is no such person.
+ */
+export function listPersonSlots(
+  db: Db,
+  { personId, from: fromDate, to: toDate, viewer, now }: { personId: number; from?: string; to?: string; viewer: User; now: number },
+): SlotsView | null {
+  if (!isStaff(viewer)) throw new DomainError("forbidden", "Only the centre's staff read the slots of panel members");
+  const person = db
+    .select({ id: mediators.id, listed: mediators.listed })
+    .from(mediators)
+    .where(and(eq(mediators.id, personId), eq(mediators.active, true)))
+    .get();
+  if (!person) return null;
+  const hasRole = db.select({ id: panelRoles.id }).from(panelRoles).where(eq(panelRoles.personId, personId)).get();
+  if (!person.listed && !hasRole) return null;
+  const from = fromDate ?? centreToday(now);
+  const to = toDate ?? DateTime.fromISO(from).plus({ days: 13 }).toISODate()!;
+  if (DateTime.fromISO(to).diff(DateTime.fromISO(from), "days").days >= MAX_SLOT_DAYS)
+    throw new DomainError("invalid_input", `at most ${MAX_SLOT_DAYS} days at a time`);
+  const slots = mediatorSlots(db, personId, { from, to, now });
+  return {
+    timezone: CENTRE_TIMEZONE,
+    slots: slots.map((s) => ({ start: iso(s.start), end: iso(s.end), modes: s.modes, towns: s.towns })),
+  };
+}
