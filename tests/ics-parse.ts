@@ -10,16 +10,23 @@ const unescape = (v: string) => v.replace(/\\n/gi, "\n").replace(/\\([,;\\])/g, 
 /** The lines as written, each at most 75 octets (the folding rule), and the events they make. */
 export function parseIcs(text: string): { lines: string[]; unfolded: string[]; events: IcsEvent[] } {
   const lines = text.split("\r\n");
-  const unfolded = text.replace(/\r\n[ \t]/g, "").split("\r\n").filter(Boolean);
+  const unfolded = text
+    .replace(/\r\n[ \t]/g, "")
+    .split("\r\n")
+    .filter(Boolean);
   const events: IcsEvent[] = [];
   let event: IcsEvent | null = null;
   let alarm: Map<string, string[]> | null = null;
   for (const line of unfolded) {
     if (line === "BEGIN:VEVENT") event = { props: new Map(), alarms: [] };
-    else if (line === "END:VEVENT") (events.push(event!), (event = null));
-    else if (line === "BEGIN:VALARM") alarm = new Map();
-    else if (line === "END:VALARM") (event!.alarms.push(alarm!), (alarm = null));
-    else if (event) {
+    else if (line === "END:VEVENT") {
+      events.push(event!);
+      event = null;
+    } else if (line === "BEGIN:VALARM") alarm = new Map();
+    else if (line === "END:VALARM") {
+      event!.alarms.push(alarm!);
+      alarm = null;
+    } else if (event) {
       const colon = line.indexOf(":");
       const name = line.slice(0, colon).split(";")[0];
       const target = alarm ?? event.props;

@@ -81,6 +81,10 @@ const VARIANTS: Partial<Record<NotificationTemplate, NotificationParams[]>> = {
   "auth.reset-link": [{ link: "http://localhost:3000/reset-password/q8Jx2LmN4pR7sT1v", minutes: 30 }],
   "case.invitation": [{ link: "http://localhost:3000/invitations/7", code: "K7PQ2M" }],
   "case.filed": [{ link: "http://localhost:3000/cases/7" }],
+  // The waitlist's range is of local dates, as waitlist.server.ts writes it.
+  "waitlist.opening": [
+    { from: "2026-12-04", to: "2026-12-10", name: "王海明", link: "http://localhost:3000/mediators/12/book?from=2026-12-04" },
+  ],
 };
 
 function renders(template: NotificationTemplate, locale: Locale, channel: "email" | "sms") {
@@ -95,7 +99,18 @@ const cases = NOTIFICATION_TEMPLATES.flatMap((template) =>
   (["zh", "en"] as const).flatMap((locale) => (["email", "sms"] as const).map((channel) => ({ template, locale, channel }))),
 );
 /** Names, numbers and what people typed stay as written, in Chinese, in an English message too. */
-const DATA_KEYS = ["partyName", "mediatorName", "staffName", "applicant", "number", "meetingPoint", "reason", "description", "note", "room"];
+const DATA_KEYS = [
+  "partyName",
+  "mediatorName",
+  "staffName",
+  "applicant",
+  "number",
+  "meetingPoint",
+  "reason",
+  "description",
+  "note",
+  "room",
+];
 const withoutLinksAndData = (text: string, params: NotificationParams) =>
   DATA_KEYS.reduce((t, k) => (typeof params[k] === "string" ? t.split(String(params[k]).replace(/[。.]$/, "")).join("") : t), text)
     .replace(/https?:\/\/\S+/g, "")
@@ -138,8 +153,10 @@ describe("text messages", () => {
     expect(tooLong).toEqual([]);
   });
 
-  it("the Chinese short forms carry the signature, the time in words and the short link", () => {
-    for (const template of shortSmsTemplates("zh")) {
+  it("the Chinese short forms of a booking carry the signature, the time in words and the short link", () => {
+    const ofBooking = shortSmsTemplates("zh").filter((t) => t.startsWith("booking.") || t === "case.booking-released");
+    expect(ofBooking.length).toBeGreaterThan(10);
+    for (const template of ofBooking) {
       const [{ text }] = renders(template, "zh", "sms");
       expect(text.startsWith("【调解点单】"), template).toBe(true);
       expect(text, template).toContain("12月4日（周五）上午9:00");
@@ -168,7 +185,9 @@ describe("what a session's e-mail says", () => {
   });
 
   it("gives the room link online and the meeting point on site", () => {
-    expect(email("booking.reminder", "zh", ONLINE_FACTS)).toContain("线上调解，届时打开调解室链接：https://meet.example.cn/putuo/Zk3m9QxV0aLr7TbW2yHc1d");
+    expect(email("booking.reminder", "zh", ONLINE_FACTS)).toContain(
+      "线上调解，届时打开调解室链接：https://meet.example.cn/putuo/Zk3m9QxV0aLr7TbW2yHc1d",
+    );
     expect(email("booking.reminder", "en", ONSITE_FACTS)).toContain("On site in Liuheng, meeting at 台门码头候船室门口.");
     expect(email("booking.reminder", "zh", ONSITE_FACTS)).toContain("上岛调解，地点：六横镇，见面地点：台门码头候船室门口。");
   });

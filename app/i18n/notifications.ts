@@ -33,10 +33,7 @@ const room = (p: P, locale: Locale) => (p.room ? roomWords(s(p.room), locale) : 
  */
 function place(p: P, locale: Locale): string {
   const zh = locale === "zh";
-  if (p.mode === "online")
-    return zh
-      ? `线上调解，届时打开调解室链接：${s(p.roomLink)}`
-      : `Online: join the room at ${s(p.roomLink)}`;
+  if (p.mode === "online") return zh ? `线上调解，届时打开调解室链接：${s(p.roomLink)}` : `Online: join the room at ${s(p.roomLink)}`;
   if (p.mode === "onsite") {
     const meet = clause(p.meetingPoint);
     return zh
@@ -69,7 +66,6 @@ const who = (p: P, locale: Locale) =>
       ? `调解员：${s(p.mediatorName)}`
       : `Mediator: ${s(p.mediatorName)}`;
 const otherName = (p: P) => s(p.audience === "mediator" ? p.partyName : p.mediatorName);
-const caseNo = (p: P, locale: Locale) => (p.number ? (locale === "zh" ? `案件编号：${s(p.number)}` : `Case ${s(p.number)}`) : "");
 /** The link to manage it. */
 const manage = (p: P, locale: Locale, zhWords = "查看、改期或取消", enWords = "View, reschedule or cancel") =>
   p.link ? (locale === "zh" ? `${zhWords}：${s(p.link)}` : `${enWords}: ${s(p.link)}`) : "";
@@ -391,7 +387,11 @@ const CATALOGUE: Record<Locale, Record<NotificationTemplate, Text>> = {
     "case.booking-released": {
       subject: (p) => `预约已取消：${when(p.start, "zh")}，${otherName(p)}`,
       body: (p) =>
-        sentences("zh", `因${clause(p.reasonZh)}，${session(p, "zh")} 的调解（${s(p.number)}）已取消，时段已释放`, manage(p, "zh", "案件和预约详情")),
+        sentences(
+          "zh",
+          `因${clause(p.reasonZh)}，${session(p, "zh")} 的调解（${s(p.number)}）已取消，时段已释放`,
+          manage(p, "zh", "案件和预约详情"),
+        ),
       sms: (p) => sms("zh", `${when(p.start, "zh")}与${otherName(p)}的调解已取消 ${smsLink(p)}`),
     },
     ...SEA.zh,
@@ -555,12 +555,20 @@ const CATALOGUE: Record<Locale, Record<NotificationTemplate, Text>> = {
     "case.no-mutual-choice": {
       subject: (p) => `${s(p.number)}: no mediator both sides ranked`,
       body: (p) =>
-        sentences("en", `The two rankings share no mediator (${s(p.number)}); the centre will assign one and tell you why`, manage(p, "en", "", "The case")),
+        sentences(
+          "en",
+          `The two rankings share no mediator (${s(p.number)}); the centre will assign one and tell you why`,
+          manage(p, "en", "", "The case"),
+        ),
     },
     "case.closed": {
       subject: (p) => `${s(p.number)}: mediation ended`,
       body: (p) =>
-        sentences("en", `Mediation of ${s(p.number)} has ended: ${clause(p.outcomeEn)}`, manage(p, "en", "", "Details and a form to rate it")),
+        sentences(
+          "en",
+          `Mediation of ${s(p.number)} has ended: ${clause(p.outcomeEn)}`,
+          manage(p, "en", "", "Details and a form to rate it"),
+        ),
     },
     "case.instalment-due": {
       subject: (p) => `${s(p.number)}: due by ${dueDay(p, "en")}`,

@@ -70,7 +70,11 @@ export function roomWords(name: string, locale: Locale): string {
 
 /** Strips the end punctuation of a text people typed, so the sentence around it adds its own once. */
 export function clause(text: unknown): string {
-  return text === null || text === undefined ? "" : String(text).trim().replace(/[\s。．.，,；;！!？?、：:]+$/u, "");
+  return text === null || text === undefined
+    ? ""
+    : String(text)
+        .trim()
+        .replace(/[\s。．.，,；;！!？?、：:]+$/u, "");
 }
 
 /**

@@ -46,10 +46,12 @@ export function dueBookingReminders(db: Db | Tx, now: number): DueReminder[] {
     db
       .select({ bookingId: bookingReminders.bookingId, kind: bookingReminders.kind })
       .from(bookingReminders)
-      .where(sql`${bookingReminders.bookingId} in (${sql.join(
-        rows.map((r) => sql`${r.bookingId}`),
-        sql`, `,
-      )})`)
+      .where(
+        sql`${bookingReminders.bookingId} in (${sql.join(
+          rows.map((r) => sql`${r.bookingId}`),
+          sql`, `,
+        )})`,
+      )
       .all()
       .map((r) => `${r.bookingId}:${r.kind}`),
   );
@@ -67,11 +69,7 @@ export function dueBookingReminders(db: Db | Tx, now: number): DueReminder[] {
 export function sendBookingReminders(tx: Db | Tx, now: number): number {
   let sent = 0;
   for (const r of dueBookingReminders(tx, now)) {
-    const claimed = tx
-      .insert(bookingReminders)
-      .values({ bookingId: r.bookingId, kind: r.kind, sentAt: now })
-      .onConflictDoNothing()
-      .run();
+    const claimed = tx.insert(bookingReminders).values({ bookingId: r.bookingId, kind: r.kind, sentAt: now }).onConflictDoNothing().run();
     if (claimed.changes !== 1) continue;
     sent++;
     // The booking's facts (time, place, names, links) are added by the outbox.

@@ -4,6 +4,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { CalendarFeedSection } from "~/components/calendar-feed";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Notice, SubmitButton } from "~/components/forms";
 import { CsrfInput } from "~/components/session";
@@ -102,6 +103,7 @@ export default function AccountPage() {
           <SubmitButton pending={pending("everywhere")} label={t.account.logoutEverywhere} className="button" />
         </Form>
       </section>
+      <CalendarFeedSection role={user.role} />
       {user.role === "party" ? (
         <section className="panel" aria-labelledby="data-heading">
           <h2 id="data-heading">{t.personalData.heading}</h2>

@@ -95,7 +95,13 @@ export function sessionEvent(s: IcsSession, locale: Locale, host: string, now: n
     state.status === "TENTATIVE" ? w.pending : state.status === "CANCELLED" ? w.cancelled : "",
     `${w.manage}${colon}${s.link}`,
   ].filter(Boolean);
-  const alarm = (trigger: string) => ["BEGIN:VALARM", "ACTION:DISPLAY", `DESCRIPTION:${icsEscape(w.alarm(when))}`, `TRIGGER:${trigger}`, "END:VALARM"];
+  const alarm = (trigger: string) => [
+    "BEGIN:VALARM",
+    "ACTION:DISPLAY",
+    `DESCRIPTION:${icsEscape(w.alarm(when))}`,
+    `TRIGGER:${trigger}`,
+    "END:VALARM",
+  ];
   return [
     "BEGIN:VEVENT",
     `UID:booking-${s.id}@${host}`,
@@ -122,7 +128,9 @@ export function calendarFile(events: string[][], locale: Locale, opts: { feed?: 
     "PRODID:-//Order-a-Mediator//zh-CN",
     "CALSCALE:GREGORIAN",
     "METHOD:PUBLISH",
-    ...(opts.feed ? [`X-WR-CALNAME:${icsEscape(WORDS[locale].calendar)}`, "X-WR-TIMEZONE:Asia/Shanghai", "REFRESH-INTERVAL;VALUE=DURATION:PT1H"] : []),
+    ...(opts.feed
+      ? [`X-WR-CALNAME:${icsEscape(WORDS[locale].calendar)}`, "X-WR-TIMEZONE:Asia/Shanghai", "REFRESH-INTERVAL;VALUE=DURATION:PT1H"]
+      : []),
     ...events.flat(),
     "END:VCALENDAR",
   ];

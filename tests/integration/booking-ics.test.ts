@@ -21,14 +21,25 @@ const party = createParty(db);
 const m = createMediator(db, { now, account: true });
 const start = (days: number) => Math.ceil(now / HOUR) * HOUR + days * 24 * HOUR;
 const fetchIcs = async (id: number, token = party.token, lang = "zh") => {
-  const res = await call(ics, `/api/v1/bookings/${id}/calendar.ics`, { token, params: { id: String(id) }, headers: { Cookie: `lang=${lang}` } });
+  const res = await call(ics, `/api/v1/bookings/${id}/calendar.ics`, {
+    token,
+    params: { id: String(id) },
+    headers: { Cookie: `lang=${lang}` },
+  });
   expect(res.status).toBe(200);
   return parseIcs(res.text);
 };
 
 describe("a booking's calendar file", () => {
   it("is there as soon as the request is made, then follows the booking's state", async () => {
-    const b = bookedSession(db, { partyUserId: party.user.id, mediatorId: m.id, start: start(3), madeAt: now, mode: "centre", status: "pending" });
+    const b = bookedSession(db, {
+      partyUserId: party.user.id,
+      mediatorId: m.id,
+      start: start(3),
+      madeAt: now,
+      mode: "centre",
+      status: "pending",
+    });
     const pending = await fetchIcs(b.id);
     expect(pending.events).toHaveLength(1);
     const e = pending.events[0];
@@ -50,7 +61,11 @@ describe("a booking's calendar file", () => {
 
     await confirmBooking({ user: m.account!.user, id: b.id, now });
     const confirmed = (await fetchIcs(b.id)).events[0];
-    expect([prop(confirmed, "STATUS"), prop(confirmed, "SEQUENCE"), prop(confirmed, "SUMMARY")]).toEqual(["CONFIRMED", "1", `调解 · ${m.name}`]);
+    expect([prop(confirmed, "STATUS"), prop(confirmed, "SEQUENCE"), prop(confirmed, "SUMMARY")]).toEqual([
+      "CONFIRMED",
+      "1",
+      `调解 · ${m.name}`,
+    ]);
     expect(prop(confirmed, "UID")).toBe(prop(e, "UID"));
 
     await cancelBooking({ user: party.user, id: b.id, reason: "临时出海", now });

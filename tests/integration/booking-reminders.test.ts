@@ -34,7 +34,11 @@ const session = (o: { startIn: number; madeBefore: number; status?: "confirmed" 
   return { booking, start };
 };
 const remindersOf = (bookingId: number) =>
-  db.select().from(notifications).where(and(eq(notifications.bookingId, bookingId), eq(notifications.template, "booking.reminder"))).all();
+  db
+    .select()
+    .from(notifications)
+    .where(and(eq(notifications.bookingId, bookingId), eq(notifications.template, "booking.reminder")))
+    .all();
 
 beforeAll(() => {
   expect(mediator.account).toBeDefined();
@@ -65,10 +69,15 @@ describe("booking reminders", () => {
     expect(await remindConfirmedSessions(db, start - 3 * HOUR)).toBe(0);
     expect(await remindConfirmedSessions(db, start - 90 * 60_000)).toBe(1);
     expect(await remindConfirmedSessions(db, start - 30 * 60_000)).toBe(0);
-    expect(db.select().from(bookingReminders).where(eq(bookingReminders.bookingId, booking.id)).all().map((r) => r.kind).sort()).toEqual([
-      "day-before",
-      "two-hours",
-    ]);
+    expect(
+      db
+        .select()
+        .from(bookingReminders)
+        .where(eq(bookingReminders.bookingId, booking.id))
+        .all()
+        .map((r) => r.kind)
+        .sort(),
+    ).toEqual(["day-before", "two-hours"]);
     expect(remindersOf(booking.id)).toHaveLength(6);
   });
 
@@ -103,6 +112,12 @@ describe("booking reminders", () => {
     const second = db.transaction((tx) => sendBookingReminders(tx, now));
     expect([first, second]).toEqual([1, 0]);
     expect(remindersOf(a.booking.id)).toHaveLength(3);
-    expect(db.select().from(bookingReminders).where(inArray(bookingReminders.bookingId, [a.booking.id])).all()).toHaveLength(1);
+    expect(
+      db
+        .select()
+        .from(bookingReminders)
+        .where(inArray(bookingReminders.bookingId, [a.booking.id]))
+        .all(),
+    ).toHaveLength(1);
   });
 });

@@ -57,7 +57,9 @@ describe("messages about a booking", () => {
     expect(confirmed.body).toContain(`${m.name} confirmed your mediation session on `);
     expect(confirmed.body).toContain("(Beijing time)");
     expect(confirmed.body).toContain(booking.caseNumber);
-    expect(confirmed.body).toContain(`Place: ${roomWords(booking.room!, "en")}, Putuo District Social Governance Service Centre, 88 Haigang Road`);
+    expect(confirmed.body).toContain(
+      `Place: ${roomWords(booking.room!, "en")}, Putuo District Social Governance Service Centre, 88 Haigang Road`,
+    );
     expect(confirmed.body).toContain(`View, reschedule or cancel: ${link}`);
     // Only the names and the case number stay in Chinese (the room is named in English).
     const rest = [m.name, booking.caseNumber].reduce((t, name) => t.split(name).join(""), confirmed.body);
