@@ -10,6 +10,7 @@ import { writeTransaction, type Db } from "../../db/client";
 import { accountEvents, mediators, sessions, users } from "../../db/schema";
 import { namePinyin } from "../../domain/pinyin";
 import { getDb } from "../db.server";
+import { mediatorLinkRule } from "./accounts.server";
 import { emailSchema, EmailTakenError, MediatorLinkedError, type Role, type User } from "./auth.server";
 import { DomainError } from "./errors";
 import { ISSUES } from "./issues";
@@ -131,12 +132,7 @@ export const editAccountSchema = z
     role: z.enum(["mediator", "staff", "admin"]),
     mediatorId: z.coerce.number().int().positive().optional(),
   })
-  .superRefine((v, ctx) => {
-    if (v.role === "mediator" && !v.mediatorId)
-      ctx.addIssue({ code: "custom", path: ["mediatorId"], message: ISSUES.mediatorLinkRequired });
-    if (v.role !== "mediator" && v.mediatorId)
-      ctx.addIssue({ code: "custom", path: ["mediatorId"], message: ISSUES.mediatorLinkOnlyForMediators });
-  });
+  .superRefine(mediatorLinkRule);
 export type EditAccountInput = z.infer<typeof editAccountSchema>;
 
 /** A mediator the account may be linked to: active, and linked to no other account. */

@@ -6,6 +6,13 @@ import { getDb } from "../db.server";
 import { createUser, emailSchema, MediatorLinkedError, passwordSchema, type User } from "./auth.server";
 import { ISSUES } from "./issues";
 
+/** A mediator account is linked to a mediator, and no other account is (opening and editing alike). */
+export function mediatorLinkRule(v: { role: string; mediatorId?: number }, ctx: z.RefinementCtx) {
+  if (v.role === "mediator" && !v.mediatorId) ctx.addIssue({ code: "custom", path: ["mediatorId"], message: ISSUES.mediatorLinkRequired });
+  if (v.role !== "mediator" && v.mediatorId)
+    ctx.addIssue({ code: "custom", path: ["mediatorId"], message: ISSUES.mediatorLinkOnlyForMediators });
+}
+
 export const createAccountSchema = z
   .object({
     email: emailSchema,
@@ -14,12 +21,7 @@ export const createAccountSchema = z
     role: z.enum(["mediator", "staff", "admin"]),
     mediatorId: z.coerce.number().int().positive().optional(),
   })
-  .superRefine((v, ctx) => {
-    if (v.role === "mediator" && !v.mediatorId)
-      ctx.addIssue({ code: "custom", path: ["mediatorId"], message: ISSUES.mediatorLinkRequired });
-    if (v.role !== "mediator" && v.mediatorId)
-      ctx.addIssue({ code: "custom", path: ["mediatorId"], message: ISSUES.mediatorLinkOnlyForMediators });
-  });
+  .superRefine(mediatorLinkRule);
 export type CreateAccountInput = z.infer<typeof createAccountSchema>;
 
 export class AccountError extends Error {
