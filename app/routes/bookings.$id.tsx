@@ -275,7 +275,7 @@ export default function BookingPage() {
             </div>
           ) : null}
         </dl>
-        {b.status === "confirmed" ? (
+        {b.status === "pending" || b.status === "confirmed" ? (
           <p className="ics">
             {/* A plain link: the file comes from the API route, which accepts the session cookie. */}
             <a
