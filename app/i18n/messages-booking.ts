@@ -291,7 +291,8 @@ const en: BookingMessages = {
     rescheduledFrom: "The booking it was moved from",
     expiredNote: "The mediator did not answer in time, so the request was cancelled and the time released.",
     ics: "Download calendar file (.ics)",
-    icsHint: "Add it to your phone's or computer's calendar: it reminds you the day before and two hours before, and shows as tentative until the mediator confirms.",
+    icsHint:
+      "Add it to your phone's or computer's calendar: it reminds you the day before and two hours before, and shows as tentative until the mediator confirms.",
     actionsHeading: "Actions",
     cancelHeading: "Cancel the booking",
     cancelReason_label: "Reason for cancelling",
