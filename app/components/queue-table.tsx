@@ -4,6 +4,7 @@
 import { Form, Link } from "@remix-run/react";
 import { CATEGORIES, TOWNS, type QueueReason } from "../../domain";
 import { CsrfInput } from "~/components/session";
+import { ConvenePanelLink } from "~/components/panel-parts";
 import { useLocale, useT } from "~/i18n";
 import { centreDate, formatCentreTime } from "~/i18n/format";
 import type { WorkQueueItem } from "~/models/work-queue.server";
@@ -61,6 +62,7 @@ export function QueueTable({
                     </button>
                   </Form>
                 ) : null}
+                <ConvenePanelLink caseId={item.caseId} number={item.number} severity={item.severity} />
               </td>
               <td data-label={w.since}>
                 <span className="work-queue-ago">{w.ago(Math.max(0, nowMs - Date.parse(item.since)))}</span>
