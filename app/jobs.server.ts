@@ -11,6 +11,7 @@ import { casesToStart, startCases } from "./models/assignment-flow.server";
 import { deliverPending, devProvider } from "./models/notifications.server";
 import { pruneRateLimits } from "./models/rate-limit.server";
 import { dueReminders, sendFulfilmentReminders } from "./models/case-reminders.server";
+import { runWaitlist } from "./models/waitlist.server";
 import { getSearchService } from "./search.server";
 
 const g = globalThis as typeof globalThis & { __jobs?: NodeJS.Timeout };
@@ -31,6 +32,7 @@ export async function runJobsOnce(now: number): Promise<void> {
   // Read again under the lock: another process may have refreshed them meanwhile.
   if (staleAvailability(db, now).length) await writeTransaction(db, (tx) => refreshNextAvailable(tx, staleAvailability(tx, now), now));
   if (dueReminders(db, now).length) await writeTransaction(db, (tx) => sendFulfilmentReminders(tx, now));
+  await runWaitlist(db, now); // a free time opened in a party's waitlist range: tell them once (ADR 030)
   await remindConfirmedSessions(db, now); // the day before and two hours before a confirmed session
   await deliverPending({ db, provider: devProvider, render: renderNotification, now });
   if (now - lastPrune >= PRUNE_EVERY_MS) {

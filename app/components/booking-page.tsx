@@ -9,6 +9,7 @@ import { BookingForm } from "./booking-form";
 import { Notice } from "./forms";
 import { useUser } from "./session";
 import { SlotList, type CalendarWindow, type SlotView } from "./slot-calendar";
+import { WaitlistOffer } from "./waitlist-offer";
 
 export interface BookingSubject {
   kind: "mediator" | "committee";
@@ -91,6 +92,7 @@ export function BookingPage({
           <SlotList slots={slots} window={window} hrefFor={hrefFor} />
         </>
       )}
+      <WaitlistOffer subject={subject} viewer={viewer} window={window} />
     </div>
   );
 }

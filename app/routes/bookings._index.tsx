@@ -16,6 +16,8 @@ import type { BookingView } from "~/models/booking-view";
 import { parseStaffQuery, staffBookings, staffBookingsSchema } from "~/models/staff-lists.server";
 import { StaffBookingFilters } from "~/components/staff-booking-filters";
 import { Pagination } from "~/components/pagination";
+import { WaitlistEntries } from "~/components/waitlist-offer";
+import { listWaitlist } from "~/models/waitlist.server";
 import { requirePageUser } from "~/utils/session.server";
 
 const PER_PAGE = 20;
@@ -62,7 +64,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const asked = pageSchema.safeParse({ page: url.searchParams.get("page") ?? undefined, perPage: PER_PAGE });
   const list = listBookings({ user, page: asked.success ? asked.data : { page: 1, perPage: PER_PAGE }, now });
   const pages = Math.ceil(list.total / list.perPage);
-  return data({ role: user.role, bookings: list.bookings.map(row), total: list.total, page: list.page, pages, staff: null });
+  const waitlist = listWaitlist({ user, now }); // a party's "tell me if an earlier time opens" entries
+  return data({ role: user.role, bookings: list.bookings.map(row), total: list.total, page: list.page, pages, staff: null, waitlist });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
@@ -139,6 +142,7 @@ export default function BookingsPage() {
       )}
       {total > 0 ? <p className="small muted">{t.bookings.count(total)}</p> : null}
       <Pagination params={new URLSearchParams()} page={page} pages={pages} hrefFor={(p) => pageHref(staff?.query, p)} />
+      <WaitlistEntries />
     </div>
   );
 }
