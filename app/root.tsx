@@ -113,6 +113,7 @@ function AccountNav() {
           <NavLink to="/staff/queue">{t.workQueue.nav}</NavLink>
           <NavLink to="/staff/cases">{t.staffCases.title}</NavLink>
           <NavLink to="/staff/sea">{t.sea.nav}</NavLink>
+          <NavLink to="/staff/panels">{t.panels.nav}</NavLink>
           <NavLink to="/staff/notifications">{t.nav.notifications}</NavLink>
           <NavLink to="/staff/dashboard">{t.centreStats.nav}</NavLink>
         </>

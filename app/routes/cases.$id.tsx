@@ -28,6 +28,8 @@ import { idOr404 } from "~/utils/api.server";
 import { caseStep } from "~/utils/case-page.server";
 import { AssignmentPanel } from "~/components/assignment-panel";
 import { assignmentsOf } from "~/models/assignment.server";
+import { CasePanelSection } from "~/components/panel-section";
+import { casePanelFor } from "~/utils/panel-page.server";
 import { requireCsrf, requirePageUser } from "~/utils/session.server";
 
 /** Someone who may not see the case gets the 404 of a case that is not there. */
@@ -48,6 +50,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ...page,
     done: new URL(request.url).searchParams.get("done"),
     assignments: assignmentsOf({ user: auth.user, caseId: page.case.id }),
+    panel: casePanelFor(auth.user, page.case.id),
   };
 }
 
@@ -100,6 +103,7 @@ export default function CasePage() {
         <div className="case-main">
           <CaseTimeline timeline={timeline} />
           <AssignmentPanel caseId={c.id} assignments={useLoaderData<typeof loader>().assignments} />
+          <CasePanelSection panel={useLoaderData<typeof loader>().panel} caseId={c.id} severity={c.severity} />
 
           {can.rank ? (
             <section className="panel panel-action" aria-labelledby="rank-heading">

@@ -15,13 +15,22 @@ import { mediatorAgenda } from "~/models/bookings.server";
 import { idOr404, parseId } from "~/utils/api.server";
 import { bookingStep } from "~/utils/booking-page.server";
 import { requireCsrf, requirePageUser } from "~/utils/session.server";
+import { PanelSeats } from "~/components/panel-seats";
+import { panelSeatsFor } from "~/utils/panel-page.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user } = requirePageUser(request, ["mediator"]);
   const url = new URL(request.url);
   const doneId = parseId(url.searchParams.get("id") ?? undefined);
   const { pending, upcoming, done } = mediatorAgenda({ user, now: Date.now(), doneId });
-  return { mediatorId: user.mediatorId, pending, upcoming, done: url.searchParams.get("done"), doneCase: done?.caseNumber ?? null };
+  return {
+    mediatorId: user.mediatorId,
+    pending,
+    upcoming,
+    done: url.searchParams.get("done"),
+    doneCase: done?.caseNumber ?? null,
+    panelSeats: panelSeatsFor(user, Date.now()),
+  };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -98,6 +107,7 @@ export default function Dashboard() {
   return (
     <div className="dashboard">
       <h1>{t.dashboard.heading}</h1>
+      <PanelSeats panels={useLoaderData<typeof loader>().panelSeats} />
       {!mediatorId ? (
         <Notice kind="info">{t.dashboard.notLinked}</Notice>
       ) : (
