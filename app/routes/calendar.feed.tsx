@@ -81,7 +81,7 @@ export default function CalendarFeedPage() {
         ) : (
           <p>{t.calendarFeed.none}</p>
         )}
-        <div className="actions">
+        <div className="button-row">
           <Form method="post">
             <CsrfInput />
             <input type="hidden" name="intent" value="create" />
