@@ -383,8 +383,20 @@ export function AvailabilityEditor({
           </legend>
           <p className="small muted">{t.availability.leaveIntro}</p>
           <div className="range-times">
-            <DateField name="leaveFrom" label={t.availability.leaveFrom} value={state.leaveFrom} errors={errors.leaveFrom} />
-            <DateField name="leaveTo" label={t.availability.leaveTo} value={state.leaveTo} errors={errors.leaveTo} />
+            <DateField
+              key={`from-${state.overrides.length}`}
+              name="leaveFrom"
+              label={t.availability.leaveFrom}
+              value={state.leaveFrom}
+              errors={errors.leaveFrom}
+            />
+            <DateField
+              key={`to-${state.overrides.length}`}
+              name="leaveTo"
+              label={t.availability.leaveTo}
+              value={state.leaveTo}
+              errors={errors.leaveTo}
+            />
           </div>
           <button type="submit" name="intent" value="add-leave" className="button button-small">
             {t.availability.addLeave}
