@@ -28,6 +28,7 @@ import { TAG_IDS, type OperationId, type TagId } from "./operations";
 import { assignmentOperations } from "./ops-assignment";
 import { queueOperations } from "./ops-queue";
 import { seaOperations } from "./ops-sea";
+import { panelOperations } from "./ops-panels";
 import * as views from "./views";
 
 /** Who may call: anyone, a signed-in caller (token or cookie), or either that or an invitation code in the body. */
@@ -471,6 +472,7 @@ export function operations(now: number): Operation[] {
     ...assignmentOperations(now),
     ...queueOperations(now),
     ...seaOperations(now),
+    ...panelOperations(now),
     {
       id: "getOpenApi",
       method: "get",

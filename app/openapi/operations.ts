@@ -55,5 +55,12 @@ export const OPERATION_IDS = [
   "declareSeaSuspension",
   "listSeaSuspensions",
   "answerSeaOffer",
+  "suggestPanelSlots",
+  "bookPanel",
+  "listPanels",
+  "getPanel",
+  "answerPanelSeat",
+  "recordPanelMinutes",
+  "getPersonSlots",
 ] as const;
 export type OperationId = (typeof OPERATION_IDS)[number];
