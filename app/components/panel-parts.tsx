@@ -224,9 +224,12 @@ export function PanelLinks({ panel, self = false }: { panel: PanelView | PanelLi
 export function ConvenePanelLink({ caseId, number, severity }: { caseId: number; number: string; severity: string }) {
   const t = useT();
   if (!(PANEL_SEVERITIES as readonly string[]).includes(severity)) return null;
+  // The queue's own class: on its own line under the reason, like the pre-litigation button.
   return (
-    <Link to={`/staff/panels/new?case=${caseId}`} className="button button-small work-queue-panel" aria-label={t.panels.conveneFor(number)}>
-      {t.panels.conveneLink}
-    </Link>
+    <div className="work-queue-flag">
+      <Link to={`/staff/panels/new?case=${caseId}`} className="button button-small" aria-label={t.panels.conveneFor(number)}>
+        {t.panels.conveneLink}
+      </Link>
+    </div>
   );
 }
