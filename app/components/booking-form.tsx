@@ -1,8 +1,10 @@
 // The order form of a mediator's or committee's booking page: a slot from the calendar, the mode (only
 // those the chosen slot offers, once JavaScript runs; without it all the subject's modes, and the
 // server explains a mismatch), the town for on-site sessions, the kind of dispute (the subject's own
-// first), a summary and the other side's name. A hidden idempotency key, fresh for each form shown,
-// makes a double submit one booking.
+// first; preselected from the search's category), a summary and the other side's name; on site the
+// meeting point and a phone for the day, at the centre the town the party comes from (who crosses the
+// water). The server answers every field's error at once. A hidden idempotency key, fresh for each
+// form shown, makes a double submit one booking. A time held while the party signed in comes preselected.
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { Form, useNavigation } from "@remix-run/react";
 import { useState } from "react";
@@ -22,6 +24,9 @@ interface BookingFields {
   summary: string;
   counterpartyName: string;
   counterpartyPhone: string;
+  meetingPoint: string;
+  contactPhone: string;
+  partyTown: string;
 }
 
 /** After a refused booking the calendar must show what is free now (Remix skips reloading after a 4xx). */
@@ -44,6 +49,8 @@ export function BookingForm({
   categories,
   idempotencyKey,
   lastResult,
+  defaultStart,
+  defaultCategory,
 }: {
   slots: SlotView[];
   window: CalendarWindow;
@@ -55,12 +62,20 @@ export function BookingForm({
   categories: string[];
   idempotencyKey: string;
   lastResult?: SubmissionResult<string[]> | null;
+  /** The time held for the party while they signed in. */
+  defaultStart?: string | null;
+  /** The dispute type the search was about. */
+  defaultCategory?: string | null;
 }) {
   const t = useT();
   const locale = useLocale();
   const hydrated = useHydrated();
   const navigation = useNavigation();
-  const [form, fields] = useForm<BookingFields>({ id: "book", lastResult });
+  const [form, fields] = useForm<BookingFields>({
+    id: "book",
+    lastResult,
+    defaultValue: { start: defaultStart ?? undefined, category: defaultCategory ?? undefined },
+  });
   const initial = (v: unknown) => (typeof v === "string" && v ? v : null);
   const [start, setStart] = useState<string | null>(initial(fields.start.initialValue));
   const [mode, setMode] = useState<string | null>(initial(fields.mode.initialValue));
@@ -78,13 +93,17 @@ export function BookingForm({
   const modeOptions = MODES.filter((m) => modeSlugs.includes(m.slug));
   const townSlugs = hydrated && chosen ? chosen.towns : offeredTowns;
   const showTown = hydrated ? mode === "onsite" : offeredTowns.length > 0;
+  // Without JavaScript every mode's fields show (the server ignores those of another mode).
+  const showOnsite = hydrated ? mode === "onsite" : offeredModes.includes("onsite");
+  const showPartyTown = hydrated ? mode === "centre" : offeredModes.includes("centre");
   const modeInvalid = Boolean(fields.mode.errors?.length);
   const pending = navigation.state === "submitting" && navigation.formMethod === "POST";
   const theirs = CATEGORIES.filter((c) => categories.includes(c.slug));
   const others = CATEGORIES.filter((c) => !categories.includes(c.slug));
 
   return (
-    <Form method="post" {...getFormProps(form)} className="booking-form" preventScrollReset>
+    // No preventScrollReset: a sent request lands at the top of its booking page, on the confirmation.
+    <Form method="post" {...getFormProps(form)} className="booking-form">
       <ErrorSummary
         focusKey={lastResult}
         formErrors={form.errors}
@@ -92,6 +111,9 @@ export function BookingForm({
           { id: slotPickerFocusId("start", slots), label: t.calendar.legend, errors: fields.start.errors },
           { id: `${fields.mode.id}-0`, label: t.book.modeLegend, errors: fields.mode.errors },
           { id: fields.town.id, label: t.book.town, errors: fields.town.errors },
+          { id: fields.meetingPoint.id, label: t.journey.meetingPoint, errors: fields.meetingPoint.errors },
+          { id: fields.contactPhone.id, label: t.journey.contactPhone, errors: fields.contactPhone.errors },
+          { id: fields.partyTown.id, label: t.journey.partyTown, errors: fields.partyTown.errors },
           { id: fields.category.id, label: t.book.category, errors: fields.category.errors },
           { id: fields.summary.id, label: t.book.summary, errors: fields.summary.errors },
           { id: fields.counterpartyName.id, label: t.book.counterparty, errors: fields.counterpartyName.errors },
@@ -144,6 +166,33 @@ export function BookingForm({
           <SelectField field={fields.town} label={t.book.town} hint={hydrated ? undefined : t.book.townHint}>
             <option value="">{t.book.townPlaceholder}</option>
             {TOWNS.filter((x) => townSlugs.includes(x.slug)).map((x) => (
+              <option key={x.slug} value={x.slug}>
+                {x[locale]}
+                {x.island ? (locale === "zh" ? `（${t.search.island}）` : ` (${t.search.island})`) : ""}
+              </option>
+            ))}
+          </SelectField>
+        ) : null}
+
+        {showOnsite ? (
+          <>
+            <TextField field={fields.meetingPoint} label={t.journey.meetingPoint} hint={t.journey.meetingPointHint} maxLength={200} />
+            <TextField
+              field={fields.contactPhone}
+              label={t.journey.contactPhone}
+              hint={t.journey.contactPhoneHint}
+              type="tel"
+              autoComplete="tel"
+              inputMode="tel"
+              maxLength={20}
+            />
+          </>
+        ) : null}
+
+        {showPartyTown ? (
+          <SelectField field={fields.partyTown} label={t.journey.partyTown} hint={t.journey.partyTownHint}>
+            <option value="">{t.journey.partyTownPlaceholder}</option>
+            {TOWNS.map((x) => (
               <option key={x.slug} value={x.slug}>
                 {x[locale]}
                 {x.island ? (locale === "zh" ? `（${t.search.island}）` : ` (${t.search.island})`) : ""}

@@ -6,9 +6,11 @@ import { Link, useLocation } from "@remix-run/react";
 import { dataLang, useLocale, useT } from "~/i18n";
 import { Avatar } from "./avatar";
 import { BookingForm } from "./booking-form";
+import { HoldForm } from "./booking-hold";
 import { Notice } from "./forms";
 import { useUser } from "./session";
 import { SlotList, type CalendarWindow, type SlotView } from "./slot-calendar";
+import { formatCentreTime, formatSession } from "~/i18n/format";
 import { WaitlistOffer } from "./waitlist-offer";
 
 export interface BookingSubject {
@@ -27,6 +29,9 @@ export function BookingPage({
   viewer,
   idempotencyKey,
   lastResult,
+  hold,
+  holdGone,
+  category,
 }: {
   subject: BookingSubject;
   window: CalendarWindow;
@@ -34,13 +39,19 @@ export function BookingPage({
   viewer: "anonymous" | "party" | "other";
   idempotencyKey: string;
   lastResult?: SubmissionResult<string[]> | null;
+  /** The time held for this browser while its visitor signed in (issue 11). */
+  hold: { start: string; end: string; expiresAt: string } | null;
+  holdGone: boolean;
+  /** The dispute type the search was about (`?category=`). */
+  category: string | null;
 }) {
   const t = useT();
   const locale = useLocale();
   const user = useUser();
   const location = useLocation();
   const here = `${location.pathname}${location.search}`;
-  const hrefFor = (from: string) => `${location.pathname}?from=${from}`;
+  const keep = category ? `&category=${category}` : "";
+  const hrefFor = (from: string) => `${location.pathname}?from=${from}${keep}`;
   const profile = subject.kind === "committee" ? `/committees/${subject.id}` : `/mediators/${subject.id}`;
   const next = encodeURIComponent(here);
   return (
@@ -61,6 +72,11 @@ export function BookingPage({
       </header>
       <p className="lead">{subject.kind === "committee" ? t.book.committeeIntro : t.book.intro}</p>
 
+      {hold ? (
+        <Notice kind="info">{t.journey.held(formatSession(hold.start, hold.end, locale), formatCentreTime(hold.expiresAt, locale))}</Notice>
+      ) : null}
+      {holdGone ? <Notice kind="info">{t.journey.holdGone}</Notice> : null}
+
       {viewer === "party" ? (
         <BookingForm
           slots={slots}
@@ -71,24 +87,20 @@ export function BookingPage({
           categories={subject.categories}
           idempotencyKey={idempotencyKey}
           lastResult={lastResult}
+          defaultStart={hold?.start}
+          defaultCategory={category}
         />
+      ) : viewer === "anonymous" ? (
+        <>
+          <HoldForm slots={slots} window={window} hrefFor={hrefFor} category={category} lastResult={lastResult} />
+          <p className="small">
+            {t.book.noAccount} <Link to={`/register?next=${next}`}>{t.book.register}</Link> ·{" "}
+            <Link to={`/login?next=${next}`}>{t.book.loginToBook}</Link>
+          </p>
+        </>
       ) : (
         <>
-          {viewer === "anonymous" ? (
-            <div className="notice notice-info login-to-book">
-              <p>{t.book.loginNote}</p>
-              <p className="notice-actions">
-                <Link className="button button-primary" to={`/login?next=${next}`}>
-                  {t.book.loginToBook}
-                </Link>
-                <span>
-                  {t.book.noAccount} <Link to={`/register?next=${next}`}>{t.book.register}</Link>
-                </span>
-              </p>
-            </div>
-          ) : (
-            <Notice kind="info">{t.book.partiesOnly(user ? t.roles[user.role] : "")}</Notice>
-          )}
+          <Notice kind="info">{t.book.partiesOnly(user ? t.roles[user.role] : "")}</Notice>
           <SlotList slots={slots} window={window} hrefFor={hrefFor} />
         </>
       )}

@@ -3,6 +3,7 @@
 // `intent`; with JavaScript they go through a fetcher, so one row's form does not block the others.
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { useFetcher } from "@remix-run/react";
+import { useEffect, useRef, type ReactNode } from "react";
 import { useLocale, useT } from "~/i18n";
 import { modeName } from "~/i18n/booking-text";
 import type { BookingView } from "~/models/booking-view";
@@ -94,4 +95,24 @@ export function ConfirmForm({ bookingId, label, pageResult }: { bookingId: numbe
 export function useModeName() {
   const locale = useLocale();
   return (mode: string) => modeName(mode, locale);
+}
+
+/**
+ * What just happened, at the top of the page the step lands on, with what happens next and when. Its
+ * heading takes the focus (so a screen reader starts there and the next Tab continues from it); the
+ * page's own focus-on-navigation leaves it, since the focus is already in the main content.
+ */
+export function Confirmation({ heading, children }: { heading: string; children: ReactNode }) {
+  const ref = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    ref.current?.focus();
+  }, [heading]);
+  return (
+    <section className="notice notice-success confirmation" role="status" aria-labelledby="confirmation-heading">
+      <h2 id="confirmation-heading" tabIndex={-1} ref={ref}>
+        {heading}
+      </h2>
+      {children}
+    </section>
+  );
 }

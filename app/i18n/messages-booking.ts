@@ -25,7 +25,7 @@ const zh = {
     empty: "这两周没有空闲时段。",
     emptyHint: "请看看后两周，或选择其他调解员。",
     count: (n: number) => `${n} 个时段`,
-    keyboardHint: "用 Tab 键在日期之间移动，用方向键在同一天的时段之间选择。",
+    keyboardHint: "用 Tab 键进入时段表，上下方向键在同一天的时段之间移动，左右方向键换到前一天或后一天；移到哪个时段就选中哪个。灰色的日期没有空闲时段。",
     selected: (text: string) => `已选：${text}`,
     noneSelected: "还没有选择时段。",
   },
@@ -188,7 +188,8 @@ const en: BookingMessages = {
     empty: "No free times in these two weeks.",
     emptyHint: "Look at the next two weeks, or choose another mediator.",
     count: (n: number) => `${n} ${n === 1 ? "time" : "times"}`,
-    keyboardHint: "Tab moves between days; the arrow keys choose a time within a day.",
+    keyboardHint:
+      "Tab into the times; up and down move through a day's times, left and right to the day before or after, choosing as they move. Greyed days have no free times.",
     selected: (text: string) => `Chosen: ${text}`,
     noneSelected: "No time chosen yet.",
   },

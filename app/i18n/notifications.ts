@@ -7,6 +7,7 @@ import { clause, dayWords, roomWords, sessionWords, tidy, whenWords } from "./wh
 import { assignmentNotifications } from "./messages-assignment";
 import { authNotifications } from "./messages-auth-notifications";
 import { leaveNotifications } from "./messages-leave";
+import { journeyNotifications } from "./messages-journey";
 import { panelNotifications } from "./notifications-panels";
 
 type P = Record<string, string | number | null>;
@@ -397,6 +398,7 @@ const CATALOGUE: Record<Locale, Record<NotificationTemplate, Text>> = {
     ...SEA.zh,
     ...authNotifications.zh,
     ...leaveNotifications.zh,
+    ...journeyNotifications.zh,
     ...panelNotifications.zh,
   },
   en: {
@@ -594,6 +596,7 @@ const CATALOGUE: Record<Locale, Record<NotificationTemplate, Text>> = {
     ...SEA.en,
     ...authNotifications.en,
     ...leaveNotifications.en,
+    ...journeyNotifications.en,
     ...panelNotifications.en,
   },
 };

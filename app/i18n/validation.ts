@@ -34,6 +34,10 @@ const KNOWN: Record<IssueCode, { zh: string; en: string }> = {
   date_twice: { zh: "这个日期重复了。", en: "This date is listed twice." },
   onsite_needs_town: { zh: "上门/上岛调解请选择镇街。", en: "Choose the town for an on-site session." },
   town_onsite_only: { zh: "只有上门/上岛调解才选镇街。", en: "A town applies to on-site sessions only." },
+  onsite_needs_meeting_point: { zh: "上门/上岛调解请写明碰面地点。", en: "Say where to meet for an on-site session." },
+  onsite_needs_contact_phone: { zh: "上门/上岛调解请留一个当天能联系到您的手机号。", en: "Give a mobile number we can reach you on that day." },
+  meeting_point_onsite_only: { zh: "只有上门/上岛调解才填碰面地点。", en: "A meeting point applies to on-site sessions only." },
+  party_town_centre_only: { zh: "只有到中心调解才问您从哪个镇街出发。", en: "Your town is asked for sessions at the centre only." },
   summary_min_5: { zh: "请至少用 5 个字说明纠纷情况。", en: "Describe the dispute in at least 5 characters." },
   reason_min_2: { zh: "请简要说明理由（至少 2 个字）。", en: "Give a short reason (at least 2 characters)." },
   instant_format: {

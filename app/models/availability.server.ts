@@ -11,11 +11,13 @@ import {
   committeeMembers,
   mediators,
   rooms,
+  slotHolds,
 } from "../../db/schema";
 import { recordSearchChange } from "../../search/outbox";
 import { CENTRE_TIMEZONE, type ModeSlug, type TownSlug } from "../../domain";
 import { getDb } from "../db.server";
 import { localMidnightOf } from "../../domain/zone";
+import { bookableNoticeHours } from "../../domain/answer-deadline";
 import { DEFAULT_RULES, availabilitySchema, type AvailabilityDocument } from "./availability-schema";
 import {
   computeSlots,
@@ -39,6 +41,8 @@ type Reader = Db | Tx;
 
 export interface MediatorAvailability {
   rules: BookingRules;
+  /** Confirms requests at once (issue 11): may be booked closer to the session (ADR 029). */
+  instantConfirm: boolean;
   weekly: WeeklyRange[];
   overrides: DateOverride[];
 }
@@ -73,6 +77,31 @@ const q = preparedQueries((db) => ({
         eq(bookingParticipants.active, true),
         lt(bookingParticipants.startAt, ph("to")),
         gte(bookingParticipants.endAt, ph("from")),
+      ),
+    )
+    .prepare(),
+  // Times held for a visitor signing in (slot_holds, issue 11): busy for everyone but their holder.
+  held: db
+    .select({ start: slotHolds.startAt, end: slotHolds.endAt })
+    .from(slotHolds)
+    .where(
+      and(
+        eq(slotHolds.mediatorId, ph("id")),
+        sql`${slotHolds.expiresAt} > ${ph("now")}`,
+        sql`${slotHolds.holderHash} <> ${ph("holder")}`,
+        lt(slotHolds.startAt, ph("to")),
+        gte(slotHolds.endAt, ph("from")),
+      ),
+    )
+    .prepare(),
+  committeeHeld: db
+    .select({ start: slotHolds.startAt })
+    .from(slotHolds)
+    .where(
+      and(
+        eq(slotHolds.committeeId, ph("id")),
+        sql`${slotHolds.expiresAt} > ${ph("now")}`,
+        sql`${slotHolds.holderHash} <> ${ph("holder")}`,
       ),
     )
     .prepare(),
@@ -161,6 +190,7 @@ export function loadAvailability(db: Reader, mediatorId: number): MediatorAvaila
           dailyCap: s.dailyCap,
         }
       : { timezone: CENTRE_TIMEZONE, ...DEFAULT_RULES },
+    instantConfirm: s?.instantConfirm ?? false,
     weekly: weekly
       .sort((a, b) => a.weekday - b.weekday || a.startMinute - b.startMinute)
       .map((w) => ({
@@ -185,6 +215,11 @@ export function loadAvailability(db: Reader, mediatorId: number): MediatorAvaila
             },
       ),
   };
+}
+
+/** The availability as slots are offered: a notice long enough for a request to be answered in time (ADR 029). */
+function bookable(a: MediatorAvailability): MediatorAvailability {
+  return { ...a, rules: { ...a.rules, minNoticeHours: bookableNoticeHours(a.rules.minNoticeHours, a.instantConfirm) } };
 }
 
 /** Does this availability ever offer sessions at the centre (and so need the rooms read)? */
@@ -296,9 +331,21 @@ export function writeAvailability(tx: Reader, mediatorId: number, doc: Availabil
       .run();
 }
 
-/** Time held by a mediator's pending and confirmed bookings that could matter to [from, to). */
-function busyOf(db: Reader, mediatorId: number, from: number, to: number): Interval[] {
-  return q(db).busy.all({ id: mediatorId, from, to });
+/**
+ * Whose holds count as busy as of `now`: everyone's but `holder`'s (the hash of the visitor's key; ""
+ * for someone holding nothing). Without it (search's cached next slot) holds do not count.
+ */
+export type HoldsAsOf = { now: number; holder: string };
+
+/** Time held by a mediator's pending and confirmed bookings (and others' slot holds) that could matter to [from, to). */
+function busyOf(db: Reader, mediatorId: number, from: number, to: number, holds?: HoldsAsOf): Interval[] {
+  const booked = q(db).busy.all({ id: mediatorId, from, to });
+  return holds ? [...booked, ...q(db).held.all({ id: mediatorId, from, to, ...holds })] : booked;
+}
+
+/** Starts of a committee held by other visitors than `holds.holder`. */
+export function committeeHeldStarts(db: Reader, committeeId: number, holds: HoldsAsOf): Set<number> {
+  return new Set(q(db).committeeHeld.all({ id: committeeId, ...holds }).map((h) => h.start));
 }
 
 function roomsState(db: Reader, from: number, to: number): { count: number; busy: Interval[] } {
@@ -313,17 +360,21 @@ const DAY = 86_400_000;
  * whenever the mediator offers centre sessions, even when the caller filters by another mode: every
  * slot answered lists the modes it really offers, and "at the centre" is not one when all rooms are taken.
  */
-export function slotContext(db: Reader, mediatorId: number, from: string, to: string) {
+export function slotContext(db: Reader, mediatorId: number, from: string, to: string, holds?: HoldsAsOf) {
   const availability = loadAvailability(db, mediatorId);
   const zone = availability.rules.timezone;
   const start = localMidnightOf(from, zone) - 2 * DAY;
   const end = localMidnightOf(to, zone) + 3 * DAY;
   const rooms = offersCentre(availability) ? roomsState(db, start, end) : undefined;
-  return { ...availability, busy: busyOf(db, mediatorId, start, end), rooms };
+  return { ...bookable(availability), busy: busyOf(db, mediatorId, start, end, holds), rooms };
 }
 
-export function mediatorSlots(db: Reader, mediatorId: number, q: { from: string; to: string; mode?: ModeSlug; now: number }): Slot[] {
-  return computeSlots({ ...slotContext(db, mediatorId, q.from, q.to), now: q.now, from: q.from, to: q.to, mode: q.mode });
+/** `holder`: the visitor's hold key hash, whose own holds stay free for them (others' are busy). */
+type SlotsQ = { from: string; to: string; mode?: ModeSlug; now: number; holder?: string };
+
+export function mediatorSlots(db: Reader, mediatorId: number, q: SlotsQ): Slot[] {
+  const holds = { now: q.now, holder: q.holder ?? "" };
+  return computeSlots({ ...slotContext(db, mediatorId, q.from, q.to, holds), now: q.now, from: q.from, to: q.to, mode: q.mode });
 }
 
 export function committeeMemberIds(db: Reader, committeeId: number): number[] {
@@ -337,8 +388,9 @@ export function committeeMemberIds(db: Reader, committeeId: number): number[] {
 }
 
 /** A committee is free whenever one of its members is. */
-export function committeeSlots(db: Reader, committeeId: number, q: { from: string; to: string; mode?: ModeSlug; now: number }): Slot[] {
-  return unionSlots(committeeMemberIds(db, committeeId).map((id) => mediatorSlots(db, id, q)));
+export function committeeSlots(db: Reader, committeeId: number, q: SlotsQ): Slot[] {
+  const held = committeeHeldStarts(db, committeeId, { now: q.now, holder: q.holder ?? "" });
+  return unionSlots(committeeMemberIds(db, committeeId).map((id) => mediatorSlots(db, id, q))).filter((s) => !held.has(s.start));
 }
 
 /**
@@ -350,7 +402,7 @@ export function refreshNextAvailable(tx: Reader, mediatorIds: number[], now: num
   const changed: number[] = [];
   const queries = q(tx);
   for (const id of mediatorIds) {
-    const a = loadAvailability(tx, id);
+    const a = bookable(loadAvailability(tx, id));
     const from = now - DAY;
     const to = now + (a.rules.horizonDays + 2) * DAY;
     const rooms = offersCentre(a) ? roomsState(tx, from, to) : undefined;

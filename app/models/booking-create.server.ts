@@ -3,12 +3,14 @@
 // refuse an overlapping booking even if a check here were wrong.
 import { and, eq, sql } from "drizzle-orm";
 import { preparedQueries, writeTransaction, type Db, type Tx } from "../../db/client";
-import { bookings, committees, mediators } from "../../db/schema";
+import { availabilitySettings, bookings, cases, committees, mediators } from "../../db/schema";
+import { answerDeadline } from "../../domain/answer-deadline";
 import { MODE_SLUGS, TOWN_SLUGS, type ModeSlug } from "../../domain";
 import { getDb } from "../db.server";
 import { env } from "../env.server";
 import { freeRoom, slotAt } from "./assignment-book.server";
 import { chooseMember, recordOrder } from "./assignment.server";
+import { bookingAnswered } from "./assignment-flow.server";
 import type { User } from "./auth.server";
 import { expireOverdue } from "./booking-expiry.server";
 import type { CreateBookingInput } from "./booking-schemas";
@@ -18,6 +20,7 @@ import { readBooking } from "./bookings.server";
 import { openCase } from "./cases.server";
 import { DomainError, sqliteErrorCode } from "./errors";
 import { notifyMediator, notifyUser } from "./notifications.server";
+import { settleHolds } from "./slot-holds.server";
 import type { Slot } from "./slots";
 
 const ph = sql.placeholder;
@@ -51,17 +54,31 @@ const q = preparedQueries((db) => ({
       endAt: ph("end"),
       mode: ph("mode"),
       town: ph("town"),
-      status: "pending",
+      status: ph("status"),
       assignmentReason: ph("reason"),
       respondBy: ph("respondBy"),
       idempotencyKey: ph("key"),
       rescheduledFromId: ph("from"),
+      meetingPoint: ph("meetingPoint"),
+      contactPhone: ph("contactPhone"),
       createdAt: ph("at"),
       updatedAt: ph("at"),
     })
     .returning()
     .prepare(),
+  instant: db
+    .select({ instant: availabilitySettings.instantConfirm })
+    .from(availabilitySettings)
+    .where(eq(availabilitySettings.mediatorId, ph("id")))
+    .prepare(),
+  caseTown: db
+    .select({ town: cases.town })
+    .from(cases)
+    .where(eq(cases.id, ph("id")))
+    .prepare(),
 }));
+
+const confirmsAtOnce = (tx: Db | Tx, mediatorId: number) => q(tx).instant.get({ id: mediatorId })?.instant === true;
 
 const fitsTown = (slot: Slot, mode: ModeSlug, town: string | undefined) => mode !== "onsite" || slot.towns.includes(town ?? "");
 
@@ -103,6 +120,14 @@ export interface PlaceOptions {
   /** Rescheduling keeps the case and records where the booking came from. */
   reuseCase?: number;
   rescheduledFromId?: number;
+  /** The party moves a confirmed session: it stands until this request is confirmed (told so). */
+  keepsOrigin?: boolean;
+  /** The mediator proposed this time, so it is confirmed as soon as the party takes it. */
+  confirmed?: boolean;
+  /** When the session being moved starts (for the messages). */
+  originStart?: number;
+  /** The browser's slot-hold key: its hold on this time is consumed, others' holds refuse it. */
+  holder?: string | null;
 }
 
 export type Created = { booking: BookingView; replayed: boolean };
@@ -111,10 +136,20 @@ export type Created = { booking: BookingView; replayed: boolean };
  * Orders a session. While another server process holds the write lock it waits without stalling this
  * process's other requests (writeTransaction); `now` is the time the request arrived.
  */
-export async function createBooking({ party, input, now }: { party: User; input: CreateBookingInput; now: number }): Promise<Created> {
+export async function createBooking({
+  party,
+  input,
+  now,
+  holder,
+}: {
+  party: User;
+  input: CreateBookingInput;
+  now: number;
+  holder?: string | null;
+}): Promise<Created> {
   if (party.role !== "party") throw new DomainError("forbidden", "Only parties order sessions");
   try {
-    return await writeTransaction(getDb(), (tx) => placeBooking(tx, party, input, now, {}));
+    return await writeTransaction(getDb(), (tx) => placeBooking(tx, party, input, now, { holder }));
   } catch (error) {
     if (isTriggerRefusal(error)) throw new DomainError("slot_taken", "Someone else holds this time; pick another slot");
     throw error;
@@ -153,10 +188,41 @@ export function placeBooking(tx: Db | Tx, party: User, input: CreateBookingInput
     if (slot && fitsTown(slot, input.mode, input.town)) fits.set(id, slot);
   }
   if (fits.size === 0) throw refusal(tx, candidates, start, input, now);
+  // Another visitor's hold (issue 11) takes the time as a booking would; the party's own is used up.
+  const longest = Math.max(...[...fits.values()].map((s) => s.end));
+  const heldByOthers = settleHolds(tx, {
+    mediatorIds: [...fits.keys()],
+    committeeId: input.committeeId,
+    start,
+    end: longest,
+    holder: opts.holder ?? null,
+    now,
+  });
+  for (const id of heldByOthers) fits.delete(id);
+  if (fits.size === 0)
+    throw new DomainError("slot_taken", "Someone else holds this time; pick another slot", { field: "start", reason: "taken" });
+  // The answer deadline (ADR 029): well before the session, longer across the water. A time too close
+  // for that is only for a mediator who confirms at once.
+  const caseTown = opts.reuseCase !== undefined ? (q(tx).caseTown.get({ id: opts.reuseCase })?.town ?? null) : null;
+  const deadline = answerDeadline({
+    createdAt: now,
+    startAt: start,
+    responseHours: env().BOOKING_RESPONSE_HOURS,
+    mode: input.mode,
+    sessionTown: input.mode === "onsite" ? (input.town ?? null) : null,
+    partyTown: input.mode === "onsite" ? (input.town ?? null) : (input.partyTown ?? caseTown),
+  });
+  if (deadline.kind === "instant-only" && !opts.confirmed) for (const id of [...fits.keys()]) if (!confirmsAtOnce(tx, id)) fits.delete(id);
+  if (fits.size === 0)
+    throw new DomainError("not_available", "Too close to the session for a request to be answered in time; pick a later time", {
+      field: "start",
+      reason: "too_soon",
+    });
   // A committee order goes to the member the fallback ranking puts first among those free then.
   const member = input.committeeId ? chooseMember(tx, input.committeeId, fits, { party, input, now }) : null;
   const mediatorId = member ? member.mediatorId : [...fits.keys()][0];
   const end = fits.get(mediatorId)!.end;
+  const confirmed = opts.confirmed === true || confirmsAtOnce(tx, mediatorId);
   const roomId = input.mode === "centre" ? freeRoom(tx, start, end) : null;
   if (input.mode === "centre" && roomId === null)
     throw new DomainError("slot_taken", "No room is free at the centre at this time", { field: "start", reason: "taken" });
@@ -169,7 +235,8 @@ export function placeBooking(tx: Db | Tx, party: User, input: CreateBookingInput
       channel: "online",
       category: input.category,
       description: input.summary,
-      town: input.town,
+      // Where the party sets out from: the on-site town, or the town they said for a centre session.
+      town: input.town ?? input.partyTown,
       applicants: [{ name: party.name, phone: party.phone, userId: party.id }],
       respondents: input.counterpartyName ? [{ name: input.counterpartyName, phone: input.counterpartyPhone }] : [],
       picks: input.mediatorId !== undefined ? [input.mediatorId] : [],
@@ -178,8 +245,9 @@ export function placeBooking(tx: Db | Tx, party: User, input: CreateBookingInput
       sessionStart: start,
       now,
     }).id;
-  const respondBy = Math.min(now + env().BOOKING_RESPONSE_HOURS * 3_600_000, start);
+  const respondBy = confirmed || deadline.kind !== "ask" ? now : deadline.respondBy;
   const row = queries.insertBooking.get({
+    status: confirmed ? "confirmed" : "pending",
     caseId,
     party: party.id,
     mediatorId,
@@ -193,10 +261,14 @@ export function placeBooking(tx: Db | Tx, party: User, input: CreateBookingInput
     respondBy,
     key: input.idempotencyKey ?? null,
     from: opts.rescheduledFromId ?? null,
+    meetingPoint: input.mode === "onsite" ? (input.meetingPoint ?? null) : null,
+    contactPhone: input.contactPhone ?? null,
     at: new Date(now),
   })!;
   bookingTimeChanged(tx, row, "held");
   recordOrder(tx, { booking: row, member, rescheduledFromId: opts.rescheduledFromId, now });
+  // Confirmed at once: the case's ask is answered now, as a mediator's confirmation would.
+  if (confirmed && !opts.rescheduledFromId) bookingAnswered(tx, row, "accepted", now);
   const view = readBooking(tx, party, row.id, now)!;
   const params = {
     bookingId: row.id,
@@ -206,14 +278,24 @@ export function placeBooking(tx: Db | Tx, party: User, input: CreateBookingInput
     mediatorName: view.mediatorName,
     partyName: view.partyName,
     fromBookingId: opts.rescheduledFromId ?? null,
+    fromStart: opts.originStart ?? null,
     number: view.caseNumber,
   };
-  notifyMediator(tx, mediatorId, {
-    template: opts.rescheduledFromId ? "booking.rescheduleRequested" : "booking.requested",
-    params,
-    bookingId: row.id,
-    at: now,
-  });
-  notifyUser(tx, party.id, { template: "booking.submitted", params, bookingId: row.id, at: now });
+  // Accepting the mediator's own proposal tells them in rescheduleBooking's caller; everything else here.
+  if (!opts.confirmed)
+    notifyMediator(tx, mediatorId, {
+      template: confirmed ? "booking.instant-confirmed" : opts.rescheduledFromId ? "booking.rescheduleRequested" : "booking.requested",
+      params,
+      bookingId: row.id,
+      at: now,
+    });
+  const toParty = confirmed
+    ? opts.keepsOrigin
+      ? "booking.change-confirmed"
+      : "booking.confirmed"
+    : opts.keepsOrigin
+      ? "booking.change-submitted"
+      : "booking.submitted";
+  if (!opts.confirmed) notifyUser(tx, party.id, { template: toParty, params, bookingId: row.id, at: now });
   return { booking: view, replayed: false };
 }

@@ -1,6 +1,7 @@
 // Requests nobody answered in time. Reads already show them as expired (booking-rules
 // effectiveStatus); this writes it down, releases their time and tells both sides. The background job
-// and every new booking (under its write lock, before it looks for a free slot) run it.
+// and every new booking (under its write lock, before it looks for a free slot) run it. An unanswered
+// move of a confirmed session expires alone: the session it would have moved stands (ADR 029).
 import { and, eq, lte, sql } from "drizzle-orm";
 import { preparedQueries, type Db, type Tx } from "../../db/client";
 import { bookings } from "../../db/schema";
@@ -41,7 +42,27 @@ export function expireOverdue(tx: Db | Tx, now: number): number {
       bookingId: b.id,
       at: now,
     };
-    notifyUser(tx, b.partyUserId, message);
+    // An unanswered move of a confirmed session: the session stands, and the party is told so.
+    const origin =
+      b.rescheduledFromId === null
+        ? undefined
+        : tx
+            .select({ startAt: bookings.startAt })
+            .from(bookings)
+            .where(and(eq(bookings.id, b.rescheduledFromId), eq(bookings.status, "confirmed")))
+            .get();
+    notifyUser(
+      tx,
+      b.partyUserId,
+      origin
+        ? {
+            template: "booking.change-declined",
+            params: { ...message.params, fromStart: origin.startAt, expired: 1 },
+            bookingId: b.rescheduledFromId!,
+            at: now,
+          }
+        : message,
+    );
     notifyMediator(tx, b.mediatorId, message);
     bookingTimeChanged(tx, b, "released");
     // An unanswered ask expires with its request, and the next pick or the fallback is asked.

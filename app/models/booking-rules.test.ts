@@ -1,15 +1,31 @@
 // The booking rule table, pair by pair: every event from every status, by every viewer, with its guard.
 import { describe, expect, it } from "vitest";
-import { allowedActions, effectiveStatus, judge, type BookingEvent, type BookingViewer, type StoredStatus } from "./booking-rules";
+import {
+  allowedActions,
+  effectiveStatus,
+  judge,
+  rescheduleEffect,
+  type BookingEvent,
+  type BookingViewer,
+  type StoredStatus,
+} from "./booking-rules";
 
 const HOUR = 3_600_000;
 const NOW = Date.UTC(2028, 1, 29, 0, 0); // any instant: the rules only compare times with it
 const STATUSES: StoredStatus[] = ["pending", "confirmed", "declined", "expired", "cancelled"];
 const VIEWERS: BookingViewer[] = ["party", "mediator", "staff"];
-const EVENTS: BookingEvent[] = ["confirm", "decline", "cancel", "reschedule"];
+const EVENTS: BookingEvent[] = ["confirm", "decline", "cancel", "reschedule", "propose", "accept", "refuse"];
 const ctx = { now: NOW, minNoticeHours: 24 };
 // Far enough ahead for every guard; still answerable.
-const facts = (status: StoredStatus) => ({ status, startAt: NOW + 72 * HOUR, respondBy: NOW + 12 * HOUR });
+// Accepting or refusing needs a proposal to answer: every status carries one here, so the table shows
+// the statuses and viewers alone.
+const facts = (status: StoredStatus) => ({
+  status,
+  startAt: NOW + 72 * HOUR,
+  respondBy: NOW + 12 * HOUR,
+  proposedStartAt: NOW + 96 * HOUR,
+});
+const plain = (status: StoredStatus) => ({ status, startAt: NOW + 72 * HOUR, respondBy: NOW + 12 * HOUR });
 
 /** Who may fire each event, and from which statuses, when no guard is in the way. */
 const EXPECTED: Record<BookingEvent, { from: StoredStatus[]; by: BookingViewer[] }> = {
@@ -17,6 +33,9 @@ const EXPECTED: Record<BookingEvent, { from: StoredStatus[]; by: BookingViewer[]
   decline: { from: ["pending"], by: ["mediator", "staff"] },
   cancel: { from: ["pending", "confirmed"], by: ["party", "mediator"] },
   reschedule: { from: ["pending", "confirmed"], by: ["party"] },
+  propose: { from: ["confirmed"], by: ["mediator", "staff"] },
+  accept: { from: ["confirmed"], by: ["party"] },
+  refuse: { from: ["confirmed"], by: ["party"] },
 };
 
 describe("the booking rule table", () => {
@@ -26,7 +45,8 @@ describe("the booking rule table", () => {
         const e = EXPECTED[event];
         const want = !e.by.includes(viewer) ? "forbidden" : !e.from.includes(status) ? "illegal_transition" : "ok";
         it(`${event} a ${status} booking as ${viewer}: ${want}`, () => {
-          const verdict = judge(event, facts(status), viewer, ctx);
+          const b = event === "accept" || event === "refuse" ? facts(status) : plain(status);
+          const verdict = judge(event, b, viewer, ctx);
           expect(verdict.ok ? "ok" : verdict.code).toBe(want);
         });
       }
@@ -55,7 +75,14 @@ describe("guards and time", () => {
     expect(effectiveStatus(overdue, NOW)).toBe("expired");
     expect(effectiveStatus(overdue, NOW - 1)).toBe("pending");
     expect(judge("confirm", overdue, "mediator", ctx)).toEqual({ ok: false, code: "illegal_transition" });
-    expect(allowedActions(overdue, "party", ctx)).toEqual({ confirm: false, decline: false, cancel: false, reschedule: false });
+    expect(allowedActions(overdue, "party", ctx)).toEqual({
+      confirm: false,
+      decline: false,
+      cancel: false,
+      reschedule: false,
+      propose: false,
+      answerProposal: false,
+    });
   });
 
   it("rescheduling closes at the minimum notice before the start; the page is told why", () => {
@@ -72,9 +99,57 @@ describe("guards and time", () => {
   });
 
   it("lists exactly the actions each viewer may take", () => {
-    const b = facts("pending");
-    expect(allowedActions(b, "mediator", ctx)).toEqual({ confirm: true, decline: true, cancel: true, reschedule: false });
-    expect(allowedActions(b, "party", ctx)).toEqual({ confirm: false, decline: false, cancel: true, reschedule: true });
-    expect(allowedActions(b, "staff", ctx)).toEqual({ confirm: true, decline: true, cancel: false, reschedule: false });
+    const b = plain("pending");
+    const none = { propose: false, answerProposal: false };
+    expect(allowedActions(b, "mediator", ctx)).toEqual({ confirm: true, decline: true, cancel: true, reschedule: false, ...none });
+    expect(allowedActions(b, "party", ctx)).toEqual({ confirm: false, decline: false, cancel: true, reschedule: true, ...none });
+    expect(allowedActions(b, "staff", ctx)).toEqual({ confirm: true, decline: true, cancel: false, reschedule: false, ...none });
+    const c = plain("confirmed");
+    expect(allowedActions(c, "mediator", ctx)).toEqual({
+      confirm: false,
+      decline: false,
+      cancel: true,
+      reschedule: false,
+      propose: true,
+      answerProposal: false,
+    });
+  });
+});
+
+describe("moving a confirmed session (issue 11)", () => {
+  it("keeps a confirmed session while its move is asked; replaces a request not yet answered", () => {
+    expect(rescheduleEffect("confirmed")).toBe("request-change");
+    expect(rescheduleEffect("pending")).toBe("replace");
+  });
+
+  it("one change at a time: no second move, and no proposal, while a move waits for its answer", () => {
+    const b = { ...plain("confirmed"), openChange: true };
+    expect(judge("reschedule", b, "party", ctx)).toEqual({ ok: false, code: "illegal_transition" });
+    expect(judge("propose", b, "mediator", ctx)).toEqual({ ok: false, code: "illegal_transition" });
+    expect(judge("reschedule", plain("confirmed"), "party", ctx)).toEqual({ ok: true });
+  });
+
+  it("a proposed time is answered by the party, once; while it is open the party does not move the session", () => {
+    const proposed = facts("confirmed");
+    expect(judge("accept", proposed, "party", ctx)).toEqual({ ok: true });
+    expect(judge("refuse", proposed, "party", ctx)).toEqual({ ok: true });
+    expect(judge("accept", proposed, "mediator", ctx)).toEqual({ ok: false, code: "forbidden" });
+    expect(judge("accept", plain("confirmed"), "party", ctx)).toEqual({ ok: false, code: "illegal_transition" });
+    expect(judge("refuse", { ...proposed, proposedStartAt: null }, "party", ctx)).toEqual({ ok: false, code: "illegal_transition" });
+    expect(judge("reschedule", proposed, "party", ctx)).toEqual({ ok: false, code: "illegal_transition" });
+    expect(judge("propose", proposed, "staff", ctx)).toEqual({ ok: false, code: "illegal_transition" });
+    expect(allowedActions(proposed, "party", ctx).answerProposal).toBe(true);
+  });
+
+  it("the mediator may propose until the minimum notice before the session", () => {
+    const b = { ...plain("confirmed"), startAt: NOW + 24 * HOUR };
+    expect(judge("propose", b, "mediator", ctx)).toEqual({ ok: true });
+    expect(judge("propose", b, "mediator", { ...ctx, now: NOW + 1 })).toEqual({ ok: false, code: "too_late" });
+  });
+
+  it("a proposal for a session that has begun can no longer be accepted", () => {
+    const b = { ...facts("confirmed"), startAt: NOW };
+    expect(judge("accept", b, "party", { ...ctx, now: NOW - 1 })).toEqual({ ok: true });
+    expect(judge("accept", b, "party", ctx)).toEqual({ ok: false, code: "too_late" });
   });
 });

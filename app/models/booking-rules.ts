@@ -7,12 +7,29 @@ export const HOLDING = ["pending", "confirmed"] as const;
 export type StoredStatus = "pending" | "confirmed" | "declined" | "expired" | "cancelled";
 /** Who is looking at a booking, relative to it. */
 export type BookingViewer = "party" | "mediator" | "staff";
-export type BookingEvent = "confirm" | "decline" | "cancel" | "reschedule";
+/**
+ * `propose`: the mediator side proposes another time for a confirmed session; the party `accept`s it
+ * (the session moves, confirmed at once) or `refuse`s it (the session stays as it is).
+ */
+export type BookingEvent = "confirm" | "decline" | "cancel" | "reschedule" | "propose" | "accept" | "refuse";
 
 export interface BookingFacts {
   status: StoredStatus;
   startAt: number;
   respondBy: number;
+  /** A confirmed session's move that still waits for the mediator's answer (a pending booking rescheduled from it). */
+  openChange?: boolean;
+  /** A time the mediator proposed for this confirmed session, not yet answered by the party. */
+  proposedStartAt?: number | null;
+}
+
+/**
+ * What rescheduling does to the booking it moves. A confirmed session keeps its time until the mediator
+ * confirms the new one (a decline, or no answer, leaves it standing); a request not yet answered is
+ * simply replaced, since it holds nothing the party could lose.
+ */
+export function rescheduleEffect(status: StoredStatus): "request-change" | "replace" {
+  return status === "confirmed" ? "request-change" : "replace";
 }
 
 /**
@@ -27,8 +44,12 @@ interface Rule {
   from: readonly StoredStatus[];
   by: readonly BookingViewer[];
   /** Null when allowed; otherwise the refusal's code. */
-  guard?: (b: BookingFacts, ctx: { now: number; minNoticeHours: number }) => "too_late" | null;
+  guard?: (b: BookingFacts, ctx: { now: number; minNoticeHours: number }) => "too_late" | "illegal_transition" | null;
 }
+
+const insideNotice = (b: BookingFacts, { now, minNoticeHours }: { now: number; minNoticeHours: number }) =>
+  b.startAt - minNoticeHours * 3_600_000 < now;
+const proposalOpen = (b: BookingFacts) => b.proposedStartAt !== undefined && b.proposedStartAt !== null;
 
 const RULES: Record<BookingEvent, Rule> = {
   // Staff answer for a mediator who has no account or cannot be reached online (issue 9); the
@@ -37,12 +58,25 @@ const RULES: Record<BookingEvent, Rule> = {
   decline: { from: ["pending"], by: ["mediator", "staff"] },
   // A session that has begun is held or it is over; cancelling it then means nothing.
   cancel: { from: HOLDING, by: ["party", "mediator"], guard: (b, { now }) => (b.startAt <= now ? "too_late" : null) },
-  // Moving a session is allowed until the mediator's minimum notice before the original start.
+  // Moving a session is allowed until the mediator's minimum notice before the original start, one
+  // move at a time: while a move waits for its answer the party changes that request instead.
   reschedule: {
     from: HOLDING,
     by: ["party"],
-    guard: (b, { now, minNoticeHours }) => (b.startAt - minNoticeHours * 3_600_000 < now ? "too_late" : null),
+    guard: (b, ctx) => (insideNotice(b, ctx) ? "too_late" : b.openChange || proposalOpen(b) ? "illegal_transition" : null),
   },
+  propose: {
+    from: ["confirmed"],
+    by: ["mediator", "staff"],
+    guard: (b, ctx) => (insideNotice(b, ctx) ? "too_late" : b.openChange || proposalOpen(b) ? "illegal_transition" : null),
+  },
+  // The proposed time is checked to be still free when it is accepted (the model's transaction).
+  accept: {
+    from: ["confirmed"],
+    by: ["party"],
+    guard: (b, { now }) => (!proposalOpen(b) ? "illegal_transition" : b.startAt <= now ? "too_late" : null),
+  },
+  refuse: { from: ["confirmed"], by: ["party"], guard: (b) => (!proposalOpen(b) ? "illegal_transition" : null) },
 };
 
 export type Verdict = { ok: true } | { ok: false; code: "forbidden" | "illegal_transition" | "too_late" };
@@ -55,12 +89,25 @@ export function judge(event: BookingEvent, b: BookingFacts, viewer: BookingViewe
   return refused ? { ok: false, code: refused } : { ok: true };
 }
 
+const PAST: Record<BookingEvent, string> = {
+  confirm: "confirmed",
+  decline: "declined",
+  cancel: "cancelled",
+  reschedule: "rescheduled",
+  propose: "given another proposed time",
+  accept: "moved to a proposed time",
+  refuse: "answered about a proposed time",
+};
+
 const MESSAGES: Record<Exclude<Verdict, { ok: true }>["code"], (event: BookingEvent, status: StoredStatus) => string> = {
   forbidden: (event) => `You may not ${event} this booking`,
-  illegal_transition: (event, status) => `A ${status} booking cannot be ${event === "reschedule" ? "reschedul" : event}ed`,
+  illegal_transition: (event, status) =>
+    status === "confirmed" && (event === "reschedule" || event === "propose")
+      ? "A change of this session already waits for an answer"
+      : `A ${status} booking cannot be ${PAST[event]}`,
   too_late: (event) =>
-    event === "cancel"
-      ? "A session that has started cannot be cancelled"
+    event === "cancel" || event === "accept"
+      ? "A session that has started cannot be changed"
       : "Too close to the session to reschedule; cancel instead or contact the centre",
 };
 
@@ -76,6 +123,9 @@ export interface BookingActions {
   cancel: boolean;
   /** "too_late" lets the page say why the party can no longer move it. */
   reschedule: boolean | "too_late";
+  propose: boolean;
+  /** Accept or refuse the mediator's proposed time. */
+  answerProposal: boolean;
 }
 
 /** Every action the viewer may take now, for the page to render. */
@@ -87,5 +137,7 @@ export function allowedActions(b: BookingFacts, viewer: BookingViewer, ctx: { no
     decline: ok("decline"),
     cancel: ok("cancel"),
     reschedule: move.ok ? true : move.code === "too_late" ? "too_late" : false,
+    propose: ok("propose"),
+    answerProposal: ok("accept"),
   };
 }

@@ -46,8 +46,22 @@ export interface BookingView {
    * null when the mediator answered themselves or no one has yet.
    */
   actedByName: string | null;
-  /** Declined with another free time of the same mediator proposed instead (the party may book it). */
+  /**
+   * Declined with another free time of the same mediator proposed instead (the party may book it), or,
+   * on a confirmed session, a time the mediator proposes to move it to (the party accepts or refuses).
+   */
   proposedStart: string | null;
+  /** A confirmed session's move that waits for the mediator: the session keeps its time meanwhile. */
+  pendingChange: { id: number; start: string; respondBy: string } | null;
+  /** This request moves a confirmed session, which stands until this one is confirmed. */
+  changeOf: { id: number; start: string } | null;
+  /** On site: where the mediator meets the party. */
+  meetingPoint: string | null;
+  /**
+   * How to reach the party: for the party themselves, and for the booked mediator once the session is
+   * confirmed; null for everyone else (centre staff included) and before confirmation.
+   */
+  partyContact: { phone: string | null; contactPhone: string | null } | null;
   createdAt: string;
   /** Who is looking, relative to this booking, and what they may do now. */
   viewer: BookingViewer;
@@ -61,9 +75,21 @@ export interface ViewFacts {
   partyName: string;
   actedByName?: string | null;
   minNoticeHours: number;
+  partyPhone?: string | null;
+  /** The newest pending booking rescheduled from this one (its answer deadline decides if it is open). */
+  change?: { id: number; startAt: number; respondBy: number } | null;
+  /** The booking this one was rescheduled from, as it stands now. */
+  origin?: { status: BookingRow["status"]; startAt: number } | null;
+}
+
+/** Who may reach the party: themselves, and their mediator for a confirmed session. Nobody else. */
+export function mayContactParty(viewer: BookingViewer, status: BookingRow["status"]): boolean {
+  return viewer === "party" || (viewer === "mediator" && status === "confirmed");
 }
 
 export function toBookingView(b: BookingRow, c: CaseRow, facts: ViewFacts, viewer: BookingViewer, now: number): BookingView {
+  const status = effectiveStatus(b, now);
+  const change = facts.change && facts.change.respondBy > now && status === "confirmed" ? facts.change : null;
   return {
     id: b.id,
     caseId: b.caseId,
@@ -91,8 +117,15 @@ export function toBookingView(b: BookingRow, c: CaseRow, facts: ViewFacts, viewe
     rescheduledFromId: b.rescheduledFromId,
     actedByName: b.actedByUserId ? (facts.actedByName ?? null) : null,
     proposedStart: b.proposedStartAt === null ? null : iso(b.proposedStartAt),
+    pendingChange: change ? { id: change.id, start: iso(change.startAt), respondBy: iso(change.respondBy) } : null,
+    changeOf:
+      b.rescheduledFromId !== null && facts.origin?.status === "confirmed" && status === "pending"
+        ? { id: b.rescheduledFromId, start: iso(facts.origin.startAt) }
+        : null,
+    meetingPoint: b.meetingPoint,
+    partyContact: mayContactParty(viewer, status) ? { phone: facts.partyPhone ?? null, contactPhone: b.contactPhone } : null,
     createdAt: iso(b.createdAt.getTime()),
     viewer,
-    actions: allowedActions(b, viewer, { now, minNoticeHours: facts.minNoticeHours }),
+    actions: allowedActions({ ...b, openChange: change !== null }, viewer, { now, minNoticeHours: facts.minNoticeHours }),
   };
 }

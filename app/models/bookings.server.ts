@@ -17,6 +17,11 @@ const ph = sql.placeholder;
 const party = alias(users, "party");
 /** The staff member who answered for the mediator, if one did. */
 const actor = alias(users, "actor");
+/** The booking a rescheduled one came from. */
+const origin = alias(bookings, "origin");
+// A confirmed session's newest move still waiting for the mediator (its deadline is judged as of now).
+const change = (column: "id" | "start_at" | "respond_by") =>
+  sql<number | null>`(select ch.${sql.raw(column)} from bookings ch where ch.rescheduled_from_id = ${bookings.id} and ch.status = 'pending' order by ch.id desc limit 1)`;
 type BookingRow = typeof bookings.$inferSelect;
 
 /** Placeholders of the visibility rule: staff see all; a party their own; a mediator theirs. */
@@ -46,7 +51,13 @@ const joinedOn = (db: Db) =>
       committeeName: committees.name,
       roomName: rooms.name,
       partyName: party.name,
+      partyPhone: party.phone,
       actedByName: actor.name,
+      originStatus: origin.status,
+      originStart: origin.startAt,
+      changeId: change("id"),
+      changeStart: change("start_at"),
+      changeRespondBy: change("respond_by"),
       minNoticeHours: availabilitySettings.minNoticeHours,
     })
     .from(bookings)
@@ -56,6 +67,7 @@ const joinedOn = (db: Db) =>
     .leftJoin(committees, eq(committees.id, bookings.committeeId))
     .leftJoin(rooms, eq(rooms.id, bookings.roomId))
     .leftJoin(actor, eq(actor.id, bookings.actedByUserId))
+    .leftJoin(origin, eq(origin.id, bookings.rescheduledFromId))
     .leftJoin(availabilitySettings, eq(availabilitySettings.mediatorId, bookings.mediatorId));
 
 const q = preparedQueries((db) => {
@@ -100,6 +112,9 @@ function toView(user: User, r: Joined, now: number): BookingView {
     partyName: r.partyName,
     actedByName: r.actedByName,
     minNoticeHours: r.minNoticeHours ?? DEFAULT_RULES.minNoticeHours,
+    partyPhone: r.partyPhone,
+    change: r.changeId !== null ? { id: r.changeId, startAt: r.changeStart!, respondBy: r.changeRespondBy! } : null,
+    origin: r.originStatus !== null && r.originStart !== null ? { status: r.originStatus, startAt: r.originStart } : null,
   };
   return toBookingView(r.b, r.c, facts, viewerOf(user, r.b), now);
 }

@@ -27,7 +27,7 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 export type RefusalDetail =
   | { field: "mode"; reason: "mode_not_offered"; offered: string[] }
   | { field: "town"; reason: "town_not_offered"; offered: string[] }
-  | { field: "start"; reason: "not_a_slot" | "taken" }
+  | { field: "start"; reason: "not_a_slot" | "taken" | "too_soon" }
   /**
    * Why a step on a case was refused, on the answer's field it concerns: `informed` (first acknowledge
    * what people's mediation is), `ranking` (a mediator not on the shortlist), or `_` (the whole step:

@@ -67,6 +67,15 @@ export const NOTIFICATION_TEMPLATES = [
   "panel.invited",
   "panel.seat-answered",
   "panel.minutes",
+  // The booking journey (issue 11, ADR 029): confirmed at once, moving a confirmed session (it stands
+  // until the move is confirmed), a time the mediator proposes and the party's answer.
+  "booking.instant-confirmed",
+  "booking.change-submitted",
+  "booking.change-confirmed",
+  "booking.change-declined",
+  "booking.time-proposed",
+  "booking.proposal-accepted",
+  "booking.proposal-refused",
 ] as const;
 export type NotificationTemplate = (typeof NOTIFICATION_TEMPLATES)[number];
 /**

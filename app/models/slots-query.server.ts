@@ -9,6 +9,7 @@ import { committeeSlots, mediatorSlots } from "./availability.server";
 import { iso, type BookingView } from "./booking-view";
 import { DomainError } from "./errors";
 import { ISSUES } from "./issues";
+import { holderHash } from "./slot-holds.server";
 
 const date = z
   .string()
@@ -47,11 +48,14 @@ export function listSlots({
   id,
   query,
   now,
+  holder,
 }: {
   kind: "mediator" | "committee";
   id: number;
   query: SlotsQuery;
   now: number;
+  /** The browser's slot-hold key: its own held time stays free for it; everyone else's holds are busy. */
+  holder?: string | null;
 }): SlotsView | null {
   const db = getDb();
   const table = kind === "mediator" ? mediators : committees;
@@ -67,7 +71,7 @@ export function listSlots({
   if (to < from) throw new DomainError("invalid_input", "to must not be before from");
   if (DateTime.fromISO(to).diff(DateTime.fromISO(from), "days").days >= MAX_SLOT_DAYS)
     throw new DomainError("invalid_input", `at most ${MAX_SLOT_DAYS} days at a time`);
-  const q = { from, to, mode: query.mode as ModeSlug | undefined, now };
+  const q = { from, to, mode: query.mode as ModeSlug | undefined, now, holder: holder ? holderHash(holder) : undefined };
   const slots = kind === "mediator" ? mediatorSlots(db, id, q) : committeeSlots(db, id, q);
   return {
     timezone: CENTRE_TIMEZONE,
@@ -101,8 +105,9 @@ export function bookableSlots(args: {
   from: string;
   to: string;
   now: number;
+  holder?: string | null;
 }): SlotView[] | null {
-  const view = listSlots({ kind: args.kind, id: args.id, query: { from: args.from, to: args.to }, now: args.now });
+  const view = listSlots({ kind: args.kind, id: args.id, query: { from: args.from, to: args.to }, now: args.now, holder: args.holder });
   return view ? oneSlotPerStart(view.slots) : null;
 }
 

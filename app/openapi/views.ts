@@ -208,7 +208,23 @@ export const bookingSchema = z
     cancelReason: z.string().nullable(),
     cancelledBy: z.enum(CANCELLED_BY).nullable(),
     rescheduledFromId: id.nullable(),
-    proposedStart: instant.nullable().meta({ description: "Declined with another free time of the same mediator proposed instead." }),
+    proposedStart: instant.nullable().meta({
+      description:
+        "Declined with another free time of the same mediator proposed instead; on a confirmed session, the time the mediator proposes to move it to (the party accepts or refuses).",
+    }),
+    pendingChange: z
+      .strictObject({ id, start: instant, respondBy: instant })
+      .nullable()
+      .meta({ description: "A move of this confirmed session waiting for the mediator: the session keeps its time meanwhile." }),
+    changeOf: z
+      .strictObject({ id, start: instant })
+      .nullable()
+      .meta({ description: "This request moves a confirmed session, which stands until this one is confirmed." }),
+    meetingPoint: z.string().nullable(),
+    partyContact: z
+      .strictObject({ phone: z.string().nullable(), contactPhone: z.string().nullable() })
+      .nullable()
+      .meta({ description: "For the party, and for the booked mediator once the session is confirmed; null for anyone else." }),
     actedByName: z.string().nullable().meta({ description: "The staff member who confirmed or declined for the mediator." }),
     createdAt: instant,
     viewer: z.enum(["party", "mediator", "staff"]),
@@ -217,6 +233,8 @@ export const bookingSchema = z
       decline: z.boolean(),
       cancel: z.boolean(),
       reschedule: z.union([z.boolean(), z.literal("too_late")]),
+      propose: z.boolean(),
+      answerProposal: z.boolean(),
     }),
   })
   .meta({ id: "Booking" });

@@ -10,11 +10,12 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
 import { useState } from "react";
 import { ConfirmForm, ReasonForm, StatusBadge, replyFor, type StepResult } from "~/components/booking-parts";
+import { DoneNotice, ProposalAnswer } from "~/components/booking-journey";
 import { ProposeForm } from "~/components/booking-propose";
 import { modeName, whereText } from "~/i18n/booking-text";
 import { revalidateAfterConflict } from "~/components/booking-form";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { ErrorSummary, Notice, SubmitButton } from "~/components/forms";
+import { ErrorSummary, SubmitButton } from "~/components/forms";
 import { HitCard } from "~/components/hit-card";
 import { CsrfInput } from "~/components/session";
 import { SlotPicker, slotPickerFocusId, type CalendarWindow, type SlotView } from "~/components/slot-calendar";
@@ -65,7 +66,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     booking.viewer === "party" && (booking.status === "declined" || booking.status === "expired")
       ? await suggestAlternatives({ user: auth.user, id: booking.id, now })
       : null;
-  const propose = booking.actions.decline ? { window, slots: proposeSlots(booking, window, now) } : null;
+  const propose = booking.actions.decline || booking.actions.propose ? { window, slots: proposeSlots(booking, window, now) } : null;
   return {
     booking,
     propose,
@@ -96,8 +97,24 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const outcome = await bookingStep(request, auth, formData, booking.id);
   if (!("ok" in outcome)) return outcome;
-  // A reschedule makes a new booking: show that one.
-  const done = outcome.intent === "reschedule" ? "rescheduled" : outcome.intent === "propose" ? "proposed" : outcome.booking.status;
+  // A reschedule makes a new booking: show that one (a move of a confirmed session, or the moved one).
+  const b = outcome.booking;
+  const done =
+    outcome.intent === "reschedule"
+      ? b.changeOf
+        ? "change-requested"
+        : b.status === "confirmed"
+          ? "moved"
+          : "rescheduled"
+      : outcome.intent === "propose"
+        ? "proposed"
+        : outcome.intent === "propose-time"
+          ? "time-proposed"
+          : outcome.intent === "accept-proposal"
+            ? "moved"
+            : outcome.intent === "refuse-proposal"
+              ? "kept"
+              : b.status;
   return redirect(`/bookings/${outcome.booking.id}?done=${done}`);
 }
 
@@ -108,13 +125,6 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   if (!data) return [{ title: `${t.meta.error} · ${t.siteName}` }];
   return [{ title: `${t.booking.title(data.booking.caseNumber)}（${t.status[data.booking.status]}） · ${t.siteName}` }];
 };
-
-function DoneNotice({ done, created }: { done: string | null; created: boolean }) {
-  const t = useT();
-  if (created) return <Notice>{t.booking.created}</Notice>;
-  const known = t.booking.done as Record<string, string>;
-  return done && known[done] ? <Notice>{known[done]}</Notice> : null;
-}
 
 function Reschedule({ bookingId, window, slots, mode }: { bookingId: number; window: CalendarWindow; slots: SlotView[]; mode: string }) {
   const t = useT();
@@ -133,7 +143,7 @@ function Reschedule({ bookingId, window, slots, mode }: { bookingId: number; win
       <p className="small muted">{t.booking.rescheduleMode(modeName(mode, locale))}</p>
       <details className="fold" open={Boolean(lastResult) || new URLSearchParams(location.search).has("from") || undefined}>
         <summary>{t.booking.rescheduleOpen}</summary>
-        <Form method="post" {...getFormProps(form)} preventScrollReset>
+        <Form method="post" {...getFormProps(form)}>
           <ErrorSummary
             id="reschedule-summary"
             focusKey={lastResult}
@@ -175,11 +185,23 @@ export default function BookingPage() {
           {viewer === "mediator" ? `← ${t.dashboard.heading}` : t.booking.back}
         </Link>
       </p>
-      <DoneNotice done={done} created={created} />
       <header className="booking-head">
         <h1>{t.booking.title(b.caseNumber)}</h1>
         <StatusBadge status={b.status} />
       </header>
+      <DoneNotice booking={b} done={done} created={created} />
+      {b.pendingChange ? (
+        <p className="respond-by pending-change">
+          {t.journey.pendingChange(formatCentreTime(b.pendingChange.start, locale), formatCentreTime(b.pendingChange.respondBy, locale))}{" "}
+          <Link to={`/bookings/${b.pendingChange.id}`}>{t.journey.pendingChangeLink}</Link>
+        </p>
+      ) : null}
+      {b.changeOf && !(created || done === "change-requested") ? (
+        <p className="respond-by change-of">
+          {t.journey.changeOf(formatCentreTime(b.changeOf.start, locale))}{" "}
+          <Link to={`/bookings/${b.changeOf.id}`}>{t.journey.changeOfLink}</Link>
+        </p>
+      ) : null}
       {b.status === "pending" ? <p className="respond-by">{t.booking.respondBy(formatCentreTime(b.respondBy, locale))}</p> : null}
       {b.status === "expired" ? <p className="respond-by">{t.booking.expiredNote}</p> : null}
       {b.awaitingConsent ? <p className="respond-by awaiting-consent">{t.booking.awaitingConsent}</p> : null}
@@ -237,6 +259,28 @@ export default function BookingPage() {
             <div>
               <dt>{t.booking.party}</dt>
               <dd lang={lang}>{b.partyName}</dd>
+            </div>
+          ) : null}
+          {b.meetingPoint ? (
+            <div>
+              <dt>{t.journey.meetingPoint}</dt>
+              <dd lang={lang}>{b.meetingPoint}</dd>
+            </div>
+          ) : null}
+          {b.partyContact && viewer === "mediator" ? (
+            <div className="party-contact">
+              <dt>{t.journey.partyContact}</dt>
+              <dd>
+                {[b.partyContact.contactPhone, b.partyContact.phone]
+                  .filter((x, i, all): x is string => Boolean(x) && all.indexOf(x) === i)
+                  .join(" / ")}
+              </dd>
+            </div>
+          ) : null}
+          {b.partyContact && viewer === "party" && b.partyContact.contactPhone ? (
+            <div>
+              <dt>{t.journey.contactPhoneLabel}</dt>
+              <dd>{b.partyContact.contactPhone}</dd>
             </div>
           ) : null}
           <div>
@@ -315,6 +359,15 @@ export default function BookingPage() {
             />
           </div>
           {propose ? <ProposeForm bookingId={b.id} window={propose.window} slots={propose.slots} /> : null}
+        </section>
+      ) : null}
+
+      {b.status === "confirmed" && b.proposedStart ? <ProposalAnswer b={b} /> : null}
+
+      {can.propose && propose ? (
+        <section className="panel" aria-labelledby="move-heading">
+          <h2 id="move-heading">{t.journey.proposeHeading}</h2>
+          <ProposeForm bookingId={b.id} window={propose.window} slots={propose.slots} variant="move" />
         </section>
       ) : null}
 

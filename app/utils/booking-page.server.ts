@@ -8,22 +8,35 @@ import { data, redirect } from "@remix-run/node";
 import { DateTime } from "luxon";
 import { z } from "zod";
 import type { CalendarWindow } from "~/components/slot-calendar";
-import { CENTRE_TIMEZONE, facetLabel, type FacetName, type Locale } from "../../domain";
+import { CATEGORY_SLUGS, CENTRE_TIMEZONE, facetLabel, type FacetName, type Locale } from "../../domain";
+import { localDateInZone } from "../../domain/zone";
 import { messages, type Messages } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
-import { cancelBooking, confirmBooking, declineBooking, rescheduleBooking } from "~/models/booking-actions.server";
+import { env } from "~/env.server";
+import {
+  answerProposal,
+  cancelBooking,
+  confirmBooking,
+  declineBooking,
+  proposeTime,
+  rescheduleBooking,
+} from "~/models/booking-actions.server";
 import { createBooking } from "~/models/booking-create.server";
-import { createBookingSchema, reasonSchema, rescheduleSchema } from "~/models/booking-schemas";
+import { bookingFormSchema, reasonSchema, rescheduleSchema } from "~/models/booking-schemas";
+import { holdFor, newHolderKey, placeHold, type Subject } from "~/models/slot-holds.server";
 
 /** The propose form: a reason and the proposed start (the same start field as rescheduling). */
 const proposeSchema = z.object({ ...reasonSchema.shape, ...rescheduleSchema.shape });
+/** Proposing another time for a confirmed session: the start, and a note for the party if wanted. */
+const proposeTimeSchema = z.object({ start: rescheduleSchema.shape.start, note: z.string().trim().max(500).optional() });
+const holdSchema = z.object({ start: rescheduleSchema.shape.start });
 import { DomainError, type ErrorCode } from "~/models/errors";
-import type { BookingView } from "~/models/booking-view";
+import { iso, type BookingView } from "~/models/booking-view";
 import { bookableSlots, listSlots, type SlotView } from "~/models/slots-query.server";
 import type { Auth } from "./auth.server";
 import { STATUS_OF } from "./api-handler.server";
 import { parseForm, text } from "./forms.server";
-import { getPageAuth, requireCsrf, requirePageUser } from "./session.server";
+import { getPageAuth, requireCsrf, requirePageUser, requireSameOrigin } from "./session.server";
 
 export const WINDOW_DAYS = 14;
 /** How far ahead the calendar pages (the longest horizon a mediator may set). */
@@ -46,11 +59,12 @@ export function calendarWindow(fromParam: string | null, now: number): CalendarW
 }
 
 /**
- * The times the mediator side may propose instead of a request's (when its viewer may decline it): the
+ * The times the mediator side may propose instead of a request's (when its viewer may decline it), or to
+ * move a confirmed session to (when they may propose): the
  * same mediator's free slots in the booking's mode (and town, on site) in the calendar window.
  */
 export function proposeSlots(booking: BookingView, window: CalendarWindow, now: number): SlotView[] {
-  if (!booking.actions.decline) return [];
+  if (!booking.actions.decline && !booking.actions.propose) return [];
   const view = listSlots({
     kind: "mediator",
     id: booking.mediatorId,
@@ -62,10 +76,44 @@ export function proposeSlots(booking: BookingView, window: CalendarWindow, now: 
 
 export type Viewer = "anonymous" | "party" | "other";
 
+// The slot hold's cookie (issue 11): a random key, sent back only to this site; the table keeps its hash.
+const HOLD_COOKIE = "slot_hold";
+const KEY = /^[A-Za-z0-9_-]{20,100}$/;
+
+/** The browser's hold key, if it has a well-formed one. */
+export function holdKeyOf(request: Request): string | null {
+  const header = request.headers.get("Cookie") ?? "";
+  for (const part of header.split(";")) {
+    const [name, ...rest] = part.trim().split("=");
+    if (name === HOLD_COOKIE) {
+      const value = decodeURIComponent(rest.join("="));
+      return KEY.test(value) ? value : null;
+    }
+  }
+  return null;
+}
+
+function holdCookie(key: string, request: Request): string {
+  const secure = new URL(request.url).protocol === "https:" || env().COOKIE_SECURE === "1";
+  // An hour: the hold itself lasts minutes (the table says until when); the key may be reused later.
+  return `${HOLD_COOKIE}=${key}; Path=/; HttpOnly; SameSite=Lax; Max-Age=3600${secure ? "; Secure" : ""}`;
+}
+
+/** `?category=` from the search, when it names a category (the form's preselected dispute type). */
+function categoryParam(url: URL): string | null {
+  const c = url.searchParams.get("category");
+  return c && (CATEGORY_SLUGS as readonly string[]).includes(c) ? c : null;
+}
+
 export function bookingPageData(request: Request, kind: "mediator" | "committee", id: number) {
   const now = Date.now();
-  const window = calendarWindow(new URL(request.url).searchParams.get("from"), now);
-  const slots = bookableSlots({ kind, id, from: window.from, to: window.to, now });
+  const url = new URL(request.url);
+  const key = holdKeyOf(request);
+  const hold = holdFor({ subject: { kind, id }, key, now });
+  // Back from signing in: the calendar opens on the held time's fortnight.
+  const fromParam = url.searchParams.get("from") ?? (hold ? localDateInZone(hold.start, CENTRE_TIMEZONE) : null);
+  const window = calendarWindow(fromParam, now);
+  const slots = bookableSlots({ kind, id, from: window.from, to: window.to, now, holder: key });
   if (!slots) throw new Response(null, { status: 404 });
   const auth = getPageAuth(request);
   const viewer: Viewer = !auth ? "anonymous" : auth.user.role === "party" ? "party" : "other";
@@ -75,6 +123,10 @@ export function bookingPageData(request: Request, kind: "mediator" | "committee"
     viewer,
     // A fresh key for every form shown: a double submit of this form makes one booking.
     idempotencyKey: viewer === "party" ? `page-${crypto.randomUUID()}` : "",
+    hold: hold ? { start: iso(hold.start), end: iso(hold.end), expiresAt: iso(hold.expiresAt) } : null,
+    /** Sent back here after signing in, but the hold is gone (expired, or the time was booked). */
+    holdGone: url.searchParams.has("held") && !hold,
+    category: categoryParam(url),
   };
 }
 
@@ -96,9 +148,11 @@ export function formRefusal(error: unknown, submission: Reply, t: Messages, loca
         ? { town: [t.book.errors.townNotOffered(labelList("town", d.offered, locale))] }
         : error.code === "slot_taken"
           ? { start: [t.book.errors.slotTaken] }
-          : error.code === "not_available"
-            ? { start: [t.book.errors.notAvailable] }
-            : undefined;
+          : d?.reason === "too_soon"
+            ? { start: [t.journey.tooSoon] }
+            : error.code === "not_available"
+              ? { start: [t.book.errors.notAvailable] }
+              : undefined;
   const form: Partial<Record<ErrorCode, string>> = {
     idempotency_mismatch: t.book.errors.alreadyUsed,
     too_late: t.booking.errors.tooLate,
@@ -111,22 +165,59 @@ export function formRefusal(error: unknown, submission: Reply, t: Messages, loca
   return { result, status: STATUS_OF[error.code] };
 }
 
+/**
+ * A signed-out visitor's choice of time: held for them (a cookie carries the key), then on to sign in
+ * or register, and back to this page with the time preselected. Same-origin only (no session yet).
+ */
+async function holdAction(request: Request, subject: Subject) {
+  requireSameOrigin(request);
+  const formData = await request.formData();
+  const locale = getLocale(request);
+  const t = messages[locale];
+  const submission = parseForm(formData, {
+    schema: holdSchema,
+    locale,
+    input: (p) => ({ start: text(p.start) }),
+    messages: { start: t.journey.holdNeedsSlot },
+  });
+  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
+  const key = holdKeyOf(request) ?? newHolderKey();
+  try {
+    await placeHold({ subject, start: Date.parse(submission.value.start), key, now: Date.now() });
+  } catch (error) {
+    const { result, status } = formRefusal(error, submission, t, locale);
+    return data({ result }, { status });
+  }
+  const url = new URL(request.url);
+  const back = new URLSearchParams({ held: "1" });
+  const category = categoryParam(url) ?? text(formData.get("category"));
+  if (category && (CATEGORY_SLUGS as readonly string[]).includes(category)) back.set("category", category);
+  const next = encodeURIComponent(`${url.pathname}?${back}`);
+  const to = formData.get("intent") === "hold-register" ? "/register" : "/login";
+  return redirect(`${to}?next=${next}`, { headers: { "Set-Cookie": holdCookie(key, request) } });
+}
+
 /** POST of the order form: parties only, CSRF checked; success goes to the new booking. */
 export async function bookingAction(request: Request, kind: "mediator" | "committee", id: number) {
+  if (!getPageAuth(request)) return holdAction(request, { kind, id });
   const auth = requirePageUser(request, ["party"]);
   const formData = await request.formData();
   requireCsrf(request, auth, formData);
   const locale = getLocale(request);
   const t = messages[locale];
+  const mode = text(formData.get("mode"));
   const submission = parseForm(formData, {
-    schema: createBookingSchema,
+    schema: bookingFormSchema,
     locale,
     input: (p) => ({
       ...(kind === "mediator" ? { mediatorId: id } : { committeeId: id }),
       start: text(p.start),
       mode: text(p.mode),
-      // A town left chosen in the select while another mode is picked (no JavaScript) is ignored.
-      town: p.mode === "onsite" ? text(p.town) : undefined,
+      // Fields left filled in for another mode (no JavaScript shows them all) are ignored.
+      town: mode === "onsite" ? text(p.town) : undefined,
+      meetingPoint: mode === "onsite" ? text(p.meetingPoint) : undefined,
+      contactPhone: mode === "onsite" ? text(p.contactPhone) : undefined,
+      partyTown: mode === "centre" ? text(p.partyTown) : undefined,
       category: text(p.category),
       summary: typeof p.summary === "string" ? p.summary : "",
       counterpartyName: text(p.counterpartyName),
@@ -142,7 +233,7 @@ export async function bookingAction(request: Request, kind: "mediator" | "commit
   });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   try {
-    const { booking } = await createBooking({ party: auth.user, input: submission.value, now: Date.now() });
+    const { booking } = await createBooking({ party: auth.user, input: submission.value, now: Date.now(), holder: holdKeyOf(request) });
     return redirect(`/bookings/${booking.id}?created=1`);
   } catch (error) {
     const { result, status } = formRefusal(error, submission, t, locale);
@@ -196,6 +287,22 @@ export async function bookingStep(request: Request, auth: Auth, formData: FormDa
     if (submission.status !== "success") return reply(submission.reply(), 400);
     const { reason, start } = submission.value;
     return attempt(submission, () => declineBooking({ user, id: bookingId, reason, proposedStart: start, now }));
+  }
+  if (intent === "propose-time") {
+    // Another time for a confirmed session: it moves only if the party accepts.
+    const submission = parseForm(formData, {
+      schema: proposeTimeSchema,
+      locale,
+      input: (p) => ({ start: text(p.start), note: text(p.note) }),
+      messages: { start: t.book.errors.chooseSlot },
+    });
+    if (submission.status !== "success") return reply(submission.reply(), 400);
+    const { start, note } = submission.value;
+    return attempt(submission, () => proposeTime({ user, id: bookingId, start, note, now }));
+  }
+  if (intent === "accept-proposal" || intent === "refuse-proposal") {
+    const submission = parseForm(formData, { schema: z.object({}), locale, input: () => ({}) });
+    return attempt(submission, () => answerProposal({ user, id: bookingId, accept: intent === "accept-proposal", now }));
   }
   if (intent === "reschedule") {
     const submission = parseForm(formData, {

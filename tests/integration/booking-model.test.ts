@@ -84,7 +84,7 @@ describe("reading a booking", () => {
     const before = changes().n;
     const view = getBooking({ user: party.user, id: b.id, now: later });
     expect(view.status).toBe("expired");
-    expect(view.actions).toEqual({ confirm: false, decline: false, cancel: false, reschedule: false });
+    expect(view.actions).toEqual({ confirm: false, decline: false, cancel: false, reschedule: false, propose: false, answerProposal: false });
     expect(changes().n).toBe(before);
     expect(db.select().from(bookings).where(eq(bookings.id, b.id)).get()!.status).toBe("pending");
   });
@@ -115,7 +115,8 @@ describe("ordering", () => {
     const now = Date.now();
     const m = createMediator(db, { modes: ["online", "onsite"], towns: ["liuheng"], now });
     const party = createParty(db);
-    const slot = firstFreeSlot(db, m.id, { now });
+    // Far enough ahead for an island town's answer deadline (24 hours before, ADR 029).
+    const slot = firstFreeSlot(db, m.id, { now, marginMinutes: 26 * 60 });
     const input = { mediatorId: m.id, start: slot.start, category: "labour" as const, summary: "拖欠工资三个月" };
 
     const wrongMode = await order({ party: party.user, input: { ...input, mode: "centre" }, now }).catch((e: unknown) => e);

@@ -100,9 +100,10 @@ describe("slots", () => {
     const res = await slots(m.id);
     expect(res.status).toBe(200);
     expect(res.body.timezone).toBe("Asia/Shanghai");
-    // Fourteen days from today, 08:00–20:00: at least thirteen whole days of twelve sessions.
-    expect(res.body.slots.length).toBeGreaterThanOrEqual(13 * 12);
-    const earliest = Date.now() + 2 * HOUR - 60_000;
+    // Fourteen days from today, 08:00–20:00: at least twelve whole days of twelve sessions. A mediator
+    // who does not confirm at once is offered no sooner than 13 hours ahead (the answer deadline, ADR 029).
+    expect(res.body.slots.length).toBeGreaterThanOrEqual(12 * 12);
+    const earliest = Date.now() + 13 * HOUR - 60_000;
     for (const s of res.body.slots) {
       expect(s.start).toMatch(/^\d{4}-\d{2}-\d{2}T(0[89]|1\d):00:00\+08:00$/);
       expect(Date.parse(s.end) - Date.parse(s.start)).toBe(HOUR);
@@ -126,8 +127,8 @@ describe("slots", () => {
     const morning = createMediator(db, { modes: ["online"], categories: ["medical"], weekly: { start: "08:00", end: "12:00" }, now });
     const afternoon = createMediator(db, { modes: ["online"], categories: ["medical"], weekly: { start: "14:00", end: "18:00" }, now });
     const committee = createCommittee(db, { categories: ["medical"], members: [morning.id, afternoon.id] });
-    // From tomorrow: past the two hours' notice whatever the time now.
-    const window = `?from=${localDate(now, 1)}&to=${localDate(now, 7)}`;
+    // From the day after tomorrow: past the 13 hours' notice of the answer deadline whatever the time now.
+    const window = `?from=${localDate(now, 2)}&to=${localDate(now, 8)}`;
     const a = startsOf((await slots(morning.id, window)).body.slots);
     const b = startsOf((await slots(afternoon.id, window)).body.slots);
     const c = startsOf((await slots(committee.id, window, committeeSlotsRoute)).body.slots);
@@ -380,8 +381,9 @@ describe("booking", () => {
 
   it("shows the next free time in search and follows bookings within a second", async () => {
     const now = Date.now();
-    // Three online sessions tomorrow morning and nothing else: the next free time is known.
-    const tomorrow = localDate(now, 1);
+    // Three online sessions the day after tomorrow (past the answer deadline's 13 hours whatever the
+    // time now) and nothing else: the next free time is known.
+    const tomorrow = localDate(now, 2);
     const s = createMediator(db, {
       kind: "expert",
       modes: ["online"],
@@ -392,17 +394,17 @@ describe("booking", () => {
     });
     const query = `q=${encodeURIComponent(s.name)}&kind=expert&perPage=50`;
     const before = await hitOf(s.id, query);
-    expect(Date.parse(before.nextAvailableAt)).toBe(at(now, 1, "09:00"));
+    expect(Date.parse(before.nextAvailableAt)).toBe(at(now, 2, "09:00"));
     const made = await book(party2.token, { mediatorId: s.id, start: before.nextAvailableAt, mode: "online", category: "consumer" });
     expect(made.status).toBe(201);
     const started = Date.now();
     const after = await hitOf(s.id, query, (h) => h?.nextAvailableAt !== before.nextAvailableAt);
     expect(Date.now() - started).toBeLessThan(1000);
-    expect(Date.parse(after.nextAvailableAt)).toBe(at(now, 1, "10:00"));
+    expect(Date.parse(after.nextAvailableAt)).toBe(at(now, 2, "10:00"));
     // It is the first free slot as computed from scratch.
     expect(Date.parse(after.nextAvailableAt)).toBe(firstFreeSlot(db, s.id, { now: Date.now(), marginMinutes: 0 }).startMs);
-    // availableWithinDays filters on it: free within two days, so found with that filter too.
-    const within = await call(searchRoute, `/api/v1/search?${query}&availableWithinDays=2`);
+    // availableWithinDays filters on it: free within three days, so found with that filter too.
+    const within = await call(searchRoute, `/api/v1/search?${query}&availableWithinDays=3`);
     expect(within.status).toBe(200);
     expect(within.body.hits.map((h: Json) => h.id)).toContain(s.id);
   });
