@@ -52,7 +52,10 @@ export const meta: MetaFunction = ({ matches, error }) => {
   const t = messages[localeFromMatches(matches)];
   if (error) {
     const notFound = isRouteErrorResponse(error) && error.status === 404;
-    return [{ title: `${notFound ? t.meta.notFound : t.meta.error} · ${t.siteName}` }];
+    return [
+      { title: `${notFound ? t.meta.notFound : t.meta.error} · ${t.siteName}` },
+      { name: "description", content: notFound ? t.pages.description.notFound : t.pages.description.home },
+    ];
   }
   return [{ title: t.siteName }];
 };

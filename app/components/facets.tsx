@@ -1,5 +1,6 @@
 // The facet checkboxes of the search form. Counts are disjunctive (a facet's counts ignore its own
-// selection), so ticking a second town shows how many the union would give. A selected value stays
+// selection), so ticking a second category shows how many the union would give. A town is where the
+// party is: it lists who comes on site there or mediates online, and the mode narrows that (ADR 032). A selected value stays
 // listed even when its count drops to 0, so it can be unticked. The checkboxes are uncontrolled: a tick
 // shows at once while the search runs, and the search page re-syncs them with the URL afterwards.
 import { CATEGORY_SLUGS, FACETS, HIT_KINDS, LANGUAGE_SLUGS, MODE_SLUGS, TOWN_SLUGS, facetLabel, type FacetName } from "../../domain";
@@ -42,6 +43,7 @@ export function FacetFieldsets({
         return (
           <fieldset key={facet} className="facet">
             <legend>{t.search.facetNames[facet]}</legend>
+            {facet === "town" ? <p className="facet-note small muted">{t.pages.town.facetNote}</p> : null}
             <ul>
               {options.map((o) => {
                 const id = `facet-${facet}-${o.slug}`;

@@ -71,3 +71,20 @@ export function BookingPanel({
     </section>
   );
 }
+
+/**
+ * On a phone the booking panel is screens below the top of a profile: a bar fixed to the bottom of the
+ * screen with the earliest free time and the way into booking (hidden on wide screens, where the panel
+ * sits beside the profile). The profile keeps room under its last line so the bar never covers it.
+ */
+export function StickyBooking({ href, next }: { href: string; next: string | null }) {
+  const t = useT();
+  return (
+    <aside className="sticky-book" aria-label={t.pages.sticky.label}>
+      <p className="sticky-book-next">{next ? t.pages.sticky.next(next) : t.pages.sticky.none}</p>
+      <Link to={href} className="button button-primary">
+        {t.pages.sticky.book}
+      </Link>
+    </aside>
+  );
+}

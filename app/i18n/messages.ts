@@ -133,7 +133,7 @@ const zh = {
     pageLabel: (n: number) => `第 ${n} 页`,
   },
   hit: {
-    towns: "服务镇街",
+    towns: "上门/上岛镇街",
     modes: "调解方式",
     languages: "语言",
     record: (closed: number, agreements: number, rate: string) => `结案 ${closed} 件 · 调解成功 ${agreements} 件 · 成功率 ${rate}`,
@@ -328,7 +328,7 @@ const en: Messages = {
     pageLabel: (n: number) => `Page ${n}`,
   },
   hit: {
-    towns: "Towns",
+    towns: "On site in",
     modes: "Modes",
     languages: "Languages",
     record: (closed: number, agreements: number, rate: string) => `${closed} closed · ${agreements} agreements · ${rate} success`,

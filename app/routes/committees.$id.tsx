@@ -1,14 +1,17 @@
 // A mediation committee: what it handles, what its members offer together, its own record (the cases
 // ordered through it, last 12 months), and the members (chair first), each linking to their profile.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { Avatar } from "~/components/avatar";
+import { useCommitteeName } from "~/components/committee-name";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FacetTags } from "~/components/facet-values";
-import { BookingPanel, ProfileService } from "~/components/profile-parts";
+import { BookingPanel, ProfileService, StickyBooking } from "~/components/profile-parts";
+import { backToSearchHref } from "~/components/search-url";
 import { RecordFigures, RecordLine } from "~/components/record";
 import { KIND_LABELS } from "../../domain";
 import { dataLang, localeFromMatches, messages, useLocale, useT } from "~/i18n";
+import { formatCentreTime } from "~/i18n/format";
 import { getCommittee } from "~/models/mediators.server";
 import { idOr404 } from "~/utils/api.server";
 
@@ -22,8 +25,8 @@ export async function loader({ params }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const t = messages[localeFromMatches(matches)];
   if (!data) return [{ title: `${t.meta.notFound} · ${t.siteName}` }];
-  const c = data.committee;
-  return [{ title: `${c.name} · ${t.siteName}` }, { name: "description", content: c.description }];
+  const name = t.pages.committeeNames[data.committee.name] ?? data.committee.name;
+  return [{ title: `${name} · ${t.siteName}` }, { name: "description", content: t.pages.description.committee(name) }];
 };
 
 export default function CommitteePage() {
@@ -31,17 +34,20 @@ export default function CommitteePage() {
   const t = useT();
   const locale = useLocale();
   const lang = dataLang(locale);
+  const name = useCommitteeName()(c.name);
+  const back = backToSearchHref(useLocation().search, "/search?kind=committee");
+  const next = c.nextAvailableAt ? formatCentreTime(c.nextAvailableAt, locale) : null;
   return (
     <article className="profile" aria-labelledby="profile-name">
       <p className="back-link">
-        <Link to="/search?kind=committee">← {t.profile.back}</Link>
+        <Link to={back}>← {t.pages.backToResults}</Link>
       </p>
 
       <header className="profile-head">
         <Avatar name={c.name} seed={c.id + 3} size="lg" />
         <div>
           <h1 id="profile-name">
-            <span lang={lang}>{c.name}</span>
+            <span lang={name.lang}>{name.text}</span>
           </h1>
           <p className="profile-sub">
             <span className="kind-badge kind-committee">{t.committee.kind}</span>
@@ -117,6 +123,7 @@ export default function CommitteePage() {
           <p className="small muted">{t.profile.demoNote}</p>
         </div>
       </div>
+      <StickyBooking href={`/committees/${c.id}/book`} next={next} />
     </article>
   );
 }

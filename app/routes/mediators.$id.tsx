@@ -1,11 +1,13 @@
 // A mediator's profile: who they are, what they handle, where and how they mediate, and their record.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { Avatar } from "~/components/avatar";
+import { CommitteeName } from "~/components/committee-name";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FacetTags } from "~/components/facet-values";
 import { FreeOfCharge } from "~/components/free-of-charge";
-import { BookingPanel, ProfileService } from "~/components/profile-parts";
+import { BookingPanel, ProfileService, StickyBooking } from "~/components/profile-parts";
+import { backToSearchHref } from "~/components/search-url";
 import { RecordFigures, RecordLine } from "~/components/record";
 import { KIND_LABELS } from "../../domain";
 import { dataLang, localeFromMatches, messages, useLocale, useT } from "~/i18n";
@@ -27,7 +29,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const m = data.mediator;
   return [
     { title: `${m.name}（${KIND_LABELS[m.kind][locale]}） · ${t.siteName}` },
-    { name: "description", content: `${m.name} · ${m.title}${m.organisation ? ` · ${m.organisation}` : ""}` },
+    { name: "description", content: t.pages.description.mediator(m.name, KIND_LABELS[m.kind][locale]) },
   ];
 };
 
@@ -36,10 +38,12 @@ export default function MediatorPage() {
   const t = useT();
   const locale = useLocale();
   const lang = dataLang(locale);
+  const back = backToSearchHref(useLocation().search);
+  const next = m.nextAvailableAt ? formatCentreTime(m.nextAvailableAt, locale) : null;
   return (
     <article className="profile" aria-labelledby="profile-name">
       <p className="back-link">
-        <Link to="/search">← {t.profile.back}</Link>
+        <Link to={back}>← {t.pages.backToResults}</Link>
       </p>
 
       <header className="profile-head">
@@ -112,8 +116,8 @@ export default function MediatorPage() {
               <ul className="link-list">
                 {m.committees.map((c) => (
                   <li key={c.id}>
-                    <Link to={`/committees/${c.id}`} lang={lang}>
-                      {c.name}
+                    <Link to={`/committees/${c.id}`}>
+                      <CommitteeName name={c.name} />
                     </Link>{" "}
                     <span className="role-badge">{c.role === "chair" ? t.profile.chair : t.profile.member}</span>
                   </li>
@@ -141,6 +145,7 @@ export default function MediatorPage() {
           <p className="small muted">{t.profile.demoNote}</p>
         </div>
       </div>
+      <StickyBooking href={`/mediators/${m.id}/book`} next={next} />
     </article>
   );
 }

@@ -40,7 +40,9 @@ test("search in Chinese from the home page, filter by town, open a profile", asy
   // Open the first result's profile.
   const first = narrowed.hits[0];
   await resultCards(page).first().getByRole("link", { name: first.name }).click();
-  await expect(page).toHaveURL(first.kind === "committee" ? `/committees/${first.id}` : `/mediators/${first.id}`);
+  // The profile carries the search it came from, for its "back" link (issue 11).
+  const profilePath = first.kind === "committee" ? `/committees/${first.id}` : `/mediators/${first.id}`;
+  await expect(page).toHaveURL(`${profilePath}?search=${encodeURIComponent(`q=医疗&town=${town}`).replace(/%20/g, "+")}`);
   await expect(page.getByRole("heading", { level: 1 })).toContainText(first.name);
 
   // Back to the filtered results.

@@ -12,8 +12,9 @@ import { Pagination } from "~/components/pagination";
 import { SearchBox } from "~/components/search-box";
 import { searchHref } from "~/components/search-url";
 import { useHydrated } from "~/components/use-hydrated";
-import { FACETS } from "../../../domain";
-import { localeFromMatches, messages, useT, type Messages } from "~/i18n";
+import { CATEGORIES, FACETS, TOWN_SLUGS, facetLabel } from "../../../domain";
+import { CENTRE } from "../../../domain/centre";
+import { localeFromMatches, messages, useLocale, useT, type Messages } from "~/i18n";
 import { loadSearchPage } from "./search-page.server";
 
 const SORTS = ["relevance", "success", "available"] as const;
@@ -30,7 +31,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ matches, location }) => {
   const t = messages[localeFromMatches(matches)];
   const q = (new URLSearchParams(location.search).get("q") ?? "").trim();
-  return [{ title: `${t.meta.search(q)} · ${t.siteName}` }, { name: "robots", content: "noindex" }];
+  return [
+    { title: `${t.meta.search(q)} · ${t.siteName}` },
+    { name: "description", content: t.pages.description.search },
+    { name: "robots", content: "noindex" },
+  ];
 };
 
 function invalidMessage(t: Messages, field: string): string {
@@ -72,8 +77,9 @@ function useShownParams(loaded: URLSearchParams): URLSearchParams {
 }
 
 export default function SearchPage() {
-  const { invalid, query, result, pages } = useLoaderData<typeof loader>();
+  const { invalid, query, result, pages, free } = useLoaderData<typeof loader>();
   const t = useT();
+  const locale = useLocale();
   const hydrated = useHydrated();
   const submit = useSubmit();
   const navigation = useNavigation();
@@ -146,6 +152,10 @@ export default function SearchPage() {
   };
 
   const perPage = current.get("perPage");
+  // The town the party is in, when one (known) town is chosen: the cards say how each serves it.
+  const towns = current.getAll("town").filter((x) => (TOWN_SLUGS as readonly string[]).includes(x));
+  const town = towns.length === 1 ? towns[0] : undefined;
+  const sortBySuccess = sortOf(current) === "success";
   const clearFiltersHref = searchHref(new URLSearchParams(), {
     q: q || null,
     sort: current.get("sort"),
@@ -247,6 +257,15 @@ export default function SearchPage() {
                 </button>
               </div>
             </div>
+            <details className="score-help">
+              <summary>{t.pages.score.summary}</summary>
+              <ul>
+                {t.pages.score.points.map((p) => (
+                  <li key={p}>{p}</li>
+                ))}
+              </ul>
+            </details>
+            {town ? <p className="town-note">{t.pages.town.chosen(facetLabel("town", town, locale))}</p> : null}
             {/* Meilisearch could not answer: the local index did; a quiet note, not an alarm. */}
             {result?.fallback ? <p className="engine-note muted">{t.searchEngine.fallbackNote}</p> : null}
 
@@ -254,7 +273,13 @@ export default function SearchPage() {
               <ol className={`hits${searching ? " is-stale" : ""}`}>
                 {result.hits.map((hit) => (
                   <li key={`${hit.kind}-${hit.id}`}>
-                    <HitCard hit={hit} />
+                    <HitCard
+                      hit={hit}
+                      search={query}
+                      town={town}
+                      showScore={sortBySuccess}
+                      free={free[`${hit.kind === "committee" ? "committee" : "mediator"}-${hit.id}`]}
+                    />
                   </li>
                 ))}
               </ol>
@@ -271,6 +296,7 @@ export default function SearchPage() {
                   ))}
                 </ul>
                 {selectedCount > 0 ? <Link to={clearFiltersHref}>{t.search.clearFilters}</Link> : null}
+                <NoResultsHelp />
               </div>
             ) : null}
 
@@ -279,6 +305,50 @@ export default function SearchPage() {
         </div>
       </Form>
     </div>
+  );
+}
+
+/** Nothing found: the kinds of dispute to start again from, and the window that takes every request. */
+function NoResultsHelp() {
+  const t = useT();
+  const locale = useLocale();
+  const e = t.pages.empty;
+  return (
+    <>
+      <h3 className="empty-heading">{e.categoriesHeading}</h3>
+      <ul className="category-links">
+        {CATEGORIES.map((c) => (
+          <li key={c.slug}>
+            <Link to={searchHref(new URLSearchParams(), { category: c.slug })}>{c[locale]}</Link>
+          </li>
+        ))}
+      </ul>
+      <h3 className="empty-heading">{e.windowHeading}</h3>
+      <p>{e.windowBody}</p>
+      <dl className="facts window-facts">
+        <div>
+          <dt>{e.address}</dt>
+          <dd>
+            {CENTRE.address[locale]} · {CENTRE.entrance[locale]}
+          </dd>
+        </div>
+        <div>
+          <dt>{e.phone}</dt>
+          <dd>
+            <a href={`tel:${CENTRE.phone}`}>{CENTRE.phone}</a>
+          </dd>
+        </div>
+        <div>
+          <dt>{e.hours}</dt>
+          <dd>
+            {CENTRE.hours.map((h) => `${h.days[locale]} ${h.time ?? e.closed}`).join(locale === "zh" ? "；" : "; ")}
+          </dd>
+        </div>
+      </dl>
+      <p>
+        <Link to="/centre">{e.more}</Link>
+      </p>
+    </>
   );
 }
 

@@ -2,6 +2,7 @@
 // zod stay out of the browser bundle: a route module's imports survive in the client build even when
 // only its loader uses them.
 import { MAX_PER_PAGE, MAX_RESULT_WINDOW, parseSearchParams } from "~/models/search-params";
+import { nextFreeTimes } from "~/models/search-slots.server";
 import { searchPool, type SearchResponse } from "~/models/search.server";
 
 export interface SearchPageData {
@@ -12,6 +13,8 @@ export interface SearchPageData {
   result: SearchResponse | null;
   /** Pages that can be reached (deep paging is capped). */
   pages: number;
+  /** The next free times of this page's hits, by "kind-id" (search-slots.server.ts). */
+  free: Record<string, string[]>;
 }
 
 /**
@@ -26,9 +29,12 @@ export async function loadSearchPage(url: URL): Promise<SearchPageData> {
     for (const key of invalid) params.delete(key);
     parsed = parseSearchParams(params);
   }
-  if (!parsed.ok) return { invalid, query: params.toString(), result: null, pages: 0 };
-  const result = await searchPool(parsed.value, Date.now());
+  if (!parsed.ok) return { invalid, query: params.toString(), result: null, pages: 0, free: {} };
+  const now = Date.now();
+  const result = await searchPool(parsed.value, now);
+  const mode = parsed.value.mode.length === 1 ? parsed.value.mode[0] : undefined;
+  const free = nextFreeTimes({ hits: result.hits, mode, now });
   const perPage = Math.min(result.perPage, MAX_PER_PAGE);
   const pages = Math.max(1, Math.min(Math.ceil(result.total / perPage), Math.floor(MAX_RESULT_WINDOW / perPage)));
-  return { invalid, query: params.toString(), result, pages };
+  return { invalid, query: params.toString(), result, pages, free };
 }
