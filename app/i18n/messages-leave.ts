@@ -1,10 +1,9 @@
 // Words of the availability editor's stranded sessions and the waitlist (issue 11), in both languages,
 // and their notifications. Composed into `messages` in ./messages.ts; the notifications into the
 // catalogue of ./notifications.ts.
-import { CENTRE_TIMEZONE, facetLabel, type Locale } from "../../domain";
-import { isoInZone } from "../../domain/zone";
+import { facetLabel, type Locale } from "../../domain";
 import type { NotificationTemplate } from "../models/notifications.server";
-import { formatCentreTime } from "./format";
+import { dayWords, whenWords } from "./when";
 
 const zh = {
   leave: {
@@ -115,7 +114,12 @@ export const leaveMessages = { zh, en };
 type P = Record<string, string | number | null>;
 type Text = { subject: (p: P) => string; body: (p: P) => string };
 const s = (v: unknown) => (v === null || v === undefined ? "" : String(v));
-const when = (ms: unknown, locale: Locale) => (typeof ms === "number" ? formatCentreTime(isoInZone(ms, CENTRE_TIMEZONE), locale) : "");
+// Times in words, Beijing time (ADR 031); a waitlist's range is of local dates ("2026-12-04").
+const when = (ms: unknown, locale: Locale) => (typeof ms === "number" ? whenWords(ms, locale) : "");
+const day = (date: unknown, locale: Locale) => {
+  const ms = Date.parse(`${s(date)}T12:00:00+08:00`);
+  return Number.isNaN(ms) ? s(date) : dayWords(ms, locale);
+};
 const times = (p: P, locale: Locale) =>
   [p.time1, p.time2, p.time3]
     .filter((t) => typeof t === "number")
@@ -150,7 +154,7 @@ export const leaveNotifications: Record<Locale, Record<LeaveTemplate, Text>> = {
     "waitlist.opening": {
       subject: (p) => `${s(p.name)} 有空档了：${when(p.start, "zh")}`,
       body: (p) =>
-        `您关注的 ${s(p.name)} 在 ${s(p.from)} 至 ${s(p.to)} 之间有了空档：${when(p.start, "zh")}（北京时间，${modeWords(p, "zh")}）。空档先到先得，请打开 ${s(p.link)} 预约。不再需要时，可在“我的预约”中取消提醒。`,
+        `您关注的 ${s(p.name)} 在 ${day(p.from, "zh")}至${day(p.to, "zh")}之间有了空档：${when(p.start, "zh")}（北京时间，${modeWords(p, "zh")}）。空档先到先得，请打开 ${s(p.link)} 预约。不再需要时，可在“我的预约”中取消提醒。`,
     },
   },
   en: {
@@ -179,7 +183,7 @@ export const leaveNotifications: Record<Locale, Record<LeaveTemplate, Text>> = {
     "waitlist.opening": {
       subject: (p) => `${s(p.name)} has a free time: ${when(p.start, "en")}`,
       body: (p) =>
-        `${s(p.name)}, whom you asked about for ${s(p.from)} to ${s(p.to)}, has a free time: ${when(p.start, "en")} (Beijing time, ${modeWords(p, "en")}). First come, first served: book it at ${s(p.link)}. Cancel the alert on your bookings page when you no longer need it.`,
+        `${s(p.name)}, whom you asked about for ${day(p.from, "en")} to ${day(p.to, "en")}, has a free time: ${when(p.start, "en")} (Beijing time, ${modeWords(p, "en")}). First come, first served: book it at ${s(p.link)}. Cancel the alert on your bookings page when you no longer need it.`,
     },
   },
 };

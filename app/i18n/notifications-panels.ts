@@ -5,7 +5,7 @@
 // language are joined by the sender below), name, answer, staffName, link.
 import { facetLabel, type Locale } from "../../domain";
 import type { NotificationTemplate } from "../models/notifications.server";
-import { roomWords, sessionWords } from "./when";
+import { roomWords, sessionWords, whenWords } from "./when";
 
 type P = Record<string, string | number | null>;
 type Text = { subject: (p: P) => string; body: (p: P) => string; sms?: (p: P) => string };
@@ -58,7 +58,9 @@ export const panelNotifications: Record<Locale, Record<PanelTemplate, Text>> = {
       body: (p) =>
         `您受邀以${seatWords(s(p.seat), "zh")}身份参加案件 ${s(p.number)} 的会商研判（3+X）。时间：${session(p, "zh")}${clock("zh")}。` +
         `地点：中心${roomWords(s(p.room), "zh")}。参加人员：${members(p, "zh")}。请打开 ${s(p.link)} 确认参加或说明不能参加。`,
-      sms: (p) => `【调解点单】会商研判邀请：${s(p.number)}，${session(p, "zh")}，中心${roomWords(s(p.room), "zh")}。请确认：${s(p.link)}`,
+      // One segment (70 characters): the start and the room; the case and the seat are behind the link.
+      sms: (p) =>
+        `【调解点单】会商邀请：${typeof p.start === "number" ? whenWords(p.start, "zh") : ""}，中心${roomWords(s(p.room), "zh")}，请确认 ${s(p.link)}`,
     },
     "panel.seat-answered": {
       subject: (p) => `会商研判 ${s(p.number)}：${s(p.name)}${p.answer === "confirm" ? "确认参加" : "不能参加"}`,
@@ -80,7 +82,8 @@ export const panelNotifications: Record<Locale, Record<PanelTemplate, Text>> = {
       body: (p) =>
         `You are invited to sit as ${seatWords(s(p.seat), "en")} on the joint panel (3+X) of case ${s(p.number)}. When: ${session(p, "en")}${clock("en")}. ` +
         `Where: ${roomWords(s(p.room), "en")} at the centre. Members: ${members(p, "en")}. Open ${s(p.link)} to confirm, or to say you cannot come.`,
-      sms: (p) => `Joint panel ${s(p.number)}, ${session(p, "en")}, ${roomWords(s(p.room), "en")} at the centre. Confirm: ${s(p.link)}`,
+      sms: (p) =>
+        `Joint panel ${typeof p.start === "number" ? whenWords(p.start, "en") : ""}, ${roomWords(s(p.room), "en")} at the centre. Confirm: ${s(p.link)}`,
     },
     "panel.seat-answered": {
       subject: (p) => `Joint panel ${s(p.number)}: ${s(p.name)} ${p.answer === "confirm" ? "confirmed" : "cannot come"}`,
