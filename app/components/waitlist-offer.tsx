@@ -4,7 +4,7 @@
 import { Form, Link, useLocation, useRouteLoaderData, useSearchParams } from "@remix-run/react";
 import { facetLabel } from "../../domain";
 import { useLocale, useT } from "~/i18n";
-import { formatCentreTime } from "~/i18n/format";
+import { formatCentreTime, formatDay } from "~/i18n/format";
 import { Notice } from "./forms";
 import { CsrfInput } from "./session";
 import type { CalendarWindow } from "./slot-calendar";
@@ -129,7 +129,7 @@ export function WaitlistEntries() {
       {entries.length === 0 ? <p className="muted">{w.listEmpty}</p> : null}
       <ul className="waitlist-list">
         {entries.map((e) => {
-          const what = w.entry(e.name, e.from, e.to);
+          const what = w.entry(e.name, formatDay(e.from, locale), formatDay(e.to, locale));
           return (
             <li key={e.id}>
               <Link to={e.href}>{what}</Link>
