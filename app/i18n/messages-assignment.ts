@@ -277,6 +277,10 @@ export function assignmentSentence(r: SentenceData, locale: Locale, now: number)
 // ── the desk's notifications ──────────────────────────────────────────────────────────────────────
 
 type Text = { subject: (p: P) => string; body: (p: P) => string };
+/** The mediator by name (the outbox adds it from the id), the id only for a row written before. */
+const named = (p: P, locale: Locale) => s(p.mediatorName) || (locale === "zh" ? `编号 ${s(p.mediatorId)}` : `no. ${s(p.mediatorId)}`);
+/** The case page, where staff act on it (the outbox adds it from caseId). */
+const casePage = (p: P, locale: Locale) => (p.link ? (locale === "zh" ? `：${s(p.link)}` : `: ${s(p.link)}`) : "");
 export const assignmentNotifications: Record<
   Locale,
   Record<"assignment.applied" | "assignment.waiting" | "assignment.recusal-requested", Text>
@@ -285,32 +289,33 @@ export const assignmentNotifications: Record<
     "assignment.applied": {
       subject: (p) => `已自动指派调解员 ${s(p.number)}`,
       body: (p) =>
-        `案件 ${s(p.number)} 的点选调解员都未接受（或未点选），系统已按中心建议自动预约调解员（编号 ${s(p.mediatorId)}），理由见案件页面。`,
+        `案件 ${s(p.number)} 的点选调解员都未接受（或未点选），系统已按中心建议自动预约调解员 ${named(p, "zh")}，理由见案件页面${casePage(p, "zh") || "。"}`,
     },
     "assignment.waiting": {
       subject: (p) => `待安排调解员 ${s(p.number)}`,
       body: (p) =>
-        `案件 ${s(p.number)} 的点选调解员都未接受（或未点选）。${p.mediatorId === null ? "暂无符合条件的调解员，请另选或转综合调解窗口。" : `中心建议调解员编号 ${s(p.mediatorId)}，请在案件页面确认或另选。`}`,
+        `案件 ${s(p.number)} 的点选调解员都未接受（或未点选）。${p.mediatorId === null ? "暂无符合条件的调解员，请另选或转综合调解窗口" : `中心建议调解员 ${named(p, "zh")}，请在案件页面确认或另选`}${casePage(p, "zh") || "。"}`,
     },
     "assignment.recusal-requested": {
       subject: (p) => `当事人申请回避 ${s(p.number)}`,
-      body: (p) => `案件 ${s(p.number)} 的当事人申请调解员（编号 ${s(p.mediatorId)}）回避，请在案件页面决定准许或驳回。`,
+      body: (p) => `案件 ${s(p.number)} 的当事人申请调解员 ${named(p, "zh")} 回避，请在案件页面决定准许或驳回${casePage(p, "zh") || "。"}`,
     },
   },
   en: {
     "assignment.applied": {
       subject: (p) => `Mediator assigned automatically: ${s(p.number)}`,
       body: (p) =>
-        `No pick of case ${s(p.number)} accepted (or none was given): the centre's suggestion (mediator ${s(p.mediatorId)}) was booked automatically. The reason is on the case page.`,
+        `No pick of case ${s(p.number)} accepted (or none was given): the centre's suggestion, ${named(p, "en")}, was booked automatically. The reason is on the case page${casePage(p, "en") || "."}`,
     },
     "assignment.waiting": {
       subject: (p) => `A case waits for a mediator: ${s(p.number)}`,
       body: (p) =>
-        `No pick of case ${s(p.number)} accepted (or none was given). ${p.mediatorId === null ? "No mediator qualifies: choose one or route the case to the general mediation window." : `The centre suggests mediator ${s(p.mediatorId)}: accept or choose another on the case page.`}`,
+        `No pick of case ${s(p.number)} accepted (or none was given). ${p.mediatorId === null ? "No mediator qualifies: choose one or route the case to the general mediation window" : `The centre suggests ${named(p, "en")}: accept or choose another on the case page`}${casePage(p, "en") || "."}`,
     },
     "assignment.recusal-requested": {
       subject: (p) => `A party asks for a recusal: ${s(p.number)}`,
-      body: (p) => `A party of case ${s(p.number)} asks mediator ${s(p.mediatorId)} to recuse: grant or refuse it on the case page.`,
+      body: (p) =>
+        `A party of case ${s(p.number)} asks ${named(p, "en")} to recuse: grant or refuse it on the case page${casePage(p, "en") || "."}`,
     },
   },
 };

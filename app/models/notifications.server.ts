@@ -121,6 +121,11 @@ const q = preparedQueries((db) => ({
     .from(users)
     .where(eq(users.id, ph("id")))
     .prepare(),
+  mediatorName: db
+    .select({ name: mediators.name })
+    .from(mediators)
+    .where(eq(mediators.id, ph("id")))
+    .prepare(),
   actingFor: db
     .select({ id: users.id })
     .from(users)
@@ -176,7 +181,10 @@ export function bookingFacts(tx: Db | Tx, bookingId: number): NotificationParams
 /** Messages whose facts were added already (notifyMediator hands its completed message to notifyUser). */
 const completed = new WeakSet<Message>();
 
-/** The message with its booking's facts (or its case's link) added under the params it already has. */
+/**
+ * The message with its booking's facts (or its case's link) added under the params it already has, and
+ * the name of a mediator it names by id only (the desk's assignment messages).
+ */
 function complete(tx: Db | Tx, message: Message, extra: NotificationParams = {}): Message {
   if (completed.has(message)) return message;
   const caseId = message.params.caseId;
@@ -186,6 +194,11 @@ function complete(tx: Db | Tx, message: Message, extra: NotificationParams = {})
       : typeof caseId === "number"
         ? { link: `${env().PUBLIC_URL}/cases/${caseId}` }
         : {};
+  const mediatorId = message.params.mediatorId;
+  if (typeof mediatorId === "number" && facts.mediatorName === undefined && message.params.mediatorName === undefined) {
+    const m = q(tx).mediatorName.get({ id: mediatorId });
+    if (m) facts.mediatorName = m.name;
+  }
   const done = { ...message, params: { ...facts, ...message.params, ...extra } };
   completed.add(done);
   return done;
