@@ -5,11 +5,12 @@ import { fileURLToPath } from "node:url";
 import { count, eq, sql } from "drizzle-orm";
 import { CATEGORIES, LANGUAGES, TOWNS } from "../domain";
 import { recordSearchChange } from "../search/outbox";
-import { openDb, type Db } from "./client";
+import { openDb, type Db, type Tx } from "./client";
 import { generatePool } from "./demo-pool";
 import { generateHistory, type HistoryResult } from "./demo-history";
 import { rebuildAllRecords } from "../app/models/records.server";
 import { DEMO_ROOMS, demoAvailability } from "./demo-availability";
+import { CHIEF_MEDIATOR_RANKS, demoPanelPeople } from "./demo-panel";
 import { hashSync } from "@node-rs/argon2";
 import { writeAvailability, refreshNextAvailable } from "../app/models/availability.server";
 import { availabilitySchema } from "../app/models/availability-schema";
@@ -28,6 +29,7 @@ import {
   mediatorModes,
   mediators,
   mediatorTowns,
+  panelRoles,
   towns,
 } from "./schema";
 
@@ -108,11 +110,59 @@ export function seedDemoPool(db: Db, opts: { scale?: number } = {}): { mediators
       tx.insert(rooms)
         .values(DEMO_ROOMS.map((name) => ({ name })))
         .run();
-    refreshNextAvailable(tx, ids, now);
+    const panelIds = seedPanelPeople(tx, pool, ids, now);
+    refreshNextAvailable(tx, [...ids, ...panelIds], now);
     recordSearchChange(tx, "mediator", ids);
     recordSearchChange(tx, "committee", committeeIds);
     return { mediators: ids.length, committees: committeeIds.length };
   });
+}
+
+/**
+ * The 3+X panels' people outside the public pool (ADR 027: listed = false, so never searched or
+ * suggested) with their hours and roles, and the chief-mediator role for two pool senior mediators.
+ */
+function seedPanelPeople(tx: Tx, pool: ReturnType<typeof generatePool>, poolIds: number[], now: number): number[] {
+  const ids: number[] = [];
+  for (const p of demoPanelPeople()) {
+    const kind = p.role === "legal-aid-lawyer" ? ("lawyer" as const) : ("expert" as const);
+    const { id } = tx
+      .insert(mediators)
+      .values({
+        kind,
+        name: p.name,
+        namePinyin: p.namePinyin,
+        title: p.title,
+        organisation: p.organisation,
+        yearsOfExperience: 12,
+        listed: false,
+      })
+      .returning({ id: mediators.id })
+      .get();
+    ids.push(id);
+    if (p.category) tx.insert(mediatorCategories).values({ mediatorId: id, categorySlug: p.category }).run();
+    tx.insert(mediatorModes)
+      .values([
+        { mediatorId: id, mode: "centre" as const },
+        { mediatorId: id, mode: "online" as const },
+      ])
+      .run();
+    tx.insert(panelRoles).values({ personId: id, role: p.role, category: p.category }).run();
+    const doc = {
+      overrides: [],
+      weekly: p.weekly,
+      sessionMinutes: 60,
+      bufferMinutes: 15,
+      minNoticeHours: 24,
+      horizonDays: 90,
+      dailyCap: 4,
+    };
+    writeAvailability(tx, id, availabilitySchema.parse(doc), now);
+  }
+  const seniors = poolIds.filter((_, i) => pool.mediators[i].kind === "senior-mediator");
+  for (const rank of CHIEF_MEDIATOR_RANKS)
+    if (seniors[rank] !== undefined) tx.insert(panelRoles).values({ personId: seniors[rank], role: "chief-mediator" }).run();
+  return ids;
 }
 
 export const DEMO_PASSWORD = "demo12345";
@@ -125,6 +175,12 @@ export function seedDemoAccounts(db: Db): number {
     .where(eq(mediators.kind, "senior-mediator"))
     .orderBy(mediators.id)
     .get()?.id;
+  const judgeId = db
+    .select({ id: panelRoles.personId })
+    .from(panelRoles)
+    .where(eq(panelRoles.role, "judge"))
+    .orderBy(panelRoles.id)
+    .get()?.id;
   const passwordHash = hashSync(DEMO_PASSWORD);
   const accounts = [
     { email: "party@example.com", name: "王海燕（示例当事人）", phone: "13800000001", role: "party" as const },
@@ -132,6 +188,10 @@ export function seedDemoAccounts(db: Db): number {
     { email: "mediator@example.com", name: "示例调解员账号", phone: null, role: "mediator" as const, mediatorId },
     { email: "staff@example.com", name: "中心工作人员（示例）", phone: null, role: "staff" as const },
     { email: "admin@example.com", name: "系统管理员（示例）", phone: null, role: "admin" as const },
+    // A judge who sits on 3+X panels (not in the public pool): confirms seats, reads the minutes.
+    ...(judgeId === undefined
+      ? []
+      : [{ email: "judge@example.com", name: "王振国（示例法官）", phone: null, role: "mediator" as const, mediatorId: judgeId }]),
   ];
   let n = 0;
   for (const a of accounts)
