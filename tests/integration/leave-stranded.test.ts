@@ -16,7 +16,7 @@ const route = await import("~/routes/api.v1.me.availability");
 const page = await import("~/routes/dashboard.availability/route");
 const { createSession, csrfTokenFor } = await import("~/models/auth.server");
 const { renderNotification } = await import("~/i18n/notifications");
-const { formatCentreTime } = await import("~/i18n/format");
+const { whenWords } = await import("~/i18n/when");
 const { iso } = await import("~/models/booking-view");
 
 /** A mediator open all day, online only, with a confirmed and a pending session on day 3 and one on day 5. */
@@ -104,7 +104,7 @@ describe("PUT /api/v1/me/availability with leave over booked sessions", () => {
     const [offer] = sent(w.confirmed.id, "leave.move-offer").filter((n) => n.userId === w.party.user.id);
     expect(offer.params!.time1).toBe(earliest);
     const text = renderNotification({ ...offer, channel: "email" });
-    expect(text.body).toContain(formatCentreTime(iso(earliest), "zh"));
+    expect(text.body).toContain(whenWords(earliest, "zh"));
     expect(sent(w.confirmed.id, "leave.decided").map((n) => n.userId)).toEqual([w.m.account!.user.id]);
   });
 
