@@ -35,7 +35,7 @@ const zh = {
       cardFew: "件数少，排序分偏向中心平均水平",
     },
     next: {
-      label: "最近空闲",
+      label: "最近可约",
       none: "两周内暂无空闲时段",
     },
     empty: {

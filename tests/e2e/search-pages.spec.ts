@@ -14,9 +14,9 @@ const SHOTS = "/tmp/shots/search";
 const PHONE = { width: 375, height: 740 };
 const DESKTOP = { width: 1280, height: 900 };
 
-async function shot(page: Page, name: string) {
+async function shot(page: Page, name: string, fullPage = true) {
   fs.mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage });
 }
 
 /** JavaScript has run: the facets apply at once, and on a wide screen the filters sidebar is open. */
@@ -96,7 +96,7 @@ test("the next three free times on each card that has them", async ({ page, requ
   const free = r.hits.filter((h) => h.nextAvailableAt !== null);
   expect(free.length).toBeGreaterThan(0);
   await page.goto("/search?q=%E5%8A%B3%E5%8A%A8");
-  const withTimes = resultCards(page).filter({ hasText: "最近空闲" });
+  const withTimes = resultCards(page).filter({ hasText: "最近可约" });
   await expect(withTimes).toHaveCount(free.length);
   await expect(withTimes.first().locator("time")).toHaveCount(3);
   // The first of them is the cached next free time the API reports.
@@ -128,11 +128,13 @@ test.describe("on a phone @phone", () => {
     await page.goto(`/mediators/${hit.id}`);
     const bar = page.getByRole("complementary", { name: "预约" });
     await expect(bar).toBeInViewport();
+    await shot(page, "phone-zh-profile-first-screen", false);
     await expect(bar.getByRole("link", { name: "预约", exact: true })).toHaveAttribute("href", `/mediators/${hit.id}/book`);
     const box = (await bar.boundingBox())!;
     expect(Math.round(box.y + box.height)).toBe(PHONE.height);
     await page.mouse.wheel(0, 900);
     await expect(bar).toBeInViewport();
+    await shot(page, "phone-zh-profile-scrolled", false);
     await expectNoHorizontalOverflow(page);
     await expectNoSeriousViolations(page, "profile on a phone");
     await shot(page, "phone-zh-profile");
