@@ -65,6 +65,12 @@ const COMMON: NotificationParams = {
   count: 3,
   note: "台风“海葵”。",
   lifted: bj("2026-12-04T07:00:00"),
+  // A joint panel's seat and who answered for it (notifications-panels.ts).
+  name: "王海明",
+  seat: "department:labour",
+  answer: "decline",
+  members: "王海明|judge;陈晓|chief-mediator",
+  outcome: "plan-adopted",
 };
 
 /** Where a template is sent with another link or to the mediator's side, those params too. */
@@ -72,7 +78,8 @@ const VARIANTS: Partial<Record<NotificationTemplate, NotificationParams[]>> = {
   "booking.requested": [{ audience: "mediator" }, { ...ONLINE_FACTS, audience: "mediator" }, { ...ONSITE_FACTS, audience: "mediator" }],
   "booking.rescheduleRequested": [{ audience: "mediator" }],
   "booking.submitted": [{}, ONLINE_FACTS, ONSITE_FACTS],
-  "booking.confirmed": [{}, ONLINE_FACTS, ONSITE_FACTS],
+  // A case without its number yet (made at the window) leaves no empty brackets.
+  "booking.confirmed": [{}, ONLINE_FACTS, ONSITE_FACTS, { number: "" }],
   "booking.confirmed-for": [{}, { audience: "mediator" }],
   "booking.declined": [{}, { proposedStart: null }],
   "booking.cancelled": [{ by: "party", audience: "mediator" }, { by: "mediator" }],
@@ -133,6 +140,7 @@ describe.each(cases)("$template in $locale by $channel", ({ template, locale, ch
       expect(words).not.toMatch(/\d{4}-\d{2}-\d{2}|T\d{2}:\d{2}|\d{10,}/);
       expect(words).not.toMatch(BRACKETED_SLUG);
       expect(words).not.toMatch(LONE_SLUG);
+      expect(words).not.toMatch(/[(（]\s*[)）]/);
       expect(text).not.toMatch(/undefined|null|NaN|\[object/);
       expect(text).not.toMatch(/。。|，，|\.\.|,,|：：|。，|，。|\. \.|, ,|；；/);
       expect(text.trim().length).toBeGreaterThan(0);

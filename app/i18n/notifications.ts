@@ -66,6 +66,8 @@ const who = (p: P, locale: Locale) =>
     : locale === "zh"
       ? `调解员：${s(p.mediatorName)}`
       : `Mediator: ${s(p.mediatorName)}`;
+/** The case number in brackets after what it numbers, nothing when a case has none yet. */
+const numbered = (p: P, locale: Locale) => (p.number ? (locale === "zh" ? `（${s(p.number)}）` : ` (${s(p.number)})`) : "");
 const otherName = (p: P) => s(p.audience === "mediator" ? p.partyName : p.mediatorName);
 /** The link to manage it. */
 const manage = (p: P, locale: Locale, zhWords = "查看、改期或取消", enWords = "View, reschedule or cancel") =>
@@ -129,7 +131,7 @@ const SEA: Record<Locale, Record<Extract<NotificationTemplate, `sea.${string}`>,
     "sea.suspended-party": {
       subject: (p) => `因大风停航：${s(p.number)} ${when(p.start, "zh")} 的调解`,
       body: (p) =>
-        `因大风停航（${townList(p, "zh")}，${bj(p.from, "zh")} 至 ${bj(p.to, "zh")}），${crossingWords(p, "zh")}才能参加 ${bj(p.start, "zh")} 的${facetLabel("mode", s(p.mode), "zh")}调解（${s(p.number)}）。` +
+        `因大风停航（${townList(p, "zh")}，${bj(p.from, "zh")} 至 ${bj(p.to, "zh")}），${crossingWords(p, "zh")}才能参加 ${bj(p.start, "zh")} 的${facetLabel("mode", s(p.mode), "zh")}调解${numbered(p, "zh")}。` +
         (typeof p.online === "number" ? "调解员可以在同一时间改为线上调解，请在预约详情中选择“改为线上调解”。" : "") +
         (otherTimes(p, "zh") ? `也可以改到：${otherTimes(p, "zh")}。` : "") +
         "如果仍能按时到场，也可以选择保持原定。预约没有取消。" +
@@ -138,7 +140,7 @@ const SEA: Record<Locale, Record<Extract<NotificationTemplate, `sea.${string}`>,
     "sea.suspended-mediator": {
       subject: (p) => `因大风停航：${s(p.number)} ${when(p.start, "zh")} 的调解`,
       body: (p) =>
-        `因大风停航（${townList(p, "zh")}，${bj(p.from, "zh")} 至 ${bj(p.to, "zh")}），${bj(p.start, "zh")} 的${facetLabel("mode", s(p.mode), "zh")}调解（${s(p.number)}）${p.crossing === "party" ? "当事人需要过海" : p.crossing === "mediator" ? "您需要过海" : "您和当事人都需要过海"}。` +
+        `因大风停航（${townList(p, "zh")}，${bj(p.from, "zh")} 至 ${bj(p.to, "zh")}），${bj(p.start, "zh")} 的${facetLabel("mode", s(p.mode), "zh")}调解${numbered(p, "zh")}${p.crossing === "party" ? "当事人需要过海" : p.crossing === "mediator" ? "您需要过海" : "您和当事人都需要过海"}。` +
         (typeof p.online === "number" ? "已向当事人提供同一时间的线上调解" : "已向当事人提供其他时间") +
         "，当事人答复后会通知您。预约没有取消。" +
         manage(p, "zh", "预约详情"),
@@ -151,17 +153,17 @@ const SEA: Record<Locale, Record<Extract<NotificationTemplate, `sea.${string}`>,
     "sea.moved-online": {
       subject: (p) => `${s(p.number)} 改为线上调解`,
       body: (p) =>
-        `因停航，${bj(p.start, "zh")} 的调解（${s(p.number)}）改为线上进行，时间不变${byStaff(p, "zh")}。调解室已释放。` +
+        `因停航，${bj(p.start, "zh")} 的调解${numbered(p, "zh")}改为线上进行，时间不变${byStaff(p, "zh")}。调解室已释放。` +
         manage(p, "zh", "线上调解室链接见预约详情"),
     },
     "sea.kept": {
       subject: (p) => `${s(p.number)} 保持原定`,
-      body: (p) => `尽管停航，当事人选择保持 ${bj(p.start, "zh")} 的调解（${s(p.number)}）原定安排${byStaff(p, "zh")}。`,
+      body: (p) => `尽管停航，当事人选择保持 ${bj(p.start, "zh")} 的调解${numbered(p, "zh")}原定安排${byStaff(p, "zh")}。`,
     },
     "sea.lifted": {
       subject: (p) => `停航已解除：${s(p.number)} 可按原定进行`,
       body: (p) =>
-        `${townList(p, "zh")}的航班已于 ${bj(p.lifted, "zh")} 恢复。${bj(p.start, "zh")} 的调解（${s(p.number)}）可以按原定进行；如仍想改为线上或改期，请在预约详情中操作。` +
+        `${townList(p, "zh")}的航班已于 ${bj(p.lifted, "zh")} 恢复。${bj(p.start, "zh")} 的调解${numbered(p, "zh")}可以按原定进行；如仍想改为线上或改期，请在预约详情中操作。` +
         manage(p, "zh", "预约详情"),
     },
   },
@@ -217,7 +219,7 @@ const CATALOGUE: Record<Locale, Record<NotificationTemplate, Text>> = {
       body: (p) =>
         sentences(
           "zh",
-          `${s(p.partyName)} 向您预约了 ${session(p, "zh")} 的调解（${s(p.number)}）`,
+          `${s(p.partyName)} 向您预约了 ${session(p, "zh")} 的调解${numbered(p, "zh")}`,
           place(p, "zh"),
           `请在 ${when(p.respondBy, "zh")} 前确认或婉拒：${s(p.link)}`,
         ),
@@ -228,7 +230,7 @@ const CATALOGUE: Record<Locale, Record<NotificationTemplate, Text>> = {
       body: (p) =>
         sentences(
           "zh",
-          `${s(p.partyName)} 把调解（${s(p.number)}）改到 ${session(p, "zh")}`,
+          `${s(p.partyName)} 把调解${numbered(p, "zh")}改到 ${session(p, "zh")}`,
           place(p, "zh"),
           `请在 ${when(p.respondBy, "zh")} 前确认或婉拒：${s(p.link)}`,
         ),
@@ -239,7 +241,7 @@ const CATALOGUE: Record<Locale, Record<NotificationTemplate, Text>> = {
       body: (p) =>
         sentences(
           "zh",
-          `您向 ${s(p.mediatorName)} 预约了 ${session(p, "zh")} 的调解（${s(p.number)}），调解员会在 ${when(p.respondBy, "zh")} 前答复`,
+          `您向 ${s(p.mediatorName)} 预约了 ${session(p, "zh")} 的调解${numbered(p, "zh")}，调解员会在 ${when(p.respondBy, "zh")} 前答复`,
           place(p, "zh"),
           "人民调解不收费。预约详情中可以下载日历文件（待确认）",
           manage(p, "zh"),
@@ -251,7 +253,7 @@ const CATALOGUE: Record<Locale, Record<NotificationTemplate, Text>> = {
       body: (p) =>
         sentences(
           "zh",
-          `${s(p.mediatorName)} 已确认您 ${session(p, "zh")} 的调解（${s(p.number)}）`,
+          `${s(p.mediatorName)} 已确认您 ${session(p, "zh")} 的调解${numbered(p, "zh")}`,
           place(p, "zh"),
           "调解前一天和开始前两小时会再提醒您。预约详情中可以下载日历文件",
           manage(p, "zh"),
@@ -263,7 +265,7 @@ const CATALOGUE: Record<Locale, Record<NotificationTemplate, Text>> = {
       body: (p) =>
         sentences(
           "zh",
-          `${s(p.mediatorName)} 婉拒了您 ${when(p.start, "zh")} 的预约（${s(p.number)}），理由：${clause(p.reason)}`,
+          `${s(p.mediatorName)} 婉拒了您 ${when(p.start, "zh")} 的预约${numbered(p, "zh")}，理由：${clause(p.reason)}`,
           proposal(p, "zh"),
           manage(p, "zh", "预约详情中有空档的相似调解员"),
         ),
@@ -274,7 +276,7 @@ const CATALOGUE: Record<Locale, Record<NotificationTemplate, Text>> = {
       body: (p) =>
         sentences(
           "zh",
-          `由工作人员 ${s(p.staffName)} 代 ${s(p.mediatorName)} 确认了 ${session(p, "zh")} 的调解（${s(p.number)}）`,
+          `由工作人员 ${s(p.staffName)} 代 ${s(p.mediatorName)} 确认了 ${session(p, "zh")} 的调解${numbered(p, "zh")}`,
           who(p, "zh"),
           place(p, "zh"),
           manage(p, "zh"),
@@ -286,7 +288,7 @@ const CATALOGUE: Record<Locale, Record<NotificationTemplate, Text>> = {
       body: (p) =>
         sentences(
           "zh",
-          `由工作人员 ${s(p.staffName)} 代 ${s(p.mediatorName)} 婉拒了 ${when(p.start, "zh")} 的预约（${s(p.number)}），理由：${clause(p.reason)}`,
+          `由工作人员 ${s(p.staffName)} 代 ${s(p.mediatorName)} 婉拒了 ${when(p.start, "zh")} 的预约${numbered(p, "zh")}，理由：${clause(p.reason)}`,
           proposal(p, "zh"),
           manage(p, "zh", "预约详情中有空档的相似调解员"),
         ),
@@ -297,7 +299,7 @@ const CATALOGUE: Record<Locale, Record<NotificationTemplate, Text>> = {
       body: (p) =>
         sentences(
           "zh",
-          `提醒：${session(p, "zh")} 有调解（${s(p.number)}）`,
+          `提醒：${session(p, "zh")} 有调解${numbered(p, "zh")}`,
           who(p, "zh"),
           place(p, "zh"),
           p.audience === "mediator" ? "" : "请带上身份证件和与纠纷有关的材料",
@@ -315,7 +317,7 @@ const CATALOGUE: Record<Locale, Record<NotificationTemplate, Text>> = {
       body: (p) =>
         sentences(
           "zh",
-          `${p.by === "party" ? `当事人 ${s(p.partyName)}` : `调解员 ${s(p.mediatorName)}`} 取消了 ${session(p, "zh")} 的调解（${s(p.number)}），理由：${clause(p.reason)}`,
+          `${p.by === "party" ? `当事人 ${s(p.partyName)}` : `调解员 ${s(p.mediatorName)}`} 取消了 ${session(p, "zh")} 的调解${numbered(p, "zh")}，理由：${clause(p.reason)}`,
           manage(p, "zh", "预约详情"),
         ),
       sms: (p) => sms("zh", `${when(p.start, "zh")}与${otherName(p)}的调解已取消 ${smsLink(p)}`),
@@ -325,7 +327,7 @@ const CATALOGUE: Record<Locale, Record<NotificationTemplate, Text>> = {
       body: (p) =>
         sentences(
           "zh",
-          `${s(p.mediatorName)} 未在时限内答复您 ${when(p.start, "zh")} 的预约（${s(p.number)}），预约已自动取消、时段已释放`,
+          `${s(p.mediatorName)} 未在时限内答复您 ${when(p.start, "zh")} 的预约${numbered(p, "zh")}，预约已自动取消、时段已释放`,
           manage(p, "zh", "您可以另选调解员"),
         ),
       sms: (p) => sms("zh", `${s(p.mediatorName)}未按时答复${when(p.start, "zh")}的预约，请另选 ${smsLink(p)}`),
@@ -346,9 +348,9 @@ const CATALOGUE: Record<Locale, Record<NotificationTemplate, Text>> = {
         `普陀区社会治理综合服务中心受理了一件涉及${facetLabel("town", s(p.town), "zh")}职责的调解申请 ${s(p.number)}（${facetLabel("category", s(p.category), "zh")}）。请贵镇街工作人员及时到中心协同处理：${s(p.link)}`,
     },
     "case.invitation": {
-      subject: (p) => `${s(p.applicant)} 申请与您调解（${s(p.number)}），邀请码 ${s(p.code)}：${s(p.link)}`,
+      subject: (p) => `${s(p.applicant)} 申请与您调解${numbered(p, "zh")}，邀请码 ${s(p.code)}：${s(p.link)}`,
       body: (p) =>
-        `${s(p.applicant)} 向普陀区社会治理综合服务中心申请人民调解（${s(p.number)}）${typeof p.start === "number" ? `，拟定时间 ${when(p.start, "zh")}` : ""}。调解自愿、免费，您可以接受、另选调解员或拒绝。打开 ${s(p.link)} ，邀请码 ${s(p.code)}。`,
+        `${s(p.applicant)} 向普陀区社会治理综合服务中心申请人民调解${numbered(p, "zh")}${typeof p.start === "number" ? `，拟定时间 ${when(p.start, "zh")}` : ""}。调解自愿、免费，您可以接受、另选调解员或拒绝。打开 ${s(p.link)} ，邀请码 ${s(p.code)}。`,
     },
     "case.mediator-agreed": {
       subject: (p) => `${s(p.number)} 双方已选定调解员 ${s(p.mediatorName)}`,
@@ -359,7 +361,7 @@ const CATALOGUE: Record<Locale, Record<NotificationTemplate, Text>> = {
       body: (p) =>
         sentences(
           "zh",
-          `对方当事人不同意调解（${s(p.number)}），案件已结束`,
+          `对方当事人不同意调解${numbered(p, "zh")}，案件已结束`,
           `人民调解是自愿的；您仍可申请仲裁或向人民法院起诉，中心可以告诉您怎么办（电话 ${CENTRE.phone}）`,
           manage(p, "zh", "案件详情"),
         ),
@@ -367,7 +369,7 @@ const CATALOGUE: Record<Locale, Record<NotificationTemplate, Text>> = {
     "case.no-mutual-choice": {
       subject: (p) => `${s(p.number)} 双方未选中同一位调解员`,
       body: (p) =>
-        sentences("zh", `双方的排序没有共同接受的调解员（${s(p.number)}），中心将为您指派调解员并告知理由`, manage(p, "zh", "案件详情")),
+        sentences("zh", `双方的排序没有共同接受的调解员${numbered(p, "zh")}，中心将为您指派调解员并告知理由`, manage(p, "zh", "案件详情")),
     },
     "case.closed": {
       subject: (p) => `${s(p.number)} 调解已结束`,
@@ -379,7 +381,7 @@ const CATALOGUE: Record<Locale, Record<NotificationTemplate, Text>> = {
       body: (p) =>
         sentences(
           "zh",
-          `按调解协议（${s(p.number)}），请于 ${dueDay(p, "zh")}前履行：${clause(p.description)}${p.amountYuan === null || p.amountYuan === undefined ? "" : `，金额人民币 ${s(p.amountYuan)} 元`}`,
+          `按调解协议${numbered(p, "zh")}，请于 ${dueDay(p, "zh")}前履行：${clause(p.description)}${p.amountYuan === null || p.amountYuan === undefined ? "" : `，金额人民币 ${s(p.amountYuan)} 元`}`,
           "已履行的请忽略本提醒",
           manage(p, "zh", "案件详情"),
         ),
@@ -390,7 +392,7 @@ const CATALOGUE: Record<Locale, Record<NotificationTemplate, Text>> = {
       body: (p) =>
         sentences(
           "zh",
-          `因${clause(p.reasonZh)}，${session(p, "zh")} 的调解（${s(p.number)}）已取消，时段已释放`,
+          `因${clause(p.reasonZh)}，${session(p, "zh")} 的调解${numbered(p, "zh")}已取消，时段已释放`,
           manage(p, "zh", "案件和预约详情"),
         ),
       sms: (p) => sms("zh", `${when(p.start, "zh")}与${otherName(p)}的调解已取消 ${smsLink(p)}`),
@@ -407,7 +409,7 @@ const CATALOGUE: Record<Locale, Record<NotificationTemplate, Text>> = {
       body: (p) =>
         sentences(
           "en",
-          `${s(p.partyName)} asked you for a mediation session on ${session(p, "en")}${clock("en")} (${s(p.number)})`,
+          `${s(p.partyName)} asked you for a mediation session on ${session(p, "en")}${clock("en")}${numbered(p, "en")}`,
           place(p, "en"),
           `Please confirm or decline by ${when(p.respondBy, "en")}: ${s(p.link)}`,
         ),
@@ -429,7 +431,7 @@ const CATALOGUE: Record<Locale, Record<NotificationTemplate, Text>> = {
       body: (p) =>
         sentences(
           "en",
-          `You asked ${s(p.mediatorName)} for a mediation session on ${session(p, "en")}${clock("en")} (${s(p.number)}); the mediator will answer by ${when(p.respondBy, "en")}`,
+          `You asked ${s(p.mediatorName)} for a mediation session on ${session(p, "en")}${clock("en")}${numbered(p, "en")}; the mediator will answer by ${when(p.respondBy, "en")}`,
           place(p, "en"),
           "People's mediation is free of charge. The booking page has a calendar file (tentative until confirmed)",
           manage(p, "en"),
@@ -441,7 +443,7 @@ const CATALOGUE: Record<Locale, Record<NotificationTemplate, Text>> = {
       body: (p) =>
         sentences(
           "en",
-          `${s(p.mediatorName)} confirmed your mediation session on ${session(p, "en")}${clock("en")} (${s(p.number)})`,
+          `${s(p.mediatorName)} confirmed your mediation session on ${session(p, "en")}${clock("en")}${numbered(p, "en")}`,
           place(p, "en"),
           "You will be reminded the day before and two hours before. The booking page has a calendar file",
           manage(p, "en"),
@@ -453,7 +455,7 @@ const CATALOGUE: Record<Locale, Record<NotificationTemplate, Text>> = {
       body: (p) =>
         sentences(
           "en",
-          `${s(p.mediatorName)} declined your request for ${when(p.start, "en")}${clock("en")} (${s(p.number)}): ${clause(p.reason)}`,
+          `${s(p.mediatorName)} declined your request for ${when(p.start, "en")}${clock("en")}${numbered(p, "en")}: ${clause(p.reason)}`,
           proposal(p, "en"),
           manage(p, "en", "", "Similar mediators with free time"),
         ),
@@ -464,7 +466,7 @@ const CATALOGUE: Record<Locale, Record<NotificationTemplate, Text>> = {
       body: (p) =>
         sentences(
           "en",
-          `Staff member ${s(p.staffName)} confirmed for ${s(p.mediatorName)} the mediation session on ${session(p, "en")}${clock("en")} (${s(p.number)})`,
+          `Staff member ${s(p.staffName)} confirmed for ${s(p.mediatorName)} the mediation session on ${session(p, "en")}${clock("en")}${numbered(p, "en")}`,
           who(p, "en"),
           place(p, "en"),
           manage(p, "en"),
@@ -476,7 +478,7 @@ const CATALOGUE: Record<Locale, Record<NotificationTemplate, Text>> = {
       body: (p) =>
         sentences(
           "en",
-          `Staff member ${s(p.staffName)} declined for ${s(p.mediatorName)} the request for ${when(p.start, "en")}${clock("en")} (${s(p.number)}): ${clause(p.reason)}`,
+          `Staff member ${s(p.staffName)} declined for ${s(p.mediatorName)} the request for ${when(p.start, "en")}${clock("en")}${numbered(p, "en")}: ${clause(p.reason)}`,
           proposal(p, "en"),
           manage(p, "en", "", "Similar mediators with free time"),
         ),
@@ -487,7 +489,7 @@ const CATALOGUE: Record<Locale, Record<NotificationTemplate, Text>> = {
       body: (p) =>
         sentences(
           "en",
-          `A reminder: your mediation session (${s(p.number)}) is on ${session(p, "en")}${clock("en")}`,
+          `A reminder: your mediation session${numbered(p, "en")} is on ${session(p, "en")}${clock("en")}`,
           who(p, "en"),
           place(p, "en"),
           p.audience === "mediator" ? "" : "Please bring an identity document and the papers about the dispute",
@@ -505,7 +507,7 @@ const CATALOGUE: Record<Locale, Record<NotificationTemplate, Text>> = {
       body: (p) =>
         sentences(
           "en",
-          `${p.by === "party" ? `The party, ${s(p.partyName)},` : `The mediator, ${s(p.mediatorName)},`} cancelled the mediation session on ${session(p, "en")}${clock("en")} (${s(p.number)}): ${clause(p.reason)}`,
+          `${p.by === "party" ? `The party, ${s(p.partyName)},` : `The mediator, ${s(p.mediatorName)},`} cancelled the mediation session on ${session(p, "en")}${clock("en")}${numbered(p, "en")}: ${clause(p.reason)}`,
           manage(p, "en", "", "The booking"),
         ),
       sms: (p) => `Cancelled: ${when(p.start, "en")}, ${otherName(p)} ${smsLink(p)}`,
@@ -515,7 +517,7 @@ const CATALOGUE: Record<Locale, Record<NotificationTemplate, Text>> = {
       body: (p) =>
         sentences(
           "en",
-          `${s(p.mediatorName)} did not answer your request for ${when(p.start, "en")}${clock("en")} (${s(p.number)}) in time, so it was withdrawn and the time released`,
+          `${s(p.mediatorName)} did not answer your request for ${when(p.start, "en")}${clock("en")}${numbered(p, "en")} in time, so it was withdrawn and the time released`,
           manage(p, "en", "", "Choose another mediator"),
         ),
       sms: (p) => `No answer: ${when(p.start, "en")}, ${s(p.mediatorName)} ${smsLink(p)}`,
@@ -536,9 +538,9 @@ const CATALOGUE: Record<Locale, Record<NotificationTemplate, Text>> = {
         `The Putuo centre received a request for mediation ${s(p.number)} (${facetLabel("category", s(p.category), "en")}) that concerns the duties of ${facetLabel("town", s(p.town), "en")}. Please send someone from the town's office to the centre to help with it: ${s(p.link)}`,
     },
     "case.invitation": {
-      subject: (p) => `${s(p.applicant)} asks to mediate with you (${s(p.number)}), code ${s(p.code)}: ${s(p.link)}`,
+      subject: (p) => `${s(p.applicant)} asks to mediate with you${numbered(p, "en")}, code ${s(p.code)}: ${s(p.link)}`,
       body: (p) =>
-        `${s(p.applicant)} asked the Putuo centre for people's mediation (${s(p.number)})${typeof p.start === "number" ? `, proposed for ${when(p.start, "en")}` : ""}. It is voluntary and free: you may accept, choose another mediator or refuse. Open ${s(p.link)} with code ${s(p.code)}.`,
+        `${s(p.applicant)} asked the Putuo centre for people's mediation${numbered(p, "en")}${typeof p.start === "number" ? `, proposed for ${when(p.start, "en")}` : ""}. It is voluntary and free: you may accept, choose another mediator or refuse. Open ${s(p.link)} with code ${s(p.code)}.`,
     },
     "case.mediator-agreed": {
       subject: (p) => `${s(p.number)}: both sides chose ${s(p.mediatorName)}`,
@@ -549,7 +551,7 @@ const CATALOGUE: Record<Locale, Record<NotificationTemplate, Text>> = {
       body: (p) =>
         sentences(
           "en",
-          `The other side declined mediation (${s(p.number)}), so the case is closed`,
+          `The other side declined mediation${numbered(p, "en")}, so the case is closed`,
           `Mediation is voluntary; you can still go to arbitration or to court, and the centre can tell you how (phone ${CENTRE.phone})`,
           manage(p, "en", "", "The case"),
         ),
@@ -559,7 +561,7 @@ const CATALOGUE: Record<Locale, Record<NotificationTemplate, Text>> = {
       body: (p) =>
         sentences(
           "en",
-          `The two rankings share no mediator (${s(p.number)}); the centre will assign one and tell you why`,
+          `The two rankings share no mediator${numbered(p, "en")}; the centre will assign one and tell you why`,
           manage(p, "en", "", "The case"),
         ),
     },
@@ -588,7 +590,7 @@ const CATALOGUE: Record<Locale, Record<NotificationTemplate, Text>> = {
       body: (p) =>
         sentences(
           "en",
-          `Because ${clause(p.reasonEn)}, the mediation session on ${session(p, "en")}${clock("en")} (${s(p.number)}) was cancelled and the time released`,
+          `Because ${clause(p.reasonEn)}, the mediation session on ${session(p, "en")}${clock("en")}${numbered(p, "en")} was cancelled and the time released`,
           manage(p, "en", "", "The case and the booking"),
         ),
       sms: (p) => `Cancelled: ${when(p.start, "en")}, ${otherName(p)} ${smsLink(p)}`,

@@ -71,7 +71,7 @@ describe("staff act for a mediator", () => {
     const toParty = messagesFor(b.id, party.email);
     expect(toParty.map((n) => [n.template, n.locale])).toEqual([["booking.confirmed-for", "en"]]);
     const text = renderNotification(toParty[0]);
-    expect(text.body).toContain(`Confirmed by staff 张三 for ${m.name}`);
+    expect(text.body).toContain(`Staff member 张三 confirmed for ${m.name}`);
     // Without an account, the mediator's copy goes to the centre's desk, in Chinese.
     const desk = messagesFor(b.id, CENTRE_DESK);
     expect(desk.map((n) => n.template)).toEqual(["booking.confirmed-for"]);

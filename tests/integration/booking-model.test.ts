@@ -15,6 +15,7 @@ const { createBooking: order } = await import("~/models/booking-create.server");
 const { confirmBooking } = await import("~/models/booking-actions.server");
 const { deliverPending, devProvider } = await import("~/models/notifications.server");
 const { renderNotification } = await import("~/i18n/notifications");
+const { whenWords } = await import("~/i18n/when");
 const { DomainError } = await import("~/models/errors");
 
 const HOUR = 3_600_000;
@@ -84,7 +85,14 @@ describe("reading a booking", () => {
     const before = changes().n;
     const view = getBooking({ user: party.user, id: b.id, now: later });
     expect(view.status).toBe("expired");
-    expect(view.actions).toEqual({ confirm: false, decline: false, cancel: false, reschedule: false, propose: false, answerProposal: false });
+    expect(view.actions).toEqual({
+      confirm: false,
+      decline: false,
+      cancel: false,
+      reschedule: false,
+      propose: false,
+      answerProposal: false,
+    });
     expect(changes().n).toBe(before);
     expect(db.select().from(bookings).where(eq(bookings.id, b.id)).get()!.status).toBe("pending");
   });
@@ -179,13 +187,15 @@ describe("notifications", () => {
     // Deliver everything waiting (other tests' rows too), then read what was sent.
     while ((await deliverPending({ db, provider: devProvider, render: renderNotification, now })) > 0);
     const sent = rows();
-    expect(sent[0].subject).toBe(`New mediation request ${booking.caseNumber}`);
+    // What, when in words, who (issue 11): the mediator reads English, the party Chinese.
+    const start = Date.parse(booking.start);
+    expect(sent[0].subject).toBe(`New request: ${whenWords(start, "en")}, ${party.user.name}`);
     expect(booking.caseNumber).toMatch(/^普调〔\d{4}〕\d{5}号$/);
-    expect(sent[0].body).toContain(party.user.name);
-    expect(sent[1].subject).toBe(`预约已提交 ${booking.caseNumber}`);
+    expect(sent[0].body).toContain(`(${booking.caseNumber})`);
+    expect(sent[1].subject).toBe(`预约已提交：${whenWords(start, "zh")}，${m.name}`);
     expect(sent[1].body).toContain(m.name);
-    expect(sent[2].body).toBe(sent[2].subject); // a text message carries the subject only
-    expect(sent[3].subject).toBe(`${booking.caseNumber} 的预约已确认`);
+    expect(sent[2].body).toBe(sent[2].subject); // a text message is one text: its short form
+    expect(sent[3].subject).toBe(`预约已确认：${whenWords(start, "zh")}，${m.name}`);
     expect(sent.every((n) => n.deliveredAt?.getTime() === now)).toBe(true);
   });
 });
