@@ -4,7 +4,7 @@
 // their booking (API) and in the outbox. A party asks to be told when an earlier time opens and sees
 // the alert on /bookings. axe on each page; screenshots in /tmp/shots/leave/ (zh and en).
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { apiToken, expectNoSeriousViolations, login, slotsOf } from "./booking-utils";
+import { apiToken, expectNoSeriousViolations, login, logout, slotsOf } from "./booking-utils";
 import { withE2eDatabase } from "./utils";
 
 const SHOTS = "/tmp/shots/leave";
@@ -15,7 +15,7 @@ async function mediatorWithAccount(prefix: string): Promise<{ id: number; email:
   const id = await withE2eDatabase((db) => {
     const row = db
       .prepare(
-        `select m.id from mediators m where m.active = 1 and m.id not in (1, 2, 3, 7)
+        `select m.id from mediators m where m.active = 1 and m.listed = 1 and m.id not in (1, 2, 3, 7)
            and exists (select 1 from availability_weekly w where w.mediator_id = m.id and w.modes like '%"online"%')
            and not exists (select 1 from users u where u.mediator_id = m.id)
            and not exists (select 1 from bookings b where b.mediator_id = m.id and b.status in ('pending', 'confirmed'))
@@ -113,6 +113,11 @@ test("leave over a confirmed session: listed, moved with an offer, the party is 
   expect([view.status, view.proposedStart]).toEqual(["confirmed", earliest.start]);
   // The leave day has no free time left.
   expect((await slotsOf(request, "mediators", mediator.id)).filter((s) => s.start.startsWith(session.date))).toEqual([]);
+  // And the party was told, in their language, with the time to move to (the centre's outbox).
+  await logout(page);
+  await login(page, "staff@example.com");
+  await page.goto("/staff/notifications");
+  await expect(page.getByRole("row").filter({ hasText: party }).filter({ hasText: "需要改期" })).toHaveCount(1);
 });
 
 test("a party asks to be told when an earlier time opens, and sees the alert on their bookings @phone", async ({ page }, info) => {
