@@ -228,7 +228,8 @@ let lastLook = Number.NEGATIVE_INFINITY;
 
 /** The background job's step (app/jobs.server.ts): at most every WAITLIST_EVERY_MS, and only with live entries. */
 export async function runWaitlist(db: Db, now: number): Promise<number> {
-  if (now - lastLook < WAITLIST_EVERY_MS || !hasLiveEntries(db, now)) return 0;
+  if (now - lastLook < WAITLIST_EVERY_MS) return 0;
   lastLook = now;
+  if (!hasLiveEntries(db, now)) return 0;
   return writeTransaction(db, (tx) => notifyOpenings(tx, now));
 }
