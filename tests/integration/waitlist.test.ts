@@ -10,7 +10,8 @@ import { at, createBooking, createMediator, createParty, localDate } from "../fa
 
 const file = freshDatabase();
 const db = openDb(file);
-const { cancelWaitlist, joinWaitlist, listWaitlist, notifyOpenings } = await import("~/models/waitlist.server");
+const { cancelWaitlist, joinWaitlist, listWaitlist, notifyOpenings, runWaitlist, WAITLIST_EVERY_MS } =
+  await import("~/models/waitlist.server");
 const { cancelBooking } = await import("~/models/booking-actions.server");
 const { createSession, csrfTokenFor } = await import("~/models/auth.server");
 const route = await import("~/routes/waitlist");
@@ -62,6 +63,16 @@ describe("the waitlist job", () => {
     const counts = await Promise.all([run(now + 1000), writeTransaction(other, (tx) => notifyOpenings(tx, now + 1000))]);
     expect(counts.reduce((a, b) => a + b, 0)).toBe(1);
     expect(told(w.waiting.user.id).length).toBe(1);
+  });
+
+  it("the background step looks at most every WAITLIST_EVERY_MS: an opening is told on the next look", async () => {
+    const now = Date.now();
+    const w = world(now);
+    await joinWaitlist({ user: w.waiting.user, input: w.range, now });
+    expect(await runWaitlist(db, now)).toBe(0);
+    await cancelBooking({ user: w.holder.user, id: w.booked.id, reason: "另有安排", now });
+    expect(await runWaitlist(db, now + WAITLIST_EVERY_MS - 1)).toBe(0);
+    expect(await runWaitlist(db, now + WAITLIST_EVERY_MS)).toBe(1);
   });
 
   it("a cancelled entry is not told", async () => {
