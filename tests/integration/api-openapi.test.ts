@@ -239,9 +239,10 @@ describe("real answers fit the description", () => {
     expect((await check("GET", `/api/v1/bookings/${id}/alternatives`, "/api/v1/bookings/{id}/alternatives", { token: party })).status).toBe(
       200,
     );
-    expect((await check("GET", `/api/v1/bookings/${id}/calendar.ics`, "/api/v1/bookings/{id}/calendar.ics", { token: party })).status).toBe(
-      200,
-    );
+    // The calendar file is there from the request on (issue 11), described as text/calendar.
+    const calendar = await ask("GET", `/api/v1/bookings/${id}/calendar.ics`, { token: party });
+    expect(calendar.status).toBe(200);
+    expectDescribed("GET", "/api/v1/bookings/{id}/calendar.ics", 200, calendar.body, "text/calendar");
     expect((await check("POST", `/api/v1/bookings/${id}/confirm`, "/api/v1/bookings/{id}/confirm", { token: party })).status).toBe(403);
     const cancelled = await check("POST", `/api/v1/bookings/${id}/cancel`, "/api/v1/bookings/{id}/cancel", {
       token: party,
