@@ -2,7 +2,7 @@
 // its deadline is expired), date, mediator and town, each choice with its count; a GET form.
 import { Form, Link } from "@remix-run/react";
 import { BOOKING_STATUSES } from "../../domain";
-import { BadFilters, StaffFilterFields, type SharedCounts, type SharedQuery } from "~/components/staff-filters";
+import { BadFilters, StaffFilterFields, StaffFilterHints, type SharedCounts, type SharedQuery } from "~/components/staff-filters";
 import { useT } from "~/i18n";
 
 export function StaffBookingFilters({
@@ -36,8 +36,9 @@ export function StaffBookingFilters({
               ))}
             </select>
           </div>
-          <StaffFilterFields query={query} counts={counts} dateHint={f.dateHint} />
+          <StaffFilterFields query={query} counts={counts} />
         </div>
+        <StaffFilterHints dateHint={f.dateHint} />
         <div className="queue-filter-actions">
           <button type="submit" className="button button-primary">
             {f.apply}

@@ -17,7 +17,7 @@ export interface SharedCounts {
   mediators: { id: number; name: string; n: number }[];
 }
 
-export function StaffFilterFields({ query, counts, dateHint }: { query: SharedQuery; counts: SharedCounts; dateHint: string }) {
+export function StaffFilterFields({ query, counts }: { query: SharedQuery; counts: SharedCounts }) {
   const t = useT();
   const f = t.staffPages.filters;
   const locale = useLocale();
@@ -33,9 +33,6 @@ export function StaffFilterFields({ query, counts, dateHint }: { query: SharedQu
       <div className="field">
         <label htmlFor="f-to">{f.to}</label>
         <input id="f-to" type="date" name="to" defaultValue={query.to ?? ""} aria-describedby="f-date-hint" />
-        <p id="f-date-hint" className="field-hint">
-          {dateHint}
-        </p>
       </div>
       <div className="field">
         <label htmlFor="f-mediator">{f.mediator}</label>
@@ -60,11 +57,18 @@ export function StaffFilterFields({ query, counts, dateHint }: { query: SharedQu
             </option>
           ))}
         </select>
-        <p id="f-town-hint" className="field-hint">
-          {f.townHint}
-        </p>
       </div>
     </>
+  );
+}
+
+/** The hints of the date and town filters, below the grid (inside it they pushed their fields out of line). */
+export function StaffFilterHints({ dateHint }: { dateHint: string }) {
+  const f = useT().staffPages.filters;
+  return (
+    <p className="field-hint">
+      <span id="f-date-hint">{dateHint}</span> <span id="f-town-hint">{f.townHint}</span>
+    </p>
   );
 }
 

@@ -12,7 +12,7 @@ import { Pagination } from "~/components/pagination";
 import { CASE_CHANNELS, CASE_STATUSES, CATEGORIES } from "../../domain";
 import { dataLang, localeFromMatches, messages, useLocale, useT } from "~/i18n";
 import { centreDate, formatCentreTime } from "~/i18n/format";
-import { BadFilters, StaffFilterFields } from "~/components/staff-filters";
+import { BadFilters, StaffFilterFields, StaffFilterHints } from "~/components/staff-filters";
 import { QUEUE_SORTS, caseQueue, caseQueueSchema, parseStaffQuery } from "~/models/staff-lists.server";
 import { requirePageUser } from "~/utils/session.server";
 
@@ -100,7 +100,7 @@ export default function StaffCasesPage() {
               ))}
             </select>
           </div>
-          <StaffFilterFields query={query} counts={c} dateHint={t.staffPages.filters.caseDateHint} />
+          <StaffFilterFields query={query} counts={c} />
           <div className="field">
             <label htmlFor="f-sort">{s.sort}</label>
             <select id="f-sort" name="sort" defaultValue={query.sort}>
@@ -112,6 +112,7 @@ export default function StaffCasesPage() {
             </select>
           </div>
         </div>
+        <StaffFilterHints dateHint={t.staffPages.filters.caseDateHint} />
         <label className="check-line">
           <input type="checkbox" name="due" value="soon" defaultChecked={query.due === "soon"} />
           <span>{s.due(c.due)}</span>
