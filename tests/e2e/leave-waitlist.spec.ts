@@ -152,3 +152,30 @@ test("a party asks to be told when an earlier time opens, and sees the alert on 
   await shoot(page, `waitlist-cancelled-${info.project.name}-en`, "Free-time alerts");
   await page.goto(`/lang/zh?next=${encodeURIComponent("/bookings")}`);
 });
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("leave over a session, cancelled with a reason: a plain form post each time", async ({ page, request }) => {
+    const mediator = await mediatorWithAccount("leave-nojs");
+    const party = await newParty("leave-nojs-party");
+    const session = await confirmedSession(request, mediator, party);
+    await login(page, mediator.email);
+    await leaveOver(page, session.date);
+    const list = page.getByRole("region", { name: "这次修改会影响 1 场已约的调解" });
+    await list.getByRole("radio", { name: "取消，并告诉当事人理由" }).check();
+    // No reason yet: refused next to the field, the choice kept.
+    await list.getByRole("button", { name: "按以上选择保存" }).click();
+    await expect(page.getByRole("textbox", { name: "取消理由（当事人会看到）" })).toHaveAccessibleDescription(
+      /请填写取消理由（至少 2 个字）。$/,
+    );
+    await expect(page.getByRole("radio", { name: "取消，并告诉当事人理由" })).toBeChecked();
+    await page.getByRole("textbox", { name: "取消理由（当事人会看到）" }).fill("外出培训");
+    await page.getByRole("button", { name: "按以上选择保存" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "已保存" })).toBeVisible();
+    const view = await (
+      await request.get(`/api/v1/bookings/${session.id}`, { headers: { Authorization: `Bearer ${session.partyToken}` } })
+    ).json();
+    expect([view.status, view.cancelReason]).toEqual(["cancelled", "外出培训"]);
+  });
+});
