@@ -29,6 +29,7 @@ import { assignmentOperations } from "./ops-assignment";
 import { queueOperations } from "./ops-queue";
 import { seaOperations } from "./ops-sea";
 import { panelOperations } from "./ops-panels";
+import { journeyOperations } from "./ops-journey";
 import * as views from "./views";
 
 /** Who may call: anyone, a signed-in caller (token or cookie), or either that or an invitation code in the body. */
@@ -299,6 +300,8 @@ export function operations(now: number): Operation[] {
       tag: "bookings",
       access: "account",
       roles: ["party"],
+      description:
+        "Another free slot of the same mediator, until the minimum notice before the session. A confirmed session keeps its time: the answer is a new pending request whose `changeOf` names it, and the session is cancelled as rescheduled only when the mediator confirms the new time (a decline or no answer leaves it standing; its `pendingChange` shows the move meanwhile). A pending request is replaced at once. One move at a time: 409 while one waits.",
       body: rescheduleSchema,
       ok: { status: 200, schema: views.bookingSchema },
       errors: [409, 422],
@@ -473,6 +476,7 @@ export function operations(now: number): Operation[] {
     ...queueOperations(now),
     ...seaOperations(now),
     ...panelOperations(now),
+    ...journeyOperations(),
     {
       id: "getOpenApi",
       method: "get",

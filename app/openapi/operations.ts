@@ -28,6 +28,8 @@ export const OPERATION_IDS = [
   "declineBooking",
   "cancelBooking",
   "rescheduleBooking",
+  "proposeBookingTime",
+  "answerBookingProposal",
   "getBookingAlternatives",
   "getBookingCalendar",
   "listCases",

@@ -23,12 +23,11 @@ import {
 } from "~/models/booking-actions.server";
 import { createBooking } from "~/models/booking-create.server";
 import { bookingFormSchema, reasonSchema, rescheduleSchema } from "~/models/booking-schemas";
+import { proposeTimeSchema } from "~/models/booking-proposal-schemas";
 import { holdFor, newHolderKey, placeHold, type Subject } from "~/models/slot-holds.server";
 
 /** The propose form: a reason and the proposed start (the same start field as rescheduling). */
 const proposeSchema = z.object({ ...reasonSchema.shape, ...rescheduleSchema.shape });
-/** Proposing another time for a confirmed session: the start, and a note for the party if wanted. */
-const proposeTimeSchema = z.object({ start: rescheduleSchema.shape.start, note: z.string().trim().max(500).optional() });
 const holdSchema = z.object({ start: rescheduleSchema.shape.start });
 import { DomainError, type ErrorCode } from "~/models/errors";
 import { iso, type BookingView } from "~/models/booking-view";

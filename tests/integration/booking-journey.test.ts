@@ -25,6 +25,9 @@ const { createBookingSchema } = await import("~/models/booking-schemas");
 const bookingsRoute = await import("~/routes/api.v1.bookings");
 const bookingRoute = await import("~/routes/api.v1.bookings.$id");
 const bookPage = await import("~/routes/mediators.$id_.book");
+const proposeRoute = await import("~/routes/api.v1.bookings.$id.propose");
+const proposalRoute = await import("~/routes/api.v1.bookings.$id.proposal");
+const rescheduleRoute = await import("~/routes/api.v1.bookings.$id.reschedule");
 
 const HOUR = 3_600_000;
 const MIN = 60_000;
@@ -217,6 +220,27 @@ describe("moving a confirmed session", () => {
     const kept = await answerProposal({ user: w.party.user, id: moved.id, accept: false, now });
     expect(kept).toMatchObject({ status: "confirmed", start: w.s2.start, proposedStart: null });
     await expect(answerProposal({ user: w.party.user, id: moved.id, accept: true, now })).rejects.toMatchObject({ code: "illegal_transition" });
+  });
+});
+
+describe("moving through the API", () => {
+  it("reschedule answers the move with changeOf; propose and proposal answer the mediator's time", async () => {
+    const now = Date.now();
+    const m = createMediator(db, { modes: ["online"], account: true, now });
+    const party = createParty(db);
+    const [s1, , s2, , s3] = freeSlots(db, m.id, { now, mode: "online", days: 14 });
+    const kept = createBooking(db, { partyUserId: party.user.id, mediatorId: m.id, start: s1.start, mode: "online", status: "confirmed", now });
+    const params = { id: String(kept.id) };
+    const proposed = await call(proposeRoute, "/x", { method: "POST", token: m.account!.token, params, body: { start: s2.start, note: "改到下午" } });
+    expect([proposed.status, proposed.body.proposedStart]).toEqual([200, s2.start]);
+    // While the proposal is open the party does not move the session themselves, nor may a party propose.
+    const moved = await call(rescheduleRoute, "/x", { method: "POST", token: party.token, params, body: { start: s3.start } });
+    expect([moved.status, moved.body.error?.code]).toEqual([409, "illegal_transition"]);
+    expect((await call(proposeRoute, "/x", { method: "POST", token: party.token, params, body: { start: s3.start } })).status).toBe(403);
+    const refused = await call(proposalRoute, "/x", { method: "POST", token: party.token, params, body: { accept: false } });
+    expect([refused.status, refused.body.proposedStart, refused.body.status]).toEqual([200, null, "confirmed"]);
+    const move = await call(rescheduleRoute, "/x", { method: "POST", token: party.token, params, body: { start: s3.start } });
+    expect([move.status, move.body.status, move.body.changeOf]).toEqual([200, "pending", { id: kept.id, start: s1.start }]);
   });
 });
 
