@@ -1,15 +1,15 @@
 // The next few free times of the hits on one search page (issue 11: on a phone, see when someone is
 // free without opening each profile). Computed for the page's hits only, never for the whole result,
-// and only from the day of each hit's cached next free time (search documents carry it): first that day
-// alone, then three days, then a week, until three times are found. A hit without a free time costs
-// nothing; most cost one day of slots (measured in docs/performance.md, "Search page").
+// and only from the day of each hit's cached next free time (search documents carry it): two days, and
+// a week when those hold fewer than three. A hit without a free time costs nothing; a mediator about
+// 1 ms of CPU, a committee (its members' slots) 3-4 ms (docs/performance.md, "Search page").
 import { DateTime } from "luxon";
 import { CENTRE_TIMEZONE, MODE_SLUGS, type ModeSlug } from "../../domain";
 import { listSlots, oneSlotPerStart } from "./slots-query.server";
 
 export const NEXT_TIMES = 3;
 /** Days looked at from the first free one, widened in turn while fewer than three times are found. */
-const WINDOWS = [1, 3, 7];
+const WINDOWS = [2, 7];
 
 export interface HitRef {
   kind: string;
