@@ -128,46 +128,49 @@ export function MediatorCombobox(p: FieldProps) {
         {p.hint} {t.staffPages.picker.typeHint}
       </p>
       <input type="hidden" name="mediatorId" value={chosen?.id ?? ""} />
-      <input
-        id={p.id}
-        type="text"
-        role="combobox"
-        autoComplete="off"
-        aria-autocomplete="list"
-        aria-expanded={open}
-        aria-controls={listId}
-        aria-activedescendant={open && active >= 0 ? `${listId}-${shown[active]?.id}` : undefined}
-        aria-invalid={p.errors?.length ? true : undefined}
-        aria-describedby={describedBy}
-        value={text}
-        onChange={(e) => {
-          setText(e.target.value);
-          setChosen(null);
-          setOpen(true);
-          setActive(-1);
-        }}
-        onFocus={() => setOpen(true)}
-        onBlur={() => setOpen(false)}
-        onKeyDown={onKeyDown}
-      />
-      <ul id={listId} role="listbox" aria-label={p.label} className="combobox-list" hidden={!open || shown.length === 0}>
-        {shown.map((m, i) => (
-          <li
-            key={m.id}
-            id={`${listId}-${m.id}`}
-            role="option"
-            aria-selected={i === active}
-            className={i === active ? "is-active" : undefined}
-            // mousedown, not click: the input's blur would close the list before a click lands.
-            onMouseDown={(e) => {
-              e.preventDefault();
-              choose(m);
-            }}
-          >
-            {labelOf(m)}
-          </li>
-        ))}
-      </ul>
+      {/* The list hangs below the box (in the flex column of .field its own place would be the top). */}
+      <div className="combobox-anchor">
+        <input
+          id={p.id}
+          type="text"
+          role="combobox"
+          autoComplete="off"
+          aria-autocomplete="list"
+          aria-expanded={open}
+          aria-controls={listId}
+          aria-activedescendant={open && active >= 0 ? `${listId}-${shown[active]?.id}` : undefined}
+          aria-invalid={p.errors?.length ? true : undefined}
+          aria-describedby={describedBy}
+          value={text}
+          onChange={(e) => {
+            setText(e.target.value);
+            setChosen(null);
+            setOpen(true);
+            setActive(-1);
+          }}
+          onFocus={() => setOpen(true)}
+          onBlur={() => setOpen(false)}
+          onKeyDown={onKeyDown}
+        />
+        <ul id={listId} role="listbox" aria-label={p.label} className="combobox-list" hidden={!open || shown.length === 0}>
+          {shown.map((m, i) => (
+            <li
+              key={m.id}
+              id={`${listId}-${m.id}`}
+              role="option"
+              aria-selected={i === active}
+              className={i === active ? "is-active" : undefined}
+              // mousedown, not click: the input's blur would close the list before a click lands.
+              onMouseDown={(e) => {
+                e.preventDefault();
+                choose(m);
+              }}
+            >
+              {labelOf(m)}
+            </li>
+          ))}
+        </ul>
+      </div>
       <p id={`${listId}-count`} className="visually-hidden" role="status">
         {open && !chosen ? t.staffPages.picker.matches(matches.length, shown.length) : ""}
       </p>
