@@ -144,3 +144,19 @@ test("@phone a mediator makes a private calendar feed address, a calendar reads 
   await page.getByRole("button", { name: "Turn the feed address off" }).click();
   await expect(page.getByText("You have no feed address yet.")).toBeVisible();
 });
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the calendar feed's forms work as plain posts", async ({ page }) => {
+    await login(page, "mediator@example.com");
+    await page.goto("/calendar/feed");
+    await page.getByRole("button", { name: /^生成(新的)?订阅地址/ }).click();
+    const url = await page.getByRole("textbox", { name: "订阅地址" }).inputValue();
+    const feedPath = new URL(url).pathname;
+    expect((await page.context().request.fetch(feedPath, { headers: { Cookie: "" } })).status()).toBe(200);
+    await page.getByRole("button", { name: "停用订阅地址" }).click();
+    await expect(page.getByText("订阅地址已停用，日历应用不会再收到更新。")).toBeVisible();
+    expect((await page.context().request.fetch(feedPath, { headers: { Cookie: "" } })).status()).toBe(404);
+  });
+});
