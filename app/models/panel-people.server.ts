@@ -2,7 +2,7 @@
 // the time they hold (their active booking participations, ADR 027), each room's held time; and any
 // person's free slots for staff, public pool or not (GET /api/v1/people/:id/slots).
 import { DateTime } from "luxon";
-import { and, eq, gt, inArray, isNotNull, lt } from "drizzle-orm";
+import { and, eq, gt, inArray, lt } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client";
 import { bookingParticipants, bookings, mediators, panelRoles, rooms } from "../../db/schema";
 import { CENTRE_TIMEZONE } from "../../domain";
@@ -38,6 +38,12 @@ export function loadPeople(db: Reader, ids: number[], from: number, to: number):
       ),
     )
     .all();
+  const byPerson = new Map<number, { start: number; end: number }[]>();
+  for (const b of busy) {
+    const list = byPerson.get(b.personId);
+    if (list) list.push({ start: b.start, end: b.end });
+    else byPerson.set(b.personId, [{ start: b.start, end: b.end }]);
+  }
   for (const id of ids) {
     const a = loadAvailability(db, id);
     people.set(id, {
@@ -48,7 +54,7 @@ export function loadPeople(db: Reader, ids: number[], from: number, to: number):
       bufferMinutes: a.rules.bufferMinutes,
       minNoticeHours: a.rules.minNoticeHours,
       dailyCap: a.rules.dailyCap,
-      busy: busy.filter((b) => b.personId === id).map((b) => ({ start: b.start, end: b.end })),
+      busy: byPerson.get(id) ?? [],
     });
   }
   return people;
@@ -62,19 +68,23 @@ export function loadRooms(db: Reader, from: number, to: number, only?: number): 
     .where(only === undefined ? eq(rooms.active, true) : and(eq(rooms.active, true), eq(rooms.id, only)))
     .orderBy(rooms.id)
     .all();
-  const held = db
-    .select({ roomId: bookings.roomId, start: bookings.startAt, end: bookings.endAt })
-    .from(bookings)
-    .where(
-      and(
-        isNotNull(bookings.roomId),
-        inArray(bookings.status, [...HOLDING]),
-        lt(bookings.startAt, to + DAY),
-        gt(bookings.endAt, from - DAY),
-      ),
-    )
-    .all();
-  return list.map((r) => ({ roomId: r.id, busy: held.filter((h) => h.roomId === r.id).map((h) => ({ start: h.start, end: h.end })) }));
+  // One range read per room on its (room_id, start_at) index.
+  return list.map((r) => ({
+    roomId: r.id,
+    busy: db
+      .select({ start: bookings.startAt, end: bookings.endAt })
+      .from(bookings)
+      .where(
+        and(
+          eq(bookings.roomId, r.id),
+          gt(bookings.startAt, from - 2 * DAY),
+          lt(bookings.startAt, to + DAY),
+          gt(bookings.endAt, from - DAY),
+          inArray(bookings.status, [...HOLDING]),
+        ),
+      )
+      .all(),
+  }));
 }
 
 /**

@@ -174,27 +174,25 @@ describe("seats, minutes and slots", () => {
     const rows = db.select().from(bookingParticipants).where(eq(bookingParticipants.bookingId, panel.bookingId)).all();
     expect(rows.filter((r) => !r.active).map((r) => r.personId)).toEqual([people.department.id]);
 
-    const minutes = (token: string, now?: number) => {
-      const body = {
-        entries: [
-          { personId: people.judge.id, said: "工资拖欠事实清楚，可先行支付一部分。" },
-          { personId: null, speaker: "工人代表", said: "希望本月内结清。" },
-        ],
-        plan: "企业本月 20 日前支付六成，余款下月结清。",
-        dissent: "法律援助律师认为应一次付清。",
-        outcome: "plan-adopted",
-      };
-      return now === undefined
-        ? post(minutesRoute, `/api/v1/panels/${panel.id}/minutes`, token, body, { id: String(panel.id) })
-        : recordPanelMinutes(db, { ...body, outcome: "plan-adopted", panelId: panel.id, actor: people.chief.account!.user, now });
+    const body = {
+      entries: [
+        { personId: people.judge.id, said: "工资拖欠事实清楚，可先行支付一部分。" },
+        { personId: null, speaker: "工人代表", said: "希望本月内结清。" },
+      ],
+      plan: "企业本月 20 日前支付六成，余款下月结清。",
+      dissent: "法律援助律师认为应一次付清。",
+      outcome: "plan-adopted" as const,
     };
+    const minutes = (token: string) => post(minutesRoute, `/api/v1/panels/${panel.id}/minutes`, token, body, { id: String(panel.id) });
+    // Before the panel sits (it is days away), the chief mediator cannot record its minutes yet.
     const early = await minutes(people.chief.account!.token);
     expect(early.body.error).toMatchObject({ code: "illegal_transition" });
     expect((await minutes(people.judge.account!.token)).status).toBe(403);
 
-    const held = await minutes("", Date.parse(slot.start) + 3 * 3_600_000);
+    const after = Date.parse(slot.start) + 3 * 3_600_000;
+    const held = await recordPanelMinutes(db, { ...body, panelId: panel.id, actor: people.chief.account!.user, now: after });
     expect(held).toMatchObject({ status: "held", minutes: { outcome: "plan-adopted", dissent: "法律援助律师认为应一次付清。" } });
-    expect(held.minutes.entries.map((e) => e.speaker)).toEqual([people.judge.name, "工人代表"]);
+    expect(held.minutes!.entries.map((e) => e.speaker)).toEqual([people.judge.name, "工人代表"]);
     // The party filed the case but is not entitled to the panel; a member is.
     expect(getCasePanel(db, { caseId: kase.id, viewer: party.user })).toBe(null);
     expect(getCasePanel(db, { caseId: kase.id, viewer: people.judge.account!.user })?.minutes?.plan).toBe(
