@@ -20,7 +20,10 @@ export const searchParamsSchema = z
     q: z.string().trim().max(MAX_QUERY_LENGTH, `q must be at most ${MAX_QUERY_LENGTH} characters`).default(""),
     kind: many([...HIT_KINDS]),
     category: many(CATEGORY_SLUGS),
-    town: many(TOWN_SLUGS),
+    town: many(TOWN_SLUGS).meta({
+      description:
+        "Where the party is (ADR 032): who serves a party from that town, on site there or online; with `mode`, by those modes (onsite: on site there). Its counts and `mode`'s follow the same rule.",
+    }),
     mode: many(MODE_SLUGS),
     language: many(LANGUAGE_SLUGS),
     sort: z.enum(["relevance", "success", "available"]).default("relevance"),
