@@ -31,7 +31,8 @@ export function CasePanelSection({ panel, caseId, severity }: { panel: PanelView
           <PanelLinks panel={panel} />
         </>
       ) : null}
-      {staff && forPanels && (!panel || panel.status !== "booked") ? (
+      {/* Another panel: none yet, the last one cancelled, or its minutes asked for one more. */}
+      {staff && forPanels && (!panel || panel.status === "cancelled" || panel.minutes?.outcome === "further-panel") ? (
         <p>
           <Link className="button" to={`/staff/panels/new?case=${caseId}`}>
             {p.conveneLink}

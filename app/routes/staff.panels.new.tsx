@@ -11,6 +11,7 @@ import { Notice } from "~/components/forms";
 import { PanelSearchForm, PanelSuggestions } from "~/components/panel-convene";
 import { getDb } from "~/db.server";
 import { localeFromMatches, messages, useLocale, useT } from "~/i18n";
+import { formatSession } from "~/i18n/format";
 import { getLocale } from "~/i18n/locale.server";
 import { getCase } from "~/models/cases.server";
 import { isDomainError } from "~/models/errors";
@@ -19,7 +20,7 @@ import { PANEL_SEVERITIES } from "~/models/panel-types";
 import { bookPanel, panelCandidates, suggestPanelSlots } from "~/models/panels.server";
 import { facetLabel } from "../../domain";
 import { idOr404, parseId } from "~/utils/api.server";
-import { defaultSearch, FIXED_SEATS, PANEL_LENGTHS, panelRefusal, readSearch } from "~/utils/panel-page.server";
+import { casePanelFor, defaultSearch, FIXED_SEATS, PANEL_LENGTHS, panelRefusal, readSearch } from "~/utils/panel-page.server";
 import { requireCsrf, requirePageUser } from "~/utils/session.server";
 import panelsHref from "~/styles/panels.css";
 
@@ -62,9 +63,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
     minutes: search?.minutes ?? base.minutes,
   };
   const forPanels = (PANEL_SEVERITIES as readonly string[]).includes(c.severity);
+  // A case with a booked panel gets no second one (the model refuses it): say so and link to it.
+  const current = casePanelFor(user, caseId);
+  const booked = current?.status === "booked" ? { id: current.id, start: current.start, end: current.end } : null;
   let slots = null;
   let refused: string | null = null;
-  if (forPanels && search) {
+  if (forPanels && !booked && search) {
     try {
       slots = suggestPanelSlots(db, { ...search, actor: user, now, limit: SHOWN }).slots;
     } catch (error) {
@@ -74,6 +78,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     kase,
     forPanels,
+    booked,
     departments,
     lengths: [...PANEL_LENGTHS],
     maxDays: MAX_PANEL_HORIZON_DAYS - 1,
@@ -140,7 +145,7 @@ export const meta: MetaFunction<typeof loader> = ({ data: loaded, matches }) => 
 };
 
 export default function ConvenePanelPage() {
-  const { kase, forPanels, departments, lengths, maxDays, form, invalid, slots, refused, taken } = useLoaderData<typeof loader>();
+  const { kase, forPanels, booked, departments, lengths, maxDays, form, invalid, slots, refused, taken } = useLoaderData<typeof loader>();
   const failed = useActionData<typeof action>();
   const t = useT();
   const p = t.panels;
@@ -159,6 +164,10 @@ export default function ConvenePanelPage() {
       {refused ? <Notice kind="error">{refused}</Notice> : null}
       {!forPanels ? (
         <Notice kind="info">{p.notForSimple}</Notice>
+      ) : booked ? (
+        <Notice kind="info">
+          {p.alreadyBooked(formatSession(booked.start, booked.end, locale))} <Link to={`/panels/${booked.id}`}>{p.open}</Link>
+        </Notice>
       ) : (
         <>
           <PanelSearchForm search={form} departments={departments} lengths={lengths} maxDays={maxDays} invalid={invalid} />

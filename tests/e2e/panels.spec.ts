@@ -284,5 +284,17 @@ test("@phone the panel page on a phone, in Chinese and English", async ({ page, 
   await page.goto("/staff/panels");
   await expectNoHorizontalOverflow(page);
   await page.screenshot({ path: `${shots}/${testInfo.project.name}-list-en.png`, fullPage: true });
+  // The case has its panel booked: no second one is offered, the page links to the first.
+  await page.goto(`/staff/panels/new?case=${kase.id}`);
+  await expect(page.getByRole("status")).toContainText("This case already has a panel booked");
+  await expect(page.getByRole("status").getByRole("link", { name: "Open the panel" })).toHaveAttribute("href", panelPath);
+  await expect(page.getByRole("button", { name: "Find common free times" })).toHaveCount(0);
+  const another = await fileGroupCase(request, token, "同一合作社另一艘渔船的船员讨要工钱。");
+  await page.goto(`/staff/panels/new?case=${another.id}`);
+  await page.getByRole("button", { name: "Find common free times" }).click();
+  await expect(page.getByRole("region", { name: "2. The earliest common free times" }).getByRole("article").first()).toBeVisible();
+  await expectNoHorizontalOverflow(page);
+  await expectNoSeriousViolations(page, "convening in English");
+  await page.screenshot({ path: `${shots}/${testInfo.project.name}-convene-en.png`, fullPage: true });
   await page.goto("/lang/zh?next=%2F");
 });
