@@ -13,6 +13,15 @@ import { SlotList, type CalendarWindow, type SlotView } from "./slot-calendar";
 import { formatCentreTime, formatSession } from "~/i18n/format";
 import { WaitlistOffer } from "./waitlist-offer";
 
+/**
+ * The booking page's link from a profile, carrying the dispute type of the search the profile was
+ * opened from (its `search` parameter, set by the result card) as `?category=`.
+ */
+export function bookingHref(base: string, profileSearch: string): string {
+  const carried = new URLSearchParams(new URLSearchParams(profileSearch).get("search") ?? "").get("category");
+  return carried && /^[a-z-]{1,40}$/.test(carried) ? `${base}?category=${carried}` : base;
+}
+
 export interface BookingSubject {
   kind: "mediator" | "committee";
   id: number;

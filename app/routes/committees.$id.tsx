@@ -8,6 +8,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FacetTags } from "~/components/facet-values";
 import { BookingPanel, ProfileService, StickyBooking } from "~/components/profile-parts";
 import { backToSearchHref } from "~/components/search-url";
+import { bookingHref } from "~/components/booking-page";
 import { RecordFigures, RecordLine } from "~/components/record";
 import { KIND_LABELS } from "../../domain";
 import { dataLang, localeFromMatches, messages, useLocale, useT } from "~/i18n";
@@ -36,6 +37,8 @@ export default function CommitteePage() {
   const lang = dataLang(locale);
   const name = useCommitteeName()(c.name);
   const back = backToSearchHref(useLocation().search, "/search?kind=committee");
+  // The dispute type of the search the profile came from goes on to the booking form.
+  const bookHref = bookingHref(`/committees/${c.id}/book`, useLocation().search);
   const next = c.nextAvailableAt ? formatCentreTime(c.nextAvailableAt, locale) : null;
   return (
     <article className="profile" aria-labelledby="profile-name">
@@ -119,11 +122,11 @@ export default function CommitteePage() {
             <h2 id="record-heading">{t.committee.recordHeading}</h2>
             {c.record ? <RecordFigures record={c.record} /> : null}
           </section>
-          <BookingPanel note={t.committee.bookingNote} href={`/committees/${c.id}/book`} buttonLabel={t.book.profileButtonCommittee} />
+          <BookingPanel note={t.committee.bookingNote} href={bookHref} buttonLabel={t.book.profileButtonCommittee} />
           <p className="small muted">{t.profile.demoNote}</p>
         </div>
       </div>
-      <StickyBooking href={`/committees/${c.id}/book`} next={next} />
+      <StickyBooking href={bookHref} next={next} />
     </article>
   );
 }

@@ -8,6 +8,7 @@ import { FacetTags } from "~/components/facet-values";
 import { FreeOfCharge } from "~/components/free-of-charge";
 import { BookingPanel, ProfileService, StickyBooking } from "~/components/profile-parts";
 import { backToSearchHref } from "~/components/search-url";
+import { bookingHref } from "~/components/booking-page";
 import { RecordFigures, RecordLine } from "~/components/record";
 import { KIND_LABELS } from "../../domain";
 import { dataLang, localeFromMatches, messages, useLocale, useT } from "~/i18n";
@@ -39,6 +40,8 @@ export default function MediatorPage() {
   const locale = useLocale();
   const lang = dataLang(locale);
   const back = backToSearchHref(useLocation().search);
+  // The dispute type of the search the profile came from goes on to the booking form.
+  const bookHref = bookingHref(`/mediators/${m.id}/book`, useLocation().search);
   const next = m.nextAvailableAt ? formatCentreTime(m.nextAvailableAt, locale) : null;
   return (
     <article className="profile" aria-labelledby="profile-name">
@@ -132,7 +135,7 @@ export default function MediatorPage() {
             <h2 id="record-heading">{t.profile.recordHeading}</h2>
             {m.record ? <RecordFigures record={m.record} /> : null}
           </section>
-          <BookingPanel note={t.profile.bookingNote} href={`/mediators/${m.id}/book`} buttonLabel={t.book.profileButton}>
+          <BookingPanel note={t.profile.bookingNote} href={bookHref} buttonLabel={t.book.profileButton}>
             <p>{m.nextAvailableAt ? t.hit.nextAvailable(formatCentreTime(m.nextAvailableAt, locale)) : t.profile.noAvailability}</p>
             <FreeOfCharge />
           </BookingPanel>
@@ -145,7 +148,7 @@ export default function MediatorPage() {
           <p className="small muted">{t.profile.demoNote}</p>
         </div>
       </div>
-      <StickyBooking href={`/mediators/${m.id}/book`} next={next} />
+      <StickyBooking href={bookHref} next={next} />
     </article>
   );
 }

@@ -22,8 +22,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { next: safeNext(next, "") };
 }
 
-/** The page asks for the tick itself: an unticked box is an error on the field, not an agreement. */
-const registerPageSchema = registerSchema.refine((v) => v.consent, { path: ["consent"], message: ISSUES.consentRequired });
+/**
+ * The page asks for the tick itself: an unticked box is an error on the field, not an agreement. Built
+ * when the action runs: `registerSchema` comes from a server module, which the browser's copy of this
+ * route does not have (at module level it broke the page's client-side navigation, issue 11).
+ */
+const registerPageSchema = () => registerSchema.refine((v) => v.consent, { path: ["consent"], message: ISSUES.consentRequired });
 
 export async function action({ request, context }: ActionFunctionArgs) {
   requireSameOrigin(request);
@@ -31,7 +35,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const t = messages[locale];
   const formData = await request.formData();
   const submission = parseForm(formData, {
-    schema: registerPageSchema,
+    schema: registerPageSchema(),
     locale,
     input: (p) => ({ name: p.name ?? "", email: p.email ?? "", password: p.password ?? "", phone: p.phone ?? "", consent: p.consent }),
   });

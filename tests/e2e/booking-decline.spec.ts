@@ -180,11 +180,18 @@ test.describe("without JavaScript", () => {
     await page.getByRole("region", { name: "改期" }).getByText("选择新的时间").click();
     await slotRadio(page, c).check();
     await page.getByRole("button", { name: "改到所选时段" }).click();
-    await expect(page).toHaveURL(/\/bookings\/\d+\?done=rescheduled$/);
+    // A confirmed session is not given up: the move is a request, and the session stands meanwhile.
+    await expect(page).toHaveURL(/\/bookings\/\d+\?done=change-requested$/);
+    await expect(page.getByRole("status")).toContainText("改期申请已提交");
+    await expect(page.getByRole("status")).toContainText("仍为您保留");
     await expect(page.getByRole("region", { name: "预约信息" })).toContainText(`${dayLabel(c.start)} ${timeRange(c)}`);
+    // Withdrawing the move (cancelling the request) leaves the confirmed session as it was.
     await page.getByRole("textbox", { name: "取消理由" }).fill("改变主意了。");
     await page.getByRole("button", { name: "取消这次预约" }).click();
     await expect(page.getByRole("status")).toContainText("预约已取消");
     await expect(page.locator(".status-badge")).toHaveText("已取消");
+    await page.goto(`/bookings/${kept}`);
+    await expect(page.locator(".status-badge")).toHaveText("已确认");
+    await expect(page.getByRole("region", { name: "预约信息" })).toContainText(`${dayLabel(b.start)} ${timeRange(b)}`);
   });
 });

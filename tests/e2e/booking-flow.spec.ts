@@ -79,9 +79,9 @@ test("register, book online, the mediator confirms, the party downloads the .ics
 });
 
 test("sign-in: a generic message for wrong details, then back to where the visitor was", async ({ page }) => {
-  // Anonymous visitors see the calendar and a way to sign in that comes back here.
+  // Anonymous visitors see the calendar (to pick a time and hold it) and a way to sign in that comes back here.
   await page.goto(`/mediators/${DEMO_MEDIATOR_ID}/book`);
-  await expect(page.getByRole("heading", { name: "选择时段" })).toBeVisible();
+  await expect(page.getByRole("group", { name: "选择时段" })).toBeVisible();
   await expect(page.getByRole("button", { name: "提交预约" })).toHaveCount(0);
   await page.getByRole("link", { name: "登录后预约" }).click();
   await expect(page).toHaveURL(`/login?next=${encodeURIComponent(`/mediators/${DEMO_MEDIATOR_ID}/book`)}`);

@@ -106,7 +106,11 @@ test.describe("without JavaScript", () => {
     await page.getByRole("group", { name: "调解方式" }).getByRole("radio", { name: labels[missing], exact: true }).check();
     await page.getByRole("combobox", { name: "纠纷类型" }).selectOption({ index: 1 });
     await page.getByRole("textbox", { name: "纠纷情况" }).fill("没有 JavaScript 的预约。");
-    if (missing === "onsite") await page.getByRole("combobox", { name: "上门/上岛的镇街" }).selectOption({ index: 1 });
+    if (missing === "onsite") {
+      await page.getByRole("combobox", { name: "上门/上岛的镇街" }).selectOption({ index: 1 });
+      await page.getByRole("textbox", { name: "碰面地点" }).fill("村委会门口");
+      await page.getByRole("textbox", { name: "当天联系电话" }).fill("13800138000");
+    }
     await page.getByRole("button", { name: "提交预约" }).click();
 
     await expect(page.getByRole("alert")).toContainText("这个时段只提供");
@@ -116,7 +120,11 @@ test.describe("without JavaScript", () => {
     await expect(page.getByRole("textbox", { name: "纠纷情况" })).toHaveValue("没有 JavaScript 的预约。");
 
     await page.getByRole("group", { name: "调解方式" }).getByRole("radio", { name: labels[slot!.modes[0]], exact: true }).check();
-    if (slot!.modes[0] === "onsite") await page.getByRole("combobox", { name: "上门/上岛的镇街" }).selectOption(slot!.towns[0]);
+    if (slot!.modes[0] === "onsite") {
+      await page.getByRole("combobox", { name: "上门/上岛的镇街" }).selectOption(slot!.towns[0]);
+      await page.getByRole("textbox", { name: "碰面地点" }).fill("村委会门口");
+      await page.getByRole("textbox", { name: "当天联系电话" }).fill("13800138000");
+    }
     await page.getByRole("button", { name: "提交预约" }).click();
     await expect(page).toHaveURL(/\/bookings\/\d+\?created=1$/);
     await expect(page.getByRole("status")).toContainText("预约已提交");
