@@ -143,6 +143,7 @@ test.describe("on a phone @phone", () => {
   });
 
   test("screenshots of the search pages on a phone, Chinese and English", async ({ page }) => {
+    test.setTimeout(90_000); // four full-page screenshots and two axe runs
     await page.goto("/search?q=%E5%8A%B3%E5%8A%A8&town=dongji&sort=success");
     await expectNoHorizontalOverflow(page);
     await expectNoSeriousViolations(page, "search on a phone");
@@ -199,6 +200,7 @@ test("English: committee names on the cards and the committee page", async ({ pa
 });
 
 test("screenshots of the search pages on a desktop, Chinese and English", async ({ page }) => {
+  test.setTimeout(90_000); // four full-page screenshots and two axe runs
   await page.setViewportSize(DESKTOP);
   await page.goto("/search?q=%E5%8A%B3%E5%8A%A8&town=dongji&sort=success");
   await hydrated(page);
