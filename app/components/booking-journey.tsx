@@ -27,7 +27,6 @@ export function DoneNotice({ booking: b, done, created }: { booking: BookingView
       </Confirmation>
     ) : (
       <Confirmation heading={t.journey.createdHeading}>
-        <p>{t.booking.created}</p>
         <p>{t.journey.createdNext(formatCentreTime(b.respondBy, locale))}</p>
         <p className="small">{t.journey.createdNextFallback}</p>
       </Confirmation>

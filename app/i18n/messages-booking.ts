@@ -130,7 +130,8 @@ const zh = {
     cancelHintMediator: "当事人会收到您的取消理由。",
     cancelButton: "取消这次预约",
     rescheduleHeading: "改期",
-    rescheduleIntro: "选择同一位调解员的另一个空闲时段。改期后原预约取消，新的预约需要调解员重新确认。",
+    rescheduleIntro:
+      "选择同一位调解员的另一个空闲时段。已确认的调解在新时间确认之前仍为您保留；调解员不同意或逾期未答复时，原时间照常进行。尚未确认的请求会直接换成新的时间。",
     rescheduleMode: (mode: string) => `只显示提供“${mode}”的时段。`,
     rescheduleButton: "改到所选时段",
     rescheduleOpen: "选择新的时间",
@@ -302,7 +303,7 @@ const en: BookingMessages = {
     cancelButton: "Cancel this booking",
     rescheduleHeading: "Reschedule",
     rescheduleIntro:
-      "Choose another free time of the same mediator. The old booking is cancelled and the new one needs the mediator's confirmation again.",
+      "Choose another free time of the same mediator. A confirmed session keeps its time until the mediator confirms the new one; if they decline or do not answer, it goes ahead as planned. A request not yet answered simply moves to the new time.",
     rescheduleMode: (mode: string) => `Only times offering “${mode}” are shown.`,
     rescheduleButton: "Move to the chosen time",
     rescheduleOpen: "Choose a new time",

@@ -17,6 +17,8 @@ const BOOK = `/mediators/${DEMO_MEDIATOR_ID}/book`;
 async function shot(page: Page, name: string) {
   await expectNoHorizontalOverflow(page);
   await page.screenshot({ path: `${dir}/${test.info().project.name}-${name}.png`, fullPage: true });
+  // What the visitor sees first, without scrolling.
+  await page.screenshot({ path: `${dir}/${test.info().project.name}-${name}-top.png` });
 }
 
 /** No serious violation, and headings in order (axe's heading-order is "moderate", so asked for by name). */
