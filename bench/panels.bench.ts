@@ -48,7 +48,7 @@ prepareDatabase(dbFile, { history: 0 });
 const db = getDb();
 const now = Date.now(); // the edge: read once, passed to everything
 const staff = createStaff(db, { now });
-const parties = Array.from({ length: 8 }, () => createParty(db, { now }));
+const parties = Array.from({ length: 40 }, () => createParty(db, { now }));
 const kase = createPanelCase(db, { partyUserId: parties[0].user.id });
 
 // Six seats, two candidates each, in the public pool too (so parties can race them with single bookings).
@@ -68,7 +68,7 @@ const people = SEATS.map((seat) =>
       sessionMinutes: 60,
       bufferMinutes: 15,
       minNoticeHours: 24,
-      horizonDays: 200,
+      horizonDays: 365,
       dailyCap: 12,
       now,
     }).id;
@@ -185,7 +185,7 @@ console.log(
 // ── the storm ──────────────────────────────────────────────────────────────────────────────────────
 /** Weekday mornings after the search window: one fresh time per round. */
 const stormTimes: number[] = [];
-for (let day = 95; stormTimes.length < 2 * rounds; day++) {
+for (let day = 95; stormTimes.length < 2 * rounds + 1; day++) {
   const start = at(now, day, "09:00");
   const weekday = new Date(start + 8 * 3_600_000).getUTCDay();
   if (weekday !== 0 && weekday !== 6) stormTimes.push(start);
@@ -232,7 +232,10 @@ async function runStorm(withPanel: boolean, times: number[]) {
     refused += settled.filter((s) => s.status === "rejected").length;
     const outcome = { panel: won.includes("panel"), singles: won.filter((w) => w === "single").length };
     if (outcome.panel && outcome.singles > 0) throw new Error("a panel and a single booking both hold a member's time");
-    if (withPanel && !outcome.panel && outcome.singles === 0) throw new Error("nobody got the time");
+    if (withPanel && !outcome.panel && outcome.singles === 0)
+      throw new Error(
+        `nobody got the time: ${settled.map((s) => (s.status === "rejected" ? `${s.reason.code} ${s.reason.message}` : s.value)).join("; ")}`,
+      );
     rows.push(outcome);
     panels += outcome.panel ? 1 : 0;
     singles += outcome.singles;
@@ -249,7 +252,7 @@ async function runStorm(withPanel: boolean, times: number[]) {
 }
 
 // Warm the booking path, then the storm with panels and the baseline without, on separate times.
-await runStorm(false, [at(now, 150, "09:00")]);
+await runStorm(false, stormTimes.slice(2 * rounds));
 const withPanels = await runStorm(true, stormTimes.slice(0, rounds));
 const singlesOnly = await runStorm(false, stormTimes.slice(rounds));
 
@@ -331,6 +334,8 @@ ${mdTable(
 
 A person is free for [t, t + L) exactly when t lies in [a, b − L] for one of their free intervals, so each seat's possible starts are a union of intervals and the panel's are their intersection with the rooms': a few linear merges, then one matching of people to seats at the first start that survives.
 
+Measured on a shared machine (the load average above is for 2 cores): the p95s are mostly waits for a CPU; the p50 of the whole suggestion, reads included, is at the 10 ms target, and the search itself is a small part of it (the reads are one raw indexed query for everyone's held time and prepared queries for the candidates).
+
 The storm: ${rounds} rounds, each a fresh time at which one panel booking races ${storm} single bookings (online, by parties) of its members, launched together in one process (writes queue for the one write lock, in random order). Afterwards the database is checked: no person and no room in two overlapping active bookings, every panel holds all ${SEATS.length} seats, and in no round did both the panel and a single booking win.
 
 ${mdTable(
@@ -354,5 +359,7 @@ ${mdTable(
     ],
   ],
   ["l", "r", "r", "r", "r", "r"],
-)}`,
+)}
+
+The panel wins a round only when it reaches the write lock before every single booking of any of its six members: by design, since a panel is never half-booked. The throughput beside the baseline is the price of a panel's larger transaction and of the refused attempts each pays for.`,
   );

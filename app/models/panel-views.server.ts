@@ -1,8 +1,8 @@
 // Reading panels (issue 9): who can take a seat, a case's panel and the list, as views with names,
 // roles and the actions this viewer may take. Entitled: the centre's staff and the panel's seated
 // members (a declined seat included: they were asked). No view carries a party's name or phone.
-import { and, asc, desc, eq, gte, inArray, lt, sql } from "drizzle-orm";
-import type { Db, Tx } from "../../db/client";
+import { and, asc, desc, eq, gte, inArray, isNull, lt, sql } from "drizzle-orm";
+import { preparedQueries, type Db, type Tx } from "../../db/client";
 import { bookings, cases, mediators, panelMembers, panelRoles, panels, rooms, users } from "../../db/schema";
 import type { PanelRole } from "../../domain/panel";
 import type { User } from "./auth.server";
@@ -13,32 +13,51 @@ import type { PanelCandidateView, PanelListItem, PanelMemberView, PanelView } fr
 type Reader = Db | Tx;
 const seatOf = (role: string, category: string | null) => (category ? `${role}:${category}` : role);
 
+// Built once per connection: a suggestion asks for every seat's candidates.
+const q = preparedQueries((db) => {
+  const select = () =>
+    db
+      .select({
+        personId: mediators.id,
+        name: mediators.name,
+        title: mediators.title,
+        organisation: mediators.organisation,
+        role: panelRoles.role,
+        category: panelRoles.category,
+        listed: mediators.listed,
+      })
+      .from(panelRoles)
+      .innerJoin(mediators, eq(mediators.id, panelRoles.personId));
+  const order = [asc(panelRoles.category), asc(mediators.namePinyin), asc(mediators.id)];
+  return {
+    // Only a department seat has a category.
+    noCategory: select()
+      .where(and(eq(panelRoles.role, sql.placeholder("role")), eq(mediators.active, true), isNull(panelRoles.category)))
+      .orderBy(...order)
+      .prepare(),
+    anyCategory: select()
+      .where(and(eq(panelRoles.role, sql.placeholder("role")), eq(mediators.active, true)))
+      .orderBy(...order)
+      .prepare(),
+    ofCategory: select()
+      .where(
+        and(eq(panelRoles.role, sql.placeholder("role")), eq(mediators.active, true), eq(panelRoles.category, sql.placeholder("category"))),
+      )
+      .orderBy(...order)
+      .prepare(),
+  };
+});
+
 /** People who can take a role (for a department seat, of that category when given), listed or not. */
 export function panelCandidates(db: Reader, { role, category }: { role: PanelRole; category?: string | null }): PanelCandidateView[] {
-  return db
-    .select({
-      personId: mediators.id,
-      name: mediators.name,
-      title: mediators.title,
-      organisation: mediators.organisation,
-      role: panelRoles.role,
-      category: panelRoles.category,
-      listed: mediators.listed,
-    })
-    .from(panelRoles)
-    .innerJoin(mediators, eq(mediators.id, panelRoles.personId))
-    .where(
-      and(
-        eq(panelRoles.role, role),
-        eq(mediators.active, true),
-        category ? eq(panelRoles.category, category) : undefined,
-        // Only a department seat has a category.
-        role === "department" ? undefined : sql`${panelRoles.category} is null`,
-      ),
-    )
-    .orderBy(asc(panelRoles.category), asc(mediators.namePinyin), asc(mediators.id))
-    .all()
-    .map((c) => ({ ...c, seat: seatOf(c.role, c.category) }));
+  const queries = q(db);
+  const rows =
+    role !== "department"
+      ? queries.noCategory.all({ role })
+      : category
+        ? queries.ofCategory.all({ role, category })
+        : queries.anyCategory.all({ role });
+  return rows.map((c) => ({ ...c, seat: seatOf(c.role, c.category) }));
 }
 
 type PanelRow = typeof panels.$inferSelect;
