@@ -31,6 +31,13 @@ export function DoneNotice({ booking: b, done, created }: { booking: BookingView
         <p className="small">{t.journey.createdNextFallback}</p>
       </Confirmation>
     );
+  if (done === "rescheduled")
+    return (
+      <Confirmation heading={t.journey.rescheduledHeading}>
+        <p>{t.booking.done.rescheduled}</p>
+        <p>{t.journey.createdNext(formatCentreTime(b.respondBy, locale))}</p>
+      </Confirmation>
+    );
   if (done === "time-proposed")
     return (
       <Confirmation heading={t.journey.proposedSentHeading}>

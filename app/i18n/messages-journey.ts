@@ -19,6 +19,7 @@ const zh = {
     changeNext: (oldWhen: string, respondBy: string) =>
       `原定 ${oldWhen} 的调解仍为您保留。调解员会在 ${respondBy} 前答复：同意后改到新时间，原时间释放；不同意或逾期未答复，原时间照常进行。`,
     movedHeading: "已改到新的时间",
+    rescheduledHeading: "已改期，等待确认",
     movedNext: (when: string) => `调解改到 ${when}，已确认；原来的时间已释放。`,
     proposedSentHeading: "已向当事人提议新时间",
     proposedSentNext: "当事人同意后调解改到新时间；不同意时原时间照常进行。答复后会通知您。",
@@ -81,6 +82,7 @@ const en: typeof zh = {
     changeNext: (oldWhen: string, respondBy: string) =>
       `Your session on ${oldWhen} stays booked for you. The mediator answers by ${respondBy}: if they agree, the session moves and the old time is released; if they decline or do not answer, the session goes ahead as planned.`,
     movedHeading: "Moved to the new time",
+    rescheduledHeading: "Moved; waiting for confirmation",
     movedNext: (when: string) => `The session is now on ${when}, confirmed; the old time is released.`,
     proposedSentHeading: "New time proposed to the party",
     proposedSentNext: "If the party agrees, the session moves; if not, it goes ahead as planned. You will be told their answer.",

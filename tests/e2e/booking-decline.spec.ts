@@ -126,6 +126,9 @@ test("the party reschedules to another free slot of the same mediator", async ({
   await slotRadio(page, second).check();
   await section.getByRole("button", { name: "改到所选时段" }).click();
   await expect(page).toHaveURL(/\/bookings\/\d+\?done=rescheduled$/);
+  // The new booking opens at the top, on its confirmation, with the focus on its heading.
+  await expect(page.getByRole("heading", { name: "已改期，等待确认" })).toBeFocused();
+  expect(await page.evaluate(() => window.scrollY)).toBe(0);
   const newId = Number(/\/bookings\/(\d+)/.exec(page.url())![1]);
   expect(newId).not.toBe(id);
   await expect(page.getByRole("status")).toContainText("已改期");
