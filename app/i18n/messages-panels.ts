@@ -28,8 +28,6 @@ const zh = {
     listHeading: "会商安排",
     filterLabel: "状态",
     filterAll: "全部",
-    filterUpcoming: "待召开",
-    filterPast: "已召开",
     filterButton: "筛选",
     upcomingHeading: (n: number) => `待召开的会商（${n}）`,
     pastHeading: (n: number) => `已召开的会商（${n}）`,
@@ -46,7 +44,6 @@ const zh = {
     conveneButton: "组建会商",
     conveneFor: (number: string) => `组建 3+X 会商：${number}`,
     conveneLink: "组建 3+X 会商",
-    queueLink: "工作队列中的重大、群体性纠纷",
     // Convening.
     newTitle: (number: string) => `组建会商 · ${number}`,
     newHeading: "组建 3+X 会商",
@@ -71,7 +68,6 @@ const zh = {
     bookButtonFor: (when: string) => `预约这个时间：${when}`,
     slotTaken: "刚才有成员或调解室被占用了，什么都没有预约。下面是重新查找的最早共同空闲时间。",
     invalidSearch: (days: number) => `请选择至少一个角色，并填写有效的日期范围（最晚日期不早于最早日期，不超过 ${days} 天）。`,
-    noCandidates: (role: string) => `没有可以担任“${role}”的人员。`,
     booked: "会商已预约。已通知每位成员确认。",
     errors: {
       slot_taken: "刚才有成员或调解室被占用了，什么都没有预约。",
@@ -150,7 +146,6 @@ const zh = {
     chooseOutcome: "请选择",
     // The dashboard.
     seatsHeading: (n: number) => `会商邀请（${n}）`,
-    seatsEmpty: "目前没有会商邀请。",
     seatCase: (number: string) => `案件 ${number}`,
     seatAs: (role: string) => `担任：${role}`,
   },
@@ -177,8 +172,6 @@ const en: typeof zh = {
     listHeading: "Panels",
     filterLabel: "Status",
     filterAll: "All",
-    filterUpcoming: "Upcoming",
-    filterPast: "Held",
     filterButton: "Filter",
     upcomingHeading: (n: number) => `Upcoming panels (${n})`,
     pastHeading: (n: number) => `Panels held (${n})`,
@@ -196,7 +189,6 @@ const en: typeof zh = {
     conveneButton: "Convene a panel",
     conveneFor: (number: string) => `Convene a 3+X panel: ${number}`,
     conveneLink: "Convene a 3+X panel",
-    queueLink: "Major and group disputes in the work queue",
     newTitle: (number: string) => `Convene a panel · ${number}`,
     newHeading: "Convene a 3+X panel",
     caseLine: (number: string, severity: string, category: string) => `${number} · ${severity} · ${category}`,
@@ -222,7 +214,6 @@ const en: typeof zh = {
     slotTaken: "Someone or the room was taken meanwhile: nothing was booked. Here are the earliest common free times, found again.",
     invalidSearch: (days: number) =>
       `Choose at least one role and a valid date range (the latest date not before the earliest, at most ${days} days).`,
-    noCandidates: (role: string) => `Nobody can sit as “${role}”.`,
     booked: "The panel is booked. Every member has been asked to confirm.",
     errors: {
       slot_taken: "Someone or the room was taken meanwhile: nothing was booked.",
@@ -299,7 +290,6 @@ const en: typeof zh = {
     needOutcome: "Choose the outcome.",
     chooseOutcome: "Choose",
     seatsHeading: (n: number) => `Panel invitations (${n})`,
-    seatsEmpty: "No panel invitations at the moment.",
     seatCase: (number: string) => `Case ${number}`,
     seatAs: (role: string) => `Sitting as: ${role}`,
   },
