@@ -27,6 +27,16 @@ export interface CommitteeProfile extends SearchHitView {
   record?: RecordView;
 }
 
+/** Does this person have a public profile (an active, listed pool member)? Panel people outside the pool do not. */
+export function hasPublicProfile(id: number): boolean {
+  const row = getDb()
+    .select({ id: mediators.id })
+    .from(mediators)
+    .where(and(eq(mediators.id, id), eq(mediators.active, true), eq(mediators.listed, true)))
+    .get();
+  return row !== undefined;
+}
+
 export function getMediator({ id, now }: { id: number; now?: number }): MediatorProfile | null {
   const db = getDb();
   const [record] = loadMediatorRecords(db, { ids: [id], now });

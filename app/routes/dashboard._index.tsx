@@ -12,6 +12,7 @@ import { dataLang, localeFromMatches, messages, useLocale, useT } from "~/i18n";
 import { formatCentreTime, formatSession } from "~/i18n/format";
 import type { BookingView } from "~/models/booking-view";
 import { mediatorAgenda } from "~/models/bookings.server";
+import { hasPublicProfile } from "~/models/mediators.server";
 import { idOr404, parseId } from "~/utils/api.server";
 import { bookingStep } from "~/utils/booking-page.server";
 import { requireCsrf, requirePageUser } from "~/utils/session.server";
@@ -25,6 +26,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { pending, upcoming, done } = mediatorAgenda({ user, now: Date.now(), doneId });
   return {
     mediatorId: user.mediatorId,
+    // A judge or department representative seated on panels has no public profile to link to.
+    listed: user.mediatorId !== null && hasPublicProfile(user.mediatorId),
     pending,
     upcoming,
     done: url.searchParams.get("done"),
@@ -98,7 +101,7 @@ function CardHead({ b }: { b: BookingView }) {
 }
 
 export default function Dashboard() {
-  const { mediatorId, pending, upcoming, done, doneCase } = useLoaderData<typeof loader>();
+  const { mediatorId, listed, pending, upcoming, done, doneCase } = useLoaderData<typeof loader>();
   const pageResult = useActionData<typeof action>() as StepResult;
   const t = useT();
   const locale = useLocale();
@@ -119,9 +122,11 @@ export default function Dashboard() {
             <li>
               <Link to="/bookings">{t.dashboard.allBookingsLink}</Link>
             </li>
-            <li>
-              <Link to={`/mediators/${mediatorId}`}>{t.dashboard.profileLink}</Link>
-            </li>
+            {listed ? (
+              <li>
+                <Link to={`/mediators/${mediatorId}`}>{t.dashboard.profileLink}</Link>
+              </li>
+            ) : null}
             <li>
               <Link to="/dashboard/ties">{t.assignment.tiesHeading}</Link>
             </li>

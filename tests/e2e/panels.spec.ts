@@ -151,6 +151,8 @@ test("staff convene a panel for a group case, a member confirms, staff record th
   const member = await memberContext.newPage();
   await login(member, MEMBER_EMAIL);
   await member.goto("/dashboard");
+  // A judge is not in the public pool: no profile to link to.
+  await expect(member.getByRole("link", { name: "我的公开主页" })).toHaveCount(0);
   const seats = member.getByRole("region", { name: /会商邀请/ });
   const card = seats.getByRole("article").filter({ hasText: first.number });
   await expect(card).toContainText("担任：法官");
