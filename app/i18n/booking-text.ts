@@ -3,6 +3,7 @@
 import { facetLabel, type Locale } from "../../domain";
 import type { BookingView } from "../models/booking-view";
 import type { Messages } from "./messages";
+import { roomWords } from "./when";
 
 export function modeName(mode: string, locale: Locale): string {
   return facetLabel("mode", mode, locale);
@@ -11,6 +12,6 @@ export function modeName(mode: string, locale: Locale): string {
 /** "At the centre · 第一调解室", "On site · 六横镇", "Online". */
 export function whereText(b: Pick<BookingView, "mode" | "town" | "room">, t: Messages, locale: Locale): string {
   if (b.mode === "onsite") return `${modeName(b.mode, locale)} · ${facetLabel("town", b.town ?? "", locale)}`;
-  if (b.mode === "centre") return b.room ? `${t.booking.centre} · ${b.room}` : t.booking.centre;
+  if (b.mode === "centre") return b.room ? `${t.booking.centre} · ${roomWords(b.room, locale)}` : t.booking.centre;
   return modeName(b.mode, locale);
 }

@@ -16,6 +16,7 @@ import { qrMatrix } from "~/documents/qr";
 import { dataLang, localeFromMatches, messages, useLocale, useT } from "~/i18n";
 import { whereText } from "~/i18n/booking-text";
 import { formatSession } from "~/i18n/format";
+import { roomWords } from "~/i18n/when";
 import { getBooking } from "~/models/bookings.server";
 import { bookingPageUrl } from "~/models/centre-info.server";
 import { isDomainError } from "~/models/errors";
@@ -61,7 +62,7 @@ export default function SlipPage() {
   const lang = dataLang(locale);
   const place =
     b.mode === "centre"
-      ? [CENTRE.address[locale], b.room].filter(Boolean).join(" · ")
+      ? [CENTRE.address[locale], b.room ? roomWords(b.room, locale) : null].filter(Boolean).join(" · ")
       : b.mode === "online"
         ? t.slip.onlineWhere
         : whereText(b, t, locale);
