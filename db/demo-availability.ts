@@ -39,4 +39,11 @@ export function demoAvailability(m: DemoMediator, index: number): DemoAvailabili
   };
 }
 
+/**
+ * The mediators with short notice (4 hours, every seventh) confirm requests at once: a time that close
+ * leaves no room to answer a request before it (ADR 029). Not the demo account's own mediator (index
+ * 0), whose requests the demo and the end-to-end tests confirm by hand.
+ */
+export const demoInstantConfirm = (index: number) => index !== 0 && index % 7 === 0;
+
 export const DEMO_ROOMS = ["第一调解室", "第二调解室", "第三调解室", "第四调解室（大）"];

@@ -2,14 +2,14 @@
 // empty pool). CLI: `tsx db/seed.ts [--scale N] [--history N]`.
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { count, eq, sql } from "drizzle-orm";
+import { count, eq, inArray, sql } from "drizzle-orm";
 import { CATEGORIES, LANGUAGES, TOWNS } from "../domain";
 import { recordSearchChange } from "../search/outbox";
 import { openDb, type Db, type Tx } from "./client";
 import { generatePool } from "./demo-pool";
 import { generateHistory, type HistoryResult } from "./demo-history";
 import { rebuildAllRecords } from "../app/models/records.server";
-import { DEMO_ROOMS, demoAvailability } from "./demo-availability";
+import { DEMO_ROOMS, demoAvailability, demoInstantConfirm } from "./demo-availability";
 import { CHIEF_MEDIATOR_RANKS, demoPanelPeople } from "./demo-panel";
 import { hashSync } from "@node-rs/argon2";
 import { writeAvailability, refreshNextAvailable } from "../app/models/availability.server";
@@ -17,6 +17,7 @@ import { availabilitySchema } from "../app/models/availability-schema";
 import { env } from "../config/env.mjs";
 import { migrateDb } from "./migrate";
 import {
+  availabilitySettings,
   categories,
   committeeCategories,
   committeeMembers,
@@ -106,6 +107,8 @@ export function seedDemoPool(db: Db, opts: { scale?: number } = {}): { mediators
     }
     const now = Date.now(); // the seed is an edge: it reads the clock once
     pool.mediators.forEach((m, i) => writeAvailability(tx, ids[i], availabilitySchema.parse(demoAvailability(m, i)), now));
+    const instant = ids.filter((_, i) => demoInstantConfirm(i));
+    if (instant.length) tx.update(availabilitySettings).set({ instantConfirm: true }).where(inArray(availabilitySettings.mediatorId, instant)).run();
     if (tx.select({ n: count() }).from(rooms).get()?.n === 0)
       tx.insert(rooms)
         .values(DEMO_ROOMS.map((name) => ({ name })))
