@@ -159,6 +159,7 @@ const zh = {
     alternativesNone: "暂时没有找到有空档的相似调解员。您也可以到综合受理窗口或拨打 12345 求助。",
     bookThis: (name: string) => `预约${name}`,
     back: "← 返回我的预约",
+    backStaff: "← 返回全部预约",
     errors: {
       invalidState: "这个预约的状态已经变了，不能再这样操作。请看下方最新状态。",
       tooLate: "离调解开始太近，已不能改期。",
@@ -331,6 +332,7 @@ const en: BookingMessages = {
     alternativesNone: "We found no similar mediator with free time just now. The general intake window and the 12345 hotline can help.",
     bookThis: (name: string) => `Book ${name}`,
     back: "← Back to my bookings",
+    backStaff: "← Back to all bookings",
     errors: {
       invalidState: "This booking has changed and can no longer be changed this way. See its current state below.",
       tooLate: "It is too close to the session to reschedule.",

@@ -182,7 +182,7 @@ export default function BookingPage() {
     <div className="booking-page">
       <p className="back-link">
         <Link to={viewer === "mediator" ? "/dashboard" : "/bookings"}>
-          {viewer === "mediator" ? `← ${t.dashboard.heading}` : t.booking.back}
+          {viewer === "mediator" ? `← ${t.dashboard.heading}` : viewer === "staff" ? t.booking.backStaff : t.booking.back}
         </Link>
       </p>
       <header className="booking-head">

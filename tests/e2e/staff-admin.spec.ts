@@ -26,8 +26,9 @@ test("staff see a booking's notifications in the outbox, newest first; parties g
   }
   const rows = table.getByRole("row").filter({ hasText: number });
   // To the mediator's account, and to the party by email and by text (the demo party has a phone).
-  await expect(rows.filter({ hasText: "mediator@example.com" })).toContainText(`新的调解预约请求 ${number}`);
-  await expect(rows.filter({ hasText: "party@example.com" })).toContainText(`预约已提交 ${number}`);
+  // Subjects say what and when in words (the case number is in the body the row also shows).
+  await expect(rows.filter({ hasText: "mediator@example.com" })).toContainText("新的调解预约：");
+  await expect(rows.filter({ hasText: "party@example.com" })).toContainText("预约已提交：");
   await expect(rows.filter({ hasText: "短信" })).toHaveCount(1);
   // Newest first: this booking's rows come before any other.
   const firstRow = table.locator("tbody tr").first();
@@ -35,6 +36,7 @@ test("staff see a booking's notifications in the outbox, newest first; parties g
   // The subject links to the booking, which staff may read (with the party's name).
   await rows.first().getByRole("link").click();
   await expect(page).toHaveURL(`/bookings/${id}`);
+  await expect(page.getByRole("link", { name: "← 返回全部预约" })).toBeVisible();
   await expect(page.getByRole("region", { name: "预约信息" })).toContainText("王海燕");
   // Staff read bookings but do not change them: no forms, and a post is refused.
   await expect(page.getByRole("region", { name: "取消预约" })).toHaveCount(0);
