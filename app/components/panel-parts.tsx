@@ -3,10 +3,18 @@
 // view and its `actions` as the model gives them; no rule is recomputed here. Seat answers post to the
 // panel page (/panels/:id), so they work from the dashboard and the case page without JavaScript.
 import { Form, Link } from "@remix-run/react";
+import { ReplaceSeatForm, type PanelChangeFailure } from "~/components/panel-changes";
 import { CsrfInput } from "~/components/session";
 import { dataLang, useLocale, useT } from "~/i18n";
 import { formatCentreTime, formatSession } from "~/i18n/format";
-import { PANEL_SEVERITIES, type PanelListItem, type PanelMemberView, type PanelMinutesView, type PanelView } from "~/models/panel-types";
+import {
+  PANEL_SEVERITIES,
+  type PanelCandidateView,
+  type PanelListItem,
+  type PanelMemberView,
+  type PanelMinutesView,
+  type PanelView,
+} from "~/models/panel-types";
 
 /** A seat's badge in the booking statuses' colours: invited waits like a pending request. */
 export const SEAT_CLASS = { invited: "status-pending", confirmed: "status-confirmed", declined: "status-declined" } as const;
@@ -33,6 +41,12 @@ export function PanelFacts({ panel }: { panel: PanelListItem }) {
           <span className={`status-badge ${PANEL_CLASS[panel.status]}`}>{p.status[panel.status]}</span>
         </dd>
       </div>
+      {panel.cancelReason ? (
+        <div>
+          <dt>{p.cancelReasonLabel}</dt>
+          <dd lang={dataLang(locale)}>{panel.cancelReason}</dd>
+        </div>
+      ) : null}
     </dl>
   );
 }
@@ -64,8 +78,21 @@ function SeatButton({
   );
 }
 
-/** The members: a table on a desktop, a card per member on a phone (queue.css's data-label pattern). */
-export function PanelMembers({ panel, headingLevel = 2 }: { panel: PanelListItem; headingLevel?: 2 | 3 }) {
+/**
+ * The members: a table on a desktop, a card per member on a phone (queue.css's data-label pattern).
+ * With `replacements` (the panel page, for staff) a declined seat carries its replace form.
+ */
+export function PanelMembers({
+  panel,
+  headingLevel = 2,
+  replacements,
+  failed,
+}: {
+  panel: PanelListItem;
+  headingLevel?: 2 | 3;
+  replacements?: Record<number, PanelCandidateView[]>;
+  failed?: PanelChangeFailure | null;
+}) {
   const t = useT();
   const p = t.panels;
   const locale = useLocale();
@@ -103,6 +130,9 @@ export function PanelMembers({ panel, headingLevel = 2 }: { panel: PanelListItem
                   <span className={`status-badge ${SEAT_CLASS[m.status]}`}>{p.seat[m.status]}</span>
                   {m.respondedByStaffName ? (
                     <span className="small muted panel-member-title">{p.byStaff(m.respondedByStaffName)}</span>
+                  ) : null}
+                  {m.replaceable && replacements?.[m.personId] ? (
+                    <ReplaceSeatForm panelId={panel.id} member={m} candidates={replacements[m.personId]} failed={failed} />
                   ) : null}
                 </div>
               </td>

@@ -41,6 +41,9 @@ const zh: Record<CaseReason, string> = {
   no_room: "所选会议室不可用，请选择中心的其他会议室。",
   panel_not_started: "会商开始之后才能记录纪要。",
   not_chief: "会商纪要由中心工作人员或首席调解员记录。",
+  seat_not_declined: "只有婉拒的席位才能另请人员替换。",
+  seat_filled: "这个席位已经有人替换了。",
+  already_seated: "这位人员已经在这个会商里有席位了。",
 };
 
 const en: Record<CaseReason, string> = {
@@ -79,6 +82,9 @@ const en: Record<CaseReason, string> = {
   no_room: "That room is not available: choose another room of the centre.",
   panel_not_started: "Minutes are recorded once the panel has sat.",
   not_chief: "The centre's staff or the chief mediator record the minutes.",
+  seat_not_declined: "Only a declined seat is given to a replacement.",
+  seat_filled: "Someone has already taken this seat's place.",
+  already_seated: "This person already has a seat on this panel.",
 };
 
 export const caseRuleMessages = { zh: { caseRefusals: zh }, en: { caseRefusals: en } };

@@ -1,8 +1,8 @@
 // Notifications of 3+X joint panels (会商研判, issue 9), in both languages: a member is invited to a
-// seat (what, when in words, where, who, the link), and the centre's desk hears each answer and the
-// minutes. Composed into the catalogue of ./notifications.ts. Params: number, start, end (epoch ms),
+// seat (what, when in words, where, who, the link), the centre's desk hears each answer and the
+// minutes, and every member hears of a cancellation (why, by whom). Composed into the catalogue of ./notifications.ts. Params: number, start, end (epoch ms),
 // room, seat ("judge", "department:labour"…), members ("name (seat); …" as seats in the member's
-// language are joined by the sender below), name, answer, staffName, link.
+// language are joined by the sender below), name, answer, staffName, reason, link.
 import { facetLabel, type Locale } from "../../domain";
 import type { NotificationTemplate } from "../models/notifications.server";
 import { roomWords, sessionWords, whenWords } from "./when";
@@ -75,6 +75,14 @@ export const panelNotifications: Record<Locale, Record<PanelTemplate, Text>> = {
       body: (p) =>
         `${session(p, "zh")}${clock("zh")}的会商研判（${s(p.number)}）已记录纪要，结论：${OUTCOME.zh[s(p.outcome)] ?? s(p.outcome)}。查看纪要：${s(p.link)}`,
     },
+    // To every member (a declined one too): what, when in words, who cancelled and why, the link.
+    "panel.cancelled": {
+      subject: (p) => `会商研判已取消：${s(p.number)}，${session(p, "zh")}`,
+      body: (p) =>
+        `${s(p.name)}：案件 ${s(p.number)} 原定 ${session(p, "zh")}${clock("zh")}在中心${roomWords(s(p.room), "zh")}召开的会商研判（您的席位：${seatWords(s(p.seat), "zh")}）已由工作人员 ${s(p.staffName)} 取消。` +
+        `原因：${s(p.reason).replace(/[。.]$/, "")}。这段时间已经释放。详情：${s(p.link)}`,
+      sms: (p) => `【调解点单】${typeof p.start === "number" ? whenWords(p.start, "zh") : ""}的会商已取消，详情 ${s(p.link)}`,
+    },
   },
   en: {
     "panel.invited": {
@@ -97,6 +105,13 @@ export const panelNotifications: Record<Locale, Record<PanelTemplate, Text>> = {
       subject: (p) => `Panel minutes recorded: ${s(p.number)}`,
       body: (p) =>
         `The minutes of the joint panel of ${s(p.number)} on ${session(p, "en")}${clock("en")} are recorded; outcome: ${OUTCOME.en[s(p.outcome)] ?? s(p.outcome)}. Read them: ${s(p.link)}`,
+    },
+    "panel.cancelled": {
+      subject: (p) => `Joint panel cancelled: ${s(p.number)}, ${session(p, "en")}`,
+      body: (p) =>
+        `${s(p.name)}: the joint panel of case ${s(p.number)} on ${session(p, "en")}${clock("en")} in ${roomWords(s(p.room), "en")} at the centre (your seat: ${seatWords(s(p.seat), "en")}) was cancelled by staff member ${s(p.staffName)}. ` +
+        `Reason: ${s(p.reason).replace(/[。.]$/, "")}. The time is released. Details: ${s(p.link)}`,
+      sms: (p) => `Joint panel ${typeof p.start === "number" ? whenWords(p.start, "en") : ""} cancelled. Details: ${s(p.link)}`,
     },
   },
 };

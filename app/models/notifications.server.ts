@@ -67,6 +67,7 @@ export const NOTIFICATION_TEMPLATES = [
   "panel.invited",
   "panel.seat-answered",
   "panel.minutes",
+  "panel.cancelled",
   // The booking journey (issue 11, ADR 029): confirmed at once, moving a confirmed session (it stands
   // until the move is confirmed), a time the mediator proposes and the party's answer.
   "booking.instant-confirmed",

@@ -82,6 +82,13 @@ export type BookPanelInput = z.infer<typeof bookPanelSchema>;
 export const panelSeatAnswerSchema = z.object({ answer: z.enum(["confirm", "decline"]), personId: id.optional() }).strict();
 
 const words = (max: number) => z.string().trim().max(max);
+
+/** Staff seat `personId` in place of the member `declinedPersonId`, who declined. */
+export const replacePanelMemberSchema = z.object({ declinedPersonId: id, personId: id }).strict();
+/** Who may replace the declined member (GET ?declinedPersonId=, from a query string). */
+export const replacementQuerySchema = z.object({ declinedPersonId: z.coerce.number().pipe(id) }).strict();
+/** Staff cancel a booked panel; every member reads the reason. */
+export const cancelPanelSchema = z.object({ reason: words(500).min(2, ISSUES.reasonMin) }).strict();
 export const panelMinutesSchema = z
   .object({
     entries: z

@@ -64,6 +64,8 @@ export interface PanelMemberView {
   respondedByStaffName: string | null;
   /** This seat is the viewer's own. */
   isViewer: boolean;
+  /** Staff may seat a replacement: the seat is declined and no one has taken its place yet. */
+  replaceable: boolean;
 }
 
 /** 会商纪要: who said what, the plan decided, dissent, and the outcome. */
@@ -91,6 +93,8 @@ export interface PanelActions {
   decline: boolean;
   /** Staff may confirm or decline for members (who have no account or answered by phone). */
   respondFor: boolean;
+  /** Staff may cancel the booked panel (with a reason). */
+  cancel: boolean;
 }
 
 export interface PanelView {
@@ -105,6 +109,8 @@ export interface PanelView {
    */
   summary: string;
   status: PanelStatus;
+  /** Why staff cancelled the panel (null unless cancelled). */
+  cancelReason: string | null;
   bookingId: number;
   start: string;
   end: string;
@@ -142,6 +148,9 @@ export const PANEL_REFUSAL_REASONS = [
   "no_room", // the room is not a room of the centre, or inactive
   "panel_not_started", // minutes before the panel has sat
   "not_chief", // minutes by staff or the chief mediator only
+  "seat_not_declined", // a replacement is seated only in place of a declined member
+  "seat_filled", // the declined seat has been filled by a replacement already
+  "already_seated", // the replacement already holds a seat on this panel
 ] as const;
 export type PanelRefusalReason = (typeof PANEL_REFUSAL_REASONS)[number];
 
@@ -155,6 +164,9 @@ export type PanelRefusalReason = (typeof PANEL_REFUSAL_REASONS)[number];
  * - respondToPanelSeat(db, { panelId, personId, answer: "confirm" | "decline", actor, now }) → Promise<PanelView>
  * - recordPanelMinutes(db, { panelId, entries: PanelMinutesEntryInput[], plan, dissent, outcome, actor, now })
  *     → Promise<PanelView>
+ * - replacementCandidates(db, { panelId, declinedPersonId, actor, now }) → PanelCandidateView[]
+ * - replacePanelMember(db, { panelId, declinedPersonId, personId, actor, now }) → Promise<PanelView>  (409 slot_taken)
+ * - cancelPanel(db, { panelId, reason, actor, now }) → Promise<PanelView>
  * - getCasePanel(db, { caseId, viewer }) → PanelView | null   (null: no panel, or not entitled)
  * - listPanels(db, { viewer, from?: epoch ms, to?: epoch ms }) → PanelListItem[]
  * `actor`/`viewer` is the signed-in User (app/models/auth.server.ts).

@@ -77,6 +77,7 @@ function toViews(db: Reader, rows: PanelRow[], viewer: User): PanelView[] {
         start: bookings.startAt,
         end: bookings.endAt,
         room: rooms.name,
+        cancelReason: bookings.cancelReason,
       })
       .from(panels)
       .innerJoin(cases, eq(cases.id, panels.caseId))
@@ -97,6 +98,7 @@ function toViews(db: Reader, rows: PanelRow[], viewer: User): PanelView[] {
       category: panelMembers.category,
       status: panelMembers.status,
       respondedAt: panelMembers.respondedAt,
+      position: panelMembers.position,
       staffName: users.name,
     })
     .from(panelMembers)
@@ -121,23 +123,25 @@ function toViews(db: Reader, rows: PanelRow[], viewer: User): PanelView[] {
   const staff = isStaff(viewer);
   return rows.map((r) => {
     const f = facts.get(r.id)!;
-    const members: PanelMemberView[] = seats
-      .filter((s) => s.panelId === r.id)
-      .map((s) => ({
-        personId: s.personId,
-        name: s.name,
-        title: s.title,
-        organisation: s.organisation,
-        role: s.role,
-        category: s.category,
-        seat: seatOf(s.role, s.category),
-        status: s.status,
-        respondedAt: s.respondedAt === null ? null : iso(s.respondedAt),
-        respondedByStaffName: s.staffName,
-        isViewer: viewer.mediatorId !== null && viewer.mediatorId === s.personId,
-      }));
-    const own = members.find((m) => m.isViewer);
     const booked = r.status === "booked";
+    const panelSeats = seats.filter((s) => s.panelId === r.id);
+    // A declined seat is refilled when a replacement stands in its position.
+    const filled = new Set(panelSeats.filter((s) => s.status !== "declined").map((s) => s.position));
+    const members: PanelMemberView[] = panelSeats.map((s) => ({
+      personId: s.personId,
+      name: s.name,
+      title: s.title,
+      organisation: s.organisation,
+      role: s.role,
+      category: s.category,
+      seat: seatOf(s.role, s.category),
+      status: s.status,
+      respondedAt: s.respondedAt === null ? null : iso(s.respondedAt),
+      respondedByStaffName: s.staffName,
+      isViewer: viewer.mediatorId !== null && viewer.mediatorId === s.personId,
+      replaceable: booked && staff && s.status === "declined" && !filled.has(s.position),
+    }));
+    const own = members.find((m) => m.isViewer);
     const names = new Map(members.map((m) => [m.personId, m.name]));
     return {
       id: r.id,
@@ -147,6 +151,7 @@ function toViews(db: Reader, rows: PanelRow[], viewer: User): PanelView[] {
       severity: f.severity,
       summary: f.summary,
       status: r.status,
+      cancelReason: r.status === "cancelled" ? f.cancelReason : null,
       bookingId: r.bookingId,
       start: iso(f.start),
       end: iso(f.end),
@@ -175,6 +180,7 @@ function toViews(db: Reader, rows: PanelRow[], viewer: User): PanelView[] {
         confirm: booked && own?.status === "invited",
         decline: booked && own !== undefined && own.status !== "declined",
         respondFor: booked && staff,
+        cancel: booked && staff,
       },
     };
   });

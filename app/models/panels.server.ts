@@ -22,6 +22,7 @@ import { getPanel, panelCandidates } from "./panel-views.server";
 
 export { getCasePanel, getPanel, listPanels, panelCandidates } from "./panel-views.server";
 export { listPersonSlots } from "./panel-people.server";
+export { cancelPanel, replacementCandidates, replacePanelMember } from "./panel-changes.server";
 
 const DAY = 86_400_000;
 const MINUTE = 60_000;

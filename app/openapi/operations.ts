@@ -64,5 +64,8 @@ export const OPERATION_IDS = [
   "answerPanelSeat",
   "recordPanelMinutes",
   "getPersonSlots",
+  "listPanelReplacements",
+  "replacePanelMember",
+  "cancelPanel",
 ] as const;
 export type OperationId = (typeof OPERATION_IDS)[number];

@@ -6,12 +6,15 @@ import { z } from "zod";
 import { PANEL_MEMBER_STATUSES, PANEL_OUTCOMES, PANEL_ROLES, PANEL_STATUSES } from "../../domain/panel";
 import {
   bookPanelSchema,
+  cancelPanelSchema,
+  replacePanelMemberSchema,
+  replacementQuerySchema,
   panelMinutesSchema,
   panelSeatAnswerSchema,
   peopleSlotsQuerySchema,
   suggestPanelSchema,
 } from "../models/panel-schemas";
-import type { PanelListItem, PanelSuggestionView, PanelView } from "../models/panel-types";
+import type { PanelCandidateView, PanelListItem, PanelSuggestionView, PanelView } from "../models/panel-types";
 import type { Operation } from "./document.server";
 import { slotsSchema } from "./views";
 
@@ -46,7 +49,25 @@ const memberSchema = z.strictObject({
   respondedAt: instant.nullable(),
   respondedByStaffName: z.string().nullable(),
   isViewer: z.boolean(),
+  replaceable: z.boolean().meta({ description: "Staff may seat a replacement: declined, and no one has taken its place yet." }),
 });
+
+export const panelCandidatesSchema = z
+  .strictObject({
+    candidates: z.array(
+      z.strictObject({
+        personId: z.number().int(),
+        name: z.string(),
+        title: z.string(),
+        organisation: z.string().nullable(),
+        role: z.enum(PANEL_ROLES),
+        category: z.string().nullable(),
+        seat,
+        listed: z.boolean(),
+      }),
+    ),
+  })
+  .meta({ id: "PanelCandidates" });
 
 const panelFields = {
   id: z.number().int(),
@@ -55,6 +76,7 @@ const panelFields = {
   category: z.string(),
   severity: z.string(),
   status: z.enum(PANEL_STATUSES),
+  cancelReason: z.string().nullable().meta({ description: "Why staff cancelled the panel; null unless cancelled." }),
   bookingId: z.number().int(),
   start: instant,
   end: instant,
@@ -63,7 +85,13 @@ const panelFields = {
   roomName: z.string(),
   members: z.array(memberSchema),
   createdAt: instant,
-  actions: z.strictObject({ recordMinutes: z.boolean(), confirm: z.boolean(), decline: z.boolean(), respondFor: z.boolean() }),
+  actions: z.strictObject({
+    recordMinutes: z.boolean(),
+    confirm: z.boolean(),
+    decline: z.boolean(),
+    respondFor: z.boolean(),
+    cancel: z.boolean(),
+  }),
 };
 
 export const panelSchema = z
@@ -156,6 +184,45 @@ export function panelOperations(_now: number): Operation[] {
       errors: [409],
     },
     {
+      id: "listPanelReplacements",
+      method: "get",
+      path: "/api/v1/panels/{id}/seats/replace",
+      tag: "centre",
+      access: "account",
+      roles: staff,
+      description:
+        "Who may take the seat of the member `declinedPersonId`, who declined: people who can sit in that role, not seated on the panel, and free for the panel's whole time (hours, notice, leave, and nothing they hold). 409 when the seat is not declined, already refilled, or the panel is no longer booked.",
+      query: replacementQuerySchema,
+      ok: { status: 200, schema: panelCandidatesSchema },
+      errors: [400, 409],
+    },
+    {
+      id: "replacePanelMember",
+      method: "post",
+      path: "/api/v1/panels/{id}/seats/replace",
+      tag: "centre",
+      access: "account",
+      roles: staff,
+      description:
+        "Seats `personId` in place of the declined `declinedPersonId` in one transaction: their time is held, their seat takes the declined one's place (which stays in the record as declined), and they are invited. 409 `slot_taken` and nothing written when they were booked meanwhile; 409 `illegal_transition` for a seat not declined or already refilled; 422 outside their hours; 400 for someone who cannot take the seat or is seated already.",
+      body: replacePanelMemberSchema,
+      ok: { status: 200, schema: panelSchema },
+      errors: [409, 422],
+    },
+    {
+      id: "cancelPanel",
+      method: "post",
+      path: "/api/v1/panels/{id}/cancel",
+      tag: "centre",
+      access: "account",
+      roles: staff,
+      description:
+        "Cancels a booked panel with a reason: its booking is cancelled, every member's and the room's time is freed, and every member is told. The case may then convene another panel. A panel cancelled already or held (minutes recorded) is a 409.",
+      body: cancelPanelSchema,
+      ok: { status: 200, schema: panelSchema },
+      errors: [409],
+    },
+    {
       id: "getPersonSlots",
       method: "get",
       path: "/api/v1/people/{id}/slots",
@@ -178,4 +245,5 @@ export type PanelViewChecks = [
   Assert<Same<keyof z.output<typeof panelSchema>, keyof PanelView>>,
   Assert<Same<keyof z.output<typeof panelListSchema>["panels"][number], keyof PanelListItem>>,
   Assert<Same<z.output<typeof panelSuggestionSchema>, PanelSuggestionView>>,
+  Assert<Same<z.output<typeof panelCandidatesSchema>["candidates"][number], PanelCandidateView>>,
 ];

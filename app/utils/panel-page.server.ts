@@ -8,8 +8,8 @@ import type { Messages } from "~/i18n";
 import type { User } from "~/models/auth.server";
 import { DomainError } from "~/models/errors";
 import { suggestPanelSchema } from "~/models/panel-schemas";
-import type { PanelListItem, PanelView } from "~/models/panel-types";
-import { getCasePanel, getPanel, listPanels } from "~/models/panels.server";
+import type { PanelCandidateView, PanelListItem, PanelView } from "~/models/panel-types";
+import { getCasePanel, getPanel, listPanels, replacementCandidates } from "~/models/panels.server";
 
 const DAY = 86_400_000;
 /** The lengths offered in the form (minutes; the schema takes any quarter hour from 30 to 480). */
@@ -47,6 +47,14 @@ export function panelById(viewer: User, id: number): PanelView {
   const panel = getPanel(getDb(), { panelId: id, viewer });
   if (!panel) throw new Response(null, { status: 404 });
   return panel;
+}
+
+/** For each seat staff may refill: who can replace the declined member (by the declined person's id). */
+export function replacementsFor(viewer: User, panel: PanelView, now: number): Record<number, PanelCandidateView[]> {
+  const out: Record<number, PanelCandidateView[]> = {};
+  for (const m of panel.members.filter((x) => x.replaceable))
+    out[m.personId] = replacementCandidates(getDb(), { panelId: panel.id, declinedPersonId: m.personId, actor: viewer, now });
+  return out;
 }
 
 /** The case page's panel (null: none, or not the viewer's to see). */
