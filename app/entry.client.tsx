@@ -1,12 +1,23 @@
 import { RemixBrowser } from "@remix-run/react";
 import { startTransition, StrictMode } from "react";
 import { hydrateRoot } from "react-dom/client";
+import { registerMessages } from "./i18n";
 
-startTransition(() => {
-  hydrateRoot(
-    document,
-    <StrictMode>
-      <RemixBrowser />
-    </StrictMode>,
-  );
+// The catalogue is loaded here, after the page has painted, and only in the page's language (the
+// server rendered <html lang> from the same locale the components will read): it is not modulepreloaded
+// with the route modules, so it neither competes with the first paint nor ships the other language.
+// Hydration waits for it, since every component reads its words synchronously. ADR 033.
+const locale = document.documentElement.lang.startsWith("en") ? "en" : "zh";
+const words = locale === "en" ? import("./i18n/messages-en") : import("./i18n/messages-zh");
+
+void words.then(({ words: catalogue }) => {
+  registerMessages(locale, catalogue);
+  startTransition(() => {
+    hydrateRoot(
+      document,
+      <StrictMode>
+        <RemixBrowser />
+      </StrictMode>,
+    );
+  });
 });

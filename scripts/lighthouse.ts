@@ -20,6 +20,12 @@ const ROOT = path.resolve(import.meta.dirname, "..");
 const BUILD = path.join(ROOT, "build/server/index.js");
 const RUNS = Number(process.env.LIGHTHOUSE_RUNS ?? 3);
 const TARGETS = { cls: 0.1, fcpMs: 1800 };
+// Diagnosis only (neither writes the committed figures): LIGHTHOUSE_THROTTLING=provided measures the page
+// as this machine really loads it instead of Lighthouse's simulation; LIGHTHOUSE_DUMP=<dir> keeps each
+// run's full report there, to see which requests the simulation charged to first paint.
+const THROTTLING = process.env.LIGHTHOUSE_THROTTLING === "provided" ? "provided" : "simulate";
+const DUMP = process.env.LIGHTHOUSE_DUMP ?? "";
+const DIAGNOSTIC = THROTTLING !== "simulate" || DUMP !== "";
 const MARK_START = "<!-- lighthouse:start -->";
 const MARK_END = "<!-- lighthouse:end -->";
 
@@ -68,10 +74,17 @@ async function startServer(databasePath: string): Promise<string> {
 
 const median = <T>(xs: T[], key: (x: T) => number): T => [...xs].sort((a, b) => key(a) - key(b))[Math.floor(xs.length / 2)];
 
-async function audit(url: string, port: number) {
-  const result = await lighthouse(url, { port, output: "json", logLevel: "error", onlyCategories: ["performance", "accessibility", "seo"] });
+async function audit(url: string, port: number, name: string) {
+  const result = await lighthouse(url, {
+    port,
+    output: "json",
+    logLevel: "error",
+    onlyCategories: ["performance", "accessibility", "seo"],
+    throttlingMethod: THROTTLING,
+  });
   if (!result) throw new Error(`lighthouse returned nothing for ${url}`);
   const { lhr } = result;
+  if (DUMP) fs.writeFileSync(path.join(DUMP, `${name}.json`), JSON.stringify(lhr));
   const num = (id: string) => lhr.audits[id]?.numericValue ?? NaN;
   return {
     performance: Math.round((lhr.categories.performance?.score ?? 0) * 100),
@@ -135,7 +148,7 @@ async function main(): Promise<void> {
   try {
     for (const p of pages) {
       const runs = [];
-      for (let i = 0; i < RUNS; i++) runs.push(await audit(`${base}${p.path}`, chrome.port));
+      for (let i = 0; i < RUNS; i++) runs.push(await audit(`${base}${p.path}`, chrome.port, `${p.page}-${i + 1}`));
       const m = median(runs, (r) => r.performance);
       results.push({
         ...p,
@@ -152,6 +165,10 @@ async function main(): Promise<void> {
     stopServer();
   }
   const when = new Date().toISOString().slice(0, 16).replace("T", " ") + " UTC";
+  if (DIAGNOSTIC) {
+    fs.rmSync(dir, { recursive: true, force: true });
+    return;
+  }
   fs.mkdirSync(path.join(ROOT, "bench/results"), { recursive: true });
   fs.writeFileSync(path.join(ROOT, "bench/results/lighthouse.json"), JSON.stringify({ when, node: process.version, runs: RUNS, targets: TARGETS, results }, null, 2) + "\n");
   writeDocs(table(results, when));

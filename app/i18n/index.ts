@@ -1,9 +1,24 @@
 // The page's locale comes from the root loader (which reads the `lang` cookie); components read it here.
 import { useRouteLoaderData } from "@remix-run/react";
 import type { Locale } from "../../domain";
-import { messages, type Messages } from "./messages";
+import { catalogue } from "./catalogue.server";
+import type { Messages } from "./messages";
 
-export { messages, type Messages };
+export type { Messages };
+
+/**
+ * The words of each language. On the server (and in tests) both languages; in the browser only the
+ * page's own, which app/entry.client.tsx registers before hydrating: the catalogue is the largest
+ * script of the site and a page never shows the other language (switching is a full page load via
+ * /lang/:locale). So `messages[locale]` is safe for the page's locale everywhere, and only there.
+ * `catalogue` is undefined in the browser bundle (an emptied `.server` module). ADR 033.
+ */
+export const messages: Record<Locale, Messages> = { ...(catalogue as Record<Locale, Messages> | undefined) } as Record<Locale, Messages>;
+
+/** The browser's half of the registry: called once by app/entry.client.tsx, before hydration. */
+export function registerMessages(locale: Locale, words: Messages): void {
+  messages[locale] = words;
+}
 export const LOCALES = ["zh", "en"] as const satisfies readonly Locale[];
 export const DEFAULT_LOCALE: Locale = "zh";
 

@@ -19,6 +19,7 @@ import { seaMessages } from "./messages-sea";
 import { panelMessages } from "./messages-panels";
 import { journeyMessages } from "./messages-journey";
 import { leaveMessages } from "./messages-leave";
+import { metaMessages } from "./messages-meta";
 import { pageMessages } from "./messages-pages";
 import { staffPageMessages } from "./messages-staff-pages";
 
@@ -211,6 +212,7 @@ const zh = {
   ...leaveMessages.zh,
   ...pageMessages.zh,
   ...staffPageMessages.zh,
+  ...metaMessages.zh,
 };
 
 export type Messages = typeof zh;
@@ -407,6 +409,7 @@ const en: Messages = {
   ...leaveMessages.en,
   ...pageMessages.en,
   ...staffPageMessages.en,
+  ...metaMessages.en,
 };
 
 export const messages: Record<Locale, Messages> = { zh, en };

@@ -58,7 +58,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export const meta: MetaFunction = ({ matches }) => {
   const t = messages[localeFromMatches(matches)];
-  return [{ title: `${t.account.title} · ${t.siteName}` }];
+  return [{ name: "description", content: t.metaDescription.account }, { title: `${t.account.title} · ${t.siteName}` }];
 };
 
 export default function AccountPage() {

@@ -122,8 +122,11 @@ export const shouldRevalidate = revalidateAfterConflict;
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const t = messages[localeFromMatches(matches)];
-  if (!data) return [{ title: `${t.meta.error} · ${t.siteName}` }];
-  return [{ title: `${t.booking.title(data.booking.caseNumber)}（${t.status[data.booking.status]}） · ${t.siteName}` }];
+  if (!data) return [{ name: "description", content: t.metaDescription.booking }, { title: `${t.meta.error} · ${t.siteName}` }];
+  return [
+    { name: "description", content: t.metaDescription.booking },
+    { title: `${t.booking.title(data.booking.caseNumber)}（${t.status[data.booking.status]}） · ${t.siteName}` },
+  ];
 };
 
 function Reschedule({ bookingId, window, slots, mode }: { bookingId: number; window: CalendarWindow; slots: SlotView[]; mode: string }) {

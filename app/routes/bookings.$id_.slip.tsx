@@ -39,7 +39,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const t = messages[localeFromMatches(matches)];
-  return [{ title: data ? `${t.slip.title(data.booking.caseNumber)} · ${t.siteName}` : t.siteName }];
+  return [
+    { name: "description", content: t.metaDescription.slip },
+    { title: data ? `${t.slip.title(data.booking.caseNumber)} · ${t.siteName}` : t.siteName },
+  ];
 };
 
 /** The QR code as vector rectangles (sharp when printed), with a 4-module quiet zone. */

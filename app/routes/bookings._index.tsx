@@ -78,7 +78,8 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
         ? t.bookings.mediatorTitle
         : t.bookings.title;
   const tags = [{ title: `${title} · ${t.siteName}` }];
-  return role === "staff" || role === "admin" ? [...tags, { name: "description", content: t.staffPages.pages.bookings.description }] : tags;
+  const description = role === "staff" || role === "admin" ? t.staffPages.pages.bookings.description : t.metaDescription.bookings;
+  return [...tags, { name: "description", content: description }];
 };
 
 export default function BookingsPage() {

@@ -38,7 +38,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export const meta: MetaFunction = ({ matches }) => {
   const t = messages[localeFromMatches(matches)];
-  return [{ title: `${t.calendarFeed.title} · ${t.siteName}` }];
+  return [{ name: "description", content: t.metaDescription.calendarFeed }, { title: `${t.calendarFeed.title} · ${t.siteName}` }];
 };
 
 export default function CalendarFeedPage() {

@@ -64,9 +64,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const t = messages[localeFromMatches(matches)];
-  if (!data) return [{ title: `${t.meta.error} · ${t.siteName}` }];
+  if (!data) return [{ name: "description", content: t.metaDescription.caseRecord }, { title: `${t.meta.error} · ${t.siteName}` }];
   const c = data.case;
-  return [{ title: `${c.number}（${c.outcome ? t.casePages.outcome[c.outcome] : t.casePages.status[c.status]}） · ${t.siteName}` }];
+  return [
+    { name: "description", content: t.metaDescription.caseRecord },
+    { title: `${c.number}（${c.outcome ? t.casePages.outcome[c.outcome] : t.casePages.status[c.status]}） · ${t.siteName}` },
+  ];
 };
 
 export default function CasePage() {

@@ -25,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction = ({ matches }) => {
   const t = messages[localeFromMatches(matches)];
-  return [{ title: `${t.casePages.list.title} · ${t.siteName}` }];
+  return [{ name: "description", content: t.metaDescription.cases }, { title: `${t.casePages.list.title} · ${t.siteName}` }];
 };
 
 export default function CasesPage() {

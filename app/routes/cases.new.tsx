@@ -34,7 +34,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export const meta: MetaFunction = ({ matches }) => {
   const t = messages[localeFromMatches(matches)];
-  return [{ title: `${t.casePages.file.title} · ${t.siteName}` }];
+  return [{ name: "description", content: t.metaDescription.caseNew }, { title: `${t.casePages.file.title} · ${t.siteName}` }];
 };
 
 export default function NewCasePage() {

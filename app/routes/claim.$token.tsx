@@ -65,6 +65,7 @@ export const headers: HeadersFunction = () => ({
 export const meta: MetaFunction = ({ matches }) => {
   const t = messages[localeFromMatches(matches)];
   return [
+    { name: "description", content: t.metaDescription.claim },
     { title: `${t.claim.title} · ${t.siteName}` },
     { name: "referrer", content: "strict-origin" },
     { name: "robots", content: "noindex" },

@@ -25,7 +25,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const t = messages[localeFromMatches(matches)];
-  if (!data) return [{ title: `${t.meta.notFound} · ${t.siteName}` }];
+  if (!data) return [{ title: `${t.meta.notFound} · ${t.siteName}` }, { name: "description", content: t.pages.description.notFound }];
   const name = t.pages.committeeNames[data.committee.name] ?? data.committee.name;
   return [{ title: `${name} · ${t.siteName}` }, { name: "description", content: t.pages.description.committee(name) }];
 };

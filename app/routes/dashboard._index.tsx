@@ -48,7 +48,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export const meta: MetaFunction = ({ matches }) => {
   const t = messages[localeFromMatches(matches)];
-  return [{ title: `${t.dashboard.title} · ${t.siteName}` }];
+  return [{ name: "description", content: t.metaDescription.dashboard }, { title: `${t.dashboard.title} · ${t.siteName}` }];
 };
 
 function Facts({ b }: { b: BookingView }) {

@@ -54,7 +54,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export const meta: MetaFunction = ({ matches }) => {
   const t = messages[localeFromMatches(matches)];
-  return [{ title: `${t.assignment.tiesHeading} · ${t.siteName}` }];
+  return [{ name: "description", content: t.metaDescription.ties }, { title: `${t.assignment.tiesHeading} · ${t.siteName}` }];
 };
 
 export default function TiesPage() {

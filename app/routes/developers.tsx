@@ -75,7 +75,7 @@ export const headers: HeadersFunction = () => ({ "Cache-Control": "public, max-a
 
 export const meta: MetaFunction = ({ matches }) => {
   const t = messages[localeFromMatches(matches)];
-  return [{ title: `${t.apiDocs.title} · ${t.siteName}` }];
+  return [{ title: `${t.apiDocs.title} · ${t.siteName}` }, { name: "description", content: t.metaDescription.developers }];
 };
 
 const anchor = (id: string) => `op-${id}`;

@@ -70,7 +70,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export const meta: MetaFunction = ({ matches }) => {
   const t = messages[localeFromMatches(matches)];
-  return [{ title: `${t.reset.title} · ${t.siteName}` }, { name: "robots", content: "noindex" }];
+  return [
+    { name: "description", content: t.metaDescription.forgotPassword },
+    { title: `${t.reset.title} · ${t.siteName}` },
+    { name: "robots", content: "noindex" },
+  ];
 };
 
 type Reply = NonNullable<ReturnType<typeof useActionData<typeof action>>>;

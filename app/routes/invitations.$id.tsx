@@ -159,6 +159,7 @@ export const meta: MetaFunction = ({ matches }) => {
   const t = messages[localeFromMatches(matches)];
   return [
     { title: `${t.invitation.title} · ${t.siteName}` },
+    { name: "description", content: t.metaDescription.invitation },
     { name: "referrer", content: "strict-origin" },
     { name: "robots", content: "noindex" },
   ];

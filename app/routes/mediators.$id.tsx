@@ -26,7 +26,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const locale = localeFromMatches(matches);
   const t = messages[locale];
-  if (!data) return [{ title: `${t.meta.notFound} · ${t.siteName}` }];
+  if (!data) return [{ title: `${t.meta.notFound} · ${t.siteName}` }, { name: "description", content: t.pages.description.notFound }];
   const m = data.mediator;
   return [
     { title: `${m.name}（${KIND_LABELS[m.kind][locale]}） · ${t.siteName}` },

@@ -25,8 +25,12 @@ export const shouldRevalidate = revalidateAfterConflict;
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const t = messages[localeFromMatches(matches)];
-  if (!data) return [{ title: `${t.meta.notFound} · ${t.siteName}` }];
-  return [{ title: `${t.book.titleMediator(data.subject.name)} · ${t.siteName}` }, { name: "robots", content: "noindex" }];
+  if (!data) return [{ name: "description", content: t.metaDescription.book }, { title: `${t.meta.notFound} · ${t.siteName}` }];
+  return [
+    { name: "description", content: t.metaDescription.book },
+    { title: `${t.book.titleMediator(data.subject.name)} · ${t.siteName}` },
+    { name: "robots", content: "noindex" },
+  ];
 };
 
 export default function BookMediatorPage() {

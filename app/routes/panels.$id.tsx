@@ -98,7 +98,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaded, matches }) => {
   const t = messages[localeFromMatches(matches)];
-  return [{ title: `${loaded ? t.panels.panelTitle(loaded.panel.caseNumber) : t.meta.error} · ${t.siteName}` }];
+  return [
+    { name: "description", content: t.metaDescription.panel },
+    { title: `${loaded ? t.panels.panelTitle(loaded.panel.caseNumber) : t.meta.error} · ${t.siteName}` },
+  ];
 };
 
 export default function PanelPage() {

@@ -100,7 +100,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaded, matches }) => {
   const t = messages[localeFromMatches(matches)];
-  return [{ title: `${loaded ? t.panels.minutesTitle(loaded.panel.caseNumber) : t.meta.error} · ${t.siteName}` }];
+  return [
+    { name: "description", content: t.metaDescription.minutes },
+    { title: `${loaded ? t.panels.minutesTitle(loaded.panel.caseNumber) : t.meta.error} · ${t.siteName}` },
+  ];
 };
 
 export default function PanelMinutesPage() {

@@ -58,7 +58,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export const meta: MetaFunction = ({ matches }) => {
   const t = messages[localeFromMatches(matches)];
-  return [{ title: `${t.auth.registerTitle} · ${t.siteName}` }, { name: "robots", content: "noindex" }];
+  return [
+    { name: "description", content: t.metaDescription.register },
+    { title: `${t.auth.registerTitle} · ${t.siteName}` },
+    { name: "robots", content: "noindex" },
+  ];
 };
 
 export default function RegisterPage() {

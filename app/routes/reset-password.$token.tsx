@@ -40,7 +40,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export const meta: MetaFunction = ({ matches }) => {
   const t = messages[localeFromMatches(matches)];
-  return [{ title: `${t.reset.linkHeading} · ${t.siteName}` }, { name: "robots", content: "noindex" }];
+  return [
+    { name: "description", content: t.metaDescription.resetPassword },
+    { title: `${t.reset.linkHeading} · ${t.siteName}` },
+    { name: "robots", content: "noindex" },
+  ];
 };
 
 export default function ResetPasswordPage() {

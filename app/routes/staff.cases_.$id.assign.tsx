@@ -60,7 +60,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaded, matches }) => {
   const t = messages[localeFromMatches(matches)];
-  return [{ title: `${loaded ? `${t.assignment.open} ${loaded.sheet.case.number}` : t.meta.error} · ${t.siteName}` }];
+  return [
+    { name: "description", content: t.metaDescription.assign },
+    { title: `${loaded ? `${t.assignment.open} ${loaded.sheet.case.number}` : t.meta.error} · ${t.siteName}` },
+  ];
 };
 
 export default function AssignPage() {

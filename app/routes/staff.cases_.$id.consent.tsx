@@ -72,7 +72,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaded, matches }) => {
   const t = messages[localeFromMatches(matches)];
-  return [{ title: `${loaded ? t.staffConsent.title(loaded.sheet.case.number) : t.meta.error} · ${t.siteName}` }];
+  return [
+    { name: "description", content: t.metaDescription.consent },
+    { title: `${loaded ? t.staffConsent.title(loaded.sheet.case.number) : t.meta.error} · ${t.siteName}` },
+  ];
 };
 
 export default function RecordAnswerPage() {

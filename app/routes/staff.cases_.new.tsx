@@ -63,7 +63,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export const meta: MetaFunction = ({ matches }) => {
   const t = messages[localeFromMatches(matches)];
-  return [{ title: `${t.staffIntake.title} · ${t.siteName}` }];
+  return [{ title: `${t.staffIntake.title} · ${t.siteName}` }, { name: "description", content: t.metaDescription.intake }];
 };
 
 const FIELDS = [

@@ -26,7 +26,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export const meta: MetaFunction = ({ matches }) => {
   const t = messages[localeFromMatches(matches)];
-  return [{ title: `${t.assignment.categoriesHeading} · ${t.siteName}` }];
+  return [{ name: "description", content: t.metaDescription.categories }, { title: `${t.assignment.categoriesHeading} · ${t.siteName}` }];
 };
 
 export default function CategoriesPage() {

@@ -33,7 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction = ({ matches }) => {
   const t = messages[localeFromMatches(matches)];
-  return [{ title: `${t.panels.title} · ${t.siteName}` }];
+  return [{ name: "description", content: t.metaDescription.panels }, { title: `${t.panels.title} · ${t.siteName}` }];
 };
 
 function PanelCard({ panel }: { panel: PanelListItem }) {

@@ -141,7 +141,10 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaded, matches }) => {
   const t = messages[localeFromMatches(matches)];
-  return [{ title: `${loaded && "kase" in loaded ? t.panels.newTitle(loaded.kase.number) : t.panels.title} · ${t.siteName}` }];
+  return [
+    { name: "description", content: t.metaDescription.panelNew },
+    { title: `${loaded && "kase" in loaded ? t.panels.newTitle(loaded.kase.number) : t.panels.title} · ${t.siteName}` },
+  ];
 };
 
 export default function ConvenePanelPage() {

@@ -63,7 +63,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export const meta: MetaFunction = ({ matches }) => {
   const t = messages[localeFromMatches(matches)];
-  return [{ title: `${t.workQueue.title} · ${t.siteName}` }];
+  return [{ name: "description", content: t.metaDescription.queue }, { title: `${t.workQueue.title} · ${t.siteName}` }];
 };
 
 export default function StaffQueuePage() {

@@ -90,7 +90,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export const meta: MetaFunction = ({ matches }) => {
   const t = messages[localeFromMatches(matches)];
-  return [{ title: `${t.sea.title} · ${t.siteName}` }];
+  return [{ name: "description", content: t.metaDescription.sea }, { title: `${t.sea.title} · ${t.siteName}` }];
 };
 
 export default function StaffSeaPage() {

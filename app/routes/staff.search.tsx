@@ -39,7 +39,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction = ({ matches }) => {
   const t = messages[localeFromMatches(matches)];
-  return [{ title: `${t.searchEngine.title} · ${t.siteName}` }];
+  return [{ name: "description", content: t.metaDescription.searchEngine }, { title: `${t.searchEngine.title} · ${t.siteName}` }];
 };
 
 export default function StaffSearchPage() {

@@ -19,7 +19,11 @@ export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store", "X
 
 export const meta: MetaFunction = ({ matches }) => {
   const t = messages[localeFromMatches(matches)];
-  return [{ title: `${t.verify.title} · ${t.siteName}` }, { name: "robots", content: "noindex" }];
+  return [
+    { name: "description", content: t.metaDescription.verify },
+    { title: `${t.verify.title} · ${t.siteName}` },
+    { name: "robots", content: "noindex" },
+  ];
 };
 
 export default function VerifyPage() {

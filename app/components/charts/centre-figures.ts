@@ -2,7 +2,7 @@
 // order of the columns, the 2018 figures of DOMAIN.md, the chart data and the CSV text. Pure: the
 // route draws the charts (render.server.ts) and the page renders the tables from the same data.
 import { facetLabel, type Locale } from "../../../domain";
-import { messages } from "../../i18n/messages";
+import { messages } from "../../i18n";
 import type { CentreFigures, CentreStats, StatsGroup } from "../../models/stats-types";
 
 /** The centre's own figures for 2018 (../shared/domain/DOMAIN.md), as rates 0–1 where they are rates. */

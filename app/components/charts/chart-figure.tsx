@@ -1,7 +1,7 @@
 // A server-drawn chart (inline SVG from render.server.ts) with its caption and, beneath it, the same
 // numbers as a table: the table is the chart's full text alternative, the SVG's aria-label a summary.
 import type { Locale } from "../../../domain";
-import { messages } from "../../i18n/messages";
+import { messages } from "../../i18n";
 import { chartValue, type ChartData } from "./centre-figures";
 
 export function ChartFigure({ chart, svg, locale }: { chart: ChartData; svg: string; locale: Locale }) {

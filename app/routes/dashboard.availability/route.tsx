@@ -85,7 +85,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export const meta: MetaFunction = ({ matches }) => {
   const t = messages[localeFromMatches(matches)];
-  return [{ title: `${t.availability.title} · ${t.siteName}` }];
+  return [{ name: "description", content: t.metaDescription.availability }, { title: `${t.availability.title} · ${t.siteName}` }];
 };
 
 export default function AvailabilityPage() {

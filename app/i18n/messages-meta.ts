@@ -1,0 +1,76 @@
+// One sentence per page for <meta name="description"> (issue 11: every page has one), for the pages
+// whose own catalogue has none. Shown by search engines and link previews; most of these pages are
+// signed-in or noindex, so the sentence says what the page is for, never whose data it holds.
+const zh = {
+  account: "管理您的调解点单账号：姓名、手机号、电子邮箱、密码、个人信息同意记录，以及下载或删除您的数据。",
+  booking: "一次调解预约的详情：时间、地点或线上会议室、调解员、答复期限，以及改期、取消和下载日历。",
+  slip: "可打印的调解预约单，带二维码，请到中心窗口出示。",
+  calendarFeed: "调解员的私人日历订阅地址：把已确认的调解场次同步到手机日历，可随时撤销。",
+  caseRecord: "一件调解案件的记录：进展、调解员、预约和结案情况。",
+  cases: "您的调解案件列表：每件案件的进展和下一步。",
+  caseNew: "向中心申请调解：说明纠纷类型和情况，中心受理后为您安排调解员。",
+  claim: "认领中心为您登记的调解案件，把它关联到您的账号。",
+  book: "选一个空闲时段并简要说明纠纷，预约调解员；人民调解不收费。",
+  dashboard: "调解员工作台：待答复的预约、即将进行的调解和本人的成效。",
+  ties: "申报与案件当事人的利害关系，以便中心回避指派。",
+  availability: "设置每周可约时间、请假和是否即时确认预约。",
+  forgotPassword: "忘记密码：用手机号或电子邮箱重新设置密码。",
+  resetPassword: "设置新的登录密码。",
+  login: "登录调解点单：用手机号和验证码，或用密码登录，查看和管理您的预约。",
+  register: "注册调解点单账号：用手机号注册后即可在线预约调解员。",
+  panel: "一件案件的调解小组：成员、分工和调解进程。",
+  minutes: "调解小组的调解笔录：每次调解的经过和结果。",
+  assign: "中心工作人员为案件指派调解员：比较候选人的专长、空闲和回避情况。",
+  consent: "记录当事人对调解方式和指派的同意。",
+  categories: "管理纠纷类型，以及每类纠纷的受理和指派规则。",
+  panels: "中心的调解小组列表：组建、成员和进展。",
+  panelNew: "为案件组建调解小组。",
+  queue: "中心的待办事项：待受理、待指派和将要超期的案件与预约。",
+  sea: "登记海上停航，通知受影响的海岛当事人并调整调解安排。",
+  searchEngine: "搜索服务的状态：索引、同步和重建。",
+  verify: "核验一份调解文书的真伪和状态。",
+  developers: "调解点单的 JSON 接口说明：搜索、空闲时段、预约和案件的每个操作，附 OpenAPI 描述下载。",
+  bookings: "您的调解预约列表：每次预约的时间、调解员和状态。",
+  intake: "中心窗口代当事人登记调解申请。",
+  invitation: "对一次调解邀请作出答复：同意参加或说明不便的原因。",
+};
+
+export type MetaMessages = typeof zh;
+
+const en: MetaMessages = {
+  account: "Manage your Order-a-Mediator account: name, phone, e-mail, password, your consent record, and download or delete your data.",
+  booking:
+    "One mediation booking: when, where or the online room, the mediator, the answer deadline, and how to reschedule, cancel or add it to your calendar.",
+  slip: "A printable appointment slip with a QR code to show at the centre's window.",
+  calendarFeed: "A mediator's private calendar feed: confirmed sessions in the phone's calendar, revocable at any time.",
+  caseRecord: "The record of one mediation case: progress, mediator, bookings and outcome.",
+  cases: "Your mediation cases and the next step for each.",
+  caseNew: "Ask the centre for mediation: say what kind of dispute it is, and the centre arranges a mediator.",
+  claim: "Claim the mediation case the centre registered for you and link it to your account.",
+  book: "Choose a free time and describe the dispute briefly to book a mediator; people's mediation is free.",
+  dashboard: "The mediator's desk: bookings to answer, coming sessions and your own record.",
+  ties: "Declare ties to a case's parties so the centre does not assign you to it.",
+  availability: "Set your weekly free times, leave, and whether bookings confirm at once.",
+  forgotPassword: "Forgotten password: set a new one by phone or e-mail.",
+  resetPassword: "Set a new password.",
+  login: "Sign in to Order-a-Mediator with your phone and a one-time code, or a password, to see and manage your bookings.",
+  register: "Register with your phone number to book a mediator online.",
+  panel: "A case's mediation panel: members, roles and the course of the mediation.",
+  minutes: "A mediation panel's minutes: what happened at each session and the result.",
+  assign: "Centre staff assign a mediator to a case, comparing candidates' specialities, free times and conflicts.",
+  consent: "Record the parties' consent to the mode of mediation and the assignment.",
+  categories: "Manage the kinds of dispute and each kind's intake and assignment rules.",
+  panels: "The centre's mediation panels: forming them, members and progress.",
+  panelNew: "Form a mediation panel for a case.",
+  queue: "The centre's work queue: cases and bookings to take in, assign or answer before they are overdue.",
+  sea: "Record a suspension of sea travel, tell the island parties it affects and rearrange their sessions.",
+  searchEngine: "The search service: index, sync and rebuild.",
+  verify: "Check that a mediation document is genuine and see its status.",
+  developers:
+    "Order-a-Mediator's JSON API: every operation for search, free times, bookings and cases, with the OpenAPI description to download.",
+  bookings: "Your mediation bookings: the time, mediator and status of each.",
+  intake: "The centre's window registers a request for mediation on a party's behalf.",
+  invitation: "Answer an invitation to a mediation: agree to take part, or say why you cannot.",
+};
+
+export const metaMessages = { zh: { metaDescription: zh }, en: { metaDescription: en } };
