@@ -88,7 +88,8 @@ async function readProfile(page: Page, id: number): Promise<Figures> {
 /** The record line of the mediator's card in the search results for their name. */
 async function searchCardLine(page: Page, id: number, name: string): Promise<string> {
   await page.goto(`/search?q=${encodeURIComponent(name)}`);
-  const card = resultCards(page).filter({ has: page.locator(`a[href="/mediators/${id}"]`) });
+  // A card's links carry the search they came from (?search=…), so "back" returns to it.
+  const card = resultCards(page).filter({ has: page.locator(`a[href="/mediators/${id}"], a[href^="/mediators/${id}?"]`) });
   await expect(card).toHaveCount(1);
   return ((await card.locator(".hit-foot .record").textContent()) ?? "").trim();
 }
