@@ -105,7 +105,8 @@ function toViews(db: Reader, rows: PanelRow[], viewer: User): PanelView[] {
     .innerJoin(mediators, eq(mediators.id, panelMembers.personId))
     .leftJoin(users, eq(users.id, panelMembers.respondedByUserId))
     .where(inArray(panelMembers.panelId, ids))
-    .orderBy(asc(panelMembers.panelId), asc(panelMembers.position))
+    // A replacement shares its declined seat's position and comes after it (inserted later).
+    .orderBy(asc(panelMembers.panelId), asc(panelMembers.position), sql`${panelMembers}.rowid`)
     .all();
   const userNames = new Map(
     db

@@ -300,3 +300,85 @@ test("@phone the panel page on a phone, in Chinese and English", async ({ page, 
   await page.screenshot({ path: `${shots}/${testInfo.project.name}-convene-en.png`, fullPage: true });
   await page.goto("/lang/zh?next=%2F");
 });
+
+/**
+ * A medical panel sits on a Monday or Wednesday afternoon (the medical department's afternoons), when
+ * both demo judges sit: the one not seated is the judge's only free replacement.
+ */
+test("@phone a member declines, staff seat a replacement, then cancel the panel with a reason", async ({ page, request }, testInfo) => {
+  const followup = "/tmp/shots/panels-followup";
+  fs.mkdirSync(followup, { recursive: true });
+  const name = testInfo.project.name;
+  const token = await apiToken(request, "staff@example.com");
+  const kase = await fileGroupCase(request, token, "镇卫生院手术后多名患者家属集体投诉。", "medical");
+  await login(page, "staff@example.com");
+  const suggestions = await searchSlots(page, kase.id, "医疗纠纷");
+  const slot = suggestions.getByRole("article").first();
+  const when = (await slot.getByRole("heading").textContent())!;
+  // Checked before booking, as the other tests do: a click while the page hydrates can be lost.
+  await expectNoSeriousViolations(page, "medical panel suggestions");
+  await slot.getByRole("button", { name: `预约这个时间：${when}` }).click();
+  await expect(page).toHaveURL(/\/panels\/\d+\?done=booked$/);
+  const panelPath = new URL(page.url()).pathname;
+
+  // The judge declines by phone: staff answer for them, and the seat's replace form appears beside it.
+  const members = page.getByRole("table", { name: "会商成员" });
+  const judgeRow = members.getByRole("row").filter({ hasText: "法官" });
+  const judge = (await judgeRow.locator('td[data-label="姓名"] span').first().textContent())!;
+  await judgeRow.getByRole("button", { name: `代为婉拒：${judge}` }).click();
+  await expect(page).toHaveURL(`${panelPath}?done=declined`);
+  const choose = page.getByLabel(`另请人员替换 ${judge}（法官）`);
+  // The placeholder and the one other judge, who is free then and not seated.
+  await expect(choose.locator("option")).toHaveCount(2);
+  const replacement = (await choose.locator("option").nth(1).textContent())!;
+  expect(replacement).not.toContain(judge);
+  await expectNoSeriousViolations(page, "panel page with a declined seat to replace");
+  await page.screenshot({ path: `${followup}/${name}-replace-zh.png`, fullPage: true });
+  await choose.selectOption({ index: 1 });
+  await page.getByRole("button", { name: "替换", exact: true }).click();
+  await expect(page).toHaveURL(`${panelPath}?done=replaced`);
+  await expect(page.getByRole("status")).toHaveText("已请新成员担任这个席位，并已通知对方确认。");
+  // The declined seat stays in the record; the replacement is invited in its place.
+  const judges = members.getByRole("row").filter({ hasText: "法官" });
+  await expect(judges).toHaveCount(2);
+  await expect(judges.nth(0)).toContainText(judge);
+  await expect(judges.nth(0)).toContainText("已婉拒");
+  await expect(judges.nth(1)).toContainText(replacement.split(" · ")[0]);
+  await expect(judges.nth(1)).toContainText("已邀请");
+  await expect(page.getByRole("combobox", { name: /另请人员替换/ })).toHaveCount(0);
+
+  // Cancelling: a reason of spaces is refused next to the field, what was typed kept; then cancelled.
+  const cancel = page.getByRole("region", { name: "取消会商" });
+  const reason = cancel.getByLabel("取消原因");
+  await reason.fill("  ");
+  await cancel.getByRole("button", { name: "取消这个会商" }).click();
+  await expect(cancel.getByText("请填写取消原因（至少 2 个字）。")).toBeVisible();
+  await expect(reason).toHaveAttribute("aria-invalid", "true");
+  await expectNoSeriousViolations(page, "cancel form with its error");
+  await reason.fill("卫生院已与患者家属达成和解，不再需要会商。");
+  await cancel.getByRole("button", { name: "取消这个会商" }).click();
+  await expect(page).toHaveURL(`${panelPath}?done=cancelled`);
+  await expect(page.getByRole("status")).toHaveText("会商已取消，已通知每位成员。");
+  await expect(page.getByRole("definition").filter({ hasText: "卫生院已与患者家属达成和解" })).toHaveCount(1);
+  await expect(page.getByRole("region", { name: "取消会商" })).toHaveCount(0);
+  await expectNoHorizontalOverflow(page);
+  await expectNoSeriousViolations(page, "cancelled panel");
+  await page.screenshot({ path: `${followup}/${name}-cancelled-zh.png`, fullPage: true });
+
+  // The case page says it was cancelled and why, and offers to convene another.
+  await page.goto(`/cases/${kase.id}`);
+  const section = page.getByRole("region", { name: "3+X 会商" });
+  await expect(section).toContainText("已取消");
+  await expect(section).toContainText("卫生院已与患者家属达成和解，不再需要会商。");
+  await expect(section.getByRole("link", { name: "组建 3+X 会商" })).toHaveAttribute("href", `/staff/panels/new?case=${kase.id}`);
+  await expectNoSeriousViolations(page, "case page with a cancelled panel");
+  await page.screenshot({ path: `${followup}/${name}-case-zh.png`, fullPage: true });
+
+  await page.goto(`/lang/en?next=${encodeURIComponent(panelPath)}`);
+  await expect(page.getByRole("term").filter({ hasText: "Reason for cancelling" })).toHaveCount(1);
+  await expect(page.getByRole("table", { name: "Members" }).getByText("Declined")).toHaveCount(1);
+  await expectNoHorizontalOverflow(page);
+  await expectNoSeriousViolations(page, "cancelled panel in English");
+  await page.screenshot({ path: `${followup}/${name}-cancelled-en.png`, fullPage: true });
+  await page.goto("/lang/zh?next=%2F");
+});
