@@ -95,6 +95,8 @@ test("@phone after a booking the outbox says what, when in words, where and the 
   await expectNoSeriousViolations(page, "outbox en");
   await toParty.scrollIntoViewIfNeeded();
   await shot(page, project, "outbox-en", false);
+  // The demo staff account keeps its language for the specs after this one.
+  await page.goto("/lang/zh?next=/staff/notifications");
 });
 
 test("@phone a mediator makes a private calendar feed address, a calendar reads it, and it stops once turned off", async ({
@@ -143,6 +145,9 @@ test("@phone a mediator makes a private calendar feed address, a calendar reads 
   await shot(page, project, "feed-en");
   await page.getByRole("button", { name: "Turn the feed address off" }).click();
   await expect(page.getByText("You have no feed address yet.")).toBeVisible();
+  // The demo mediator account keeps its language (and its messages stay in Chinese) for later specs.
+  await page.goto("/lang/zh?next=/calendar/feed");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("日历订阅");
 });
 
 test.describe("without JavaScript", () => {
