@@ -13,6 +13,7 @@ import { openDb } from "../../db/client";
 import { bookingParticipants, bookings, notifications, panelMembers, rooms } from "../../db/schema";
 import { at, createParty, createRoom, createStaff } from "../factories";
 import { createPanelCase, createPanelPeople, createPanelPerson, membersOf } from "../factories-panels";
+import { expectLine } from "./child-lines";
 
 const file = freshDatabase();
 const db = openDb(file);
@@ -22,18 +23,6 @@ const { DomainError } = await import("~/models/errors");
 const root = path.resolve(import.meta.dirname, "../..");
 let child: ChildProcessWithoutNullStreams | undefined;
 afterAll(() => child?.kill());
-
-function expectLine(lines: readline.Interface, word: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no "${word}" from the second process`)), 30_000);
-    lines.on("line", (line) => {
-      if (line.trim() === word) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-  });
-}
 
 const count = () => ({
   bookings: db.select().from(bookings).all().length,

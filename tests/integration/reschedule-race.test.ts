@@ -11,6 +11,7 @@ import { freshDatabase } from "./setup-db";
 import { openDb } from "../../db/client";
 import { bookings, notifications } from "../../db/schema";
 import { createBooking, createMediator, createParty, freeSlots } from "../factories";
+import { expectLine } from "./child-lines";
 
 const file = freshDatabase();
 const db = openDb(file);
@@ -22,19 +23,6 @@ const { STATUS_OF } = await import("~/utils/api-handler.server");
 const root = path.resolve(import.meta.dirname, "../..");
 let child: ChildProcessWithoutNullStreams | undefined;
 afterAll(() => child?.kill());
-
-/** Resolves with the next line the child prints that equals `word`. */
-function expectLine(lines: readline.Interface, word: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no "${word}" from the second process`)), 30_000);
-    lines.on("line", (line) => {
-      if (line.trim() === word) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-  });
-}
 
 describe("reschedule against a decline in another process", () => {
   it("the decline lands first: the reschedule is a 409 and nothing else changes", async () => {
