@@ -18,6 +18,7 @@ async function mediatorWithAccount(prefix: string): Promise<{ id: number; email:
         `select m.id from mediators m where m.active = 1 and m.listed = 1 and m.id not in (1, 2, 3, 7)
            and exists (select 1 from availability_weekly w where w.mediator_id = m.id and w.modes like '%"online"%')
            and not exists (select 1 from users u where u.mediator_id = m.id)
+           and exists (select 1 from availability_settings s where s.mediator_id = m.id and s.instant_confirm = 0)
            and not exists (select 1 from bookings b where b.mediator_id = m.id and b.status in ('pending', 'confirmed'))
          order by m.id desc limit 1`,
       )

@@ -60,6 +60,9 @@ test("a mediator's pages have a meta description, in English too", async ({ page
   await page.goto("/lang/en?next=/dashboard");
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
   expect(await missingDescriptions(page, paths, "en")).toEqual([]);
+  // The demo mediator account keeps Chinese (its messages follow it) for the specs after this one.
+  await page.goto("/lang/zh?next=/dashboard");
+  await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
 });
 
 test("the centre staff's pages have a meta description", async ({ page }) => {

@@ -3,6 +3,11 @@ import { expect, test } from "@playwright/test";
 import { DEMO_MEDIATOR_ID, bookSlot, firstSlot, login, logout, uniqueEmail } from "./booking-utils";
 
 test("staff see a booking's notifications in the outbox, newest first; parties get 403", async ({ page, request }) => {
+  // Messages go out in the recipient's language: the demo mediator reads Chinese here, whatever an
+  // earlier spec chose on that account.
+  await login(page, "mediator@example.com");
+  await page.goto("/lang/zh?next=/dashboard");
+  await logout(page);
   await login(page, "party@example.com");
   const slot = await firstSlot(request, DEMO_MEDIATOR_ID, "online");
   const id = await bookSlot(page, `/mediators/${DEMO_MEDIATOR_ID}/book`, slot, {
