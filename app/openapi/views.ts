@@ -59,6 +59,23 @@ export const errorSchema = z
         .record(z.string(), z.array(z.string()))
         .optional()
         .meta({ description: "Per field (dotted path, `_` for the whole body): what is wrong with it." }),
+      sessions: z
+        .array(
+          z.strictObject({
+            bookingId: z.number().int(),
+            caseNumber: z.string().nullable(),
+            status: z.enum(["pending", "confirmed"]),
+            start: z.string(),
+            end: z.string(),
+            mode: z.string(),
+            town: z.string().nullable(),
+          }),
+        )
+        .optional()
+        .meta({
+          description:
+            "`sessions_stranded` only (PUT /api/v1/me/availability): the booked sessions the change would strand, each needing a decision.",
+        }),
     }),
   })
   .meta({ id: "Error", description: "Every refusal of the API has this shape." });
