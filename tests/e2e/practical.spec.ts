@@ -161,6 +161,8 @@ test("keyboard: the skip link is the first Tab stop and moves focus to main; the
 test("focus moves to the new page's h1 after a client-side navigation, not on the first load", async ({ page }) => {
   await page.goto("/");
   await expect(page.locator("body")).toBeFocused();
+  // A client-side navigation needs the page hydrated (the words load after the first paint, ADR 033).
+  await page.waitForFunction(() => "__remixRouter" in window);
   await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "来中心" }).click();
   await expect(page).toHaveURL("/centre");
   await expect(page.getByRole("heading", { level: 1 })).toBeFocused();

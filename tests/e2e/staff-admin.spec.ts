@@ -16,6 +16,7 @@ test("staff see a booking's notifications in the outbox, newest first; parties g
     summary: "通知发件箱测试。",
   });
   // The case number is what people see and say; the messages carry it.
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(/普调〔\d{4}〕\d{5}号/);
   const heading = (await page.getByRole("heading", { level: 1 }).textContent()) ?? "";
   const number = /普调〔\d{4}〕\d{5}号/.exec(heading)![0];
   const response = await page.goto("/staff/notifications");
