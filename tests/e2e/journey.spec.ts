@@ -150,7 +150,12 @@ test("issue 8 journey: order, consent on a phone, agreement, acknowledgements, c
   else {
     await modes.getByRole("radio").first().check();
     const town = page.getByRole("combobox", { name: "上门/上岛的镇街" });
-    if (await town.count()) await town.selectOption({ index: 1 });
+    if (await town.count()) {
+      await town.selectOption({ index: 1 });
+      // On site: where to meet, and a phone for the day (issue 11).
+      await page.getByRole("textbox", { name: "碰面地点" }).fill("村委会门口");
+      await page.getByRole("textbox", { name: "当天联系电话" }).fill("13800138000");
+    }
   }
   await page.getByRole("combobox", { name: "纠纷类型" }).selectOption({ label: "合同与借贷纠纷" });
   await page.getByRole("textbox", { name: "纠纷情况" }).fill("对方向我借款两万四千元，约定年底归还，到期后多次催要未果，希望调解。");
