@@ -9,6 +9,7 @@ test("staff see a booking's notifications in the outbox, newest first; parties g
   await page.goto("/lang/zh?next=/dashboard");
   await logout(page);
   await login(page, "party@example.com");
+  await page.goto("/lang/zh?next=/");
   const slot = await firstSlot(request, DEMO_MEDIATOR_ID, "online");
   const id = await bookSlot(page, `/mediators/${DEMO_MEDIATOR_ID}/book`, slot, {
     mode: "online",
