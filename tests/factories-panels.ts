@@ -15,6 +15,15 @@ export interface PanelPersonOptions extends Omit<MediatorOptions, "categories"> 
   listed?: boolean;
 }
 
+/**
+ * Takes every panel role away from the people the demo seed made (its judges, lawyers, departments), so
+ * a test's suggestions and replacement candidates are only the people it made itself, on any date: the
+ * seed's people have hours too, and on some days they are free at the time a test expects its own.
+ */
+export function putAwaySeedPanelPeople(db: Db) {
+  db.delete(panelRoles).run();
+}
+
 /** A person with weekly hours (the mediator factory's defaults: all day, every day) and one panel role. */
 export function createPanelPerson(db: Db, o: PanelPersonOptions): MediatorFixture {
   const person = createMediator(db, { title: o.title ?? "会商成员", categories: o.category ? [o.category] : [], ...o });

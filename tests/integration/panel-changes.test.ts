@@ -10,9 +10,11 @@ import { call } from "./call";
 import { openDb } from "../../db/client";
 import { bookingParticipants, bookings, notifications, panelMembers, rooms } from "../../db/schema";
 import { at, createBooking, createParty, createRoom, createStaff } from "../factories";
-import { createPanelCase, createPanelPeople, createPanelPerson, membersOf } from "../factories-panels";
+import { createPanelCase, createPanelPeople, createPanelPerson, membersOf, putAwaySeedPanelPeople } from "../factories-panels";
 
 const db = openDb(freshDatabase());
+// Only this file's people hold panel roles: suggestions and candidates do not depend on the date.
+putAwaySeedPanelPeople(db);
 const seatRoute = await import("~/routes/api.v1.panels.$id.seat");
 const replaceRoute = await import("~/routes/api.v1.panels.$id.seats.replace");
 const cancelRoute = await import("~/routes/api.v1.panels.$id.cancel");

@@ -12,11 +12,13 @@ import { freshDatabase } from "./setup-db";
 import { openDb } from "../../db/client";
 import { bookingParticipants, bookings, notifications, panelMembers, panels, rooms } from "../../db/schema";
 import { createParty, createRoom, createStaff, localDate } from "../factories";
-import { createPanelCase, createPanelPeople, membersOf, SEATS } from "../factories-panels";
+import { createPanelCase, createPanelPeople, membersOf, SEATS, putAwaySeedPanelPeople } from "../factories-panels";
 import { expectLine } from "./child-lines";
 
 const file = freshDatabase();
 const db = openDb(file);
+// Only this file's people hold panel roles: suggestions and candidates do not depend on the date.
+putAwaySeedPanelPeople(db);
 const { bookPanel, suggestPanelSlots } = await import("~/models/panels.server");
 const { DomainError } = await import("~/models/errors");
 

@@ -12,11 +12,13 @@ import { freshDatabase } from "./setup-db";
 import { openDb } from "../../db/client";
 import { bookingParticipants, bookings, notifications, panelMembers, rooms } from "../../db/schema";
 import { at, createParty, createRoom, createStaff } from "../factories";
-import { createPanelCase, createPanelPeople, createPanelPerson, membersOf } from "../factories-panels";
+import { createPanelCase, createPanelPeople, createPanelPerson, membersOf, putAwaySeedPanelPeople } from "../factories-panels";
 import { expectLine } from "./child-lines";
 
 const file = freshDatabase();
 const db = openDb(file);
+// Only this file's people hold panel roles: suggestions and candidates do not depend on the date.
+putAwaySeedPanelPeople(db);
 const { bookPanel, replacementCandidates, replacePanelMember, respondToPanelSeat } = await import("~/models/panels.server");
 const { DomainError } = await import("~/models/errors");
 

@@ -10,9 +10,11 @@ import { call } from "./call";
 import { openDb } from "../../db/client";
 import { bookingParticipants, bookings, notifications, panels, rooms } from "../../db/schema";
 import { at, createBooking, createParty, createRoom, createStaff, localDate } from "../factories";
-import { createPanelCase, createPanelPeople, membersOf, SEATS } from "../factories-panels";
+import { createPanelCase, createPanelPeople, membersOf, SEATS, putAwaySeedPanelPeople } from "../factories-panels";
 
 const db = openDb(freshDatabase());
+// Only this file's people hold panel roles: suggestions and candidates do not depend on the date.
+putAwaySeedPanelPeople(db);
 const suggestRoute = await import("~/routes/api.v1.panels.suggest");
 const panelsRoute = await import("~/routes/api.v1.panels");
 const seatRoute = await import("~/routes/api.v1.panels.$id.seat");
