@@ -12,6 +12,8 @@ export interface DemoPanelPerson {
   organisation: string;
   role: PanelRole;
   category: CategorySlug | null;
+  /** Also a judge of the pre-litigation team, who guides its fast-track cases (ADR 035). */
+  guidesPreLitigation?: boolean;
   /** Weekly hours at the centre (and online for those who join from their office). */
   weekly: { weekday: number; start: string; end: string; modes: ("centre" | "online")[]; towns: [] }[];
 }
@@ -46,6 +48,7 @@ export function demoPanelPeople(): DemoPanelPerson[] {
       organisation: "舟山市普陀区人民法院",
       role: "judge",
       category: null,
+      guidesPreLitigation: true,
       // The court sits in the mornings: the judge comes to the centre on weekday afternoons.
       weekly: hours([1, 2, 3, 4, 5], "14:00", "17:30"),
     },
@@ -56,6 +59,7 @@ export function demoPanelPeople(): DemoPanelPerson[] {
       organisation: "舟山市普陀区人民法院",
       role: "judge",
       category: null,
+      guidesPreLitigation: true,
       weekly: [...hours([2, 4], "09:00", "12:00"), ...hours([1, 3, 5], "14:00", "17:30")],
     },
     {
@@ -95,3 +99,10 @@ export function demoPanelPeople(): DemoPanelPerson[] {
 
 /** Which pool senior mediators (by their index among the pool's senior mediators) also chair panels. */
 export const CHIEF_MEDIATOR_RANKS = [1, 2];
+
+/**
+ * The pre-litigation team's mediators (ADR 035): pool senior mediators by rank among the seniors, and
+ * pool lawyers by rank among the lawyers. Not rank 0 of the seniors: that is the demo mediator account,
+ * whose requests the end-to-end specs count.
+ */
+export const PRE_LITIGATION_TEAM = { seniorRanks: [3, 4, 5], lawyerRanks: [0, 1] };

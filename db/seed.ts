@@ -10,7 +10,7 @@ import { generatePool } from "./demo-pool";
 import { generateHistory, type HistoryResult } from "./demo-history";
 import { rebuildAllRecords } from "../app/models/records.server";
 import { DEMO_ROOMS, demoAvailability, demoInstantConfirm } from "./demo-availability";
-import { CHIEF_MEDIATOR_RANKS, demoPanelPeople } from "./demo-panel";
+import { CHIEF_MEDIATOR_RANKS, demoPanelPeople, PRE_LITIGATION_TEAM } from "./demo-panel";
 import { hashSync } from "@node-rs/argon2";
 import { writeAvailability, refreshNextAvailable } from "../app/models/availability.server";
 import { availabilitySchema } from "../app/models/availability-schema";
@@ -108,7 +108,8 @@ export function seedDemoPool(db: Db, opts: { scale?: number } = {}): { mediators
     const now = Date.now(); // the seed is an edge: it reads the clock once
     pool.mediators.forEach((m, i) => writeAvailability(tx, ids[i], availabilitySchema.parse(demoAvailability(m, i)), now));
     const instant = ids.filter((_, i) => demoInstantConfirm(i));
-    if (instant.length) tx.update(availabilitySettings).set({ instantConfirm: true }).where(inArray(availabilitySettings.mediatorId, instant)).run();
+    if (instant.length)
+      tx.update(availabilitySettings).set({ instantConfirm: true }).where(inArray(availabilitySettings.mediatorId, instant)).run();
     if (tx.select({ n: count() }).from(rooms).get()?.n === 0)
       tx.insert(rooms)
         .values(DEMO_ROOMS.map((name) => ({ name })))
@@ -123,7 +124,8 @@ export function seedDemoPool(db: Db, opts: { scale?: number } = {}): { mediators
 
 /**
  * The 3+X panels' people outside the public pool (ADR 027: listed = false, so never searched or
- * suggested) with their hours and roles, and the chief-mediator role for two pool senior mediators.
+ * suggested) with their hours and roles, the chief-mediator role for two pool senior mediators, and
+ * the pre-litigation team (ADR 035): two of the judges guide it, five pool mediators take its cases.
  */
 function seedPanelPeople(tx: Tx, pool: ReturnType<typeof generatePool>, poolIds: number[], now: number): number[] {
   const ids: number[] = [];
@@ -151,6 +153,7 @@ function seedPanelPeople(tx: Tx, pool: ReturnType<typeof generatePool>, poolIds:
       ])
       .run();
     tx.insert(panelRoles).values({ personId: id, role: p.role, category: p.category }).run();
+    if (p.guidesPreLitigation) tx.insert(panelRoles).values({ personId: id, role: "pre-litigation-judge" }).run();
     const doc = {
       overrides: [],
       weekly: p.weekly,
@@ -165,6 +168,12 @@ function seedPanelPeople(tx: Tx, pool: ReturnType<typeof generatePool>, poolIds:
   const seniors = poolIds.filter((_, i) => pool.mediators[i].kind === "senior-mediator");
   for (const rank of CHIEF_MEDIATOR_RANKS)
     if (seniors[rank] !== undefined) tx.insert(panelRoles).values({ personId: seniors[rank], role: "chief-mediator" }).run();
+  const lawyers = poolIds.filter((_, i) => pool.mediators[i].kind === "lawyer");
+  const team = [
+    ...PRE_LITIGATION_TEAM.seniorRanks.map((r) => seniors[r]),
+    ...PRE_LITIGATION_TEAM.lawyerRanks.map((r) => lawyers[r]),
+  ].filter((id) => id !== undefined);
+  for (const personId of team) tx.insert(panelRoles).values({ personId, role: "pre-litigation-mediator" }).run();
   return ids;
 }
 

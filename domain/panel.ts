@@ -5,6 +5,17 @@
 export const PANEL_ROLES = ["judge", "chief-mediator", "legal-aid-lawyer", "department"] as const;
 export type PanelRole = (typeof PANEL_ROLES)[number];
 
+/**
+ * The pre-litigation team's roles (诉前调解, ADR 035): its mediators, who take the fast track's cases,
+ * and the judges who guide them. Held in panel_roles like the panel's, but never a seat on a panel.
+ */
+export const TEAM_ROLES = ["pre-litigation-mediator", "pre-litigation-judge"] as const;
+export type TeamRole = (typeof TEAM_ROLES)[number];
+
+/** Every role a person can hold at the centre beyond the public pool: a panel's seats and the team's. */
+export const PERSON_ROLES = [...PANEL_ROLES, ...TEAM_ROLES] as const;
+export type PersonRole = (typeof PERSON_ROLES)[number];
+
 /** booked: time held, members invited; held: minutes recorded; cancelled: time released. */
 export const PANEL_STATUSES = ["booked", "held", "cancelled"] as const;
 export type PanelStatus = (typeof PANEL_STATUSES)[number];

@@ -12,6 +12,7 @@ export function AssignmentReasonTable({ reason, names }: { reason: FallbackReaso
   const locale = useLocale();
   return (
     <>
+      {reason.team === "pre-litigation" ? <p className="notice">{w.teamOnly}</p> : null}
       {reason.considered.length ? (
         <div className="table-scroll">
           <table className="data-table">

@@ -53,6 +53,7 @@ const zh = {
     suggestionHeading: "中心建议",
     noSuggestion: "没有符合条件的调解员：请另选或转综合调解窗口。",
     considered: "比较过的调解员",
+    teamOnly: "这是诉前调解快速通道的案件：只比较诉前调解团队的调解员。",
     loadHeading: "负荷",
     mediatorHeading: "调解员",
     tiesLink: "利益关联",
@@ -140,6 +141,7 @@ const en: AssignmentMessages = {
     suggestionHeading: "The centre's suggestion",
     noSuggestion: "No mediator qualifies: choose another or route the case to the general mediation window.",
     considered: "Mediators compared",
+    teamOnly: "A case on the pre-litigation fast track: only the pre-litigation team's mediators are compared.",
     loadHeading: "Load",
     mediatorHeading: "Mediator",
     tiesLink: "ties",
@@ -186,6 +188,8 @@ export const assignmentMessages = { zh, en };
 export interface SentenceData {
   rule: string;
   status?: string;
+  /** The team whose people were the candidates (a case on the pre-litigation fast track). */
+  team?: string | null;
   /** The language asked for, when the language decided. */
   language?: string | null;
   decidedBy?: string | null;
@@ -241,21 +245,25 @@ export function assignmentSentence(r: SentenceData, locale: Locale, now: number)
   if (r.rule === "general-window")
     return locale === "zh" ? "已转中心综合调解窗口办理。" : "Your case is with the centre's general mediation window.";
   const who =
-    r.rule === "pick"
+    r.team === "pre-litigation" && r.rule !== "pick"
       ? locale === "zh"
-        ? "您点选的调解员"
-        : "The mediator you picked"
-      : r.rule === "committee-member"
+        ? "由诉前调解团队承办"
+        : "Taken by the pre-litigation team"
+      : r.rule === "pick"
         ? locale === "zh"
-          ? "由调委会指派"
-          : "Assigned by the committee"
-        : r.rule === "staff-choice"
+          ? "您点选的调解员"
+          : "The mediator you picked"
+        : r.rule === "committee-member"
           ? locale === "zh"
-            ? "由中心工作人员指派"
-            : "Assigned by the centre's staff"
-          : locale === "zh"
-            ? "由中心指派"
-            : "Assigned by the centre";
+            ? "由调委会指派"
+            : "Assigned by the committee"
+          : r.rule === "staff-choice"
+            ? locale === "zh"
+              ? "由中心工作人员指派"
+              : "Assigned by the centre's staff"
+            : locale === "zh"
+              ? "由中心指派"
+              : "Assigned by the centre";
   const spoken = r.decidedBy === "language" && r.language && r.language !== "zhoushan-dialect" ? SPEAKS[locale][r.language] : undefined;
   const why = spoken ?? (r.decidedBy ? WHY[locale][r.decidedBy] : undefined);
   if (r.rule === "pick" && !why && !r.slot)

@@ -44,6 +44,7 @@ const zh: Record<CaseReason, string> = {
   seat_not_declined: "只有婉拒的席位才能另请人员替换。",
   seat_filled: "这个席位已经有人替换了。",
   already_seated: "这位人员已经在这个会商里有席位了。",
+  no_team_judge: "诉前调解团队还没有指导法官：请先为一位法官设置“诉前调解指导法官”角色。",
 };
 
 const en: Record<CaseReason, string> = {
@@ -85,6 +86,7 @@ const en: Record<CaseReason, string> = {
   seat_not_declined: "Only a declined seat is given to a replacement.",
   seat_filled: "Someone has already taken this seat's place.",
   already_seated: "This person already has a seat on this panel.",
+  no_team_judge: "The pre-litigation team has no guiding judge yet: give a judge the team's judge role first.",
 };
 
 export const caseRuleMessages = { zh: { caseRefusals: zh }, en: { caseRefusals: en } };

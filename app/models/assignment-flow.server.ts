@@ -132,7 +132,14 @@ export interface AdvanceContext extends Pick<SuggestOptions, "preferStart" | "pr
   partyUserId?: number;
 }
 
-const asFallbackCase = (c: CaseRow): CaseForFallback => ({ id: c.id, category: c.category, town: c.town, description: c.description });
+/** What the fallback reads of a case row; a flagged case's candidates are the pre-litigation team. */
+export const asFallbackCase = (c: CaseRow): CaseForFallback => ({
+  id: c.id,
+  category: c.category,
+  town: c.town,
+  description: c.description,
+  preLitigation: c.preLitigationAt !== null,
+});
 
 /** The case still needs someone: open, no mediator agreed, not at the general window, nobody standing. */
 function needsSomeone(tx: Handle, c: CaseRow | undefined): c is CaseRow {

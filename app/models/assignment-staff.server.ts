@@ -9,7 +9,7 @@ import { CATEGORY_SLUGS, CENTRE_TIMEZONE, type LanguageSlug, type ModeSlug } fro
 import { isoInZone } from "../../domain/zone";
 import { getDb } from "../db.server";
 import { bookFor, partyUserOf } from "./assignment-book.server";
-import { advanceAfter, recordAssignment, settle, standingOf, type CaseRow } from "./assignment-flow.server";
+import { advanceAfter, asFallbackCase, recordAssignment, settle, standingOf, type CaseRow } from "./assignment-flow.server";
 import type { AssignInput } from "./assignment-schemas";
 import type { User } from "./auth.server";
 import { bookingTimeChanged } from "./availability.server";
@@ -32,8 +32,6 @@ function openCaseRow(tx: Handle, caseId: number): CaseRow {
   return c;
 }
 
-const asFallback = (c: CaseRow) => ({ id: c.id, category: c.category, town: c.town, description: c.description });
-
 export interface SuggestionView {
   suggestion: { mediatorId: number; slot: { start: string; end: string; mode: ModeSlug } } | null;
   reason: FallbackReason;
@@ -54,7 +52,7 @@ export function fallbackFor({
   requireStaff(user);
   const db = getDb();
   const c = openCaseRow(db, caseId);
-  const { winner, reason } = suggest(db, asFallback(c), { language }, now);
+  const { winner, reason } = suggest(db, asFallbackCase(c), { language }, now);
   return {
     suggestion: winner
       ? {
@@ -117,7 +115,7 @@ export async function assignCase({
     const c = openCaseRow(tx, caseId);
     if (c.mediatorId !== null || c.status !== "submitted")
       throw new DomainError("illegal_transition", "The case already has its mediator", { field: "_", reason: "changed_meanwhile" });
-    const { winner, reason } = suggest(tx, asFallback(c), { language: input.language }, now);
+    const { winner, reason } = suggest(tx, asFallbackCase(c), { language: input.language }, now);
     const isSuggestion = winner?.mediatorId === input.mediatorId;
     if (!isSuggestion && !input.reason)
       throw new DomainError("invalid_input", "Say why you choose someone other than the suggestion", {

@@ -107,6 +107,7 @@ export interface AssignmentEntry {
   note: string | null;
   sentence: {
     rule: string;
+    team: string | null;
     decidedBy: string | null;
     island: boolean;
     language: string | null;
@@ -149,6 +150,7 @@ export function assignmentsOf({ user, caseId }: { user: User; caseId: number }):
         note: reads(r) ? r.note : null,
         sentence: {
           rule: r.rule,
+          team: reason.team ?? null,
           decidedBy: (reason.decidedBy as string | undefined) ?? null,
           island: reason.island === true,
           language: reason.language ?? null,

@@ -49,8 +49,8 @@ function assertOwnMediator(user: User, c: CaseRow, actor: CaseActor): void {
     throw caseRefusal("forbidden", "not_your_step", "only the case's mediator records its outcome");
 }
 
-const view = (tx: Db | Tx, id: number, actor: CaseActor) =>
-  toCaseView(tx, tx.select().from(cases).where(eq(cases.id, id)).get()!, actor, confirmationOf(tx, id));
+const view = (tx: Db | Tx, id: number, actor: CaseActor, user?: User) =>
+  toCaseView(tx, tx.select().from(cases).where(eq(cases.id, id)).get()!, actor, confirmationOf(tx, id), user?.mediatorId ?? null);
 
 export async function recordOutcome({
   user,
@@ -121,7 +121,7 @@ export async function recordOutcome({
       params: { caseId, number: row.number, outcomeZh: words.zh, outcomeEn: words.en },
       at: now,
     });
-    return view(tx, caseId, actor);
+    return view(tx, caseId, actor, user);
   });
 }
 
@@ -156,7 +156,7 @@ export async function withdrawCase({
       params: { caseId, number: row.number, outcomeZh: words.zh, outcomeEn: words.en },
       at: now,
     });
-    return view(tx, caseId, actor);
+    return view(tx, caseId, actor, user);
   });
 }
 
@@ -175,7 +175,7 @@ export async function startMediation({ user, caseId, now }: { user: User; caseId
       before: { status: row.status },
       after: { status },
     });
-    return view(tx, caseId, actor);
+    return view(tx, caseId, actor, user);
   });
 }
 
@@ -225,7 +225,7 @@ export async function acknowledgeAgreement({
         after: { effectiveAt: now, confirmBy: confirmationDeadline(now) },
       });
     }
-    return view(tx, caseId, actor);
+    return view(tx, caseId, actor, user);
   });
 }
 
@@ -273,7 +273,7 @@ export async function recordJudicialConfirmation({
       after: { court: input.court, result: input.result ?? null },
     });
     refreshRecords(tx, { mediatorIds: [row.mediatorId], committeeIds: [row.committeeId] });
-    return view(tx, caseId, actor);
+    return view(tx, caseId, actor, user);
   });
 }
 
@@ -292,7 +292,7 @@ export async function reopenCase({ user, caseId, now }: { user: User; caseId: nu
       after: { status },
     });
     refreshRecords(tx, { mediatorIds: [row.mediatorId], committeeIds: [row.committeeId] });
-    return view(tx, caseId, actor);
+    return view(tx, caseId, actor, user);
   });
 }
 
@@ -337,7 +337,7 @@ export async function recordFulfilment({
       after: { instalmentId, result },
     });
     refreshRecords(tx, { mediatorIds: [row.mediatorId], committeeIds: [row.committeeId] });
-    return view(tx, caseId, actor);
+    return view(tx, caseId, actor, user);
   });
 }
 
@@ -386,7 +386,7 @@ export async function rateCase({
       .run();
     audit(tx, { caseId, at: now, actor, actorUserId: user?.id ?? null, event: "rated", after: { stars } });
     refreshRecords(tx, { mediatorIds: [row.mediatorId], committeeIds: [row.committeeId] });
-    return view(tx, caseId, actor);
+    return view(tx, caseId, actor, user);
   });
 }
 

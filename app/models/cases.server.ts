@@ -193,11 +193,15 @@ export async function fileCase({ user, input, now }: { user: User; input: FileCa
 /** Case ids this user may see, as a condition on `cases.id`. */
 function visibleCases(user: User) {
   if (user.role === "staff" || user.role === "admin") return sql`1 = 1`;
+  // A mediator sees the cases they mediate, were booked for, or were picked for (asked); one merely on
+  // a shortlist the system suggested has not been asked and sees nothing of it. The pre-litigation
+  // team's judge sees the cases they guide (ADR 035).
   if (user.role === "mediator")
     return or(
       eq(cases.mediatorId, user.mediatorId ?? -1),
+      eq(cases.preLitigationJudgeId, user.mediatorId ?? -1),
       sql`${cases.id} in (select ${bookings.caseId} from ${bookings} where ${bookings.mediatorId} = ${user.mediatorId ?? -1})`,
-      sql`${cases.id} in (select ${caseChoices.caseId} from ${caseChoices} where ${caseChoices.mediatorId} = ${user.mediatorId ?? -1})`,
+      sql`${cases.id} in (select ${caseChoices.caseId} from ${caseChoices} where ${caseChoices.mediatorId} = ${user.mediatorId ?? -1} and ${caseChoices.list} = 'pick')`,
     )!;
   return sql`${cases.id} in (select ${caseParties.caseId} from ${caseParties} where ${caseParties.userId} = ${user.id})`;
 }
@@ -301,7 +305,9 @@ export function toCaseView(
   const mediator = row.mediatorId
     ? (tx.select({ id: mediators.id, name: mediators.name }).from(mediators).where(eq(mediators.id, row.mediatorId)).get() ?? null)
     : null;
-  const seesPhones = viewer === "staff" || viewer === "mediator";
+  // Phones are for the centre's staff and the case's own mediator: not a mediator who was only picked
+  // or booked and never agreed on, nor the guiding judge.
+  const seesPhones = viewer === "staff" || (viewer === "mediator" && viewerMediatorId !== null && viewerMediatorId === row.mediatorId);
   return {
     id: row.id,
     number: row.number ?? formatCaseNumber(row.numberYear ?? 0, row.numberSeq ?? row.id),

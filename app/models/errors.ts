@@ -36,6 +36,8 @@ export type RefusalDetail =
   | { field: "_"; reason: CaseRefusalReason | "no_pick" | "applicant_withdraws" | "changed_meanwhile" }
   /** A 3+X panel step refused (panel-types.ts): not a major or group case, a seat its person cannot take… */
   | { field: "_"; reason: PanelRefusalReason }
+  /** The pre-litigation fast track has nobody to take the case: no judge holds the team's role (ADR 035). */
+  | { field: "_"; reason: "no_team_judge" }
   | { field: "informed"; reason: "not_informed" }
   | { field: "ranking"; reason: "not_on_shortlist" };
 

@@ -22,6 +22,8 @@ export interface CaseForFallback {
   description: string;
   /** The parties' names when the case is not written yet (a committee order files it after choosing). */
   partyNames?: string[];
+  /** Flagged for the pre-litigation fast track: only the team's mediators are candidates (ADR 035). */
+  preLitigation?: boolean;
 }
 
 export interface SuggestOptions {
@@ -37,6 +39,8 @@ export interface SuggestOptions {
 /** The reason stored with an assignment and answered by the API: data, worded only when shown. */
 export type FallbackReason = {
   rule: "suggestion" | "committee-member";
+  /** Whose people were the candidates when not the whole pool of the category: the fast track's team. */
+  team: "pre-litigation" | null;
   decidedBy: Ranking["decidedBy"];
   island: boolean;
   language: LanguageSlug | null;
@@ -67,8 +71,12 @@ function all<T>(db: Reader, source: string, ...params: unknown[]): T[] {
     .all(...params) as T[];
 }
 
-/** The candidate set as a CTE: a committee's active members, or the category's active mediators. */
-function candidatesCte(opts: SuggestOptions, category: string): { cte: string; params: unknown[] } {
+/**
+ * The candidate set as a CTE: a committee's active members; for a case on the fast track, the
+ * pre-litigation team's active mediators (of any category: the team takes every simple case it is
+ * given; in the public pool, so the party can read who mediates); else the category's active mediators.
+ */
+function candidatesCte(opts: SuggestOptions, c: CaseForFallback): { cte: string; params: unknown[] } {
   if (opts.committeeId)
     return {
       cte: `with cand as (select m.id from mediators m join committee_members cm on cm.mediator_id = m.id and cm.committee_id = ? where m.active = 1 and m.listed = 1)`,
@@ -76,13 +84,13 @@ function candidatesCte(opts: SuggestOptions, category: string): { cte: string; p
     };
   return {
     cte: `with cand as (select mc.mediator_id id from mediator_categories mc join mediators m on m.id = mc.mediator_id where mc.category_slug = ? and m.active = 1 and m.listed = 1)`,
-    params: [category],
+    params: [c.category],
   };
 }
 
 /** Every fact the ranking needs, for every candidate, in set queries. */
 export function loadCandidateFacts(db: Reader, c: CaseForFallback, opts: SuggestOptions, now: number): CandidateFacts[] {
-  const { cte, params } = candidatesCte(opts, c.category);
+  const { cte, params } = candidatesCte(opts, c);
   const horizonEnd = now + SUGGESTION_HORIZON_DAYS * DAY;
   const base = all<{ id: number; capCases: number; capSessions: number; next: number | null }>(
     db,
@@ -255,6 +263,7 @@ export function suggest(db: Reader, c: CaseForFallback, opts: SuggestOptions, no
 export function toReason(ranking: Ranking, c: CaseForFallback, opts: SuggestOptions): FallbackReason {
   return {
     rule: opts.committeeId ? "committee-member" : "suggestion",
+    team: !opts.committeeId && c.preLitigation ? "pre-litigation" : null,
     decidedBy: ranking.decidedBy,
     island: isIslandTown(c.town),
     language: opts.language ?? null,

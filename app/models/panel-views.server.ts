@@ -57,7 +57,8 @@ export function panelCandidates(db: Reader, { role, category }: { role: PanelRol
       : category
         ? queries.ofCategory.all({ role, category })
         : queries.anyCategory.all({ role });
-  return rows.map((c) => ({ ...c, seat: seatOf(c.role, c.category) }));
+  // Every row holds the role asked for (the query's own condition): a panel role, never the team's.
+  return rows.map((c) => ({ ...c, role, seat: seatOf(role, c.category) }));
 }
 
 type PanelRow = typeof panels.$inferSelect;

@@ -425,7 +425,12 @@ export const workQueueSchema = z
   })
   .meta({ id: "WorkQueue", description: "Oldest first; a case waiting for several reasons is an item per reason." });
 export const preLitigationSchema = z
-  .strictObject({ caseId: id, number: z.string(), preLitigationAt: instant })
+  .strictObject({
+    caseId: id,
+    number: z.string(),
+    preLitigationAt: instant,
+    judge: z.strictObject({ personId: id, name: z.string() }).meta({ description: "The team's judge who guides the case." }),
+  })
   .meta({ id: "PreLitigation", description: "When the case was flagged (the first time, if flagged again)." });
 
 export type QueueViewChecks = [
@@ -528,6 +533,10 @@ const skippedSchema = z.strictObject({
 export const fallbackReasonSchema = z
   .strictObject({
     rule: z.enum(["suggestion", "committee-member"]),
+    team: z
+      .enum(["pre-litigation"])
+      .nullable()
+      .meta({ description: "The candidates were this team's people (a case on the pre-litigation fast track), not the category's pool." }),
     decidedBy: z
       .enum([...CRITERIA, "only-candidate", "id"])
       .nullable()

@@ -58,6 +58,8 @@ export const cases = sqliteTable(
     generalWindowAt: integer("general_window_at"),
     /** Flagged by staff for the pre-litigation fast track (a `simple` case); epoch ms. */
     preLitigationAt: integer("pre_litigation_at"),
+    /** The team's judge who guides a flagged case (ADR 035): chosen when it is flagged. */
+    preLitigationJudgeId: integer("pre_litigation_judge_id").references(() => mediators.id),
     ...timestamps,
   },
   (t) => [

@@ -2,7 +2,7 @@
 // major or group case with its booking (the booking's participants hold everyone's time), its seats
 // and their answers, and its minutes (会商纪要) with the outcome. Times are epoch ms.
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { PANEL_MEMBER_STATUSES, PANEL_OUTCOMES, PANEL_ROLES, PANEL_STATUSES } from "../../domain/panel";
+import { PANEL_MEMBER_STATUSES, PANEL_OUTCOMES, PANEL_ROLES, PANEL_STATUSES, PERSON_ROLES } from "../../domain/panel";
 import { users } from "./accounts";
 import { rooms } from "./availability";
 import { bookings } from "./bookings";
@@ -11,7 +11,8 @@ import { categories, mediators } from "./pool";
 
 /**
  * A person (a row of mediators, listed in the public pool or not) who can take a role on a panel;
- * a department representative for one category. A pool mediator may hold a role too.
+ * a department representative for one category. A pool mediator may hold a role too. The
+ * pre-litigation team's roles live here as well (ADR 035): the same people, the same way of holding one.
  */
 export const panelRoles = sqliteTable(
   "panel_roles",
@@ -20,11 +21,14 @@ export const panelRoles = sqliteTable(
     personId: integer("person_id")
       .notNull()
       .references(() => mediators.id, { onDelete: "cascade" }),
-    role: text("role", { enum: PANEL_ROLES }).notNull(),
+    role: text("role", { enum: PERSON_ROLES }).notNull(),
     /** For `department`: the category whose department the person represents; null otherwise. */
     category: text("category_slug").references(() => categories.slug),
   },
-  (t) => [index("panel_roles_role_idx").on(t.role, t.category), uniqueIndex("panel_roles_person_role_idx").on(t.personId, t.role, t.category)],
+  (t) => [
+    index("panel_roles_role_idx").on(t.role, t.category),
+    uniqueIndex("panel_roles_person_role_idx").on(t.personId, t.role, t.category),
+  ],
 );
 
 export const panels = sqliteTable(

@@ -1,0 +1,1 @@
+ALTER TABLE `cases` ADD `pre_litigation_judge_id` integer REFERENCES mediators(id);
