@@ -115,7 +115,7 @@ describe.skipIf(Boolean(skipReason))(`search:check and search:reindex on Meilise
     );
   });
 
-  it("an edit of a mediator is searchable in Meilisearch within seconds (measured)", async () => {
+  it("an edit of a mediator is searchable in Meilisearch within 2 s (measured)", async () => {
     const { updateMediator } = await import("~/models/mediator-admin.server");
     const lags: number[] = [];
     for (let i = 0; i < 5; i++) {
@@ -130,8 +130,10 @@ describe.skipIf(Boolean(skipReason))(`search:check and search:reindex on Meilise
       lags.push(performance.now() - started);
     }
     lags.sort((a, b) => a - b);
-    // A loose guard (a loaded machine is slower); the figure itself is printed.
-    expect(lags[lags.length - 1]).toBeLessThan(3_000);
+    // Issue 10's bound: every edit visible within 2 s. Measured here 0.5–0.7 s median, 0.7–0.9 s max,
+    // alone and beside seven other Meilisearch test files (load average 5 on 2 cores), so the bound
+    // leaves more than twice the worst run seen; the figure itself is printed.
+    expect(lags[lags.length - 1]).toBeLessThan(2_000);
     process.stdout.write(`edit → visible in Meilisearch (poll 50 ms): median ${lags[2].toFixed(0)} ms, max ${lags[4].toFixed(0)} ms\n`);
     expect(logged.filter((l) => /failed/.test(l))).toEqual([]);
   });
