@@ -4,11 +4,12 @@ import { eq } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { cases, mediators, panelRoles } from "../db/schema";
 import type { CategorySlug, Severity } from "../domain";
-import type { PanelRole } from "../domain/panel";
+import type { PersonRole } from "../domain/panel";
 import { createCase, createMediator, type MediatorFixture, type MediatorOptions } from "./factories";
 
 export interface PanelPersonOptions extends Omit<MediatorOptions, "categories"> {
-  role: PanelRole;
+  /** A panel seat's role, or the pre-litigation team's (ADR 035). */
+  role: PersonRole;
   /** For a department representative: the category whose department they represent. */
   category?: CategorySlug;
   /** In the public pool too. Default: false (a judge, a legal-aid lawyer, a department's representative). */

@@ -73,7 +73,8 @@ export function CaseDetails({ c }: { c: Page["case"] }) {
 export function CaseMediator({ c }: { c: Page["case"] }) {
   const t = useT();
   const w = t.casePages.page;
-  const lang = dataLang(useLocale());
+  const locale = useLocale();
+  const lang = dataLang(locale);
   return (
     <section className="panel" aria-labelledby="mediator-heading">
       <h2 id="mediator-heading">{w.mediatorHeading}</h2>
@@ -86,6 +87,11 @@ export function CaseMediator({ c }: { c: Page["case"] }) {
       ) : (
         <p>{w.noMediator}</p>
       )}
+      {c.preLitigation ? (
+        <p className="notice" data-testid="pre-litigation">
+          {w.preLitigation(dateOf(c.preLitigation.at, locale), c.preLitigation.judge?.name ?? null)}
+        </p>
+      ) : null}
       <h3>{w.picksHeading}</h3>
       {c.picks.length ? (
         <ol className="pick-list">

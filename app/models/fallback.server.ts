@@ -82,6 +82,11 @@ function candidatesCte(opts: SuggestOptions, c: CaseForFallback): { cte: string;
       cte: `with cand as (select m.id from mediators m join committee_members cm on cm.mediator_id = m.id and cm.committee_id = ? where m.active = 1 and m.listed = 1)`,
       params: [opts.committeeId],
     };
+  if (c.preLitigation)
+    return {
+      cte: `with cand as (select distinct m.id from mediators m join panel_roles r on r.person_id = m.id and r.role = 'pre-litigation-mediator' where m.active = 1 and m.listed = 1)`,
+      params: [],
+    };
   return {
     cte: `with cand as (select mc.mediator_id id from mediator_categories mc join mediators m on m.id = mc.mediator_id where mc.category_slug = ? and m.active = 1 and m.listed = 1)`,
     params: [c.category],

@@ -29,7 +29,7 @@ export function queueOperations(_now: number): Operation[] {
       access: "account",
       roles: staff,
       description:
-        "Flags a simple, open case for the pre-litigation team; flagging again answers with the first time. A closed or non-simple case is a 409.",
+        "Flags a simple, open case for the pre-litigation team and gives it the team's judge guiding the fewest open cases (ADR 035); from then on its suggestion compares only the team's mediators. Flagging again answers with the first time and judge. A closed or non-simple case, or a team with no judge, is a 409.",
       ok: { status: 200, schema: preLitigationSchema },
       errors: [409],
     },

@@ -85,6 +85,40 @@ test.describe("the work queue on a tablet without JavaScript", () => {
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(waiting.number);
   });
 
+  test("a flagged case names the team and its judge; the judge reads it; its suggestion compares only the team", async ({ page, request }) => {
+    const staffToken = await apiToken(request, "staff@example.com");
+    const judgeToken = await apiToken(request, "judge@example.com");
+    const me = (await (await request.get("/api/v1/me", { headers: { Authorization: `Bearer ${judgeToken}` } })).json()) as {
+      mediatorId: number;
+    };
+    // Each flag goes to the judge guiding fewest: within a few flags the demo judge's turn comes.
+    let guided: { id: number; number: string; judge: string } | null = null;
+    for (let i = 0; i < 8 && !guided; i++) {
+      const c = await fileCase(request, "tourism", "putuoshan");
+      const res = await request.post(`/api/v1/cases/${c.id}/pre-litigation`, { headers: { Authorization: `Bearer ${staffToken}` } });
+      expect(res.status()).toBe(200);
+      const body = (await res.json()) as { judge: { personId: number; name: string } };
+      if (body.judge.personId === me.mediatorId) guided = { ...c, judge: body.judge.name };
+    }
+    expect(guided).not.toBeNull();
+    const { id, number, judge } = guided!;
+
+    await login(page, "staff@example.com");
+    await page.goto(`/cases/${id}`);
+    await expect(page.getByTestId("pre-litigation")).toContainText(`由诉前调解团队办理，${judge}法官指导`);
+    await page.goto(`/staff/cases/${id}/assign`);
+    await expect(page.getByText("只比较诉前调解团队的调解员")).toBeVisible();
+    await logout(page);
+
+    await login(page, "judge@example.com");
+    await page.goto("/cases");
+    await expect(page.getByRole("link", { name: number })).toBeVisible();
+    await page.getByRole("link", { name: number }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(number);
+    await expect(page.getByTestId("pre-litigation")).toContainText(judge);
+    await logout(page);
+  });
+
   test("a party is refused", async ({ page }) => {
     await login(page, "party@example.com");
     const response = await page.goto("/staff/queue");

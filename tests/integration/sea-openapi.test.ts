@@ -1,7 +1,5 @@
 // The sea's answers (issue 9) fit what the OpenAPI description says of them (ajv, JSON Schema 2020-12
 // as OpenAPI 3.1 uses it, with formats): declaring, listing, answering the offer, and the refusals.
-import { Ajv2020 } from "ajv/dist/2020.js";
-import addFormatsModule from "ajv-formats";
 import { describe, expect, it } from "vitest";
 import { freshDatabase } from "./setup-db";
 import { call } from "./call";
@@ -11,24 +9,7 @@ import { at, createBookingInTown, createMediator, createParty, createRoom, creat
 const db = openDb(freshDatabase());
 const suspensionsRoute = await import("~/routes/api.v1.sea-suspensions");
 const offerRoute = await import("~/routes/api.v1.bookings.$id.sea-offer");
-const { openApiDocument } = await import("~/openapi/document.server");
-
-const doc = JSON.parse(JSON.stringify(openApiDocument(Date.now())));
-const ajv = new Ajv2020({ strict: false, allErrors: true });
-// ajv-formats is CommonJS: its default export arrives wrapped or not depending on the loader.
-(((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (a: typeof ajv) => void)(ajv);
-ajv.addSchema(doc, "openapi");
-const pointer = (...parts: string[]) => parts.map((p) => p.replaceAll("~", "~0").replaceAll("/", "~1")).join("/");
-
-function expectDescribed(method: string, apiPath: string, status: number, body: unknown) {
-  const op = doc.paths[apiPath]?.[method];
-  expect(Object.keys(op.responses), `${method} ${apiPath} describes ${status}`).toContain(String(status));
-  const validate = ajv.getSchema(
-    `openapi#/${pointer("paths", apiPath, method, "responses", String(status), "content", "application/json", "schema")}`,
-  )!;
-  const ok = validate(body);
-  expect(ok ? [] : validate.errors, `${method} ${apiPath} ${status}`).toEqual([]);
-}
+const { expectDescribed } = await import("./described");
 
 describe("the sea in the OpenAPI description", () => {
   it("declare, list, answer and their refusals fit their schemas", async () => {

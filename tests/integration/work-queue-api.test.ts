@@ -2,8 +2,6 @@
 // through their route modules: the answer's shape (ISO times with +08:00, every reason counted), the
 // refusals (no token, a party, a mediator; bad filters), and the flag's rules (simple and open only,
 // once, audited) with the case showing under its own reason.
-import { Ajv2020 } from "ajv/dist/2020.js";
-import addFormatsModule from "ajv-formats";
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { freshDatabase } from "./setup-db";
@@ -19,21 +17,9 @@ const queuePage = await import("~/routes/staff.queue");
 const { createSession, csrfTokenFor } = await import("~/models/auth.server");
 const flagRoute = await import("~/routes/api.v1.cases.$id.pre-litigation");
 
-const { openApiDocument } = await import("~/openapi/document.server");
+const { expectDescribed } = await import("./described");
 
 const DAY = 86_400_000;
-// The answers are held to the OpenAPI description (as tests/integration/api-openapi.test.ts does).
-const ajv = new Ajv2020({ strict: false, allErrors: true });
-const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (a: typeof ajv) => void;
-addFormats(ajv);
-ajv.addSchema(JSON.parse(JSON.stringify(openApiDocument(Date.now()))), "openapi");
-const pointer = (...parts: string[]) => parts.map((p) => p.replaceAll("~", "~0").replaceAll("/", "~1")).join("/");
-function expectDescribed(method: string, apiPath: string, status: number, body: unknown) {
-  const validate = ajv.getSchema(
-    `openapi#/${pointer("paths", apiPath, method, "responses", String(status), "content", "application/json", "schema")}`,
-  )!;
-  expect(validate(body) ? [] : validate.errors, `${method} ${apiPath} ${status}`).toEqual([]);
-}
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?\+08:00$/;
 const staff = createStaff(db);
 const party = createParty(db);
