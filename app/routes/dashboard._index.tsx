@@ -96,6 +96,7 @@ function CardHead({ b }: { b: BookingView }) {
       </h3>
       <StatusBadge status={b.status} />
       {b.awaitingConsent ? <span className="status-badge status-pending">{t.booking.awaitingConsentShort}</span> : null}
+      {b.changeOf ? <span className="status-badge status-pending">{t.dashboard.moveBadge}</span> : null}
     </div>
   );
 }
@@ -144,6 +145,11 @@ export default function Dashboard() {
                     <article className="booking-card" aria-labelledby={`booking-${b.id}`}>
                       <CardHead b={b} />
                       <p className="respond-by">{t.dashboard.respondBy(formatCentreTime(b.respondBy, locale))}</p>
+                      {b.changeOf ? (
+                        <p className="small" data-testid="move-of">
+                          {t.journey.changeOf(formatCentreTime(b.changeOf.start, locale))}
+                        </p>
+                      ) : null}
                       <Facts b={b} />
                       <div className="card-actions">
                         <ConfirmForm bookingId={b.id} label={t.dashboard.confirm} pageResult={pageResult} />

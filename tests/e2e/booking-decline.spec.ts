@@ -188,6 +188,15 @@ test.describe("without JavaScript", () => {
     await expect(page.getByRole("status")).toContainText("改期申请已提交");
     await expect(page.getByRole("status")).toContainText("仍为您保留");
     await expect(page.getByRole("region", { name: "预约信息" })).toContainText(`${dayLabel(c.start)} ${timeRange(c)}`);
+    const move = Number(/\/bookings\/(\d+)/.exec(page.url())![1]);
+    await logout(page);
+    // The mediator's card says it is a move, and that the confirmed session stands meanwhile.
+    await login(page, "mediator@example.com");
+    await expect(card(page, move).locator(".status-badge").filter({ hasText: "改期" })).toBeVisible();
+    await expect(card(page, move).getByTestId("move-of")).toContainText("这是一次改期申请");
+    await logout(page);
+    await login(page, "party2@example.com");
+    await page.goto(`/bookings/${move}`);
     // Withdrawing the move (cancelling the request) leaves the confirmed session as it was.
     await page.getByRole("textbox", { name: "取消理由" }).fill("改变主意了。");
     await page.getByRole("button", { name: "取消这次预约" }).click();
