@@ -130,7 +130,8 @@ describe.skipIf(Boolean(skipReason))(
       await server!.kill();
       const before = lastOutboxId();
 
-      // A party orders the mediator's first free time: it does not wait for Meilisearch.
+      // A party orders the mediator's first free time: it does not wait for Meilisearch (nor for its
+      // connection timeout: the bound is loose for a loaded machine, not for a server that is down).
       const slot = firstFreeSlot(db, m.id, { now, mode: "online" });
       expect(slot.startMs).toBe(nextBefore);
       let started = performance.now();
@@ -147,7 +148,7 @@ describe.skipIf(Boolean(skipReason))(
         },
         now,
       });
-      expect(performance.now() - started).toBeLessThan(500);
+      expect(performance.now() - started).toBeLessThan(1_000);
       expect(booking.status).toBe("pending");
       // The booking moved the next free time; the background job writes that to the outbox.
       await runJobsOnce(now);
@@ -175,7 +176,7 @@ describe.skipIf(Boolean(skipReason))(
         input: { outcome: "no-agreement", visits: 0, note: "停机期间记录的结果" },
         now: now + 1,
       });
-      expect(performance.now() - started).toBeLessThan(500);
+      expect(performance.now() - started).toBeLessThan(1_000);
       expect(closed).toMatchObject({ status: "closed", outcome: "no-agreement" });
       // Closing the case released its booking: the next free time moves back (the job writes that too).
       await runJobsOnce(now + 1);
