@@ -4,7 +4,7 @@
 // or initials is marked whole: the letters typed do not appear in it. Text written in traditional
 // characters is marked where its simplified form matched (fold.ts keeps positions).
 import { HIGHLIGHT_POST, HIGHLIGHT_PRE, type Highlight, type SearchDocument } from "../types";
-import { foldChinese } from "./fold";
+import { foldChinese } from "../fold";
 import type { Marks } from "./query";
 
 type Range = [number, number];

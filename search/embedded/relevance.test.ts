@@ -4,7 +4,7 @@ import { CATEGORIES, TOWNS, type CategorySlug, type HitKind } from "../../domain
 import { CATEGORY_SYNONYMS } from "../synonyms";
 import type { SearchDocument } from "../types";
 import { EmbeddedIndex } from "./embedded-index";
-import { FOLD, foldChinese } from "./fold";
+import { FOLD, foldChinese } from "../fold";
 import { normalize } from "./text";
 
 let nextId = 1;

@@ -5,7 +5,7 @@
 import { Jieba } from "@node-rs/jieba";
 // The ".js" suffix: the package has no "exports" map, so plain Node ESM needs the file name.
 import { dict } from "@node-rs/jieba/dict.js";
-import { foldChinese } from "./fold";
+import { foldChinese } from "../fold";
 
 let jieba: Jieba | undefined;
 /** Loading the dictionary takes ~200 ms, so it happens once, on first use. */

@@ -1,6 +1,18 @@
 import type { SearchQuery } from "../types";
 import { CHARACTERS_FIELD } from "./documents";
-import { buildSearchRequest, dropLastWord, literalCharacter, meiliQueryText, pagination, queryLocales, sortFor } from "./query";
+import {
+  buildSearchRequest,
+  characterVariants,
+  dropLastWord,
+  dropWeakestWord,
+  literalCharacter,
+  literalFilter,
+  meiliQueryText,
+  pagination,
+  queryLocales,
+  sortFor,
+  wordWeight,
+} from "./query";
 import { SEARCHABLE_ATTRIBUTES } from "./settings";
 
 const INDEX = "mediators_test";
@@ -159,7 +171,10 @@ describe("buildSearchRequest", () => {
   });
 
   it("asks the main query for no facets when every facet has a selection", () => {
-    const plan = buildSearchRequest(INDEX, query({ filters: { kind: ["lawyer"], category: ["labour"], town: ["dongji"], language: ["english"] } }));
+    const plan = buildSearchRequest(
+      INDEX,
+      query({ filters: { kind: ["lawyer"], category: ["labour"], town: ["dongji"], language: ["english"] } }),
+    );
     // A chosen town answers the mode counts too (its reach values), so no mode is asked for.
     expect(plan.queries).toHaveLength(5);
     expect(plan.queries[0].facets).toEqual(["modes"]);
@@ -193,12 +208,29 @@ describe("literalCharacter", () => {
     for (const q of ["", "陈海", "a", "陈 海", "张伟 陈"]) expect(literalCharacter(q)).toBeUndefined();
   });
 
-  it("filters every query on the character as written and searches the characters field too", () => {
+  it("filters every query on the character as written, in each of its forms, and searches the characters field too", () => {
     const plan = buildSearchRequest(INDEX, query({ q: "陈", filters: { kind: ["lawyer"] } }));
     expect(plan.literal).toBe("陈");
-    expect(plan.queries[0].filter).toBe('kind = "lawyer" AND (characters = "陈")');
-    expect(plan.queries[1].filter).toBe('(characters = "陈")');
+    expect(plan.queries[0].filter).toBe('kind = "lawyer" AND (characters IN ["陈", "陳"])');
+    expect(plan.queries[1].filter).toBe('(characters IN ["陈", "陳"])');
     for (const q of plan.queries) expect(q).not.toHaveProperty("attributesToSearchOn");
+  });
+
+  it("reads a traditional character as its simplified one, which the filter names with its other forms", () => {
+    expect(literalCharacter("龍")).toBe("龙");
+    expect(literalCharacter("陳")).toBe("陈");
+    const plan = buildSearchRequest(INDEX, query({ q: " 龍 " }));
+    expect(plan.literal).toBe("龙");
+    expect(plan.queries[0].q).toBe("龙");
+    expect(plan.queries[0].filter).toBe('(characters IN ["龙", "龍"])');
+  });
+
+  it("names a character without other forms alone (=), and a character's forms simplified first", () => {
+    expect(literalFilter("李")).toBe('characters = "李"');
+    expect(characterVariants("李")).toEqual(["李"]);
+    expect(characterVariants("龍")).toEqual(["龙", "龍"]);
+    expect(characterVariants("里")[0]).toBe("里");
+    expect(characterVariants("里")).toEqual(expect.arrayContaining(["裏", "裡"]));
   });
 
   it("asks an index with older settings for neither (legacySettings)", () => {
@@ -218,6 +250,21 @@ describe("literalCharacter", () => {
   });
 });
 
+describe("traditional characters in the query", () => {
+  it("are sent as simplified, one for one, as the embedded engine reads them (離婚 is then one word)", () => {
+    expect(buildSearchRequest(INDEX, query({ q: "離婚" })).queries[0].q).toBe("离婚");
+    expect(buildSearchRequest(INDEX, query({ q: "漁船" })).queries[0].q).toBe("渔船");
+    // 物業費 is three characters: the whole word, not a prefix (meiliQueryText).
+    expect(buildSearchRequest(INDEX, query({ q: " 物業費 " })).queries[0].q).toBe("物业费 ");
+    const plan = buildSearchRequest(INDEX, query({ q: "找個離婚律師", filters: { kind: ["lawyer"] } }));
+    for (const q of plan.queries) expect(q.q).toBe("找个离婚律师 ");
+  });
+
+  it("leave simplified, pinyin and English queries as they are", () => {
+    for (const q of ["离婚", "zhang wei", "divorce", "3+X"]) expect(buildSearchRequest(INDEX, query({ q })).queries[0].q).toBe(q);
+  });
+});
+
 describe("meiliQueryText", () => {
   it("ends a final run of three or more Han characters with a space, so its last word is no prefix", () => {
     expect(meiliQueryText("高级工程师")).toBe("高级工程师 ");
@@ -231,7 +278,7 @@ describe("meiliQueryText", () => {
 });
 
 describe("dropLastWord", () => {
-  it("drops whitespace-separated words from the end, down to one", () => {
+  it("drops whitespace-separated words from the end among words alike, down to one", () => {
     expect(dropLastWord("张伟明 青蛙 海边")).toBe("张伟明 青蛙");
     expect(dropLastWord("  张伟明   青蛙 ")).toBe("张伟明");
     expect(dropLastWord("张伟明")).toBeNull();
@@ -243,6 +290,26 @@ describe("dropLastWord", () => {
     expect(dropLastWord("渔船 碰撞")).toBe("渔船");
     expect(dropLastWord("渔船")).toBeNull();
     expect(dropLastWord("律师的")).toBeNull();
+  });
+
+  it("drops the word that says least first, wherever it stands: the words around the matter", () => {
+    expect(dropLastWord).toBe(dropWeakestWord);
+    expect(dropLastWord("老板拖欠工资")).toBe("拖欠工资");
+    expect(dropLastWord("请问工伤怎么赔偿")).toBe("请问 工伤 赔偿");
+    expect(dropLastWord("请问 工伤 赔偿")).toBe("请问 工伤");
+    expect(dropLastWord("请问 工伤")).toBe("工伤");
+    expect(dropLastWord("怎么 离婚")).toBe("离婚");
+  });
+
+  it("weighs a word by jieba's inverse document frequency, its folded forms too; unknown words weigh most", () => {
+    expect(wordWeight("怎么")).toBeLessThan(wordWeight("老板"));
+    expect(wordWeight("老板")).toBeLessThan(wordWeight("工伤"));
+    expect(wordWeight("工伤")).toBeLessThan(wordWeight("拖欠工资"));
+    // splitQuery folds 么 to 幺 (search/fold.ts); the table holds 怎么.
+    expect(wordWeight("怎幺")).toBe(wordWeight("怎么"));
+    expect(wordWeight("怎幺")).toBeGreaterThan(0);
+    for (const w of ["zhangwei", "mediaton"]) expect(wordWeight(w)).toBeGreaterThan(wordWeight("拖欠工资"));
+    expect(wordWeight("青蛙海边医疗")).toBe(Number.POSITIVE_INFINITY);
   });
 
   it("asks for match positions only when there is a query", () => {

@@ -4,9 +4,14 @@
 // the counts of the facets that have none; each facet that has a selection gets one more query, filtered
 // by the *other* facets only (limit 0), whose counts say "how many would match if you also ticked this
 // value". All of it goes in one multiSearch round trip.
+import { TfIdf } from "@node-rs/jieba";
+// The ".js" suffix: the package has no "exports" map, so plain Node ESM needs the file name.
+import { idf } from "@node-rs/jieba/dict.js";
 import type { MatchingStrategies, MultiSearchQuery } from "meilisearch";
 import { FACETS, type FacetName } from "../../domain";
 import { splitQuery } from "../embedded/query";
+import { getJieba } from "../embedded/text";
+import { FOLD, foldChinese } from "../fold";
 import { CATEGORY_SYNONYMS } from "../synonyms";
 import { engineFilters } from "../reach";
 import { HIGHLIGHT_POST, HIGHLIGHT_PRE, type SearchFilters, type SearchQuery, type SortOrder } from "../types";
@@ -94,8 +99,36 @@ export function meiliQueryText(q: string): string {
  * characters.
  */
 export function literalCharacter(q: string): string | undefined {
-  const c = q.trim();
+  const c = foldChinese(q.trim());
   return /^\p{Script=Han}$/u.test(c) && !Object.hasOwn(CATEGORY_SYNONYMS, c) ? c : undefined;
+}
+
+let variantsOf: Map<string, string[]> | undefined;
+/**
+ * The characters that fold to the same simplified one (search/fold.ts), itself first: 龙 → 龙 龍. The
+ * characters field holds the documents' characters as written, so the one-character filter names every
+ * form, and 龍 finds 龙旭 while a profile written 龍 is still found by 龙, as in the embedded engine
+ * (which folds both sides).
+ */
+export function characterVariants(c: string): string[] {
+  if (!variantsOf) {
+    variantsOf = new Map();
+    for (let code = 0; code < FOLD.length; code++) {
+      if (FOLD[code] === 0) continue;
+      const simplified = String.fromCharCode(FOLD[code]);
+      const list = variantsOf.get(simplified);
+      if (list) list.push(String.fromCharCode(code));
+      else variantsOf.set(simplified, [String.fromCharCode(code)]);
+    }
+  }
+  const s = foldChinese(c);
+  return [s, ...(variantsOf.get(s) ?? [])];
+}
+
+/** `characters = "陈"`, or `characters IN ["龙", "龍"]` when other characters fold to it. */
+export function literalFilter(c: string): string {
+  const forms = characterVariants(c).map(quoteFilterValue);
+  return forms.length === 1 ? `${CHARACTERS_FIELD} = ${forms[0]}` : `${CHARACTERS_FIELD} IN [${forms.join(", ")}]`;
 }
 
 /** Only set the keys that have a value, so the request says exactly what it means. */
@@ -104,7 +137,10 @@ function compact<T extends object>(o: T): T {
 }
 
 export function buildSearchRequest(indexUid: string, query: SearchQuery, opts: BuildOptions = {}): MeiliSearchPlan {
-  const q = (query.q ?? "").trim();
+  // Traditional and variant characters as simplified, one for one (search/fold.ts), as the embedded
+  // engine reads them: Meilisearch reads 離婚 as the single characters 離 and 婚, which then have to be
+  // joined at the cost of a typo that bio does not allow, where 离婚 is one word.
+  const q = foldChinese((query.q ?? "").trim());
   const asked = query.filters ?? {};
   const filters = engineFilters(asked);
   const selected = selectedFacets(filters);
@@ -116,7 +152,7 @@ export function buildSearchRequest(indexUid: string, query: SearchQuery, opts: B
   const extra = [
     ...(opts.extraFilters ?? []),
     ...(query.availableBefore !== undefined ? [`nextAvailableAt <= ${Math.floor(query.availableBefore)}`] : []),
-    ...(literal ? [`${CHARACTERS_FIELD} = ${quoteFilterValue(literal)}`] : []),
+    ...(literal ? [literalFilter(literal)] : []),
   ];
   const common = compact({
     indexUid,
@@ -155,15 +191,53 @@ export function buildSearchRequest(indexUid: string, query: SearchQuery, opts: B
   return compact({ queries: [main, ...facetQueries], disjunctiveFacets, literal, asked });
 }
 
+let idfTable: TfIdf | undefined;
 /**
- * The query with its last word removed, or null when one word is left. With matchingStrategy "all", a
- * query whose words never all match retries with fewer words, from the end: the contract's "last"
- * behaviour without mixing partial matches into full ones. Words are the embedded engine's
- * (search/embedded/query.ts splitQuery: jieba for Chinese runs, meaningless single characters
- * dropped), so a sentence typed without spaces (渔船碰撞怎么办) loses 怎么办, not everything, and
- * both engines fall back through the same words.
+ * How much a word says: its inverse document frequency in jieba's table of general Chinese (怎么 4.4,
+ * 老板 7.0, 工伤 9.9, 拖欠工资 11.7). A word the table does not hold as one word (most names, Latin
+ * words) says the most. The table is loaded on the first query that needs it (~165 ms, ~21 MB).
  */
-export function dropLastWord(q: string): string | null {
-  const words = splitQuery(q).map((w) => w.text);
-  return words.length > 1 ? words.slice(0, -1).join(" ") : null;
+export function wordWeight(word: string): number {
+  idfTable ??= TfIdf.withDict(idf);
+  const table = idfTable;
+  const known = (w: string) => {
+    const [k] = table.extractKeywords(getJieba(), w, 1);
+    return k && k.keyword === w ? k.weight : undefined;
+  };
+  // The words come folded (splitQuery), and the table is of words as written: 怎么 folds to 怎幺, so the
+  // word's other forms are looked up too (a few: words are short, and few characters have other forms).
+  let forms = [""];
+  for (const c of word) {
+    forms = forms.flatMap((f) => characterVariants(c).map((v) => f + v));
+    if (forms.length > MAX_FORMS) return known(word) ?? Number.POSITIVE_INFINITY;
+  }
+  let weight: number | undefined;
+  for (const f of forms) weight = Math.max(weight ?? Number.NEGATIVE_INFINITY, known(f) ?? Number.NEGATIVE_INFINITY);
+  return weight === undefined || weight === Number.NEGATIVE_INFINITY ? Number.POSITIVE_INFINITY : weight;
 }
+/** The most forms of a word looked up in the table. */
+const MAX_FORMS = 16;
+
+/**
+ * The query with one word removed, or null when one word is left. With matchingStrategy "all", a query
+ * whose words never all match retries with fewer words: the contract's "last" behaviour without mixing
+ * partial matches into full ones. Words are the embedded engine's (search/embedded/query.ts splitQuery:
+ * jieba for Chinese runs, meaningless single characters dropped), so a sentence typed without spaces
+ * loses a word, not everything. The word dropped is the one that says least (wordWeight), the last of
+ * equals: a word no document holds is usually a word of the sentence around the matter (请问, 怎么,
+ * 老板), which the embedded engine leaves out wherever it stands, as it knows its index; Meilisearch
+ * would have to be asked word by word, so the commonest word goes first. 渔船碰撞怎么办 → 渔船 碰撞,
+ * 老板拖欠工资 → 拖欠工资, 请问工伤怎么赔偿 → 请问 工伤 赔偿 → 请问 工伤 → 工伤; among words alike
+ * (names) from the end, as before: 张伟明 青蛙 海边 → 张伟明 青蛙.
+ */
+export function dropWeakestWord(q: string): string | null {
+  const words = splitQuery(q).map((w) => w.text);
+  if (words.length <= 1) return null;
+  const weights = words.map(wordWeight);
+  let drop = words.length - 1;
+  for (let i = words.length - 2; i >= 0; i--) if (weights[i] < weights[drop]) drop = i;
+  return words.filter((_, i) => i !== drop).join(" ");
+}
+
+/** The name engine.ts retries by (it dropped the last word before the words' weights). */
+export const dropLastWord = dropWeakestWord;
