@@ -76,7 +76,11 @@ export async function revokeFeed({ user, now }: { user: User; now: number }): Pr
 }
 
 /** A session as the feed lists it: the booking's facts, no party's personal data. */
-export interface FeedSession {
+/**
+ * A session as a calendar file shows it (app/utils/booking-ics.server.ts writes it; the layers let a
+ * route's helper import a model's type, not the other way round, so the type lives here).
+ */
+export interface IcsSession {
   id: number;
   start: number;
   end: number;
@@ -85,13 +89,19 @@ export interface FeedSession {
   town: string | null;
   room: string | null;
   meetingPoint: string | null;
+  /** The online room's address (online sessions). */
   roomLink: string | null;
   category: string;
   caseNumber: string;
   mediatorName: string;
-  partyName: null;
+  /** Left out of a mediator's feed: the feed's address may end up stored by a calendar service. */
+  partyName: string | null;
+  /** The booking page, where the session is managed. */
   link: string;
 }
+
+/** A feed's session: never the party's name. */
+export type FeedSession = IcsSession & { partyName: null };
 
 /**
  * The sessions behind a feed token, or not_found for a token revoked, unknown or of an account that is

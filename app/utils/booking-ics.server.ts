@@ -10,27 +10,8 @@ import { CENTRE } from "../../domain/centre";
 import { sessionPlace } from "~/i18n/notifications";
 import { roomWords, sessionWords } from "~/i18n/when";
 import type { BookingView } from "~/models/booking-view";
-
-/** What a calendar event is made of: a booking's facts, times in epoch ms. */
-export interface IcsSession {
-  id: number;
-  start: number;
-  end: number;
-  status: string;
-  mode: string;
-  town: string | null;
-  room: string | null;
-  meetingPoint: string | null;
-  /** The online room's address (online sessions). */
-  roomLink: string | null;
-  category: string;
-  caseNumber: string;
-  mediatorName: string;
-  /** Left out of a mediator's feed: the feed's address may end up stored by a calendar service. */
-  partyName: string | null;
-  /** The booking page, where the session is managed. */
-  link: string;
-}
+import type { IcsSession } from "~/models/calendar-feed.server";
+export type { IcsSession };
 
 const icsEscape = (s: string) => s.replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r?\n/g, "\\n");
 const icsTime = (ms: number) => DateTime.fromMillis(ms).toUTC().toFormat("yyyyMMdd'T'HHmmss'Z'");
