@@ -50,6 +50,19 @@ export function recordWindow(now: number, months = 12): RecordWindow {
   };
 }
 
+/**
+ * A satisfied rating (满意): this many stars or more, of 1–5. The one threshold of satisfaction, for a
+ * record's `satisfaction` and the centre's `satisfactionRate` alike (the SQL in case-figures.ts reads it).
+ */
+export const SATISFIED_MIN_STARS = 4;
+
+export const isSatisfiedRating = (stars: number): boolean => stars >= SATISFIED_MIN_STARS;
+
+/** Satisfaction, 0–1: the share of ratings that are satisfied; null with no ratings. */
+export function satisfactionShare(satisfied: number, ratings: number): number | null {
+  return ratings > 0 ? satisfied / ratings : null;
+}
+
 /** Mediated cases and agreements in one (category, severity) cell. */
 export interface ScoreCell {
   category: string;

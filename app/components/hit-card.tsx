@@ -12,11 +12,16 @@ import { RecordLine } from "./record";
 
 /**
  * A profile's address; from a search page it carries that search (`search`, its query string), so the
- * profile's "back" link returns to it, with or without JavaScript.
+ * profile's "back" link returns to it, with or without JavaScript. When the search filters one category,
+ * `category` names it too: the profile then shows the record in that category (issue 8).
  */
 export function profileHref(hit: Pick<SearchHitView, "kind" | "id">, search?: string): string {
   const path = hit.kind === "committee" ? `/committees/${hit.id}` : `/mediators/${hit.id}`;
-  return search ? `${path}?${new URLSearchParams({ search })}` : path;
+  if (!search) return path;
+  const categories = new URLSearchParams(search).getAll("category");
+  const params = new URLSearchParams({ search });
+  if (categories.length === 1) params.set("category", categories[0]);
+  return `${path}?${params}`;
 }
 
 /** How a hit serves a party from the chosen town, in the order a party would prefer: no trip first. */

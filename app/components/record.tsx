@@ -2,9 +2,11 @@
 // 近12个月"), and the figures of a profile with their period and what they mean. The figures are the
 // records projection's (docs/case-figures.md); nothing here computes one.
 import { Fragment } from "react";
+import { facetLabel, type CategorySlug } from "../../domain";
+import { SATISFIED_MIN_STARS } from "../../domain/record";
 import type { SearchHitView } from "~/models/search.server";
 import type { RecordView } from "~/models/records.server";
-import { useT } from "~/i18n";
+import { useLocale, useT } from "~/i18n";
 import { formatPercent } from "~/i18n/format";
 
 /**
@@ -18,17 +20,38 @@ function mediatedOf(stats: SearchHitView["stats"], mediated?: number): number | 
   return Math.round(stats.agreements / stats.successRate);
 }
 
-export function RecordLine({ stats, mediated }: { stats: SearchHitView["stats"]; mediated?: number }) {
-  const t = useT();
-  if (stats.closed === 0) return <p className="record record-empty">{t.record.none}</p>;
-  if (stats.successRate === null) return <p className="record record-empty">{t.record.noneMediated(stats.closed)}</p>;
+/** The line's words, and whether there is a rate to show. */
+function lineText(t: ReturnType<typeof useT>, stats: SearchHitView["stats"], mediated?: number): [string, boolean] {
+  if (stats.closed === 0) return [t.record.none, false];
+  if (stats.successRate === null) return [t.record.noneMediated(stats.closed), false];
   const rate = formatPercent(stats.successRate);
   const n = mediatedOf(stats, mediated);
-  const text = n === null ? t.record.lineClosed(rate, stats.closed) : t.record.line(rate, stats.agreements, n);
+  return [n === null ? t.record.lineClosed(rate, stats.closed) : t.record.line(rate, stats.agreements, n), true];
+}
+
+export function RecordLine({ stats, mediated }: { stats: SearchHitView["stats"]; mediated?: number }) {
+  const t = useT();
+  const [text, shown] = lineText(t, stats, mediated);
+  return <SplitLine text={text} className={shown ? "record" : "record record-empty"} />;
+}
+
+/**
+ * The record in the category the party searched, beside the overall one: "在劳动争议类案件中：成功率 92% ·
+ * 23/25 件 · 近12个月". The figures are the record API's for that category.
+ */
+export function CategoryRecordLine({ record }: { record: RecordView & { category: CategorySlug } }) {
+  const t = useT();
+  const locale = useLocale();
+  const stats = { closed: record.closed, agreements: record.agreements, successRate: record.agreementRate, score: record.score };
+  const [text] = lineText(t, stats, record.mediated);
+  return <SplitLine text={t.record.inCategory(facetLabel("category", record.category, locale), text)} className="record record-category" />;
+}
+
+function SplitLine({ text, className }: { text: string; className: string }) {
   // Each figure stays on one line; the line breaks only between them.
   const parts = text.split(" · ");
   return (
-    <p className="record">
+    <p className={className}>
       {parts.map((part, i) => (
         <Fragment key={i}>
           {i > 0 ? " · " : null}
@@ -68,7 +91,7 @@ export function RecordFigures({ record }: { record: RecordView }) {
           [r.medianDays, record.medianDaysToClose === null ? r.notAvailable : r.days(record.medianDaysToClose)],
           [
             r.satisfaction,
-            record.satisfaction === null ? r.notAvailable : r.satisfactionValue(record.satisfaction.toFixed(1), record.ratings),
+            record.satisfaction === null ? r.notAvailable : r.satisfactionValue(formatPercent(record.satisfaction), record.ratings),
           ],
         ];
   return (
@@ -98,6 +121,7 @@ export function RecordFigures({ record }: { record: RecordView }) {
       )}
       <p className="small muted record-period">{r.period(record.from, record.to)}</p>
       <p className="small muted">{r.successNote}</p>
+      <p className="small muted">{r.satisfactionNote(SATISFIED_MIN_STARS)}</p>
       <p className="small muted">{r.rankingNote}</p>
     </>
   );

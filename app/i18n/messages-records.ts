@@ -20,8 +20,12 @@ const zh = {
     judicialConfirmations: "司法确认",
     medianDays: "结案用时（中位数）",
     days: (n: number) => `${n} 天`,
-    satisfaction: "当事人评价",
-    satisfactionValue: (mean: string, n: number) => `平均 ${mean} 星（${n} 条）`,
+    /** "满意度 96%（25 人评价）": the share of satisfied ratings, as the centre's 满意率. */
+    satisfaction: "满意度",
+    satisfactionValue: (rate: string, n: number) => `${rate}（${n} 人评价）`,
+    satisfactionNote: (minStars: number) => `满意度 = 打 ${minStars} 星或 5 星（满意）的评价 ÷ 全部评价，与中心统计的满意率同一口径。`,
+    /** The record in the searched category: "在劳动争议类案件中：成功率 92% · 23/25 件 · 近12个月". */
+    inCategory: (category: string, line: string) => `在${category}类案件中：${line}`,
     cases: (n: number) => `${n} 件`,
     notAvailable: "—",
     successNote:
@@ -47,8 +51,11 @@ const en: typeof zh = {
     judicialConfirmations: "Judicial confirmations",
     medianDays: "Days to close (median)",
     days: (n: number) => `${n} ${n === 1 ? "day" : "days"}`,
-    satisfaction: "Parties' ratings",
-    satisfactionValue: (mean: string, n: number) => `${mean} stars on average (${n})`,
+    satisfaction: "Satisfaction",
+    satisfactionValue: (rate: string, n: number) => `${rate} (${n} ${n === 1 ? "rating" : "ratings"})`,
+    satisfactionNote: (minStars: number) =>
+      `Satisfaction is the share of ratings with ${minStars} or 5 stars (satisfied), the same measure as the centre's satisfaction rate.`,
+    inCategory: (category: string, line: string) => `${category}: ${line}`,
     cases: (n: number) => `${n}`,
     notAvailable: "—",
     successNote:

@@ -9,7 +9,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { agreements, cases, instalments, judicialConfirmations, obligations, ratings } from "../../db/schema";
 import type { CaseOutcome, FulfilmentResult } from "../../domain";
-import { CENTRE_OFFSET_MS } from "../../domain/record";
+import { CENTRE_OFFSET_MS, SATISFIED_MIN_STARS } from "../../domain/record";
 
 export { addMonths, CENTRE_OFFSET_MS, localMonth, recordWindow } from "../../domain/record";
 
@@ -125,10 +125,10 @@ export const confirmationMonthSql = (): SQL<string> => sql<string>`substr(${judi
 
 // ── ratings ────────────────────────────────────────────────────────────────────────────────────────
 
-/** A satisfied rating (满意): 4 or 5 stars. Ratings count for the period their case closed in. */
-export const satisfiedRatingSql = (): SQL => sql`(${ratings.stars} >= 4)`;
+/** A satisfied rating (满意): SATISFIED_MIN_STARS (4) or more. Ratings count for the period their case closed in. */
+export const satisfiedRatingSql = (): SQL => sql`(${ratings.stars} >= ${SATISFIED_MIN_STARS})`;
 
-/** Number of ratings of the case, and the sum of their stars (a record's satisfaction is the mean). */
+/** Number of ratings of the case, and the sum of their stars (the projection's; satisfaction is a share, above). */
 export const ratingsCountSql = (c: CasesTable = cases): SQL<number> =>
   sql<number>`(select count(*) from ${ratings} where ${ratings.caseId} = ${c.id})`;
 export const starsSumSql = (c: CasesTable = cases): SQL<number> =>

@@ -1,13 +1,13 @@
 // Mediator and committee profiles, and the pool's headline counts. Reads only public fields. A profile's
 // record (the last 12 months to `now`) comes from the records projection (records.server.ts), as the
-// search hit's stats do.
+// search hit's stats do; with a `category` (the one the party searched), the record in it as well.
 import { and, asc, count, eq } from "drizzle-orm";
 import { committeeMembers, committees, mediators } from "../../db/schema";
 import { getDb } from "../db.server";
 import { committeeToDocument, mediatorToDocument } from "../../search/document";
 import { loadCommitteeRecords, loadMediatorRecords } from "../../search/records";
 import { toHitView, type SearchHitView } from "./search.server";
-import type { HitKind } from "../../domain";
+import type { CategorySlug, HitKind } from "../../domain";
 import { getCommitteeRecord, getMediatorRecord, type RecordView } from "./records.server";
 
 export interface MediatorProfile extends SearchHitView {
@@ -18,6 +18,8 @@ export interface MediatorProfile extends SearchHitView {
   committees: { id: number; name: string; role: "chair" | "member" }[];
   /** The full record over the last 12 months; present when the caller passed `now`. */
   record?: RecordView;
+  /** The record in the category the party searched; present when the caller passed `now` and `category`. */
+  categoryRecord?: CategoryRecord;
 }
 
 export interface CommitteeProfile extends SearchHitView {
@@ -25,7 +27,24 @@ export interface CommitteeProfile extends SearchHitView {
   members: (SearchHitView & { role: "chair" | "member" })[];
   /** The committee's own record (the cases ordered through it); present when the caller passed `now`. */
   record?: RecordView;
+  /** Its record in the searched category, as a mediator's. */
+  categoryRecord?: CategoryRecord;
 }
+
+/** A record limited to one category, and which. */
+export interface CategoryRecord extends RecordView {
+  category: CategorySlug;
+}
+
+/** What a profile asks for: `now` for the record's window, `category` for the record in that category too. */
+export interface ProfileQuery {
+  id: number;
+  now?: number;
+  category?: CategorySlug;
+}
+
+const inCategory = (record: RecordView | null, category: CategorySlug): CategoryRecord | undefined =>
+  record ? { ...record, category } : undefined;
 
 /** Does this person have a public profile (an active, listed pool member)? Panel people outside the pool do not. */
 export function hasPublicProfile(id: number): boolean {
@@ -37,7 +56,7 @@ export function hasPublicProfile(id: number): boolean {
   return row !== undefined;
 }
 
-export function getMediator({ id, now }: { id: number; now?: number }): MediatorProfile | null {
+export function getMediator({ id, now, category }: ProfileQuery): MediatorProfile | null {
   const db = getDb();
   const [record] = loadMediatorRecords(db, { ids: [id], now });
   if (!record) return null;
@@ -57,10 +76,13 @@ export function getMediator({ id, now }: { id: number; now?: number }): Mediator
     bio: record.bio,
     committees: memberships,
     ...(now === undefined ? {} : { record: getMediatorRecord({ mediatorId: id, now }) ?? undefined }),
+    ...(now === undefined || !category
+      ? {}
+      : { categoryRecord: inCategory(getMediatorRecord({ mediatorId: id, now, category }), category) }),
   };
 }
 
-export function getCommittee({ id, now }: { id: number; now?: number }): CommitteeProfile | null {
+export function getCommittee({ id, now, category }: ProfileQuery): CommitteeProfile | null {
   const db = getDb();
   const [record] = loadCommitteeRecords(db, { ids: [id], now });
   if (!record) return null;
@@ -81,6 +103,9 @@ export function getCommittee({ id, now }: { id: number; now?: number }): Committ
     description: record.description,
     members,
     ...(now === undefined ? {} : { record: getCommitteeRecord({ committeeId: id, now }) ?? undefined }),
+    ...(now === undefined || !category
+      ? {}
+      : { categoryRecord: inCategory(getCommitteeRecord({ committeeId: id, now, category }), category) }),
   };
 }
 

@@ -303,7 +303,8 @@ describe("getMediatorRecord", () => {
       fulfilmentRate: 2 / 3,
       judicialConfirmations: 1,
       ratings: 3,
-      satisfaction: 11 / 3,
+      // Stars 5, 4 and 2: two of three ratings are satisfied (4–5 stars).
+      satisfaction: 2 / 3,
       // Days to close: 4, 1, 20, 3, 2, 6 → median (3 + 4) / 2.
       medianDaysToClose: 3.5,
       from: "2025-07-01",

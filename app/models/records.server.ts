@@ -8,9 +8,9 @@
 import { and, asc, eq, gte, inArray, isNotNull, lt, lte, ne, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, Tx } from "../../db/client";
-import { cases, committees, judicialConfirmations, mediators, records } from "../../db/schema";
+import { cases, committees, judicialConfirmations, mediators, ratings, records } from "../../db/schema";
 import { CATEGORY_SLUGS, HIT_ENTITIES, type CategorySlug } from "../../domain";
-import { recordScore, recordWindow } from "../../domain/record";
+import { recordScore, recordWindow, satisfactionShare } from "../../domain/record";
 import { recordSearchChange } from "../../search/outbox";
 import { poolCells } from "../../search/records";
 import { getDb } from "../db.server";
@@ -29,6 +29,7 @@ import {
   msToDays,
   rate,
   ratingsCountSql,
+  satisfiedRatingSql,
   starsSumSql,
 } from "./case-figures";
 import { DomainError } from "./errors";
@@ -158,6 +159,15 @@ export function rebuildAllRecords(tx: Handle): { mediatorIds: number[]; committe
 /** The record API's query string: `?category=` (one of the categories), nothing else required. */
 export const recordQuerySchema = z.object({ category: z.enum(CATEGORY_SLUGS).optional() });
 
+/**
+ * A profile's `?category=` (the category the party searched): a known slug, or none. Unlike the API, a
+ * page ignores an unknown one and shows the overall record only: a stale link should not break a profile.
+ */
+export function profileCategory(value: string | null): CategorySlug | undefined {
+  const parsed = recordQuerySchema.shape.category.safeParse(value ?? undefined);
+  return parsed.success ? parsed.data : undefined;
+}
+
 export interface RecordQuery {
   category?: CategorySlug;
   now: number;
@@ -168,6 +178,8 @@ export interface RecordQuery {
 export interface RecordView extends MediatorRecord {
   /** Cases mediated (the agreement rate's denominator), so "23 of 25" can be said. */
   mediated: number;
+  /** The share of ratings with 4 or 5 stars (SATISFIED_MIN_STARS), 0–1; null with no ratings. */
+  satisfaction: number | null;
 }
 
 function readRecord(subject: RecordSubject, id: number, q: RecordQuery): RecordView {
@@ -188,7 +200,6 @@ function readRecord(subject: RecordSubject, id: number, q: RecordQuery): RecordV
       fulfilmentDecided: sql<number>`coalesce(sum(${records.fulfilmentDecided}), 0)`,
       judicialConfirmations: sql<number>`coalesce(sum(${records.judicialConfirmations}), 0)`,
       ratings: sql<number>`coalesce(sum(${records.ratings}), 0)`,
-      starsSum: sql<number>`coalesce(sum(${records.starsSum}), 0)`,
     })
     .from(records)
     .where(and(inWindow, eq(records.category, q.category ?? ""), eq(records.severity, "")))
@@ -205,21 +216,24 @@ function readRecord(subject: RecordSubject, id: number, q: RecordQuery): RecordV
     .groupBy(records.category, records.severity)
     .all();
   const column = SUBJECT_COLUMN[subject];
-  const spans = db
-    .select({ ms: msToCloseSql() })
-    .from(cases)
-    .where(
-      and(
-        eq(column, id),
-        isNotNull(cases.closedAt),
-        gte(cases.closedAt, window.fromMs),
-        lt(cases.closedAt, window.toMs),
-        closedSql(),
-        q.category ? eq(cases.category, q.category) : undefined,
-      ),
-    )
-    .all();
+  // The window's cases themselves give the median, and the satisfied ratings (the projection holds
+  // sums of stars, and a share of 4–5-star ratings needs their count: read here, as the dashboard does).
+  const windowCases = and(
+    eq(column, id),
+    isNotNull(cases.closedAt),
+    gte(cases.closedAt, window.fromMs),
+    lt(cases.closedAt, window.toMs),
+    closedSql(),
+    q.category ? eq(cases.category, q.category) : undefined,
+  );
+  const spans = db.select({ ms: msToCloseSql() }).from(cases).where(windowCases).all();
   const median = medianDays(spans.map((s) => msToDays(s.ms)));
+  const rated = db
+    .select({ ratings: sql<number>`count(*)`, satisfied: sql<number>`coalesce(sum(${flag(satisfiedRatingSql())}), 0)` })
+    .from(ratings)
+    .innerJoin(cases, eq(cases.id, ratings.caseId))
+    .where(windowCases)
+    .get()!;
   return {
     closed: sums.closed,
     mediated: sums.mediated,
@@ -228,7 +242,8 @@ function readRecord(subject: RecordSubject, id: number, q: RecordQuery): RecordV
     fulfilmentRate: rate(sums.fulfilled, sums.fulfilmentDecided),
     judicialConfirmations: sums.judicialConfirmations,
     medianDaysToClose: median === null ? null : Math.round(median * 10) / 10,
-    satisfaction: rate(sums.starsSum, sums.ratings),
+    // The share of 4–5-star ratings, as the centre's satisfactionRate (domain/record.ts), not a mean of stars.
+    satisfaction: satisfactionShare(rated.satisfied, rated.ratings),
     ratings: sums.ratings,
     score: recordScore(own, poolCells(db, window)),
     from: window.from,

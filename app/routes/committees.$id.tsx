@@ -9,16 +9,22 @@ import { FacetTags } from "~/components/facet-values";
 import { BookingPanel, ProfileService, StickyBooking } from "~/components/profile-parts";
 import { backToSearchHref } from "~/components/search-url";
 import { bookingHref } from "~/components/booking-page";
-import { RecordFigures, RecordLine } from "~/components/record";
+import { CategoryRecordLine, RecordFigures, RecordLine } from "~/components/record";
 import { KIND_LABELS } from "../../domain";
 import { dataLang, localeFromMatches, messages, useLocale, useT } from "~/i18n";
 import { formatCentreTime } from "~/i18n/format";
 import { getCommittee } from "~/models/mediators.server";
+import { profileCategory } from "~/models/records.server";
 import { idOr404 } from "~/utils/api.server";
 
-export async function loader({ params }: LoaderFunctionArgs) {
-  // The page is the edge: it reads the clock once, for the record's 12 months.
-  const committee = getCommittee({ id: idOr404(params.id), now: Date.now() });
+export async function loader({ params, request }: LoaderFunctionArgs) {
+  // The page is the edge: it reads the clock once, for the record's 12 months. `?category=` (set by a
+  // search card when the search filtered one category) adds the record in it; an unknown one is ignored.
+  const committee = getCommittee({
+    id: idOr404(params.id),
+    now: Date.now(),
+    category: profileCategory(new URL(request.url).searchParams.get("category")),
+  });
   if (!committee) throw new Response(null, { status: 404 });
   return { committee };
 }
@@ -36,9 +42,12 @@ export default function CommitteePage() {
   const locale = useLocale();
   const lang = dataLang(locale);
   const name = useCommitteeName()(c.name);
-  const back = backToSearchHref(useLocation().search, "/search?kind=committee");
-  // The dispute type of the search the profile came from goes on to the booking form.
-  const bookHref = bookingHref(`/committees/${c.id}/book`, useLocation().search);
+  const { search } = useLocation();
+  const back = backToSearchHref(search, "/search?kind=committee");
+  // The dispute type the profile was opened for (its `?category=`, else the carried search's) goes on to the booking form.
+  const bookHref = c.categoryRecord
+    ? `/committees/${c.id}/book?category=${c.categoryRecord.category}`
+    : bookingHref(`/committees/${c.id}/book`, search);
   const next = c.nextAvailableAt ? formatCentreTime(c.nextAvailableAt, locale) : null;
   return (
     <article className="profile" aria-labelledby="profile-name">
@@ -63,6 +72,7 @@ export default function CommitteePage() {
             </p>
           ) : null}
           <RecordLine stats={c.stats} mediated={c.record?.mediated} />
+          {c.categoryRecord ? <CategoryRecordLine record={c.categoryRecord} /> : null}
         </div>
       </header>
 

@@ -9,16 +9,22 @@ import { FreeOfCharge } from "~/components/free-of-charge";
 import { BookingPanel, ProfileService, StickyBooking } from "~/components/profile-parts";
 import { backToSearchHref } from "~/components/search-url";
 import { bookingHref } from "~/components/booking-page";
-import { RecordFigures, RecordLine } from "~/components/record";
+import { CategoryRecordLine, RecordFigures, RecordLine } from "~/components/record";
 import { KIND_LABELS } from "../../domain";
 import { dataLang, localeFromMatches, messages, useLocale, useT } from "~/i18n";
 import { formatCentreTime } from "~/i18n/format";
 import { getMediator } from "~/models/mediators.server";
+import { profileCategory } from "~/models/records.server";
 import { idOr404 } from "~/utils/api.server";
 
-export async function loader({ params }: LoaderFunctionArgs) {
-  // The page is the edge: it reads the clock once, for the record's 12 months.
-  const mediator = getMediator({ id: idOr404(params.id), now: Date.now() });
+export async function loader({ params, request }: LoaderFunctionArgs) {
+  // The page is the edge: it reads the clock once, for the record's 12 months. `?category=` (set by a
+  // search card when the search filtered one category) adds the record in it; an unknown one is ignored.
+  const mediator = getMediator({
+    id: idOr404(params.id),
+    now: Date.now(),
+    category: profileCategory(new URL(request.url).searchParams.get("category")),
+  });
   if (!mediator) throw new Response(null, { status: 404 });
   return { mediator };
 }
@@ -39,9 +45,12 @@ export default function MediatorPage() {
   const t = useT();
   const locale = useLocale();
   const lang = dataLang(locale);
-  const back = backToSearchHref(useLocation().search);
-  // The dispute type of the search the profile came from goes on to the booking form.
-  const bookHref = bookingHref(`/mediators/${m.id}/book`, useLocation().search);
+  const { search } = useLocation();
+  const back = backToSearchHref(search);
+  // The dispute type the profile was opened for (its `?category=`, else the carried search's) goes on to the booking form.
+  const bookHref = m.categoryRecord
+    ? `/mediators/${m.id}/book?category=${m.categoryRecord.category}`
+    : bookingHref(`/mediators/${m.id}/book`, search);
   const next = m.nextAvailableAt ? formatCentreTime(m.nextAvailableAt, locale) : null;
   return (
     <article className="profile" aria-labelledby="profile-name">
@@ -68,6 +77,7 @@ export default function MediatorPage() {
             </p>
           ) : null}
           <RecordLine stats={m.stats} mediated={m.record?.mediated} />
+          {m.categoryRecord ? <CategoryRecordLine record={m.categoryRecord} /> : null}
         </div>
       </header>
 

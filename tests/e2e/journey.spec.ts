@@ -72,7 +72,7 @@ async function readProfile(page: Page, id: number): Promise<Figures> {
   const count = (text: string, re: RegExp) => Number(re.exec(text)?.[1] ?? NaN);
   const rateText = figure("成功率");
   const agreed = /^(\d+%|—)（(\d+)\/(\d+) 件）$/.exec(rateText);
-  const satisfaction = figure("当事人评价");
+  const satisfaction = figure("满意度");
   return {
     line,
     period,
@@ -81,7 +81,7 @@ async function readProfile(page: Page, id: number): Promise<Figures> {
     agreements: agreed ? Number(agreed[2]) : 0,
     mediated: agreed ? Number(agreed[3]) : 0,
     confirmations: count(figure("司法确认"), /^(\d+) 件$/),
-    ratings: satisfaction === "—" ? 0 : count(satisfaction, /（(\d+) 条）$/),
+    ratings: satisfaction === "—" ? 0 : count(satisfaction, /（(\d+) 人评价）$/),
   };
 }
 
