@@ -8,6 +8,7 @@ import { DateTime } from "luxon";
 import { z } from "zod";
 import { agreements, cases, instalments, judicialConfirmations, mediators, obligations, ratings, towns } from "../../db/schema";
 import { CASE_CHANNELS, CATEGORY_SLUGS, CENTRE_TIMEZONE, MEDIATOR_KINDS, TOWN_SLUGS } from "../../domain";
+import { satisfactionShare } from "../../domain/record";
 import { localMidnightOf } from "../../domain/zone";
 import { getDb } from "../db.server";
 import type { User } from "./auth.server";
@@ -198,7 +199,7 @@ function figures(c: Counts): CentreFigures {
     zeroVisitRate: rate(c.zeroVisit, c.closed),
     oneVisitRate: rate(c.oneVisit, c.closed),
     onTimeRate: rate(c.onTime, c.closed),
-    satisfactionRate: rate(c.satisfied, c.ratings),
+    satisfactionRate: satisfactionShare(c.satisfied, c.ratings),
     agreementRate: rate(c.agreed, c.mediated),
     fulfilmentRate: rate(c.fulfilled, c.fulfilmentDecided),
     judicialConfirmations: c.judicialConfirmations,

@@ -138,13 +138,18 @@ export const recordSchema = z
     fulfilmentRate: rate,
     judicialConfirmations: count,
     medianDaysToClose: z.number().min(0).nullable(),
-    satisfaction: z.number().min(1).max(5).nullable(),
+    satisfaction: rate.meta({
+      description: "The share of ratings with 4 or 5 stars (as the centre's satisfactionRate); null with no ratings.",
+    }),
     ratings: count,
     score: z.number().min(0).max(1),
     from: localDate,
     to: localDate,
   })
   .meta({ id: "Record", description: "The last 12 months from case rows (docs/case-figures.md)." });
+
+/** A profile's record in the category the party searched (pages only; the API's record takes `?category=`). */
+const categoryRecordSchema = recordSchema.extend({ category: z.string() });
 
 const committeeRole = z.enum(["chair", "member"]);
 export const mediatorProfileSchema = z
@@ -156,6 +161,7 @@ export const mediatorProfileSchema = z
     gender: z.enum(["female", "male"]).nullable(),
     committees: z.array(z.strictObject({ id, name: z.string(), role: committeeRole })),
     record: recordSchema.optional(),
+    categoryRecord: categoryRecordSchema.optional(),
   })
   .meta({ id: "Mediator" });
 
@@ -165,6 +171,7 @@ export const committeeProfileSchema = z
     description: z.string(),
     members: z.array(z.strictObject({ ...hitFields, role: committeeRole })),
     record: recordSchema.optional(),
+    categoryRecord: categoryRecordSchema.optional(),
   })
   .meta({ id: "Committee" });
 
