@@ -7,7 +7,7 @@
 // Titles, organisations, category and town names repeat across thousands of documents, so results are
 // cached per distinct string. Bios are mostly unique, so they are not cached, and get no jieba words
 // (a third of a bulk build's time for a ranking nicety: a bio matches "医疗纠纷" by its bigrams).
-import { getJieba, normalize, scanRuns } from "./text";
+import { getJieba, isCjk, normalize, scanRuns } from "./text";
 import type { TermDict } from "./terms";
 
 const CACHE_LIMIT = 50_000;
@@ -48,6 +48,16 @@ export class Analyzer {
   /** The term of a whole name ("张伟" for 张伟 but not for 张伟明). */
   nameTerm(name: string, create: boolean): number {
     return this.dict.name(nameKey(name), create);
+  }
+
+  /**
+   * The term of a person's surname, taken as the name's first character ("龙" for 龙旭, not for 马飞龙),
+   * or -1 when the name does not start with a CJK character. Names and surnames share one dictionary:
+   * the marker keeps a one-character name's whole-name term apart from its surname term.
+   */
+  surnameTerm(name: string, create: boolean): number {
+    const key = nameKey(name);
+    return key.length > 0 && isCjk(key.charCodeAt(0)) ? this.dict.name(`\u0001${key[0]}`, create) : -1;
   }
 
   private cjkTerms(s: string, start: number, end: number, kind: "value" | "name" | "long", out: number[]): void {

@@ -4,7 +4,7 @@ import { FACETS, type FacetName } from "../../domain";
 import type { SearchDocument, SearchQuery, SearchResult } from "../types";
 import { FACET_FIELDS } from "../types";
 import { engineQuery, publicFacets, reachValues } from "../reach";
-import { Analyzer, committeeTermKey } from "./analyze";
+import { Analyzer, committeeTermKey, nameKey } from "./analyze";
 import { Arena } from "./arena";
 import { DocStore } from "./docs";
 import { evaluateQuery } from "./evaluate";
@@ -22,6 +22,12 @@ import { TypoIndex } from "./typo";
 
 /** Extra score when the whole query is a document's name: 张伟 above 张伟明 for "张伟". */
 const NAME_BONUS = 5;
+/**
+ * A one-character query that is a person's surname (龙 for 龙旭, not for 马飞龙): a name that starts with
+ * it ranks above one that only holds it, as a party typing a surname means (Meilisearch's position in
+ * the attribute does the same). Less than a whole name's bonus.
+ */
+const SURNAME_BONUS = 2;
 /** Delta postings are folded into the base once they outgrow it (doubling: O(n) amortised). */
 const MIN_DELTA = 1 << 16;
 /** The bulk log is folded in when it outgrows the base, but not before this many entries (some 25k documents). */
@@ -153,6 +159,8 @@ export class EmbeddedIndex {
     if (used.length === words.length && matches.n > 0) {
       const named = postings.collect(this.analyzer.nameTerm(q, false), store.alive, MASK_WEIGHT, 1, 0, arena);
       boost(matches, named, NAME_BONUS);
+      const surname = nameKey(q).length === 1 ? this.analyzer.surnameTerm(q, false) : -1;
+      if (surname >= 0) boost(matches, postings.collect(surname, store.alive, MASK_WEIGHT, 1, 0, arena), SURNAME_BONUS);
     }
     // Words left out (matching nothing, or dropped by the "last" strategy) are not marked either.
     return { matches, marks: { cjk: used.flatMap((w) => w.marks.cjk), latin: used.flatMap((w) => w.marks.latin) } };
@@ -177,6 +185,10 @@ export class EmbeddedIndex {
     for (const s of doc.townNames) this.field(F_TOWN, s, "value");
     for (const s of doc.memberNames) this.field(F_MEMBERS, s, "name");
     this.mark(F_NAME, this.analyzer.nameTerm(doc.name, true));
+    if (doc.kind !== "committee") {
+      const surname = this.analyzer.surnameTerm(doc.name, true);
+      if (surname >= 0) this.mark(F_NAME, surname);
+    }
     if (doc.kind === "committee") for (const c of doc.categories) this.mark(F_CATEGORY, this.dict.word(committeeTermKey(c), true));
     for (const t of this.docTerms) this.postings.append(t, ord, this.seenMask[t], bulk);
   }

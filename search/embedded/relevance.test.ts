@@ -174,3 +174,25 @@ describe("query words that match nothing", () => {
     expect(JSON.stringify(hit.highlight)).not.toContain("老板");
   });
 });
+
+describe("a surname typed alone", () => {
+  // The one holding the character mid-name has the better record: only the rule can put the surname first.
+  const index = new EmbeddedIndex();
+  index.upsert([
+    doc("马飞龙", { score: 0.9 }),
+    doc("龙旭", { score: 0.1 }),
+    doc("孔龙伟", { score: 0.5 }),
+    doc("龙门调解委员会", { kind: "committee", score: 0.95 }),
+  ]);
+
+  it("ranks a name starting with the character above names holding it, in simplified or traditional form", () => {
+    expect(names(index, "龙")[0]).toBe("龙旭");
+    expect(names(index, "龍")[0]).toBe("龙旭");
+    // The others still follow, by their records; a committee never counts as a surname.
+    expect(names(index, "龙").slice(1)).toEqual(["龙门调解委员会", "马飞龙", "孔龙伟"]);
+  });
+
+  it("a longer query is not read as a surname", () => {
+    expect(names(index, "飞龙")).toEqual(["马飞龙"]);
+  });
+});
