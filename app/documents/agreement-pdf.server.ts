@@ -61,6 +61,7 @@ export interface AgreementDocument {
   facts: string;
   /** 争议事项及责任; paragraphs separated by line breaks. */
   responsibility: string;
+  /** None for an agreement that asks no one to do anything more (an apology made and accepted on the spot). */
   obligations: AgreementObligation[];
   /** Further agreed terms, printed before the standard clauses. */
   otherTerms?: string[];
@@ -137,7 +138,6 @@ function validate(doc: AgreementDocument): void {
   };
   if (!doc.caseNumber.trim()) fail("no case number");
   if (doc.applicants.length === 0 || doc.respondents.length === 0) fail("an agreement needs both sides");
-  if (doc.obligations.length === 0) fail("an agreement records at least one obligation");
   if (!Number.isInteger(doc.copies) || doc.copies < 1 || doc.copies > 99) fail(`copies must be 1-99, not ${doc.copies}`);
   if (!/^https?:\/\//.test(doc.verifyUrl)) fail(`the verification URL must be http(s): ${doc.verifyUrl}`);
   chineseDate(doc.signedDate);
@@ -244,7 +244,19 @@ function amountText(amountYuan: number | string): string {
   return `人民币${formatYuan(amountYuan)}元（大写：${capitalRmb(amountYuan)}）`;
 }
 
+/** Said in sections 三 and 四 when the agreement asks nothing more of anyone. */
+const NOTHING_OWED = "各方当事人就上述纠纷协商一致，本协议不设需要履行的义务。";
+
 function obligations(pdf: Pdf, list: AgreementObligation[]): void {
+  if (list.length === 0) {
+    body(pdf).text(NOTHING_OWED, MARGIN.left, pdf.y, {
+      width: CONTENT_WIDTH,
+      indent: 2 * BODY.size,
+      lineGap: BODY.lineGap,
+      paragraphGap: 4,
+    });
+    return;
+  }
   list.forEach((obligation, i) => {
     const parts = obligation.instalments ?? [];
     let text = `${i + 1}．${obligation.obligor}向${obligation.obligee}${obligation.description}`;
@@ -287,6 +299,10 @@ function performance(pdf: Pdf, list: AgreementObligation[]): void {
     if (parts.length > 0) return `分期履行，${last ? `${chineseDate(last)}前` : ""}付清`;
     return last ? `${chineseDate(last)}前` : "协议生效后即时履行";
   };
+  if (list.length === 0) {
+    body(pdf).text("无。", MARGIN.left, pdf.y, { width: CONTENT_WIDTH, indent: 2 * BODY.size, lineGap: BODY.lineGap });
+    return;
+  }
   table(
     pdf,
     [

@@ -64,6 +64,18 @@ const KNOWN: Record<IssueCode, { zh: string; en: string }> = {
     en: "An agreement is given exactly when the outcome is an agreement.",
   },
   result_needs_date: { zh: "有裁定结果时请填写裁定日期。", en: "A result needs the date it was decided on, and a date needs its result." },
+  summary_or_facts: {
+    zh: "请填写协议的事实与责任：简述（summary）或完整表述（facts），二者填一。",
+    en: "Give the agreement's facts and responsibility: `summary`, or `facts` in full, one of the two.",
+  },
+  confirmed_or_applied_on: {
+    zh: "请填写确认日期（confirmedOn），或申请日期（appliedOn，有裁定结果时另填裁定日期），二者填一。",
+    en: "Give `confirmedOn`, or `appliedOn` (with `decidedOn` for a result), one of the two.",
+  },
+  instalment_or_obligation: {
+    zh: "请指定分期（instalmentId）或履行义务（obligation），不要两者都填。",
+    en: "Name the instalment (`instalmentId`) or its obligation (`obligation`), not both.",
+  },
   sea_towns_required: { zh: "请至少选择一个停航的海岛镇。", en: "Choose at least one island town." },
   sea_town_not_island: { zh: "只有海岛镇才会停航。", en: "Only island towns can have their ferries suspended." },
   sea_to_after_from: { zh: "结束时间必须晚于开始时间。", en: "to must be after from." },

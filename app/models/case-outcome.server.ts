@@ -14,7 +14,7 @@ import { audit } from "./case-audit.server";
 import { CASE_CLOSED, releaseCaseBookings } from "./case-bookings.server";
 import { caseFacts, confirmationOf } from "./case-facts.server";
 import { caseRefusal, confirmationDeadline, nextStatus, type CaseActor, type CaseEvent } from "./case-rules";
-import { toFen, type OutcomeInput } from "./case-schemas";
+import { toFen, type FulfilmentInput, type JudicialConfirmationInput, type OutcomeInput } from "./case-schemas";
 import { caseForUser, partyActing, tellParties, toCaseView, type CaseView } from "./cases.server";
 import { DomainError } from "./errors";
 import { refreshRecords } from "./records.server";
@@ -242,7 +242,7 @@ export async function recordJudicialConfirmation({
 }: {
   user: User;
   caseId: number;
-  input: { court: string; appliedOn: string; reference?: string; decidedOn?: string; result?: "confirmed" | "rejected" };
+  input: JudicialConfirmationInput;
   now: number;
 }): Promise<CaseView> {
   return writeTransaction(getDb(), (tx) => {
@@ -252,7 +252,9 @@ export async function recordJudicialConfirmation({
     nextStatus(before ? "record-confirmation-result" : "apply-confirmation", caseFacts(tx, row), actor, now);
     const values = {
       court: input.court,
-      appliedOn: input.appliedOn,
+      // A decision recorded without the application's day (the issue's `confirmedOn`, ADR 036) keeps the
+      // day recorded before; with none before, the application and the decision are the same day.
+      appliedOn: input.appliedOn ?? before?.appliedOn ?? input.decidedOn!,
       reference: input.reference ?? null,
       decidedOn: input.decidedOn ?? null,
       result: input.result ?? null,
@@ -296,17 +298,45 @@ export async function reopenCase({ user, caseId, now }: { user: User; caseId: nu
   });
 }
 
+/** Settled: paid (on time or late) or enforced; one awaiting enforcement is not yet. */
+const SETTLED: ReadonlySet<string | null> = new Set(["on-time", "late", "enforced"]);
+
+/**
+ * The instalment a fulfilment that names none is about (ADR 036): its obligation's earliest unsettled
+ * one, or without an obligation the agreement's only unsettled one.
+ */
+function instalmentToSettle(tx: Db | Tx, caseId: number, obligationId: number | undefined): number {
+  const all = listInstalments(tx, caseId).sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.seq - b.seq);
+  const mine = obligationId === undefined ? all : all.filter((i) => i.obligationId === obligationId);
+  if (obligationId !== undefined && mine.length === 0) throw new DomainError("not_found", "No such obligation on this case");
+  const open = mine.filter((i) => !SETTLED.has(i.result));
+  if (obligationId !== undefined && open.length === 0)
+    throw new DomainError("invalid_input", "Every instalment of this obligation is settled: give instalmentId to correct one", {
+      field: "obligation",
+      reason: "obligation_settled",
+    });
+  if (obligationId === undefined && open.length !== 1)
+    throw new DomainError("invalid_input", `The agreement has ${open.length} unsettled instalments: say which with obligation`, {
+      field: "obligation",
+      reason: "name_the_instalment",
+    });
+  return open[0]!.id;
+}
+
 export async function recordFulfilment({
   user,
   caseId,
-  instalmentId,
+  instalmentId: named,
+  obligationId,
   result,
   now,
 }: {
   user: User;
   caseId: number;
-  instalmentId: number;
-  result: "on-time" | "late" | "enforcement-requested" | "enforced";
+  /** The instalment, or else (the issue's shape) its obligation's earliest unsettled one, or the only one. */
+  instalmentId?: number;
+  obligationId?: number;
+  result: FulfilmentInput["result"];
   now: number;
 }): Promise<CaseView> {
   return writeTransaction(getDb(), (tx) => {
@@ -314,6 +344,7 @@ export async function recordFulfilment({
     const enforcement = result === "enforcement-requested" || result === "enforced";
     nextStatus(enforcement ? "mark-enforcement" : "record-fulfilment", caseFacts(tx, row), actor, now);
     const a = agreementOf(tx, caseId);
+    const instalmentId = named ?? instalmentToSettle(tx, caseId, obligationId);
     const mine = tx
       .select({ id: obligations.id })
       .from(obligations)

@@ -77,44 +77,128 @@ export const obligationSchema = z
   .strict()
   .refine((o) => (o.dueOn === undefined) !== (o.instalments === undefined), { message: ISSUES.dueOrInstalments, path: ["dueOn"] });
 
+/**
+ * The agreement, in either of the API's two shapes (ADR 036): the issue's `{summary, amountYuan?,
+ * obligations?}` or the pages' `{facts, responsibility?, amountYuan?, obligations?}`. `summary` and
+ * `facts` are the same thing, the law's 事实与责任 (facts and responsibility): `facts` is its full form,
+ * with the responsibility apart if wanted. Models receive one shape: `facts`, and `obligations` always a
+ * list, empty for an agreement that asks nothing more of anyone (an apology made and accepted on the spot).
+ */
+const agreementSchema = z
+  .object({
+    summary: z
+      .string()
+      .trim()
+      .min(5)
+      .max(5000)
+      .optional()
+      .meta({ description: "The facts and responsibility (事实与责任) in short; `facts` is its full form. Give one of the two." }),
+    facts: z
+      .string()
+      .trim()
+      .min(5)
+      .max(5000)
+      .optional()
+      .meta({ description: "The full form of `summary`: the facts (纠纷简要情况), with `responsibility` apart. Give one of the two." }),
+    responsibility: z.string().trim().max(5000).optional(),
+    amountYuan: yuan.optional(),
+    /** None is an agreement too: what it settles needs no performance. */
+    obligations: z.array(obligationSchema).max(30).optional(),
+  })
+  .strict()
+  .refine((a) => (a.summary === undefined) !== (a.facts === undefined), { message: ISSUES.summaryOrFacts, path: ["summary"] })
+  // The description says what the refinement checks (a refinement has no JSON Schema of its own).
+  .meta({ override: { oneOf: [{ required: ["summary"] }, { required: ["facts"] }] } })
+  .transform(({ summary, facts, obligations, ...rest }) => ({ ...rest, facts: (facts ?? summary)!, obligations: obligations ?? [] }));
+
 export const outcomeSchema = z
   .object({
     outcome: z.enum(["agreement", "no-agreement", "referred-arbitration", "referred-litigation"]),
     /** Visits to the centre: 0, 1, or 2 meaning two or more. */
     visits: z.number().int().min(0).max(2),
     mode: z.enum(MODE_SLUGS).optional(),
-    agreement: z
-      .object({
-        facts: z.string().trim().min(5).max(5000),
-        responsibility: z.string().trim().max(5000).optional(),
-        amountYuan: yuan.optional(),
-        obligations: z.array(obligationSchema).min(1).max(30),
-      })
-      .strict()
-      .optional(),
+    agreement: agreementSchema.optional(),
     note: z.string().trim().max(2000).optional(),
   })
   .strict()
   .refine((v) => (v.outcome === "agreement") === (v.agreement !== undefined), { message: ISSUES.agreementIffAgreed, path: ["agreement"] });
-export type OutcomeInput = z.infer<typeof outcomeSchema>;
+export type OutcomeInput = z.output<typeof outcomeSchema>;
 
+/** What the model records: the application's day (kept from before when absent), and the decision if any. */
+export interface JudicialConfirmationInput {
+  court: string;
+  appliedOn?: string;
+  reference?: string;
+  decidedOn?: string;
+  result?: "confirmed" | "rejected";
+}
+
+/**
+ * Judicial confirmation, in either shape (ADR 036): the issue's `{court, confirmedOn, reference, result?}`
+ * or the pages' `{court, appliedOn, reference?, decidedOn?, result?}`. `confirmedOn` with `result` is the
+ * day the court decided, and records the application in the same step (the application's day stays as
+ * recorded before, or is that day when none was); `confirmedOn` without `result` is the day the parties applied.
+ */
 export const judicialConfirmationSchema = z
   .object({
     court: z.string().trim().min(2).max(100),
-    appliedOn: localDate,
+    confirmedOn: localDate.optional().meta({
+      description:
+        "With `result`: the day the court decided (the application is recorded in the same step, on the day recorded before or else this day). Without `result`: the day the parties applied. Instead of `appliedOn` and `decidedOn`.",
+    }),
+    appliedOn: localDate.optional().meta({ description: "The day the parties applied. Instead of `confirmedOn`." }),
     reference: z.string().trim().max(100).optional(),
-    decidedOn: localDate.optional(),
+    decidedOn: localDate.optional().meta({ description: "With `appliedOn` and `result`: the day the court decided." }),
     result: z.enum(["confirmed", "rejected"]).optional(),
   })
   .strict()
-  .refine((v) => (v.result === undefined) === (v.decidedOn === undefined), { message: ISSUES.resultNeedsDate, path: ["decidedOn"] });
+  .superRefine((v, ctx) => {
+    if ((v.confirmedOn === undefined) === (v.appliedOn === undefined) || (v.confirmedOn !== undefined && v.decidedOn !== undefined))
+      ctx.addIssue({ code: "custom", message: ISSUES.confirmedOrApplied, path: ["confirmedOn"] });
+    else if (v.appliedOn !== undefined && (v.result === undefined) !== (v.decidedOn === undefined))
+      ctx.addIssue({ code: "custom", message: ISSUES.resultNeedsDate, path: ["decidedOn"] });
+  })
+  .meta({
+    override: {
+      oneOf: [
+        { required: ["confirmedOn"], not: { anyOf: [{ required: ["appliedOn"] }, { required: ["decidedOn"] }] } },
+        {
+          required: ["appliedOn"],
+          not: { required: ["confirmedOn"] },
+          dependentRequired: { decidedOn: ["result"], result: ["decidedOn"] },
+        },
+      ],
+    },
+  })
+  .transform(({ confirmedOn, ...v }): JudicialConfirmationInput => {
+    if (confirmedOn === undefined) return v;
+    return v.result ? { ...v, decidedOn: confirmedOn } : { ...v, appliedOn: confirmedOn };
+  });
 
+/**
+ * Fulfilment of one instalment, in either shape (ADR 036): the pages' `{instalmentId, result}` or the
+ * issue's `{result, obligation?}`. `obligation` (an obligation's id) means its earliest unsettled
+ * instalment; neither means the agreement's one unsettled instalment, refused when it has more or none.
+ */
 export const fulfilmentSchema = z
   .object({
-    instalmentId: z.number().int().positive(),
+    instalmentId: z.number().int().positive().optional().meta({ description: "The instalment. Instead of `obligation`." }),
+    obligation: z
+      .number()
+      .int()
+      .positive()
+      .optional()
+      .meta({ description: "An obligation's id: its earliest unsettled instalment (no result yet, or enforcement requested)." }),
     result: z.enum(["on-time", "late", "enforcement-requested", "enforced"]),
   })
-  .strict();
+  .strict()
+  .refine((v) => v.instalmentId === undefined || v.obligation === undefined, {
+    message: ISSUES.instalmentOrObligation,
+    path: ["obligation"],
+  })
+  .meta({ override: { not: { required: ["instalmentId", "obligation"] } } })
+  .transform(({ obligation, ...v }) => ({ ...v, obligationId: obligation }));
+export type FulfilmentInput = z.output<typeof fulfilmentSchema>;
 
 export const ratingSchema = z
   .object({

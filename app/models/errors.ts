@@ -39,7 +39,9 @@ export type RefusalDetail =
   /** The pre-litigation fast track has nobody to take the case: no judge holds the team's role (ADR 035). */
   | { field: "_"; reason: "no_team_judge" }
   | { field: "informed"; reason: "not_informed" }
-  | { field: "ranking"; reason: "not_on_shortlist" };
+  | { field: "ranking"; reason: "not_on_shortlist" }
+  /** A fulfilment that names no instalment could not choose one (ADR 036): several or none are unsettled. */
+  | { field: "obligation"; reason: "name_the_instalment" | "obligation_settled" };
 
 /** Every reason a case refusal may carry (the consent answer's own and the case rules'). */
 export type CaseReason = Extract<RefusalDetail, { field: "_" | "informed" | "ranking" }>["reason"];

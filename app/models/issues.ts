@@ -38,6 +38,10 @@ export const ISSUES = {
   dueOrInstalments: "due_or_instalments",
   agreementIffAgreed: "agreement_iff_agreed",
   resultNeedsDate: "result_needs_date",
+  // The case API's two request shapes (ADR 036).
+  summaryOrFacts: "summary_or_facts",
+  confirmedOrApplied: "confirmed_or_applied_on",
+  instalmentOrObligation: "instalment_or_obligation",
   // The sea (issue 9): a ferry suspension's towns and time range.
   seaTownsRequired: "sea_towns_required",
   seaTownNotIsland: "sea_town_not_island",

@@ -381,7 +381,8 @@ export function operations(now: number): Operation[] {
       path: "/api/v1/cases/{id}/outcome",
       tag: "cases",
       access: "account",
-      description: "`agreement` exactly when the outcome is `agreement`.",
+      description:
+        "`agreement` exactly when the outcome is `agreement`, in either of two shapes (ADR 036): the short `{summary, amountYuan?, obligations?}` or the full `{facts, responsibility?, amountYuan?, obligations?}`; `summary` and `facts` are the same thing (the facts and responsibility), so give one. No `obligations` (or none listed): an agreement that asks nothing more of anyone.",
       body: outcomeSchema,
       ok: { status: 200, schema: views.caseSchema },
       errors: [409, 422],
@@ -392,6 +393,8 @@ export function operations(now: number): Operation[] {
       path: "/api/v1/cases/{id}/judicial-confirmation",
       tag: "cases",
       access: "account",
+      description:
+        "Either `{court, confirmedOn, reference?, result?}` or `{court, appliedOn, reference?, decidedOn?, result?}` (ADR 036). `confirmedOn` without `result` records the application on that day; with `result` it is the day the court decided, and the application is recorded in the same step (its day stays as recorded before, or is that day when none was). With `appliedOn`, `decidedOn` and `result` come together.",
       body: judicialConfirmationSchema,
       ok: { status: 200, schema: views.caseSchema },
       errors: [409, 422],
@@ -402,6 +405,8 @@ export function operations(now: number): Operation[] {
       path: "/api/v1/cases/{id}/fulfilment",
       tag: "cases",
       access: "account",
+      description:
+        "The result of one instalment: `instalmentId`, or `obligation` (an obligation's id) for its earliest unsettled instalment (no result yet, or enforcement requested), or neither when the agreement has exactly one unsettled instalment (ADR 036). Otherwise a 400 naming `obligation`.",
       body: fulfilmentSchema,
       ok: { status: 200, schema: views.caseSchema },
       errors: [409, 422],

@@ -5,5 +5,5 @@ import { caseStep } from "~/utils/case-route.server";
 
 export const { loader, action } = caseStep(fulfilmentSchema, ({ caller, id, body, now }) => {
   if (!caller.user) throw new DomainError("forbidden", "Sign in as staff");
-  return recordFulfilment({ user: caller.user, caseId: id, instalmentId: body.instalmentId, result: body.result, now });
+  return recordFulfilment({ user: caller.user, caseId: id, ...body, now });
 });
