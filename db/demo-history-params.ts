@@ -148,20 +148,34 @@ export function profileShares(): [Profile, number][] {
   ];
 }
 
-/** The generated history's size and what it reproduces (the 2018 figures scaled to `cases`). */
+/**
+ * The generated history's size and what it reproduces (the 2018 figures scaled to `cases`): what the
+ * generator plans to and what the dashboard shows as the seed's figure beside the 2018 table.
+ */
 export function historyTargets(casesCount: number) {
   const f = FIGURES_2018;
   const scale = (n: number) => Math.round((n * casesCount) / f.requests);
   const openPerState = Math.min(HISTORY_PARAMS.openPerState.max, Math.max(1, Math.round(casesCount / HISTORY_PARAMS.openPerState.per)));
   const open = casesCount >= 20 ? openPerState : 0;
   const confirmations = scale(f.judicialConfirmations);
+  const enforced = Math.min(confirmations, scale(f.enforced));
   return {
+    requests: casesCount,
+    online: scale(f.online),
+    inPerson: casesCount - scale(f.online),
     openPerState: open,
     closed: casesCount - 3 * open,
+    // Shares of the closed cases (profileShares), every one closed by its due date, ratings' share satisfied.
+    zeroVisitRate: f.zeroVisitRate,
+    oneVisitRate: f.oneVisitRate,
+    onTimeRate: f.onTimeRate,
+    satisfactionRate: f.satisfactionRate,
+    // Every major case agreed and fulfilled.
     majorCases: scale(f.majorCases),
     deathCompensation: scale(f.deathCompensation),
     islandOnlineMediations: scale(f.islandOnlineMediations),
     judicialConfirmations: confirmations,
-    enforced: Math.min(confirmations, scale(f.enforced)),
+    fulfilledOnTimeAfterConfirmation: confirmations - enforced,
+    enforced,
   };
 }

@@ -2,6 +2,7 @@
 // town, category, dates, outcome, mediator, parties, agreement, confirmation and ratings, drawn from a
 // seeded PRNG with the quotas that make the 2018 figures hold exactly. Pure: no database, no clock.
 import {
+  caseDaysFor,
   CATEGORIES,
   DEFAULT_CASE_DAYS,
   JUDICIAL_CONFIRMATION_DAYS,
@@ -183,6 +184,8 @@ export interface CasePlan {
   severity: Severity;
   death: boolean;
   status: CaseStatus;
+  /** Due by the category's days (caseDaysFor, as filing does): labour 15, the rest 30. */
+  dueAt: number;
   outcome: CaseOutcome | null;
   mode: ModeSlug | null;
   mediatorId: number | null;
@@ -429,6 +432,7 @@ function planClosed(r: Rand, pool: PoolView, c: ClosedCtx): CasePlan {
     severity,
     death,
     status: "closed",
+    dueAt: createdAt + caseDaysFor(category) * DAY,
     outcome,
     mode,
     mediatorId: null,
@@ -446,15 +450,18 @@ function planClosed(r: Rand, pool: PoolView, c: ClosedCtx): CasePlan {
   };
   plan.description = summaryOf(r, plan);
 
-  // How long it took: on the spot at the window, days online, weeks for several sessions or a panel.
-  const due = createdAt + DEFAULT_CASE_DAYS * DAY;
+  // How long it took: on the spot at the window, days online, weeks for several sessions or a panel;
+  // drawn for the usual 30 days and shrunk to a category with fewer (labour's 15), so every case still
+  // closes within its own due date.
+  const due = plan.dueAt;
+  const fit = caseDaysFor(category) / DEFAULT_CASE_DAYS;
   let took: number;
-  if (major) took = r.between(12, 29) * DAY;
-  else if (outcome === "withdrawn") took = r.between(0.5, 10) * DAY;
-  else if (outcome === "respondent-refused") took = r.between(0.5, 7) * DAY;
+  if (major) took = r.between(12, 29) * fit * DAY;
+  else if (outcome === "withdrawn") took = r.between(0.5, 10) * fit * DAY;
+  else if (outcome === "respondent-refused") took = r.between(0.5, 7) * fit * DAY;
   else if (p.channel === "window" && p.visits === 1 && r.chance(0.7)) took = r.between(30, 240) * MINUTE;
-  else if (p.visits >= 2) took = Math.min(29.5, Math.max(2, r.logNormal(12, 0.5))) * DAY;
-  else took = Math.min(29, Math.max(0.2, r.logNormal(5, 0.7))) * DAY;
+  else if (p.visits >= 2) took = Math.min(29.5, Math.max(2, r.logNormal(12, 0.5))) * fit * DAY;
+  else took = Math.min(29, Math.max(0.2, r.logNormal(5, 0.7))) * fit * DAY;
   let closedAt = createdAt + took;
   if (closedAt >= c.now) closedAt = createdAt + r.between(0.05, 0.95) * (c.now - createdAt);
   const latest = Math.min(due - MINUTE, c.now);
@@ -530,8 +537,12 @@ function planOpen(r: Rand, pool: PoolView, c: { status: CaseStatus; now: number;
   const channel: CaseChannel = r.chance(0.92) ? "online" : "window";
   const town = townFor(r, channel === "online" ? HISTORY_PARAMS.islandBias.zeroVisit : HISTORY_PARAMS.islandBias.window);
   const category = categoryFor(r, town);
-  const ageDays = c.status === "submitted" ? r.between(0.05, 3) : c.status === "mediator-agreed" ? r.between(2, 10) : r.between(5, 25);
-  const createdAt = daytime(r, Math.round(c.now - ageDays * DAY), c.now - 29 * DAY, c.now - 10 * MINUTE);
+  // Ages drawn for the usual 30 days, shrunk to the category's own (none is overdue at now).
+  const days = caseDaysFor(category);
+  const fit = days / DEFAULT_CASE_DAYS;
+  const ageDays =
+    (c.status === "submitted" ? r.between(0.05, 3) : c.status === "mediator-agreed" ? r.between(2, 10) : r.between(5, 25)) * fit;
+  const createdAt = daytime(r, Math.round(c.now - ageDays * DAY), c.now - (days - 1) * DAY, c.now - 10 * MINUTE);
   const plan: CasePlan = {
     createdAt,
     channel,
@@ -541,6 +552,7 @@ function planOpen(r: Rand, pool: PoolView, c: { status: CaseStatus; now: number;
     severity: "simple",
     death: false,
     status: c.status,
+    dueAt: createdAt + days * DAY,
     outcome: null,
     mode: null,
     mediatorId: null,

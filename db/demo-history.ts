@@ -7,7 +7,7 @@
 // outbox rows (search indexes mediators, never cases or their parties).
 import { sql } from "drizzle-orm";
 import type { SQLiteTable } from "drizzle-orm/sqlite-core";
-import { DEFAULT_CASE_DAYS, formatCaseNumber, JUDICIAL_CONFIRMATION_DAYS, type CategorySlug } from "../domain";
+import { formatCaseNumber, JUDICIAL_CONFIRMATION_DAYS, type CategorySlug } from "../domain";
 import type { Db, Tx } from "./client";
 import { prng } from "./demo-pool";
 import { COURT, FAILURE_NOTES, WINDOW_STAFF } from "./demo-history-words";
@@ -265,11 +265,12 @@ function writePlans(tx: Tx, unsorted: CasePlan[], now: number): { users: number 
       town: p.town,
       amountFen: p.claimFen,
       severity: p.severity,
+      deathCompensation: p.death,
       status: p.status,
       outcome: p.outcome,
       mediatorId: p.mediatorId,
       committeeId: p.committeeId,
-      dueAt: p.createdAt + DEFAULT_CASE_DAYS * DAY,
+      dueAt: p.dueAt,
       closedAt: p.closedAt,
       mode: p.mode,
       visits: p.visits,

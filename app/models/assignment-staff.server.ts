@@ -3,9 +3,10 @@
 // an ask, switch a category to automatic assignment. Each write is one writeTransaction with its state
 // checks inside and its row counts checked; roles are checked here as well as in the route.
 import { and, eq, inArray, isNull } from "drizzle-orm";
+import { z } from "zod";
 import { writeTransaction, type Db, type Tx } from "../../db/client";
 import { bookings, caseAssignments, cases, categorySettings } from "../../db/schema";
-import { CATEGORY_SLUGS, CENTRE_TIMEZONE, type LanguageSlug, type ModeSlug } from "../../domain";
+import { caseDaysFor, CATEGORY_SLUGS, CENTRE_TIMEZONE, type LanguageSlug, type ModeSlug } from "../../domain";
 import { isoInZone } from "../../domain/zone";
 import { getDb } from "../db.server";
 import { bookFor, partyUserOf } from "./assignment-book.server";
@@ -234,28 +235,66 @@ export async function declineCase({
   });
 }
 
-// ── per-category automatic assignment ─────────────────────────────────────────────────────────────
+// ── per category: automatic assignment, and the days a case is due in ─────────────────────────────
 
-export function categorySettingsFor(user: User): { category: string; autoAssign: boolean }[] {
+/** The days staff may give a category to conclude mediation in ("normally within 30 days"). */
+export const DUE_DAYS = { min: 1, max: 90 } as const;
+const dueDaysField = z.string().trim().min(1).transform(Number).pipe(z.number().int().min(DUE_DAYS.min).max(DUE_DAYS.max));
+/**
+ * The categories form: the categories switched to automatic assignment, and the days per category as
+ * typed (a category left out keeps what it has). A bad number is a field error under `days.<category>`.
+ */
+export const categorySettingsSchema = z.strictObject({
+  auto: z.array(z.string()),
+  days: z.strictObject(
+    Object.fromEntries(CATEGORY_SLUGS.map((c) => [c, dueDaysField.optional()])) as Record<string, z.ZodOptional<typeof dueDaysField>>,
+  ),
+});
+export type CategorySettingsInput = z.output<typeof categorySettingsSchema>;
+
+export interface CategorySettingView {
+  category: string;
+  autoAssign: boolean;
+  /** The days a case filed now is due in: the centre's, else the domain's (caseDaysFor). */
+  dueDays: number;
+}
+
+export function categorySettingsFor(user: User): CategorySettingView[] {
   requireStaff(user);
   const rows = new Map(
     getDb()
       .select()
       .from(categorySettings)
       .all()
-      .map((r) => [r.category, r.autoAssign]),
+      .map((r) => [r.category, r]),
   );
-  return CATEGORY_SLUGS.map((category) => ({ category, autoAssign: rows.get(category) ?? false }));
+  return CATEGORY_SLUGS.map((category) => ({
+    category,
+    autoAssign: rows.get(category)?.autoAssign ?? false,
+    dueDays: rows.get(category)?.dueDays ?? caseDaysFor(category),
+  }));
 }
 
+/** Switch categories to automatic assignment (those in `on`) and off (the rest); due days unchanged. */
 export async function setAutoAssign({ user, on, now }: { user: User; on: string[]; now: number }): Promise<void> {
+  await saveCategorySettings({ user, input: { auto: on, days: {} }, now });
+}
+
+/**
+ * The categories form in one transaction: automatic assignment per category, and the due days of the
+ * categories given (filing reads them: a case filed afterwards is due in that many days). The row keeps
+ * who changed it last and when.
+ */
+export async function saveCategorySettings({ user, input, now }: { user: User; input: CategorySettingsInput; now: number }): Promise<void> {
   requireStaff(user);
   await writeTransaction(getDb(), (tx) => {
     for (const category of CATEGORY_SLUGS) {
-      const autoAssign = on.includes(category);
+      const autoAssign = input.auto.includes(category);
+      const days = input.days[category];
+      const set = { autoAssign, ...(days === undefined ? {} : { dueDays: days }), updatedByUserId: user.id, updatedAt: now };
       tx.insert(categorySettings)
-        .values({ category, autoAssign, updatedByUserId: user.id, updatedAt: now })
-        .onConflictDoUpdate({ target: categorySettings.category, set: { autoAssign, updatedByUserId: user.id, updatedAt: now } })
+        .values({ category, ...set })
+        .onConflictDoUpdate({ target: categorySettings.category, set })
         .run();
     }
   });

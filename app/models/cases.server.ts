@@ -6,7 +6,7 @@
 import crypto from "node:crypto";
 import { and, count, desc, eq, inArray, or, sql } from "drizzle-orm";
 import { writeTransaction, type Db, type Tx } from "../../db/client";
-import { bookings, caseChoices, caseParties, cases, mediators, users } from "../../db/schema";
+import { bookings, caseChoices, caseParties, cases, categorySettings, mediators, users } from "../../db/schema";
 import { caseDaysFor, CENTRE_TIMEZONE, formatCaseNumber, type CaseChannel, type PartySide, type Severity } from "../../domain";
 import { isoInZone, localDateInZone } from "../../domain/zone";
 import { getDb } from "../db.server";
@@ -72,6 +72,10 @@ export function openCase(tx: Db | Tx, o: OpenCase): { id: number; number: string
       .all();
     if (found.length !== o.picks.length) throw new DomainError("not_found", "A picked mediator was not found");
   }
+  // Due in the days the centre set for the category (/staff/categories), else the domain's (labour 15, by law).
+  const dueDays =
+    tx.select({ days: categorySettings.dueDays }).from(categorySettings).where(eq(categorySettings.category, o.category)).get()?.days ??
+    caseDaysFor(o.category);
   const row = tx
     .insert(cases)
     .values({
@@ -87,7 +91,7 @@ export function openCase(tx: Db | Tx, o: OpenCase): { id: number; number: string
       amountFen: o.amountFen ?? null,
       severity: o.severity ?? "simple",
       committeeId: o.committeeId ?? null,
-      dueAt: o.now + caseDaysFor(o.category) * DAY,
+      dueAt: o.now + dueDays * DAY,
       createdAt: new Date(o.now),
       updatedAt: new Date(o.now),
     })

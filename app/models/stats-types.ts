@@ -2,6 +2,8 @@
 // from case rows and the pages, charts and CSV that show them. Rates are fractions 0–1, null when the
 // denominator is 0.
 
+import { CASE_OUTCOMES, type CaseOutcome } from "../../domain";
+
 export const STATS_GROUPS = ["month", "category", "town", "pool", "channel"] as const;
 export type StatsGroup = (typeof STATS_GROUPS)[number];
 
@@ -25,9 +27,35 @@ export interface CentreFigures {
   islandOnlineMediations: number;
 }
 
+/** The rows of the major-case table: the two severities of a 3+X panel, and the death-compensation cases. */
+export const SEVERE_KINDS = ["major", "group", "deathCompensation"] as const;
+export type SevereKind = (typeof SEVERE_KINDS)[number];
+
+/** Cases of one kind closed in the period: how many, per outcome, and agreements fulfilled in full. */
+export interface SevereFigures {
+  closed: number;
+  outcomes: Record<CaseOutcome, number>;
+  fulfilled: number;
+}
+
+export const noSevereFigures = (): SevereFigures => ({
+  closed: 0,
+  outcomes: Object.fromEntries(CASE_OUTCOMES.map((o) => [o, 0])) as Record<CaseOutcome, number>,
+  fulfilled: 0,
+});
+export const noSevereCases = (): Record<SevereKind, SevereFigures> => ({
+  major: noSevereFigures(),
+  group: noSevereFigures(),
+  deathCompensation: noSevereFigures(),
+});
+
 export interface CentreStats extends CentreFigures {
   from: string; // YYYY-MM-DD, Asia/Shanghai, inclusive
   to: string; // YYYY-MM-DD, inclusive
+  /** Major and group cases (and the death-compensation ones, whatever their severity) closed in the period. */
+  severeCases: Record<SevereKind, SevereFigures>;
+  /** Major and group cases closed in the period whose agreement is fulfilled in full. */
+  majorFulfilled: number;
   groupBy?: StatsGroup;
   /** One entry per group value present in the period, in a stable order (months ascending). */
   groups?: ({ key: string } & CentreFigures)[];

@@ -3,13 +3,14 @@
 // says which rows a figure is dated by and how they are grouped, and adds them up in SQL (one GROUP BY
 // query per dating: filed, closed, rated, confirmed), so a year of 45,000 cases costs a few queries,
 // not a loop over rows. Staff and admins only.
-import { and, eq, gte, lt, sql, type SQL } from "drizzle-orm";
+import { and, eq, gte, lt, or, sql, type SQL } from "drizzle-orm";
 import { DateTime } from "luxon";
 import { z } from "zod";
 import { agreements, cases, instalments, judicialConfirmations, mediators, obligations, ratings, towns } from "../../db/schema";
 import { CASE_CHANNELS, CATEGORY_SLUGS, CENTRE_TIMEZONE, MEDIATOR_KINDS, TOWN_SLUGS } from "../../domain";
 import { satisfactionShare } from "../../domain/record";
 import { localMidnightOf } from "../../domain/zone";
+import { historyTargets } from "../../db/demo-history-params";
 import { getDb } from "../db.server";
 import type { User } from "./auth.server";
 import {
@@ -34,7 +35,15 @@ import {
 } from "./case-figures";
 import { DomainError } from "./errors";
 import { ISSUES } from "./issues";
-import { STATS_GROUPS, type CentreFigures, type CentreStats, type StatsGroup } from "./stats-types";
+import {
+  noSevereCases,
+  STATS_GROUPS,
+  type CentreFigures,
+  type CentreStats,
+  type SevereFigures,
+  type SevereKind,
+  type StatsGroup,
+} from "./stats-types";
 
 /** Longest period one request may ask for (grouped by month: 60 groups). */
 export const MAX_STATS_DAYS = 5 * 366;
@@ -345,9 +354,16 @@ export function centreStats({
     ["judicialConfirmations", "fulfilledOnTimeAfterConfirmation", "enforced"],
   );
 
+  const severeCases = severeCasesOf(closedInPeriod);
   const whole = zero();
   for (const counts of byKey.values()) for (const f of Object.keys(whole) as (keyof Counts)[]) whole[f] += counts[f];
-  const stats: CentreStats = { from, to, ...figures(whole) };
+  const stats: CentreStats = {
+    from,
+    to,
+    ...figures(whole),
+    severeCases,
+    majorFulfilled: severeCases.major.fulfilled + severeCases.group.fulfilled,
+  };
   if (!groupBy) return stats;
 
   let keys: string[];
@@ -361,6 +377,46 @@ export function centreStats({
   }
   return { ...stats, groupBy, groups: keys.map((key) => ({ key, ...figures(byKey.get(key) ?? zero()) })) };
 }
+
+/**
+ * Major and group cases, and death-compensation ones (a flag on the case: a major case mostly, but the
+ * flag decides), closed in the period (`closedInPeriod`): per outcome, and agreements fulfilled in full
+ * (every instalment paid, as the fulfilment rate counts them). A case of both counts in both rows. Two
+ * small queries over the few such cases, not more sums over every closed case.
+ */
+function severeCasesOf(closedInPeriod: SQL | undefined): Record<SevereKind, SevereFigures> {
+  const db = getDb();
+  const severe = and(closedInPeriod, or(majorSql(), eq(cases.deathCompensation, true)));
+  const out = noSevereCases();
+  const kindsOf = (severity: string, death: boolean): SevereKind[] => {
+    const kinds: SevereKind[] = severity === "major" || severity === "group" ? [severity] : [];
+    return death ? [...kinds, "deathCompensation"] : kinds;
+  };
+  const rows = db
+    .select({ severity: cases.severity, death: cases.deathCompensation, outcome: cases.outcome, n: sql<number>`count(*)` })
+    .from(cases)
+    .where(severe)
+    .groupBy(cases.severity, cases.deathCompensation, cases.outcome)
+    .all();
+  for (const row of rows)
+    for (const kind of kindsOf(row.severity, row.death)) {
+      out[kind].closed += row.n;
+      if (row.outcome) out[kind].outcomes[row.outcome] += row.n;
+    }
+  // The fulfilment aggregate, keyed by severity and flag ("major:1").
+  const key = sql<string>`${cases.severity} || ':' || ${cases.deathCompensation}`;
+  for (const row of db.all<{ key: string; fulfilled: number }>(fulfilmentByGroup(key, severe))) {
+    const [severity, death] = row.key.split(":");
+    for (const kind of kindsOf(severity, death === "1")) out[kind].fulfilled += Number(row.fulfilled ?? 0);
+  }
+  return out;
+}
+
+/**
+ * What the demo-history generator aims at for `requests` cases (db/demo-history-params.ts, the one
+ * place its parameters live): the seed's column beside the 2018 table, at the period's size.
+ */
+export const seedTargets = (requests: number) => historyTargets(requests);
 
 export const STATS_PRESETS = ["year", "last12", "month", "custom"] as const;
 export type StatsPreset = (typeof STATS_PRESETS)[number];

@@ -17,7 +17,8 @@ import {
   ratings,
 } from "../../db/schema";
 import { createParty } from "../../tests/factories";
-import type { CentreFigures } from "./stats-types";
+import type { CaseOutcome } from "../../domain";
+import { noSevereCases, noSevereFigures, type CentreFigures, type SevereFigures } from "./stats-types";
 
 const db = openDb(freshDatabase());
 const { centreStats, statsQuerySchema, last12Months, wholeMonth } = await import("./stats.server");
@@ -37,10 +38,12 @@ interface Made {
   pool: "senior-mediator" | "expert" | "lawyer" | "committee" | null;
   closed?: string;
   due?: string;
-  outcome?: "agreement" | "no-agreement" | "withdrawn";
+  outcome?: CaseOutcome;
   mode?: "online" | "centre" | "onsite";
   visits?: number;
   severity?: "simple" | "major" | "group";
+  /** A death-compensation claim (the case's flag). */
+  death?: boolean;
   /** The agreement's instalments (an agreement without any when empty). */
   instalments?: Result[];
   stars?: number[];
@@ -173,7 +176,8 @@ const HISTORY: Made[] = [
 
 const staff = { role: "staff" as const };
 
-beforeAll(() => {
+/** Inserts hand-made cases with their agreements, instalments, ratings and confirmations. */
+function insertHistory(history: Made[]): void {
   const party = createParty(db, { token: false }).user;
   const mediatorOf = (kind: string) =>
     db
@@ -182,7 +186,7 @@ beforeAll(() => {
       .where(eq(mediators.kind, kind as "expert"))
       .get()!.id;
   const committeeId = db.select({ id: committees.id }).from(committees).get()!.id;
-  for (const [n, c] of HISTORY.entries()) {
+  for (const [n, c] of history.entries()) {
     const row = db
       .insert(cases)
       .values({
@@ -192,6 +196,7 @@ beforeAll(() => {
         description: `手工案例 C${n + 1}`,
         town: c.town,
         severity: c.severity ?? "simple",
+        deathCompensation: c.death ?? false,
         status: c.closed ? "closed" : "in-mediation",
         outcome: c.outcome ?? null,
         mediatorId: c.pool === null ? null : mediatorOf(c.pool === "committee" ? "lawyer" : c.pool),
@@ -246,7 +251,9 @@ beforeAll(() => {
         })
         .run();
   }
-});
+}
+
+beforeAll(() => insertHistory(HISTORY));
 
 const EMPTY: CentreFigures = {
   handled: 0,
@@ -289,6 +296,12 @@ describe("the centre's figures for a period", () => {
       majorCases: 2, // C2 major, C3 group
       majorAgreed: 1,
       islandOnlineMediations: 2, // C1 Liuheng, C3 Taohua (C6 on site)
+      severeCases: {
+        major: severe(1, { "no-agreement": 1 }, 0), // C2
+        group: severe(1, { agreement: 1 }, 0), // C3: one instalment enforced, so not fulfilled
+        deathCompensation: noSevereFigures(),
+      },
+      majorFulfilled: 0,
     });
   });
 
@@ -369,6 +382,8 @@ describe("the centre's figures for a period", () => {
       from: "2027-01-01",
       to: "2027-12-31",
       ...EMPTY,
+      severeCases: noSevereCases(),
+      majorFulfilled: 0,
     });
   });
 
@@ -477,6 +492,68 @@ describe("the centre's figures for a period", () => {
           `${groupBy} ${figure}`,
         ).toBe(whole[figure]);
     }
+  });
+});
+
+/** A row of the major-case table: closed, the outcomes that are not 0, fulfilled. */
+const severe = (closed: number, outcomes: Partial<SevereFigures["outcomes"]>, fulfilled: number): SevereFigures => ({
+  closed,
+  outcomes: { ...noSevereFigures().outcomes, ...outcomes },
+  fulfilled,
+});
+
+// D1…D10, in May 2024 (no other test's period): major and group cases with every kind of outcome, and
+// death-compensation ones, one of them `simple`.
+const SEVERE_HISTORY: Made[] = (
+  [
+    // D1: major, death compensation, agreed, paid on time then late: fulfilled.
+    { severity: "major", death: true, outcome: "agreement", instalments: ["on-time", "late"] },
+    // D2: major, agreed, its second instalment not yet due: not fulfilled (yet).
+    { severity: "major", outcome: "agreement", instalments: ["on-time", null] },
+    // D3–D5: group cases without agreement, referred to litigation, withdrawn.
+    { severity: "group", outcome: "no-agreement" },
+    { severity: "group", outcome: "referred-litigation" },
+    { severity: "group", outcome: "withdrawn" },
+    // D6: major, the respondent refused mediation.
+    { severity: "major", outcome: "respondent-refused" },
+    // D7: group, agreed, enforced: not fulfilled.
+    { severity: "group", outcome: "agreement", instalments: ["enforced"] },
+    // D8: a simple case that is a death-compensation claim, agreed and paid.
+    { severity: "simple", death: true, outcome: "agreement", instalments: ["on-time"] },
+    // D9: major, agreed and paid, but closed in June.
+    { severity: "major", outcome: "agreement", instalments: ["on-time"], closed: "2024-06-03T10:00" },
+    // D10: major, still in mediation; D11: simple, agreed and paid.
+    { severity: "major", closed: undefined },
+    { severity: "simple", outcome: "agreement", instalments: ["on-time"] },
+  ] as Partial<Made>[]
+).map((c) => ({
+  created: "2024-05-02T09:00",
+  channel: "online",
+  category: "construction",
+  town: "shenjiamen",
+  pool: "senior-mediator",
+  visits: 2,
+  mode: c.outcome === "withdrawn" || c.outcome === "respondent-refused" ? undefined : "centre",
+  due: "2024-06-01T09:00",
+  ...("closed" in c ? {} : { closed: "2024-05-20T10:00" }),
+  ...c,
+}));
+
+describe("major and group cases and their outcomes", () => {
+  beforeAll(() => insertHistory(SEVERE_HISTORY));
+
+  it("counts those closed in the period per severity and outcome, fulfilled ones, and death compensation", () => {
+    const may = centreStats({ viewer: staff, from: "2024-05-01", to: "2024-05-31", now: NOW });
+    expect(may.severeCases).toEqual({
+      major: severe(3, { agreement: 2, "respondent-refused": 1 }, 1), // D1, D2, D6; D1 fulfilled
+      group: severe(4, { "no-agreement": 1, "referred-litigation": 1, withdrawn: 1, agreement: 1 }, 0), // D3–D5, D7
+      deathCompensation: severe(2, { agreement: 2 }, 2), // D1 (major) and D8 (simple)
+    });
+    expect(may.majorFulfilled).toBe(1);
+    expect([may.majorCases, may.majorAgreed]).toEqual([7, 3]);
+    // D9 counts in June.
+    const june = centreStats({ viewer: staff, from: "2024-06-01", to: "2024-06-30", now: NOW });
+    expect([june.severeCases.major, june.majorFulfilled]).toEqual([severe(1, { agreement: 1 }, 1), 1]);
   });
 });
 

@@ -366,11 +366,22 @@ const figures = {
   majorAgreed: count,
   islandOnlineMediations: count,
 };
+const severeFigures = z.strictObject({
+  closed: count,
+  outcomes: z.strictObject(
+    Object.fromEntries(CASE_OUTCOMES.map((o) => [o, count])) as Record<(typeof CASE_OUTCOMES)[number], typeof count>,
+  ),
+  fulfilled: count,
+});
 export const statsSchema = z
   .strictObject({
     ...figures,
     from: localDate,
     to: localDate,
+    severeCases: z.strictObject({ major: severeFigures, group: severeFigures, deathCompensation: severeFigures }).meta({
+      description: "Major and group cases, and death-compensation ones, closed in the period: per outcome, and fulfilled in full.",
+    }),
+    majorFulfilled: count,
     groupBy: z.enum(STATS_GROUPS).optional(),
     groups: z.array(z.strictObject({ key: z.string(), ...figures })).optional(),
   })

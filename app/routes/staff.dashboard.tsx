@@ -10,9 +10,10 @@ import { renderChart } from "~/components/charts/render.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { localeFromMatches, messages, useLocale, useT } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
-import { STATS_GROUPS, type CentreStats } from "~/models/stats-types";
+import { SEVERE_KINDS, STATS_GROUPS, type CentreStats } from "~/models/stats-types";
+import { CASE_OUTCOMES } from "../../domain";
 import { cachedCentreStats } from "~/models/stats-cache.server";
-import { dashboardQuery, type StatsPreset } from "~/models/stats.server";
+import { dashboardQuery, seedTargets, type StatsPreset } from "~/models/stats.server";
 import { fieldErrors } from "~/utils/forms.server";
 import { requirePageUser } from "~/utils/session.server";
 
@@ -29,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const parsed = dashboardQuery(new URL(request.url).searchParams, now);
   if (!parsed.ok)
     return data(
-      { query: parsed.query, errors: fieldErrors(parsed.error, locale), stats: null, charts: [], csvHref: null },
+      { query: parsed.query, errors: fieldErrors(parsed.error, locale), stats: null, seed: null, charts: [], csvHref: null },
       { status: 400 },
     );
   const { query } = parsed;
@@ -40,7 +41,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     return { chart, svg: renderChart({ ...chart, label: alt(chartSummary(chart, locale)) }) };
   });
   const csv = new URLSearchParams({ from: query.from, to: query.to, ...(query.groupBy ? { groupBy: query.groupBy } : {}) });
-  return { query, errors: null, stats, charts, csvHref: `/staff/dashboard.csv?${csv}` };
+  // The generator's targets at this period's size: the seed's column beside the 2018 table.
+  return { query, errors: null, stats, seed: seedTargets(stats.handled), charts, csvHref: `/staff/dashboard.csv?${csv}` };
 }
 
 export const meta: MetaFunction = ({ matches }) => {
@@ -49,7 +51,7 @@ export const meta: MetaFunction = ({ matches }) => {
 };
 
 export default function CentreDashboard() {
-  const { query, errors, stats, charts, csvHref } = useLoaderData<typeof loader>();
+  const { query, errors, stats, seed, charts, csvHref } = useLoaderData<typeof loader>();
   const t = useT();
   const s = t.centreStats;
   const locale = useLocale();
@@ -144,7 +146,9 @@ export default function CentreDashboard() {
 
           {stats.groupBy ? <GroupsTable stats={stats} /> : null}
 
-          <Beside2018 stats={stats} />
+          <SevereTable stats={stats} />
+
+          {seed ? <Beside2018 stats={stats} seed={seed} /> : null}
         </>
       ) : null}
     </div>
@@ -230,24 +234,90 @@ function GroupsTable({ stats }: { stats: CentreStats }) {
   );
 }
 
-function Beside2018({ stats }: { stats: CentreStats }) {
+function SevereTable({ stats }: { stats: CentreStats }) {
+  const t = useT();
+  const v = t.centreStats.severe;
+  return (
+    <section aria-labelledby="stats-severe">
+      <h2 id="stats-severe">{v.heading}</h2>
+      <p>{v.intro}</p>
+      <div className="table-scroll" role="region" aria-labelledby="stats-severe-caption" tabIndex={0}>
+        <table className="data-table severe-table">
+          <caption id="stats-severe-caption">{`${v.heading} · ${t.centreStats.period(stats.from, stats.to)}`}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{v.kind}</th>
+              <th scope="col">{v.closed}</th>
+              {CASE_OUTCOMES.map((o) => (
+                <th scope="col" key={o}>
+                  {t.casePages.outcome[o]}
+                </th>
+              ))}
+              <th scope="col">{v.fulfilled}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {SEVERE_KINDS.map((kind) => {
+              const row = stats.severeCases[kind];
+              return (
+                <tr key={kind}>
+                  <th scope="row">{v.kinds[kind]}</th>
+                  <td className="num" data-label={v.closed}>
+                    {row.closed}
+                  </td>
+                  {CASE_OUTCOMES.map((o) => (
+                    <td className="num" key={o} data-label={t.casePages.outcome[o]}>
+                      {row.outcomes[o]}
+                    </td>
+                  ))}
+                  <td className="num" data-label={v.fulfilled}>
+                    {row.fulfilled}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+type SeedTargets = ReturnType<typeof seedTargets>;
+
+/** Each row: the figure, then 2018 as published, the seed's target at this size, and the rows' figure. */
+function Beside2018({ stats, seed }: { stats: CentreStats; seed: SeedTargets }) {
   const b = useT().centreStats.beside2018;
-  const rows: [string, string, string][] = [
-    [b.rows.handled, b.values2018.handled, b.period.handled(stats.handled, stats.online, stats.inPerson)],
-    [b.rows.zeroVisit, percent(CENTRE_2018.zeroVisitRate), percent(stats.zeroVisitRate)],
-    [b.rows.oneVisit, percent(CENTRE_2018.oneVisitRate), percent(stats.oneVisitRate)],
-    [b.rows.onTime, percent(CENTRE_2018.onTimeRate), percent(stats.onTimeRate)],
-    [b.rows.satisfaction, percent(CENTRE_2018.satisfactionRate), percent(stats.satisfactionRate)],
+  const death = stats.severeCases.deathCompensation.closed;
+  const rows: [string, string, string, string][] = [
+    [
+      b.rows.handled,
+      b.values2018.handled,
+      b.period.handled(seed.requests, seed.online, seed.inPerson),
+      b.period.handled(stats.handled, stats.online, stats.inPerson),
+    ],
+    [b.rows.zeroVisit, percent(CENTRE_2018.zeroVisitRate), percent(seed.zeroVisitRate), percent(stats.zeroVisitRate)],
+    [b.rows.oneVisit, percent(CENTRE_2018.oneVisitRate), percent(seed.oneVisitRate), percent(stats.oneVisitRate)],
+    [b.rows.onTime, percent(CENTRE_2018.onTimeRate), percent(seed.onTimeRate), percent(stats.onTimeRate)],
+    [b.rows.satisfaction, percent(CENTRE_2018.satisfactionRate), percent(seed.satisfactionRate), percent(stats.satisfactionRate)],
     [
       b.rows.major,
       b.values2018.major,
-      b.period.major(stats.majorCases, stats.majorAgreed, percent(stats.majorCases ? stats.majorAgreed / stats.majorCases : null)),
+      b.period.seedMajor(seed.majorCases, seed.deathCompensation),
+      b.period.major(
+        stats.majorCases,
+        stats.majorAgreed,
+        percent(stats.majorCases ? stats.majorAgreed / stats.majorCases : null),
+        death,
+        stats.majorFulfilled,
+      ),
     ],
-    [b.rows.court, b.values2018.court, b.notRecorded],
-    [b.rows.island, b.values2018.island, b.period.island(stats.islandOnlineMediations)],
+    [b.rows.court, b.values2018.court, b.notSeeded, b.notRecorded],
+    [b.rows.island, b.values2018.island, b.period.island(seed.islandOnlineMediations), b.period.island(stats.islandOnlineMediations)],
     [
       b.rows.judicial,
       b.values2018.judicial,
+      b.period.judicial(seed.judicialConfirmations, seed.fulfilledOnTimeAfterConfirmation, seed.enforced),
       b.period.judicial(stats.judicialConfirmations, stats.fulfilledOnTimeAfterConfirmation, stats.enforced),
     ],
   ];
@@ -257,19 +327,21 @@ function Beside2018({ stats }: { stats: CentreStats }) {
       <p>{b.intro}</p>
       <div className="table-scroll" role="region" aria-labelledby="stats-2018-caption" tabIndex={0}>
         <table className="data-table beside-2018">
-          <caption id="stats-2018-caption">{`${b.year2018} · ${b.thisPeriod}`}</caption>
+          <caption id="stats-2018-caption">{`${b.year2018} · ${b.seed} · ${b.thisPeriod}`}</caption>
           <thead>
             <tr>
               <th scope="col">{b.figure}</th>
               <th scope="col">{b.year2018}</th>
+              <th scope="col">{b.seed}</th>
               <th scope="col">{b.thisPeriod}</th>
             </tr>
           </thead>
           <tbody>
-            {rows.map(([label, then, now]) => (
+            {rows.map(([label, then, target, now]) => (
               <tr key={label}>
                 <th scope="row">{label}</th>
                 <td data-label={b.year2018}>{then}</td>
+                <td data-label={b.seed}>{target}</td>
                 <td data-label={b.thisPeriod}>{now}</td>
               </tr>
             ))}

@@ -90,12 +90,16 @@ export const recusals = sqliteTable(
   (t) => [index("recusals_case_idx").on(t.caseId)],
 );
 
-/** The centre's choices per category: automatic assignment (the suggestion applied, staff told). */
+/**
+ * The centre's choices per category: automatic assignment (the suggestion applied, staff told), and the
+ * days a case of the category is due in (null, or no row: the domain's caseDaysFor, 15 for labour by law).
+ */
 export const categorySettings = sqliteTable("category_settings", {
   category: text("category_slug")
     .primaryKey()
     .references(() => categories.slug),
   autoAssign: integer("auto_assign", { mode: "boolean" }).notNull().default(false),
+  dueDays: integer("due_days"),
   updatedByUserId: integer("updated_by_user_id").references(() => users.id),
   updatedAt: integer("updated_at").notNull(),
 });

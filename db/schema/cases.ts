@@ -41,12 +41,14 @@ export const cases = sqliteTable(
     town: text("town_slug").references(() => towns.slug),
     amountFen: integer("amount_fen"),
     severity: text("severity", { enum: SEVERITIES }).notNull().default("simple"),
+    /** A claim for death compensation (死亡赔偿): the 2018 table counts these among the major cases. */
+    deathCompensation: integer("death_compensation", { mode: "boolean" }).notNull().default(false),
     status: text("status", { enum: CASE_STATUSES }).notNull().default("submitted"),
     outcome: text("outcome", { enum: CASE_OUTCOMES }),
     /** The mediator both sides agreed on (or the centre assigned). */
     mediatorId: integer("mediator_id").references(() => mediators.id),
     committeeId: integer("committee_id").references(() => committees.id),
-    /** Mediation is normally concluded within 30 days (per category). Epoch ms. */
+    /** Mediation is normally concluded within 30 days; per category (category_settings.due_days, caseDaysFor). Epoch ms. */
     dueAt: integer("due_at"),
     closedAt: integer("closed_at"),
     /** How the mediation was held (online, at the centre, on site), once it was. */

@@ -76,6 +76,27 @@ test.describe("without JavaScript", () => {
     await expect(beside.getByRole("row", { name: /零跑/ })).toContainText("77.3%");
     await expect(beside.getByRole("row", { name: /司法确认/ })).toContainText("207 件：按时履行 187，强制执行 20");
     await expect(beside.getByRole("row")).toHaveCount(10);
+    // Three columns side by side: 2018 as published, the seed's target at this period's size, the rows.
+    await expect(beside.getByRole("columnheader")).toHaveText([
+      "指标",
+      "2018 年（中心公布）",
+      "演示数据目标（按本期受理量）",
+      "所选期间（案件记录）",
+    ]);
+    await expect(beside.getByRole("row", { name: /零跑/ }).getByRole("cell")).toHaveText(["77.3%", "77.3%", /^(\d+(\.\d)?%|—)$/]);
+
+    // Major and group cases by outcome, as the API counts them.
+    const severe = page.getByRole("table", { name: /^重大疑难、群体性案件及结果/ });
+    await expect(page.getByRole("heading", { name: "重大疑难、群体性案件及结果" })).toBeVisible();
+    for (const [name, kind] of [
+      ["重大疑难案件", "major"],
+      ["群体性案件", "group"],
+      ["死亡赔偿案件", "deathCompensation"],
+    ] as const) {
+      const cells = severe.getByRole("row", { name }).getByRole("cell");
+      await expect(cells.first()).toHaveText(String(api.severeCases[kind].closed));
+      await expect(cells.last()).toHaveText(String(api.severeCases[kind].fulfilled));
+    }
   });
 
   test("the GET form: a custom period grouped by month, a month preset, and a bad period explained", async ({ page }) => {

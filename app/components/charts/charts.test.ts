@@ -1,7 +1,7 @@
 // The dashboard's CSV and charts: RFC 4180 quoting with a BOM for Excel, formulas defused; ECharts'
 // SVG cleaned for the CSP and the phone (no style element, no fixed size, a text alternative).
 import { describe, expect, it } from "vitest";
-import type { CentreFigures, CentreStats } from "../../models/stats-types";
+import { noSevereCases, type CentreFigures, type CentreStats } from "../../models/stats-types";
 import { chartData, chartSummary, percent, statsCsv } from "./centre-figures";
 import { cleanSvg, renderChart } from "./render.server";
 
@@ -25,6 +25,8 @@ const figures = (over: Partial<CentreFigures> = {}): CentreFigures => ({
   islandOnlineMediations: 1,
   ...over,
 });
+/** The whole period's major-case table (not shown in the CSV or the charts). */
+const severe = { severeCases: noSevereCases(), majorFulfilled: 0 };
 
 describe("statsCsv", () => {
   const stats: CentreStats = {
@@ -32,6 +34,7 @@ describe("statsCsv", () => {
     to: "2026-02-28",
     groupBy: "category",
     ...figures(),
+    ...severe,
     groups: [
       { key: "contract-debt", ...figures() },
       { key: "=cmd", ...figures({ handled: 0 }) },
@@ -66,7 +69,7 @@ describe("statsCsv", () => {
   });
 
   it("the whole period alone is one row, 全部", () => {
-    const lines = statsCsv({ from: "2026-01-01", to: "2026-01-31", ...figures() }, "zh").split("\r\n");
+    const lines = statsCsv({ from: "2026-01-01", to: "2026-01-31", ...figures(), ...severe }, "zh").split("\r\n");
     expect(lines.slice(1)).toEqual([expect.stringMatching(/^全部,3,2,1,/), ""]);
   });
 });
@@ -88,6 +91,7 @@ describe("charts", () => {
       to: "2026-02-28",
       groupBy: "month",
       ...figures(),
+      ...severe,
       groups: [
         { key: "2026-01", ...figures() },
         { key: "2026-02", ...figures({ zeroVisitRate: null }) },
