@@ -275,6 +275,8 @@ export interface CaseView {
   severity: CaseRow["severity"];
   mediator: { id: number; name: string } | null;
   committeeId: number | null;
+  /** On the pre-litigation fast track (ADR 035): since when, and the team's judge who guides it. */
+  preLitigation: { at: string; judge: { id: number; name: string } | null } | null;
   picks: { id: number; name: string; rank: number }[];
   parties: CasePartyView[];
   dueAt: string | null;
@@ -325,6 +327,19 @@ export function toCaseView(
     severity: row.severity,
     mediator,
     committeeId: row.committeeId,
+    preLitigation:
+      row.preLitigationAt === null
+        ? null
+        : {
+            at: iso(row.preLitigationAt)!,
+            judge: row.preLitigationJudgeId
+              ? (tx
+                  .select({ id: mediators.id, name: mediators.name })
+                  .from(mediators)
+                  .where(eq(mediators.id, row.preLitigationJudgeId))
+                  .get() ?? null)
+              : null,
+          },
     picks,
     parties: parties.map((p) => ({
       id: p.id,

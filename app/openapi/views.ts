@@ -284,6 +284,10 @@ export const caseSchema = z
     severity: z.enum(SEVERITIES),
     mediator: named.nullable(),
     committeeId: id.nullable(),
+    preLitigation: z
+      .strictObject({ at: instant, judge: named.nullable() })
+      .nullable()
+      .meta({ description: "On the pre-litigation fast track since `at`, guided by the team's judge (ADR 035); null otherwise." }),
     picks: z.array(z.strictObject({ id, name: z.string(), rank: z.number().int().min(1) })),
     parties: z.array(
       z.strictObject({
