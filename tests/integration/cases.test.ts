@@ -342,6 +342,45 @@ describe("other roads", () => {
     expect(asChosen.body.actions).toEqual(["start-mediation", "record-outcome"]);
   });
 
+  it("the ranking lands on another mediator than the booked pick: the pick's held time is released, everyone told", async () => {
+    const now = Date.now();
+    const [x, y] = [0, 1].map(() => createMediator(db, { categories: ["neighbourhood"], modes: ["online"], account: true, now }));
+    const applicant = createParty(db);
+    const filed = await call(casesRoute, "/api/v1/cases", {
+      method: "POST",
+      token: applicant.token,
+      body: { ...filing([x.id, y.id], "13800000790"), category: "neighbourhood", informed: true },
+    });
+    const id = filed.body.id as number;
+    // The applicant booked their first pick; the session waits for the other side's consent.
+    const slotX = firstFreeSlot(db, x.id, { now, mode: "online" });
+    const heldX = createBooking(db, {
+      partyUserId: applicant.user.id,
+      mediatorId: x.id,
+      start: slotX.start,
+      caseId: id,
+      status: "confirmed",
+      now,
+    });
+    expect((await post(consent, id, { ranking: [x.id, y.id] }, applicant.token)).body.status).toBe("submitted");
+    // The respondent ranks y alone: the best combined rank is y (x is unranked by them).
+    const chosen = await post(consent, id, { code: codeSentTo("13800000790", id), informed: true, ranking: [y.id] });
+    expect(chosen.body).toMatchObject({ status: "mediator-agreed", mediator: { id: y.id } });
+    const b = db.select().from(bookings).where(eq(bookings.id, heldX.id)).get()!;
+    expect([b.status, b.cancelReason]).toEqual(["cancelled", expect.stringMatching(/another mediator|另一位调解员/)]);
+    // x's time is free again, and the party and x are told the time is released.
+    expect(firstFreeSlot(db, x.id, { now, mode: "online" }).start).toBe(slotX.start);
+    const told = db
+      .select()
+      .from(notifications)
+      .where(eq(notifications.template, "case.booking-released"))
+      .all()
+      .filter((n) => n.params?.bookingId === heldX.id)
+      .map((n) => n.to)
+      .sort();
+    expect(told).toEqual([applicant.email, x.account!.email].sort());
+  });
+
   it("refuses what the rules do not allow, saying why", async () => {
     const { m, applicant, staff } = setup();
     const filed = await call(casesRoute, "/api/v1/cases", { method: "POST", token: applicant.token, body: filing([m.id], "13800000999") });
