@@ -3,8 +3,10 @@
 // the shortlist and their ranking, the dates of its steps, its sessions, the agreement with its
 // obligations, instalments and the judicial-confirmation countdown, the log for staff — and which of
 // the steps outside the case rules (acknowledge, rate, confirmation, fulfilment) this viewer may take.
-// Reads only; visibility comes from getCase (someone else's case is not found).
-import { and, asc, eq, inArray } from "drizzle-orm";
+// Its ratings: staff read every one (and hide a comment), a party their own, anyone else none.
+// Reads, and the page's one write beyond the case steps (hiding a comment of this case); visibility
+// comes from getCase (someone else's case is not found).
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import {
   agreements,
   bookings,
@@ -25,7 +27,9 @@ import type { User } from "./auth.server";
 import { listCaseEvents } from "./case-audit.server";
 import { caseFacts } from "./case-facts.server";
 import { allowedCaseEvents } from "./case-rules";
+import { hideRatingComment } from "./case-outcome.server";
 import { getCase, type CaseView } from "./cases.server";
+import { DomainError } from "./errors";
 
 const DAY = 86_400_000;
 const iso = (ms: number | null | undefined) => (ms === null || ms === undefined ? null : isoInZone(ms, CENTRE_TIMEZONE));
@@ -48,8 +52,20 @@ export function listPickableMediators(): PickableMediator[] {
     .all();
 }
 
+export interface CaseRatingView {
+  id: number;
+  side: "applicant" | "respondent";
+  stars: number;
+  comment: string | null;
+  at: string;
+  /** When staff hid the comment; the reason only for staff (it is the centre's note). */
+  hidden: null | { at: string; reason: string | null };
+}
+
 export interface CasePageView {
   case: CaseView;
+  /** Staff: every rating of the case; a party: their own; anyone else: none. */
+  ratings: CaseRatingView[];
   /** The viewer's own party row, when they are a party. */
   me: { partyId: number; side: "applicant" | "respondent"; informed: boolean; acknowledged: boolean; rated: boolean } | null;
   shortlist: { id: number; name: string; title: string }[];
@@ -104,6 +120,7 @@ export interface CasePageView {
     recordFulfilment: boolean;
     rate: boolean;
     seeLog: boolean;
+    hideRating: boolean;
   };
   log: ReturnType<typeof listCaseEvents> | null;
 }
@@ -217,11 +234,38 @@ export function getCasePage({ user, id, now }: { user: User; id: number; now: nu
     };
   }
 
+  // Who may read which rating is part of the query: staff the case's, a party their own row's.
+  const whose = staff ? sql`1 = 1` : me ? eq(ratings.casePartyId, me.partyId) : sql`0 = 1`;
+  const ratingRows = db
+    .select({
+      id: ratings.id,
+      side: caseParties.side,
+      stars: ratings.stars,
+      comment: ratings.comment,
+      at: ratings.at,
+      hiddenAt: ratings.hiddenAt,
+      hiddenReason: ratings.hiddenReason,
+    })
+    .from(ratings)
+    .innerJoin(caseParties, eq(caseParties.id, ratings.casePartyId))
+    .where(and(eq(ratings.caseId, id), whose))
+    .orderBy(asc(ratings.at), asc(ratings.id))
+    .all()
+    .map((r) => ({
+      id: r.id,
+      side: r.side,
+      stars: r.stars,
+      comment: r.comment,
+      at: iso(r.at)!,
+      hidden: r.hiddenAt === null ? null : { at: iso(r.hiddenAt)!, reason: staff ? r.hiddenReason : null },
+    }));
+
   // The steps come from the case rules with this viewer's facts (their acknowledgement, their rating).
   const row = db.select().from(cases).where(eq(cases.id, id)).get()!;
   const acts = new Set(allowedCaseEvents(caseFacts(db, row, me?.partyId), view.viewer, now));
   return {
     case: view,
+    ratings: ratingRows,
     me,
     shortlist: choices("shortlist"),
     myRanking: me ? choices(me.side).map((m) => m.id) : [],
@@ -244,7 +288,35 @@ export function getCasePage({ user, id, now }: { user: User; id: number; now: nu
       recordFulfilment: acts.has("record-fulfilment"),
       rate: me !== null && acts.has("rate"),
       seeLog: staff,
+      hideRating: staff,
     },
     log: staff ? listCaseEvents({ viewer: user, caseId: id }) : null,
   };
+}
+
+/**
+ * Staff hide a comment of this case's ratings from its page (hideRatingComment checks the role and
+ * audits it). A rating of another case is not found here, as a case the viewer may not see is.
+ */
+export async function hideCaseRating({
+  user,
+  caseId,
+  ratingId,
+  reason,
+  now,
+}: {
+  user: User;
+  caseId: number;
+  ratingId: number;
+  reason: string;
+  now: number;
+}): Promise<void> {
+  getCase({ user, id: caseId });
+  const ofCase = getDb()
+    .select({ id: ratings.id })
+    .from(ratings)
+    .where(and(eq(ratings.id, ratingId), eq(ratings.caseId, caseId)))
+    .get();
+  if (!ofCase) throw new DomainError("not_found", "No such rating on this case");
+  await hideRatingComment({ user, ratingId, reason, now });
 }

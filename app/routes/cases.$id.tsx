@@ -3,11 +3,14 @@
 // facts, the mediator, the parties and the sessions; then what this viewer may do now, as the model
 // says (`can`, from the case rules): rank the shortlist or withdraw, begin mediation or record the
 // outcome, acknowledge the agreement, record the judicial confirmation and the fulfilment, rate. Every
-// form posts here with an `intent`; the log is shown to staff.
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+// form posts here with an `intent`; the log is shown to staff, and the ratings (staff read them all
+// and hide a comment; a party reads their own).
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
 import { ButtonForm, ConfirmationForm, FulfilmentForm, RankForm, RatingForm, WithdrawForm } from "~/components/case-forms";
 import { OutcomeForm } from "~/components/case-outcome-form";
+import { CaseRatings, hideIntent } from "~/components/case-ratings";
 import { CaseStatusBadge, type CaseReply } from "~/components/case-parts";
 import {
   AgreementTerms,
@@ -22,10 +25,14 @@ import {
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Notice } from "~/components/forms";
 import { localeFromMatches, messages, useT } from "~/i18n";
-import { getCasePage } from "~/models/case-pages.server";
+import { getCasePage, hideCaseRating } from "~/models/case-pages.server";
+import { withdrawSchema } from "~/models/case-schemas";
 import { isDomainError } from "~/models/errors";
 import { idOr404 } from "~/utils/api.server";
-import { caseStep } from "~/utils/case-page.server";
+import { caseFormRefusal, caseStep } from "~/utils/case-page.server";
+import { parseForm, text } from "~/utils/forms.server";
+import { getLocale } from "~/i18n/locale.server";
+import type { Auth } from "~/utils/auth.server";
 import { AssignmentPanel } from "~/components/assignment-panel";
 import { assignmentsOf } from "~/models/assignment.server";
 import { CasePanelSection } from "~/components/panel-section";
@@ -54,11 +61,35 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+/** The API's reason for hiding (withdrawSchema), and which rating. */
+const hideSchema = withdrawSchema.extend({ ratingId: z.number().int().positive() });
+
+/** Staff hide a rating's comment: the reason is required; the model checks the role and audits it. */
+async function hideRating(request: Request, auth: Auth, formData: FormData, caseId: number) {
+  const locale = getLocale(request);
+  const ratingId = Number(text(formData.get("ratingId")));
+  const intent = hideIntent(Number.isInteger(ratingId) ? ratingId : 0);
+  const submission = parseForm(formData, {
+    schema: hideSchema,
+    locale,
+    input: (p) => ({ reason: typeof p.reason === "string" ? p.reason : "", ratingId }),
+  });
+  if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: submission.status ? 400 : 200 });
+  try {
+    await hideCaseRating({ user: auth.user, caseId, ratingId, reason: submission.value.reason, now: Date.now() });
+    return redirect(`/cases/${caseId}?done=rating-hidden#ratings`);
+  } catch (error) {
+    const { result, status } = caseFormRefusal(error, submission, messages[locale]);
+    return data({ intent, result }, { status });
+  }
+}
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const auth = requirePageUser(request);
   const id = idOr404(params.id);
   const formData = await request.formData();
   requireCsrf(request, auth, formData);
+  if (formData.get("intent") === "hide-rating") return hideRating(request, auth, formData, id);
   return caseStep(request, auth, formData, id);
 }
 
@@ -73,7 +104,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
 };
 
 export default function CasePage() {
-  const { case: c, me, shortlist, myRanking, timeline, sessions, agreement, can, log, done } = useLoaderData<typeof loader>();
+  const { case: c, me, shortlist, myRanking, timeline, sessions, agreement, can, log, done, ratings } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>() as CaseReply;
   const t = useT();
   const w = t.casePages.page;
@@ -171,6 +202,8 @@ export default function CasePage() {
           ) : me?.rated ? (
             <p className="small muted">{w.ratedNote}</p>
           ) : null}
+
+          <CaseRatings caseId={c.id} ratings={ratings} staff={can.hideRating} reply={reply} />
 
           {can.withdraw ? (
             <section className="panel" aria-labelledby="withdraw-heading">

@@ -1,8 +1,9 @@
 // The case pages: a party files a case online (without JavaScript: every error at once, then filed
 // with a pick), finds it at /cases by its number, ranks the shortlist and withdraws; a case the other
 // side accepted goes through the mediator's outcome form (rows added without JavaScript) to an
-// agreement the parties acknowledge, with the judicial-confirmation countdown and staff's forms. axe
-// on each page, and screenshots on desktop and on a 375 px phone.
+// agreement the parties acknowledge, with the judicial-confirmation countdown and staff's forms, the
+// rating, which staff read and whose comment they hide. axe on each page, and screenshots on desktop
+// and on a 375 px phone.
 import path from "node:path";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { DEMO_MEDIATOR_ID, apiToken, expectNoSeriousViolations, login, logout } from "./booking-utils";
@@ -106,7 +107,7 @@ test.describe("filing without JavaScript", () => {
 test.describe("a mediator records an agreement, without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
-  test("outcome form rows, agreement, acknowledgement, countdown and staff's forms", async ({ page, request }) => {
+  test("outcome form rows, agreement, acknowledgement, countdown and staff's forms", async ({ page, request, browser }) => {
     test.setTimeout(90_000);
     const phone = `139${String(Date.now()).slice(-8)}`;
     const filed = await fileByApi(request, phone);
@@ -204,10 +205,39 @@ test.describe("a mediator records an agreement, without JavaScript", () => {
     await rate.getByRole("button", { name: "提交评价" }).click();
     await expect(page.getByRole("region", { name: "评价这次调解" }).getByText("请选择 1 到 5 星。", { exact: true })).toBeVisible();
     await page.getByRole("region", { name: "评价这次调解" }).getByRole("radio", { name: "5 星" }).check();
+    await page.getByRole("region", { name: "评价这次调解" }).getByRole("textbox", { name: "意见（选填）" }).fill("调解员说话难听");
     await page.getByRole("region", { name: "评价这次调解" }).getByRole("button", { name: "提交评价" }).click();
     await expect(notice(page, "感谢您的评价")).toBeVisible();
     await expect(page.getByRole("region", { name: "评价这次调解" })).toHaveCount(0);
+    await expect(page.getByRole("region", { name: "您的评价" })).toContainText("调解员说话难听");
     await shot(page, test.info().project.name, "case-agreement-party");
+    await logout(page);
+
+    // Staff read the rating and hide its comment: the reason is required.
+    await login(page, "staff@example.com");
+    await page.goto(`/cases/${filed.id}`);
+    const ratings = page.getByRole("region", { name: "当事人评价" });
+    await expect(ratings).toContainText("申请人一方");
+    await expect(ratings).toContainText("意见公开显示");
+    await ratings.getByText("隐藏这条意见").click();
+    await ratings.getByRole("button", { name: "隐藏意见" }).click();
+    await expect(page.getByRole("region", { name: "当事人评价" }).getByRole("textbox", { name: "隐藏原因（必填）" })).toHaveAttribute(
+      "aria-invalid",
+      "true",
+    );
+    await page.getByRole("region", { name: "当事人评价" }).getByRole("textbox", { name: "隐藏原因（必填）" }).fill("含有不当言辞");
+    await page.getByRole("region", { name: "当事人评价" }).getByRole("button", { name: "隐藏意见" }).click();
+    await expect(notice(page, "这条评价意见已隐藏")).toBeVisible();
+    await expect(page.getByRole("region", { name: "当事人评价" })).toContainText("含有不当言辞");
+    await expect(page.getByRole("region", { name: "当事人评价" }).getByRole("button", { name: "隐藏意见" })).toHaveCount(0);
+    // axe runs in the page's scripts (the describe's contexts have none): the same page, with JavaScript.
+    const scripted = await browser.newContext({ javaScriptEnabled: true });
+    const withJs = await scripted.newPage();
+    await login(withJs, "staff@example.com");
+    await withJs.goto(`/cases/${filed.id}`);
+    await expect(withJs.getByRole("region", { name: "当事人评价" })).toContainText("含有不当言辞");
+    await expectNoSeriousViolations(withJs, "/cases/:id ratings as staff");
+    await scripted.close();
   });
 });
 

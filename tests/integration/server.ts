@@ -46,6 +46,8 @@ export function ensureBuilt(): void {
 export interface RunningServer {
   url: string;
   process: ChildProcess;
+  /** Everything the server wrote so far, stdout and stderr (tests that check what it logs). */
+  output(): string;
   stop(): Promise<void>;
 }
 
@@ -54,10 +56,12 @@ export async function startServer(env: Record<string, string>): Promise<RunningS
   const child = spawn(process.execPath, ["server.mjs", "build/server/index.js"], {
     cwd: root,
     env: { ...process.env, NODE_ENV: "production", ACCESS_LOG: "0", HOST: "127.0.0.1", PORT: String(port), ...env },
-    stdio: ["ignore", "ignore", "pipe"],
+    stdio: ["ignore", "pipe", "pipe"],
   });
   let stderr = "";
-  child.stderr?.on("data", (d) => (stderr += d));
+  let output = "";
+  child.stderr?.on("data", (d) => ((stderr += d), (output += d)));
+  child.stdout?.on("data", (d) => (output += d));
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
@@ -74,6 +78,7 @@ export async function startServer(env: Record<string, string>): Promise<RunningS
   return {
     url,
     process: child,
+    output: () => output,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
