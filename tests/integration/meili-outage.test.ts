@@ -8,7 +8,6 @@
 // Without a binary the whole file is reported as skipped, with the reason.
 import { spawnSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { findMeiliBinary, startMeili, type MeiliServer } from "../contract/meili-server";
 import { openDb } from "../../db/client";
 import { notifications } from "../../db/schema";
 import { checkIndex } from "../../search/check";
@@ -18,36 +17,10 @@ import type { SearchService } from "../../search/service";
 import type { SearchResult } from "../../search/types";
 import { createMediator, createParty, firstFreeSlot } from "../factories";
 import { call, type Json, type RouteModule } from "./call";
-import { freshDatabase } from "./setup-db";
+import { eventually, meiliApp, sleep } from "./meili-app";
 
-const binary = findMeiliBinary();
-const skipReason = "missing" in binary ? `skipped: ${binary.missing}` : undefined;
-if (skipReason) console.warn(`Meilisearch outage tests ${skipReason}`);
-
-const INDEX = `outage_${process.pid}`;
-let server: MeiliServer | undefined;
-let dbFile = "";
-if (!skipReason) {
-  dbFile = freshDatabase();
-  server = await startMeili();
-  process.env.MEILI_URL = server.url;
-  process.env.MEILI_MASTER_KEY = server.key;
-  process.env.MEILI_INDEX = INDEX;
-  process.env.MEILI_SEARCH_TIMEOUT_MS = "800";
-  process.env.MEILI_BREAKER_MS = "1000";
-}
+const { skipReason, version, server, dbFile, index: INDEX } = await meiliApp("outage");
 const db = skipReason ? (undefined as never) : openDb(dbFile);
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-async function eventually<T>(what: string, fn: () => T | Promise<T>, ok: (v: T) => boolean, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (ok(v)) return v;
-    if (Date.now() > deadline) throw new Error(`${what}: not within ${timeoutMs} ms (last: ${JSON.stringify(v)})`);
-    await sleep(50);
-  }
-}
 
 type Row = {
   id: number;
@@ -63,7 +36,7 @@ const undelivered = () =>
   (db.$client.prepare("select count(*) as n from search_outbox where meili_delivered_at is null").get() as { n: number }).n;
 
 describe.skipIf(Boolean(skipReason))(
-  `Meilisearch stopped: bookings and outcomes go on ${skipReason ? `(${skipReason})` : `(${binary && "version" in binary ? binary.version : ""})`}`,
+  `Meilisearch stopped: bookings and outcomes go on ${skipReason ? `(${skipReason})` : `(${version})`}`,
   () => {
     let api: RouteModule;
     let searchPage: { loader: (args: never) => unknown };
