@@ -3,10 +3,10 @@
 // says which rows a figure is dated by and how they are grouped, and adds them up in SQL (one GROUP BY
 // query per dating: filed, closed, rated, confirmed), so a year of 45,000 cases costs a few queries,
 // not a loop over rows. Staff and admins only.
-import { and, eq, gte, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, eq, gte, lt, sql, type SQL } from "drizzle-orm";
 import { DateTime } from "luxon";
 import { z } from "zod";
-import { agreements, cases, instalments, judicialConfirmations, mediators, obligations, ratings, towns } from "../../db/schema";
+import { agreements, cases, instalments, judicialConfirmations, mediators, obligations, ratings, SEVERE_CASE_WHERE, towns } from "../../db/schema";
 import { CASE_CHANNELS, CATEGORY_SLUGS, CENTRE_TIMEZONE, MEDIATOR_KINDS, TOWN_SLUGS } from "../../domain";
 import { satisfactionShare } from "../../domain/record";
 import { localMidnightOf } from "../../domain/zone";
@@ -386,7 +386,8 @@ export function centreStats({
  */
 function severeCasesOf(closedInPeriod: SQL | undefined): Record<SevereKind, SevereFigures> {
   const db = getDb();
-  const severe = and(closedInPeriod, or(majorSql(), eq(cases.deathCompensation, true)));
+  // Word for word the partial index's condition (db/schema/cases.ts), so SQLite reads the few severe rows.
+  const severe = and(closedInPeriod, sql.raw(`(${SEVERE_CASE_WHERE})`));
   const out = noSevereCases();
   const kindsOf = (severity: string, death: boolean): SevereKind[] => {
     const kinds: SevereKind[] = severity === "major" || severity === "group" ? [severity] : [];

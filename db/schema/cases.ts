@@ -3,6 +3,7 @@
 // instalments, the judicial confirmation, the ratings and the audit log hang off it. Personal data
 // (names, phones of the parties) lives in `case_parties` only: shown to those entitled, never indexed
 // or logged. Amounts are integer fen (1 yuan = 100 fen).
+import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import {
   CASE_CHANNELS,
@@ -18,6 +19,13 @@ import {
 import { users } from "./accounts";
 import { timestamps } from "./columns";
 import { categories, committees, mediators, towns } from "./pool";
+
+/**
+ * The major, group and death-compensation cases the dashboard counts apart (app/models/stats.server.ts),
+ * as literal SQL: a query that repeats it word for word may use the partial index on it (SQLite matches
+ * a partial index's WHERE by its terms; a bound parameter would not match).
+ */
+export const SEVERE_CASE_WHERE = "severity in ('major', 'group') or death_compensation = 1";
 
 export const cases = sqliteTable(
   "cases",
@@ -70,6 +78,8 @@ export const cases = sqliteTable(
     index("cases_mediator_idx").on(t.mediatorId, t.closedAt),
     index("cases_committee_idx").on(t.committeeId, t.closedAt),
     index("cases_closed_idx").on(t.closedAt),
+    // A year of 45,000 cases holds about a hundred severe ones: the dashboard reads them from here.
+    index("cases_severe_closed_idx").on(t.closedAt).where(sql.raw(SEVERE_CASE_WHERE)),
     index("cases_created_idx").on(t.createdAt),
   ],
 );

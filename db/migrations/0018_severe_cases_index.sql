@@ -1,0 +1,1 @@
+CREATE INDEX `cases_severe_closed_idx` ON `cases` (`closed_at`) WHERE severity in ('major', 'group') or death_compensation = 1;
