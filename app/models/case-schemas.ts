@@ -23,6 +23,8 @@ export const fileCaseSchema = z
     town: z.enum(TOWN_SLUGS).optional(),
     amountYuan: yuan.optional(),
     severity: z.enum(SEVERITIES).optional(),
+    /** A claim for death compensation (死亡赔偿): the dashboard counts these apart, as the 2018 table does. */
+    deathCompensation: z.boolean().optional(),
     /** `window`: staff at the general intake window, for someone who came in person. */
     channel: z.enum(CASE_CHANNELS).optional(),
     /** Staff filing for someone give the applicant; a party online is the applicant. */

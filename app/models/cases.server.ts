@@ -40,6 +40,7 @@ export interface OpenCase {
   town?: string;
   amountFen?: number | null;
   severity?: Severity;
+  deathCompensation?: boolean;
   applicants: { name: string; phone?: string | null; userId?: number | null; informed?: boolean }[];
   respondents: { name: string; phone?: string | null }[];
   picks?: number[];
@@ -90,6 +91,7 @@ export function openCase(tx: Db | Tx, o: OpenCase): { id: number; number: string
       town: o.town ?? null,
       amountFen: o.amountFen ?? null,
       severity: o.severity ?? "simple",
+      deathCompensation: o.deathCompensation === true,
       committeeId: o.committeeId ?? null,
       dueAt: o.now + dueDays * DAY,
       createdAt: new Date(o.now),
@@ -160,6 +162,7 @@ export function openCase(tx: Db | Tx, o: OpenCase): { id: number; number: string
       channel: o.channel,
       category: o.category,
       severity: o.severity ?? "simple",
+      deathCompensation: o.deathCompensation === true,
       picks: o.picks ?? [],
       respondents: o.respondents.length,
     },
@@ -183,6 +186,7 @@ export async function fileCase({ user, input, now }: { user: User; input: FileCa
       town: input.town,
       amountFen: toFen(input.amountYuan),
       severity: input.severity,
+      deathCompensation: input.deathCompensation,
       applicants: staff ? input.applicants! : [{ name: user.name, phone: user.phone, userId: user.id, informed: input.informed === true }],
       respondents: input.respondents,
       picks: input.picks,

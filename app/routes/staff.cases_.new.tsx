@@ -6,7 +6,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, SubmitButton } from "~/components/forms";
-import { Input, Select, TextArea, errorsOf, fieldId, type Reply } from "~/components/invitation-fields";
+import { Input, Select, TextArea, errorsOf, fieldId, typedValue, type Reply } from "~/components/invitation-fields";
 import { CsrfInput } from "~/components/session";
 import { CATEGORIES, SEVERITIES, TOWNS } from "../../domain";
 import { localeFromMatches, messages, useLocale, useT } from "~/i18n";
@@ -45,6 +45,7 @@ export async function action({ request }: ActionFunctionArgs) {
         town: text(p.town),
         amountYuan: amount === undefined ? undefined : Number(amount),
         severity: text(p.severity),
+        deathCompensation: p.deathCompensation === "on",
         applicants: [{ name: at(p, "applicants", "name") ?? "", phone: at(p, "applicants", "phone") }],
         respondents: [{ name: at(p, "respondents", "name") ?? "", phone: at(p, "respondents", "phone") }],
       };
@@ -146,6 +147,20 @@ export default function IntakePage() {
               </option>
             ))}
           </Select>
+          <div className="field">
+            <label className="choice" htmlFor="intake-death-compensation">
+              <input
+                type="checkbox"
+                id="intake-death-compensation"
+                name="deathCompensation"
+                aria-describedby="intake-death-compensation-hint"
+              />
+              {s.deathCompensation}
+            </label>
+            <p className="field-hint" id="intake-death-compensation-hint">
+              {s.deathCompensationHint}
+            </p>
+          </div>
         </fieldset>
         <SubmitButton pending={navigation.state === "submitting"} label={s.submit} />
       </Form>
