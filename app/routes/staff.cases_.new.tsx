@@ -153,6 +153,7 @@ export default function IntakePage() {
                 type="checkbox"
                 id="intake-death-compensation"
                 name="deathCompensation"
+                defaultChecked={typedValue(reply, "deathCompensation") === "on"}
                 aria-describedby="intake-death-compensation-hint"
               />
               {s.deathCompensation}

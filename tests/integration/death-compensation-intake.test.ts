@@ -15,6 +15,8 @@ const db = openDb(freshDatabase());
 const casesRoute = await import("~/routes/api.v1.cases");
 const intakePage = await import("~/routes/staff.cases_.new");
 const { centreStats } = await import("~/models/stats.server");
+const { typedValue } = await import("~/components/invitation-fields");
+type Reply = import("~/components/invitation-fields").Reply;
 
 const staff = createStaff(db);
 const party = createParty(db);
@@ -77,6 +79,10 @@ describe("death compensation at intake", () => {
     const numberOf = (location: string | null) => decodeURIComponent(new URL(`http://x${location}`).searchParams.get("filed") ?? "");
     const flagByNumber = (n: string) => db.select().from(cases).where(eq(cases.number, n)).get()!.deathCompensation;
     expect([flagByNumber(numberOf(ticked.location)), flagByNumber(numberOf(unticked.location))]).toEqual([true, false]);
+    // Sent back for a missing field, the form keeps the box ticked (what the page renders it from).
+    const refused = await postPage(intakePage, "/staff/cases/new", staff.user.id, { ...form, category: "", deathCompensation: "on" });
+    expect(refused.status).toBe(400);
+    expect(typedValue((refused.body as { result: Reply }).result, "deathCompensation")).toBe("on");
   });
 
   it("the centre's figures count a closed flagged case among death-compensation cases, once", async () => {
