@@ -6,9 +6,9 @@
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
 import { and, asc, eq } from "drizzle-orm";
-import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { describe, expect, it } from "vitest";
 import { freshDatabase } from "./setup-db";
+import { pdfText } from "./case-steps";
 import { call, type RouteModule } from "./call";
 import { openDb } from "../../db/client";
 import { agreements, cases, instalments, judicialConfirmations, notifications, obligations } from "../../db/schema";
@@ -123,15 +123,6 @@ const wages = {
 };
 const apology = { obligor: "respondent", description: "书面赔礼道歉", dueOn: "2031-01-05" };
 const FACTS = "经核实，被申请人尚欠申请人工资人民币32,000元，双方对欠薪事实无异议。";
-
-async function pdfText(res: Response): Promise<string> {
-  const doc = await getDocument({ data: new Uint8Array(await res.arrayBuffer()), useSystemFonts: false, isEvalSupported: false }).promise;
-  let text = "";
-  for (let n = 1; n <= doc.numPages; n++)
-    text += (await (await doc.getPage(n)).getTextContent()).items.map((i) => ("str" in i ? i.str : "")).join("");
-  await doc.destroy();
-  return text;
-}
 
 describe("POST /api/v1/cases/:id/outcome", () => {
   it("takes the issue's {summary, amountYuan?, obligations?} as the pages' {facts, …}", async () => {

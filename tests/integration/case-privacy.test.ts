@@ -7,6 +7,7 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { freshDatabase } from "./setup-db";
 import { call } from "./call";
+import { codeSentTo as codeSentToIn, postStep } from "./case-steps";
 import { ensureBuilt, startServer, type RunningServer } from "./server";
 import { openDb } from "../../db/client";
 import { caseChoices, cases, notifications } from "../../db/schema";
@@ -26,8 +27,8 @@ const { createSession } = await import("~/models/auth.server");
 // Only this file's mediators make the shortlist: the demo pool would take its five places.
 retireDemoPool(db);
 
-const post = (mod: Parameters<typeof call>[0], id: number, body: unknown, token?: string) =>
-  call(mod, `/api/v1/cases/${id}/x`, { method: "POST", params: { id: String(id) }, body, token });
+const post = postStep;
+const codeSentTo = (phone: string, caseId: number) => codeSentToIn(db, phone, caseId);
 const getCase = (id: number, token: string) => call(caseRoute, `/api/v1/cases/${id}`, { params: { id: String(id) }, token });
 const listIds = async (token: string) =>
   (await call(casesRoute, "/api/v1/cases?perPage=100", { token })).body.cases.map((c: { id: number }) => c.id);
@@ -38,16 +39,6 @@ async function casePageFor(userId: number, id: number): Promise<string> {
   const { secret } = await createSession(userId, "cookie", Date.now());
   const request = new Request(`http://test.local/cases/${id}`, { headers: { Cookie: `sid=${secret}` } });
   return JSON.stringify(await casePage.loader({ request, params: { id: String(id) }, context: {} }));
-}
-
-function codeSentTo(phone: string, caseId: number): string {
-  const row = db
-    .select()
-    .from(notifications)
-    .where(and(eq(notifications.to, phone), eq(notifications.template, "case.invitation")))
-    .all()
-    .find((n) => n.params?.caseId === caseId);
-  return String(row!.params!.code);
 }
 
 /** A labour case filed through the API picking `picks`, its respondent invited at `respondentPhone`. */

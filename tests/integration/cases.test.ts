@@ -1,11 +1,11 @@
 // A case through the API, from filing to a rated agreement: mutual choice by the invitation code,
 // the outcome with its agreement, acknowledgements, judicial confirmation, fulfilment, rating, the audit
 // log and the PDF; and the other roads: a refusal, a ranking, illegal steps, privacy.
-import { and, eq } from "drizzle-orm";
-import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { freshDatabase } from "./setup-db";
 import { call } from "./call";
+import { codeSentTo as codeSentToIn, pdfText, postStep } from "./case-steps";
 import { openDb } from "../../db/client";
 import { bookings, cases, notifications } from "../../db/schema";
 import { createBooking, createMediator, createParty, createStaff, firstFreeSlot } from "../factories";
@@ -24,28 +24,8 @@ const auditRoute = await import("~/routes/api.v1.cases.$id.audit");
 const pdfRoute = await import("~/routes/api.v1.cases.$id.agreement[.]pdf");
 const { listInstalments } = await import("~/models/case-outcome.server");
 
-const post = (mod: Parameters<typeof call>[0], id: number, body: unknown, token?: string) =>
-  call(mod, `/api/v1/cases/${id}/x`, { method: "POST", params: { id: String(id) }, body, token });
-
-/** The invitation code sent to this phone for this case (the dev provider's outbox holds it). */
-function codeSentTo(phone: string, caseId: number): string {
-  const row = db
-    .select()
-    .from(notifications)
-    .where(and(eq(notifications.to, phone), eq(notifications.template, "case.invitation")))
-    .all()
-    .find((n) => n.params?.caseId === caseId);
-  return String(row!.params!.code);
-}
-
-async function pdfText(res: Response): Promise<string> {
-  const doc = await getDocument({ data: new Uint8Array(await res.arrayBuffer()), useSystemFonts: false, isEvalSupported: false }).promise;
-  let text = "";
-  for (let n = 1; n <= doc.numPages; n++)
-    text += (await (await doc.getPage(n)).getTextContent()).items.map((i) => ("str" in i ? i.str : "")).join("");
-  await doc.destroy();
-  return text;
-}
+const post = postStep;
+const codeSentTo = (phone: string, caseId: number) => codeSentToIn(db, phone, caseId);
 
 function setup() {
   const now = Date.now();
