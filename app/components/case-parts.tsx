@@ -20,6 +20,16 @@ export function CaseStatusBadge({ status, outcome }: { status: CaseStatus; outco
 }
 
 /** 32000 → "32,000", 1500.5 → "1,500.50". */
+/** One term of a case's description list (`<dl className="facts">`). */
+export function Fact({ label, children, lang }: { label: string; children: ReactNode; lang?: string }) {
+  return (
+    <div>
+      <dt>{label}</dt>
+      <dd lang={lang}>{children}</dd>
+    </div>
+  );
+}
+
 export function formatYuan(amount: number): string {
   const [whole, cents] = amount.toFixed(2).split(".");
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");

@@ -4,22 +4,12 @@
 // POST with the CSRF token; its errors come back to the rating they belong to.
 import { getFormProps, useForm } from "@conform-to/react";
 import { Form, useNavigation } from "@remix-run/react";
-import type { ReactNode } from "react";
 import { dataLang, useLocale, useT } from "~/i18n";
 import { formatCentreTime } from "~/i18n/format";
 import type { CaseRatingView } from "~/models/case-pages.server";
-import { replyOf, type CaseReply } from "./case-parts";
+import { Fact, replyOf, type CaseReply } from "./case-parts";
 import { SubmitButton, TextAreaField } from "./forms";
 import { CsrfInput } from "./session";
-
-function Fact({ label, children, lang }: { label: string; children: ReactNode; lang?: string }) {
-  return (
-    <div>
-      <dt>{label}</dt>
-      <dd lang={lang}>{children}</dd>
-    </div>
-  );
-}
 
 /** The intent a rating's hide form posts and its reply comes back under. */
 export const hideIntent = (ratingId: number) => `hide-rating-${ratingId}`;

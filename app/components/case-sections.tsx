@@ -8,7 +8,7 @@ import { JUDICIAL_CONFIRMATION_DAYS, facetLabel } from "../../domain";
 import { dataLang, useLocale, useT } from "~/i18n";
 import { centreDate, formatCentreTime, formatSession } from "~/i18n/format";
 import type { CasePageView } from "~/models/case-pages.server";
-import { formatDate, formatYuan } from "./case-parts";
+import { Fact, formatDate, formatYuan } from "./case-parts";
 
 type Page = CasePageView;
 
@@ -36,15 +36,6 @@ export function CaseTimeline({ timeline }: { timeline: Page["timeline"] }) {
         ))}
       </ol>
     </section>
-  );
-}
-
-function Fact({ label, children, lang }: { label: string; children: ReactNode; lang?: string }) {
-  return (
-    <div>
-      <dt>{label}</dt>
-      <dd lang={lang}>{children}</dd>
-    </div>
   );
 }
 
