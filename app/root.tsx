@@ -122,6 +122,7 @@ function AccountNav() {
         </>
       ) : null}
       {user.role === "admin" ? <NavLink to="/admin/accounts">{t.nav.accounts}</NavLink> : null}
+      {user.role === "admin" ? <NavLink to="/admin/roles">{t.personRoles.nav}</NavLink> : null}
       <NavLink to="/account" className="account-link" aria-label={t.nav.me(user.name)}>
         <span className="account-name">{user.name}</span>
       </NavLink>

@@ -22,6 +22,7 @@ import { leaveMessages } from "./messages-leave";
 import { metaMessages } from "./messages-meta";
 import { pageMessages } from "./messages-pages";
 import { staffPageMessages } from "./messages-staff-pages";
+import { roleMessages } from "./messages-roles";
 
 const zh = {
   htmlLang: "zh-CN",
@@ -213,6 +214,7 @@ const zh = {
   ...pageMessages.zh,
   ...staffPageMessages.zh,
   ...metaMessages.zh,
+  ...roleMessages.zh,
 };
 
 export type Messages = typeof zh;
@@ -410,6 +412,7 @@ const en: Messages = {
   ...pageMessages.en,
   ...staffPageMessages.en,
   ...metaMessages.en,
+  ...roleMessages.en,
 };
 
 export const messages: Record<Locale, Messages> = { zh, en };

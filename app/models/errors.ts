@@ -4,6 +4,7 @@
 // decide by it, never by the English message (which may be reworded).
 import type { CaseRefusalReason } from "./case-rules";
 import type { PanelRefusalReason } from "./panel-types";
+import type { PersonRoleRefusal } from "./person-roles.server";
 
 export const ERROR_CODES = [
   "invalid_input",
@@ -38,6 +39,8 @@ export type RefusalDetail =
   | { field: "_"; reason: PanelRefusalReason }
   /** The pre-litigation fast track has nobody to take the case: no judge holds the team's role (ADR 035). */
   | { field: "_"; reason: "no_team_judge" }
+  /** A role grant or removal refused by the admin's roles page (ADR 038): held already, not in the pool… */
+  | { field: "person"; reason: PersonRoleRefusal }
   | { field: "informed"; reason: "not_informed" }
   | { field: "ranking"; reason: "not_on_shortlist" }
   /** A fulfilment that names no instalment could not choose one (ADR 036): several or none are unsettled. */

@@ -31,6 +31,27 @@ export const panelRoles = sqliteTable(
   ],
 );
 
+/** Why a role was granted or removed: who, when (ADR 038). Kept when the role row itself is deleted. */
+export const PERSON_ROLE_CHANGES = ["granted", "removed"] as const;
+
+export const personRoleEvents = sqliteTable(
+  "person_role_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    personId: integer("person_id")
+      .notNull()
+      .references(() => mediators.id),
+    role: text("role", { enum: PERSON_ROLES }).notNull(),
+    category: text("category_slug").references(() => categories.slug),
+    change: text("change", { enum: PERSON_ROLE_CHANGES }).notNull(),
+    byUserId: integer("by_user_id")
+      .notNull()
+      .references(() => users.id),
+    at: integer("at").notNull(), // epoch ms
+  },
+  (t) => [index("person_role_events_person_idx").on(t.personId)],
+);
+
 export const panels = sqliteTable(
   "panels",
   {
