@@ -68,7 +68,7 @@ test("the roles page passes axe in zh and en, the picker typed into", async ({ p
   await expect(picker).toHaveAttribute("aria-autocomplete", "list");
   await grantForm(page).getByRole("combobox", { name: "角色" }).selectOption({ label: "职能部门代表" });
   await expect(grantForm(page).getByRole("combobox", { name: /^纠纷类型/ })).toBeVisible();
-  await picker.fill("法官");
+  await picker.fill("l");
   await expect(page.getByRole("listbox", { name: "人员" }).getByRole("option").first()).toBeVisible();
   await expectNoSeriousViolations(page, "admin roles (zh), the picker open");
   await picker.press("Escape");
