@@ -65,7 +65,9 @@ export const mediatorCategories = sqliteTable(
       .notNull()
       .references(() => categories.slug),
   },
-  (t) => [primaryKey({ columns: [t.mediatorId, t.categorySlug] })],
+  // By category too: a booking's shortlist and the fallback's candidates are a category's mediators, which
+  // the primary key (mediator first) could only find by scanning every row.
+  (t) => [primaryKey({ columns: [t.mediatorId, t.categorySlug] }), index("mediator_categories_category_idx").on(t.categorySlug, t.mediatorId)],
 );
 
 export const mediatorLanguages = sqliteTable(

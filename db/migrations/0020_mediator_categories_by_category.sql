@@ -1,0 +1,1 @@
+CREATE INDEX `mediator_categories_category_idx` ON `mediator_categories` (`category_slug`,`mediator_id`);
