@@ -5,6 +5,7 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { freshDatabase } from "./setup-db";
+import { postPage } from "./helpers/post-page";
 import { call, type Json } from "./call";
 import { openDb } from "../../db/client";
 import { caseEvents, notifications, ratings } from "../../db/schema";
@@ -16,7 +17,7 @@ const consent = await import("~/routes/api.v1.cases.$id.consent");
 const outcome = await import("~/routes/api.v1.cases.$id.outcome");
 const rating = await import("~/routes/api.v1.cases.$id.rating");
 const casePage = await import("~/routes/cases.$id");
-const { createSession, csrfTokenFor } = await import("~/models/auth.server");
+const { createSession } = await import("~/models/auth.server");
 const { messages } = await import("~/i18n");
 
 const post = (mod: Parameters<typeof call>[0], id: number, body: unknown, token?: string) =>
@@ -36,21 +37,8 @@ async function load(userId: number, id: number, search = ""): Promise<{ status: 
 
 /** The page's form posted by `userId` with their session's CSRF token: status, Location, reply. */
 async function postForm(userId: number, id: number, fields: Record<string, string>, csrf = true) {
-  const { secret } = await createSession(userId, "cookie", Date.now());
-  const request = new Request(`http://test.local/cases/${id}`, {
-    method: "POST",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: `sid=${secret}`, Origin: "http://test.local" },
-    body: new URLSearchParams({ ...(csrf ? { csrf: csrfTokenFor(secret) } : {}), ...fields }),
-  });
-  try {
-    const res = (await casePage.action({ request, params: { id: String(id) }, context: {} })) as unknown;
-    if (res instanceof Response) return { status: res.status, location: res.headers.get("Location"), reply: null };
-    const d = res as { data: Json; init?: ResponseInit | null };
-    return { status: d.init?.status ?? 200, location: null, reply: d.data };
-  } catch (thrown) {
-    if (thrown instanceof Response) return { status: thrown.status, location: null, reply: null };
-    throw thrown;
-  }
+  const { status, location, body } = await postPage(casePage, `/cases/${id}`, userId, fields, { csrf, params: { id: String(id) } });
+  return { status, location, reply: body };
 }
 
 /** A closed case both sides rated with a comment: the applicant through their account, the respondent by code. */

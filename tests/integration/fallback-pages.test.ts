@@ -4,6 +4,7 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { freshDatabase } from "./setup-db";
+import { postPage } from "./helpers/post-page";
 import { openDb } from "../../db/client";
 import { caseAssignments, categorySettings, mediatorTies } from "../../db/schema";
 import { createMediator, createParty, createStaff, retireDemoPool } from "../factories";
@@ -12,38 +13,12 @@ const db = openDb(freshDatabase());
 const assignPage = await import("~/routes/staff.cases_.$id.assign");
 const categoriesPage = await import("~/routes/staff.categories");
 const tiesPage = await import("~/routes/dashboard.ties");
-const { createSession, csrfTokenFor } = await import("~/models/auth.server");
+const { createSession } = await import("~/models/auth.server");
 const { fileCase } = await import("~/models/cases.server");
 const NOW = Date.now();
 beforeAll(() => retireDemoPool(db));
 
 type Mod = { action: (a: never) => unknown; loader: (a: never) => unknown };
-/** A page's form posted with a cookie session; `csrf: false` leaves the token out. */
-async function post(
-  mod: Mod,
-  url: string,
-  userId: number,
-  fields: Record<string, string | string[]>,
-  o: { csrf?: boolean; params?: Record<string, string> } = {},
-) {
-  const { secret } = await createSession(userId, "cookie", Date.now());
-  const body = new URLSearchParams();
-  if (o.csrf !== false) body.append("csrf", csrfTokenFor(secret));
-  for (const [k, v] of Object.entries(fields)) for (const x of [v].flat()) body.append(k, x);
-  const request = new Request(`http://test.local${url}`, {
-    method: "POST",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: `sid=${secret}`, Origin: "http://test.local" },
-    body,
-  });
-  try {
-    const res = (await mod.action({ request, params: o.params ?? {}, context: {} } as never)) as unknown;
-    if (res instanceof Response) return { status: res.status, location: res.headers.get("Location") };
-    return { status: (res as { init?: ResponseInit | null }).init?.status ?? 200, location: null };
-  } catch (thrown) {
-    if (thrown instanceof Response) return { status: thrown.status, location: thrown.headers.get("Location") };
-    throw thrown;
-  }
-}
 
 async function loaderOf(mod: Mod, url: string, userId: number, params: Record<string, string> = {}) {
   const { secret } = await createSession(userId, "cookie", Date.now());
@@ -67,11 +42,11 @@ describe("the assignment page", () => {
     expect(sheet.suggestion.mediatorId).toBe(m.id);
     const fields = { mediatorId: String(m.id), start: sheet.suggestion.slot.start, mode: sheet.suggestion.slot.mode };
     expect(
-      (await post(assignPage as never, `/staff/cases/${id}/assign`, staff.user.id, fields, { csrf: false, params: { id: String(id) } }))
+      (await postPage(assignPage as never, `/staff/cases/${id}/assign`, staff.user.id, fields, { csrf: false, params: { id: String(id) } }))
         .status,
     ).toBe(403);
     expect(db.select().from(caseAssignments).where(eq(caseAssignments.caseId, id)).all()).toEqual([]);
-    const res = await post(assignPage as never, `/staff/cases/${id}/assign`, staff.user.id, fields, { params: { id: String(id) } });
+    const res = await postPage(assignPage as never, `/staff/cases/${id}/assign`, staff.user.id, fields, { params: { id: String(id) } });
     expect([res.status, res.location]).toEqual([302, `/staff/cases/${id}/assign?done=assigned`]);
     const rows = db.select().from(caseAssignments).where(eq(caseAssignments.caseId, id)).all();
     expect(rows.map((r) => [r.rule, r.status, r.mediatorId])).toEqual([["suggestion", "asked", m.id]]);
@@ -93,7 +68,7 @@ describe("the assignment page", () => {
 describe("the category switch and the ties", () => {
   it("staff switch a category to automatic assignment", async () => {
     const staff = createStaff(db, { now: NOW });
-    const res = await post(categoriesPage as never, "/staff/categories", staff.user.id, { auto: ["tourism", "consumer"] });
+    const res = await postPage(categoriesPage as never, "/staff/categories", staff.user.id, { auto: ["tourism", "consumer"] });
     expect(res.location).toBe("/staff/categories?saved=1");
     const on = db
       .select()
@@ -108,14 +83,14 @@ describe("the category switch and the ties", () => {
   it("a mediator declares a tie, folded for matching, and removes it", async () => {
     const m = createMediator(db, { categories: ["consumer"], account: true, now: NOW });
     const userId = m.account!.user.id;
-    await post(tiesPage as never, "/dashboard/ties", userId, { kind: "boat", name: "浙普漁 60123", note: "兄长的船" });
+    await postPage(tiesPage as never, "/dashboard/ties", userId, { kind: "boat", name: "浙普漁 60123", note: "兄长的船" });
     const [tie] = db
       .select()
       .from(mediatorTies)
       .where(and(eq(mediatorTies.mediatorId, m.id), isNull(mediatorTies.removedAt)))
       .all();
     expect([tie.kind, tie.name, tie.normalized, tie.addedByUserId]).toEqual(["boat", "浙普漁 60123", "浙普渔60123", userId]);
-    await post(tiesPage as never, "/dashboard/ties", userId, { intent: "remove", tieId: String(tie.id) });
+    await postPage(tiesPage as never, "/dashboard/ties", userId, { intent: "remove", tieId: String(tie.id) });
     expect(db.select().from(mediatorTies).where(eq(mediatorTies.id, tie.id)).get()!.removedAt).not.toBeNull();
   });
 });
