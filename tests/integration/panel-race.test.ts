@@ -10,10 +10,11 @@ import { eq } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { freshDatabase } from "./setup-db";
 import { openDb } from "../../db/client";
-import { bookingParticipants, bookings, notifications, panelMembers, panels, rooms } from "../../db/schema";
+import { bookingParticipants, rooms } from "../../db/schema";
 import { createParty, createRoom, createStaff, localDate } from "../factories";
 import { createPanelCase, createPanelPeople, membersOf, SEATS, putAwaySeedPanelPeople } from "../factories-panels";
 import { expectLine } from "./child-lines";
+import { panelRowCounts } from "./panel-rows";
 
 const file = freshDatabase();
 const db = openDb(file);
@@ -26,13 +27,7 @@ const root = path.resolve(import.meta.dirname, "../..");
 let child: ChildProcessWithoutNullStreams | undefined;
 afterAll(() => child?.kill());
 
-const count = () => ({
-  bookings: db.select().from(bookings).all().length,
-  participants: db.select().from(bookingParticipants).all().length,
-  panels: db.select().from(panels).all().length,
-  seats: db.select().from(panelMembers).all().length,
-  invitations: db.select().from(notifications).where(eq(notifications.template, "panel.invited")).all().length,
-});
+const count = () => panelRowCounts(db);
 
 describe("a panel against a single booking in another process", () => {
   it("the single booking lands first: the panel is a 409 slot_taken and nothing of it is booked", async () => {
