@@ -19,6 +19,9 @@ import type { Operation } from "./document.server";
 import { slotsSchema } from "./views";
 
 const staff = ["staff", "admin"] as const;
+/** Every panel operation is the centre's and needs an account; most are for staff alone. */
+const forAccounts = { tag: "centre", access: "account" } as const;
+const forStaff = { ...forAccounts, roles: staff } as const;
 const instant = z.iso.datetime({ offset: true });
 const seat = z.string().meta({ description: '"judge", "chief-mediator", "legal-aid-lawyer" or "department:<category>".' });
 
@@ -119,9 +122,7 @@ export function panelOperations(_now: number): Operation[] {
       id: "suggestPanelSlots",
       method: "post",
       path: "/api/v1/panels/suggest",
-      tag: "centre",
-      access: "account",
-      roles: staff,
+      ...forStaff,
       description:
         "For a major or group case (409 `illegal_transition` otherwise): the earliest common starts (up to 5, each after the previous one ends) within [from, to] at the centre where one candidate per seat (nobody in two seats) and a room are free for `minutes`, within each person's weekly hours and date overrides, outside their leave, after their minimum notice, with their buffer around what they hold and under their daily cap. A suggestion only: nothing is booked.",
       body: suggestPanelSchema,
@@ -132,9 +133,7 @@ export function panelOperations(_now: number): Operation[] {
       id: "bookPanel",
       method: "post",
       path: "/api/v1/panels",
-      tag: "centre",
-      access: "account",
-      roles: staff,
+      ...forStaff,
       description:
         "Books the panel all-or-nothing in one transaction: one confirmed booking holding the room and a participant per seat, the seats invited (notified). 409 `slot_taken` and nothing booked when anyone or the room was taken meanwhile; 409 `illegal_transition` for a simple case or one with a panel booked; 422 when the time is outside someone's hours; 400 for a person who cannot take the seat.",
       body: bookPanelSchema,
@@ -145,8 +144,7 @@ export function panelOperations(_now: number): Operation[] {
       id: "listPanels",
       method: "get",
       path: "/api/v1/panels",
-      tag: "centre",
-      access: "account",
+      ...forAccounts,
       description: "Staff: every panel; a person with a seat: the panels they sit on; anyone else: none. Soonest first.",
       ok: { status: 200, schema: panelListSchema },
     },
@@ -154,8 +152,7 @@ export function panelOperations(_now: number): Operation[] {
       id: "getPanel",
       method: "get",
       path: "/api/v1/panels/{id}",
-      tag: "centre",
-      access: "account",
+      ...forAccounts,
       description: "Staff and the panel's seated members; a 404 for anyone else.",
       ok: { status: 200, schema: panelSchema },
     },
@@ -163,8 +160,7 @@ export function panelOperations(_now: number): Operation[] {
       id: "answerPanelSeat",
       method: "post",
       path: "/api/v1/panels/{id}/seat",
-      tag: "centre",
-      access: "account",
+      ...forAccounts,
       description:
         "A member confirms or declines their own seat; staff answer for a member (by phone) naming `personId`. A declined seat's time is released. Answering twice, or after the panel is held or cancelled, is a 409.",
       body: panelSeatAnswerSchema,
@@ -175,8 +171,7 @@ export function panelOperations(_now: number): Operation[] {
       id: "recordPanelMinutes",
       method: "post",
       path: "/api/v1/panels/{id}/minutes",
-      tag: "centre",
-      access: "account",
+      ...forAccounts,
       description:
         "The minutes (会商纪要), once the panel has sat: who said what (a seated member by `personId`, anyone else by `speaker`), the plan, dissent, the outcome. Staff or the seated chief mediator (403 for other members); the panel is then held. Before it sits, or a second time, a 409.",
       body: panelMinutesSchema,
@@ -187,9 +182,7 @@ export function panelOperations(_now: number): Operation[] {
       id: "listPanelReplacements",
       method: "get",
       path: "/api/v1/panels/{id}/seats/replace",
-      tag: "centre",
-      access: "account",
-      roles: staff,
+      ...forStaff,
       description:
         "Who may take the seat of the member `declinedPersonId`, who declined: people who can sit in that role, not seated on the panel, and free for the panel's whole time (hours, notice, leave, and nothing they hold). 409 when the seat is not declined, already refilled, or the panel is no longer booked.",
       query: replacementQuerySchema,
@@ -200,9 +193,7 @@ export function panelOperations(_now: number): Operation[] {
       id: "replacePanelMember",
       method: "post",
       path: "/api/v1/panels/{id}/seats/replace",
-      tag: "centre",
-      access: "account",
-      roles: staff,
+      ...forStaff,
       description:
         "Seats `personId` in place of the declined `declinedPersonId` in one transaction: their time is held, their seat takes the declined one's place (which stays in the record as declined), and they are invited. 409 `slot_taken` and nothing written when they were booked meanwhile; 409 `illegal_transition` for a seat not declined or already refilled; 422 outside their hours; 400 for someone who cannot take the seat or is seated already.",
       body: replacePanelMemberSchema,
@@ -213,9 +204,7 @@ export function panelOperations(_now: number): Operation[] {
       id: "cancelPanel",
       method: "post",
       path: "/api/v1/panels/{id}/cancel",
-      tag: "centre",
-      access: "account",
-      roles: staff,
+      ...forStaff,
       description:
         "Cancels a booked panel with a reason: its booking is cancelled, every member's and the room's time is freed, and every member is told. The case may then convene another panel. A panel cancelled already or held (minutes recorded) is a 409.",
       body: cancelPanelSchema,
@@ -226,9 +215,7 @@ export function panelOperations(_now: number): Operation[] {
       id: "getPersonSlots",
       method: "get",
       path: "/api/v1/people/{id}/slots",
-      tag: "centre",
-      access: "account",
-      roles: staff,
+      ...forStaff,
       description:
         "Free slots of anyone who may sit on a panel, by the `personId` panel suggestions return, whether or not they are in the public pool; the same shape and limits as a mediator's slots.",
       query: peopleSlotsQuerySchema,
