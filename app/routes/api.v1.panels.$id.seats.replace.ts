@@ -1,11 +1,12 @@
 // Replacing a member who declined (staff): GET ?declinedPersonId= lists who may take the seat (its
 // role, not seated on the panel, free for its time); POST `{declinedPersonId, personId}` seats one.
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { replacePanelMemberSchema, replacementQuerySchema } from "~/models/panel-schemas";
 import { replacementCandidates, replacePanelMember } from "~/models/panels.server";
 import { getDb } from "~/db.server";
 import { apiJson, notFound, parseId } from "~/utils/api.server";
-import { handleApi, invalid, methodNotAllowed, readJson } from "~/utils/api-handler.server";
+import { handleApi, invalid } from "~/utils/api-handler.server";
+import { panelStepAction } from "~/utils/panel-route.server";
 import { requireApiUser } from "~/utils/auth.server";
 
 export const loader = ({ request, params }: LoaderFunctionArgs) =>
@@ -19,12 +20,8 @@ export const loader = ({ request, params }: LoaderFunctionArgs) =>
     return apiJson({ candidates });
   });
 
-export const action = ({ request, params }: ActionFunctionArgs) =>
-  handleApi(async () => {
-    if (request.method !== "POST") return methodNotAllowed(["GET", "POST"]);
-    const id = parseId(params.id);
-    if (id === null) return notFound("Panel");
-    const { user } = requireApiUser(request);
-    const input = await readJson(request, replacePanelMemberSchema);
-    return apiJson(await replacePanelMember(getDb(), { panelId: id, ...input, actor: user, now: Date.now() }));
-  });
+export const action = panelStepAction(
+  replacePanelMemberSchema,
+  ({ user, id, body, now }) => replacePanelMember(getDb(), { panelId: id, ...body, actor: user, now }),
+  ["GET", "POST"],
+);
