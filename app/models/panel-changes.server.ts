@@ -5,7 +5,7 @@
 // the model; `now` is an argument.
 import { and, eq, inArray, ne } from "drizzle-orm";
 import { writeTransaction, type Db, type Tx } from "../../db/client";
-import { bookingParticipants, bookings, cases, mediators, panelMembers, panels, rooms } from "../../db/schema";
+import { bookingParticipants, bookings, mediators, panelMembers, panels } from "../../db/schema";
 import { env } from "../env.server";
 import type { User } from "./auth.server";
 import { markAvailabilityStale } from "./availability.server";
@@ -14,7 +14,7 @@ import { notifyMediator } from "./notifications.server";
 import { isStaff, loadPeople } from "./panel-people.server";
 import { freeIntervals } from "./panel-slots";
 import type { PanelCandidateView, PanelRefusalReason, PanelView } from "./panel-types";
-import { getPanel, panelCandidates } from "./panel-views.server";
+import { getPanel, panelCandidates, panelFacts } from "./panel-views.server";
 
 type Reader = Db | Tx;
 const refuse = (code: "illegal_transition" | "invalid_input", reason: PanelRefusalReason, message: string) =>
@@ -27,25 +27,10 @@ function requireStaff(actor: User, what: string): void {
 }
 
 /** The panel with its booking's time and room, for a change to it; a 404 when there is none. */
-function panelFacts(db: Reader, panelId: number) {
-  const p = db
-    .select({
-      id: panels.id,
-      status: panels.status,
-      bookingId: panels.bookingId,
-      start: bookings.startAt,
-      end: bookings.endAt,
-      number: cases.number,
-      room: rooms.name,
-    })
-    .from(panels)
-    .innerJoin(bookings, eq(bookings.id, panels.bookingId))
-    .innerJoin(cases, eq(cases.id, panels.caseId))
-    .innerJoin(rooms, eq(rooms.id, panels.roomId))
-    .where(eq(panels.id, panelId))
-    .get();
+function panelOr404(db: Reader, panelId: number) {
+  const p = panelFacts(db, panelId);
   if (!p) throw new DomainError("not_found", "Panel not found");
-  return { ...p, number: p.number ?? "" };
+  return p;
 }
 
 /**
@@ -79,7 +64,7 @@ export function replacementCandidates(
   a: { panelId: number; declinedPersonId: number; actor: User; now: number },
 ): PanelCandidateView[] {
   requireStaff(a.actor, "replace panel members");
-  const p = panelFacts(db, a.panelId);
+  const p = panelOr404(db, a.panelId);
   if (p.status !== "booked") throw refuse("illegal_transition", "panel_not_booked", "The panel is no longer booked");
   const { seat, seats } = openSeat(db, a.panelId, a.declinedPersonId);
   const seated = new Set(seats.map((s) => s.personId));
@@ -113,7 +98,7 @@ export async function replacePanelMember(
 ): Promise<PanelView> {
   requireStaff(a.actor, "replace panel members");
   await writeTransaction(db, (tx) => {
-    const p = panelFacts(tx, a.panelId);
+    const p = panelOr404(tx, a.panelId);
     if (p.status !== "booked") throw refuse("illegal_transition", "panel_not_booked", "The panel is no longer booked");
     const { seat, seats } = openSeat(tx, a.panelId, a.declinedPersonId);
     if (seats.some((s) => s.personId === a.personId))
@@ -172,7 +157,7 @@ export async function replacePanelMember(
 export async function cancelPanel(db: Db, a: { panelId: number; reason: string; actor: User; now: number }): Promise<PanelView> {
   requireStaff(a.actor, "cancel panels");
   await writeTransaction(db, (tx) => {
-    const p = panelFacts(tx, a.panelId);
+    const p = panelOr404(tx, a.panelId);
     const changed = tx
       .update(panels)
       .set({ status: "cancelled" })

@@ -48,6 +48,27 @@ const q = preparedQueries((db) => {
   };
 });
 
+/** The panel with its booking's time, its case's number and its room, for a step on it; undefined when none. */
+export function panelFacts(db: Reader, panelId: number) {
+  const p = db
+    .select({
+      id: panels.id,
+      status: panels.status,
+      bookingId: panels.bookingId,
+      start: bookings.startAt,
+      end: bookings.endAt,
+      number: cases.number,
+      room: rooms.name,
+    })
+    .from(panels)
+    .innerJoin(bookings, eq(bookings.id, panels.bookingId))
+    .innerJoin(cases, eq(cases.id, panels.caseId))
+    .innerJoin(rooms, eq(rooms.id, panels.roomId))
+    .where(eq(panels.id, panelId))
+    .get();
+  return p && { ...p, number: p.number ?? "" };
+}
+
 /** People who can take a role (for a department seat, of that category when given), listed or not. */
 export function panelCandidates(db: Reader, { role, category }: { role: PanelRole; category?: string | null }): PanelCandidateView[] {
   const queries = q(db);

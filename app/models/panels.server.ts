@@ -18,7 +18,7 @@ import { centreMidnight, isStaff, loadPeople, loadRooms } from "./panel-people.s
 import { parseSeat, seatName, type ParsedSeat, type PanelMinutesInput } from "./panel-schemas";
 import { freeIntervals, searchPanelSlots } from "./panel-slots";
 import type { PanelAnswer, PanelMemberInput, PanelRefusalReason, PanelSuggestionView, PanelView } from "./panel-types";
-import { getPanel, panelCandidates } from "./panel-views.server";
+import { getPanel, panelCandidates, panelFacts } from "./panel-views.server";
 
 export { getCasePanel, getPanel, listPanels, panelCandidates } from "./panel-views.server";
 export { listPersonSlots } from "./panel-people.server";
@@ -263,24 +263,6 @@ export async function bookPanel(
 }
 
 const panelLink = (id: number) => `${env().PUBLIC_URL}/panels/${id}`;
-
-/** The panel with its booking's time, for a step on it. */
-function panelFacts(tx: Db, panelId: number) {
-  return tx
-    .select({
-      id: panels.id,
-      status: panels.status,
-      bookingId: panels.bookingId,
-      start: bookings.startAt,
-      end: bookings.endAt,
-      number: cases.number,
-    })
-    .from(panels)
-    .innerJoin(bookings, eq(bookings.id, panels.bookingId))
-    .innerJoin(cases, eq(cases.id, panels.caseId))
-    .where(eq(panels.id, panelId))
-    .get();
-}
 
 /**
  * A member confirms or declines their own seat; staff answer for any member (by phone). A declined
