@@ -2,6 +2,7 @@
 // installed binary or a clear reason to skip, a fresh database and a server of their own on loopback,
 // the app's settings pointed at it (a short search timeout and breaker, so faults show in seconds),
 // and a poll for what the outbox delivers in the background.
+import { vi } from "vitest";
 import { findMeiliBinary, startMeili, type MeiliServer } from "../contract/meili-server";
 import { freshDatabase } from "./setup-db";
 
@@ -45,4 +46,12 @@ export async function eventually<T>(what: string, fn: () => T | Promise<T>, ok: 
     if (Date.now() > deadline) throw new Error(`${what}: not within ${timeoutMs} ms (last: ${JSON.stringify(v)})`);
     await sleep(50);
   }
+}
+
+/** After the tests: the search service stopped (its tick let finish), mocks restored, the server stopped. */
+export async function stopMeiliApp(service: { stop(): void; ticking: boolean } | undefined, server: MeiliServer | undefined) {
+  service?.stop();
+  for (let i = 0; i < 200 && service?.ticking; i++) await sleep(50);
+  vi.restoreAllMocks();
+  await server?.stop();
 }

@@ -12,7 +12,7 @@ import { reindexBySwap } from "../../search/reindex";
 import { SearchService } from "../../search/service";
 import { createAccount } from "../factories";
 import { call, type Json, type RouteModule } from "./call";
-import { eventually, meiliApp, sleep } from "./meili-app";
+import { eventually, meiliApp, sleep, stopMeiliApp } from "./meili-app";
 
 const { skipReason, version, server, dbFile, index: INDEX } = await meiliApp("fault");
 /** Everything the service and engines wrote to the console, to prove no key is in it. */
@@ -62,10 +62,7 @@ describe.skipIf(Boolean(skipReason))(`Meilisearch faults ${skipReason ? `(${skip
     keys = { search: (await engine.searchKey())!, admin: (await master.getKey(specs.admin.uid)).key };
   });
   afterAll(async () => {
-    service?.stop();
-    for (let i = 0; i < 200 && service?.ticking; i++) await sleep(50);
-    vi.restoreAllMocks();
-    await server?.stop();
+    await stopMeiliApp(service, server);
   });
 
   const search = async (q: string) => {

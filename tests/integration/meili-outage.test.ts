@@ -17,7 +17,7 @@ import type { SearchService } from "../../search/service";
 import type { SearchResult } from "../../search/types";
 import { createMediator, createParty, firstFreeSlot } from "../factories";
 import { call, type Json, type RouteModule } from "./call";
-import { eventually, meiliApp, sleep } from "./meili-app";
+import { eventually, meiliApp, stopMeiliApp } from "./meili-app";
 
 const { skipReason, version, server, dbFile, index: INDEX } = await meiliApp("outage");
 const db = skipReason ? (undefined as never) : openDb(dbFile);
@@ -66,10 +66,7 @@ describe.skipIf(Boolean(skipReason))(
       await service.ready;
     });
     afterAll(async () => {
-      service?.stop();
-      for (let i = 0; i < 200 && service?.ticking; i++) await sleep(50);
-      vi.restoreAllMocks();
-      await server?.stop();
+      await stopMeiliApp(service, server);
     });
 
     const search = async (q: string) => {
